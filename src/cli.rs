@@ -1,0 +1,88 @@
+//! The command line (clap derive). Raw arguments only; `commands` turns them into
+//! pipeline configurations.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// vanthu — biến bảng tính hội nghị thành bộ văn bản theo Nghị định 30/2020/NĐ-CP.
+/// Turns a conference workbook into its print-ready paperwork pack.
+#[derive(Debug, Parser)]
+#[command(name = "vanthu", version, propagate_version = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// Ngôn ngữ thông báo / language of messages.
+    #[arg(long, global = true, value_enum, default_value_t = LangArg::Vi)]
+    pub lang: LangArg,
+    /// Chỉ in lỗi / print errors only.
+    #[arg(long, short, global = true)]
+    pub quiet: bool,
+    /// Định dạng thông báo / message format.
+    #[arg(long, global = true, value_enum, default_value_t = FormatArg::Human)]
+    pub format: FormatArg,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    Vi,
+    En,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    Human,
+    Json,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Kiểm tra rồi tạo bộ văn bản / validate, then write the pack.
+    Build(BuildArgs),
+    /// Chỉ kiểm tra dữ liệu / validate only (exit 1 on errors).
+    Check(CheckArgs),
+    /// Chuyển đổi giữa YAML và Excel / the same data in the other format.
+    Convert(ConvertArgs),
+}
+
+#[derive(Debug, Args, Default)]
+pub struct BuildArgs {
+    /// Bảng tính (.xlsx, .xls, .ods) hoặc tệp YAML; bỏ trống: dữ liệu mẫu.
+    pub input: Option<PathBuf>,
+    /// Thư mục bộ văn bản (mặc định output/<mã hội nghị>).
+    #[arg(short, long)]
+    pub output: Option<PathBuf>,
+    /// Chỉ tạo các loại: giay-moi, so-do, kich-ban, khen-thuong, bao-cao.
+    #[arg(long, value_delimiter = ',')]
+    pub only: Vec<String>,
+    /// In thời gian từng bước / print the time of each stage.
+    #[arg(long)]
+    pub timings: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Bảng tính hoặc tệp YAML; bỏ trống: dữ liệu mẫu.
+    pub input: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ConvertTo {
+    Yaml,
+    Xlsx,
+}
+
+#[derive(Debug, Args)]
+pub struct ConvertArgs {
+    /// Tệp nguồn.
+    pub input: PathBuf,
+    /// Định dạng đích.
+    #[arg(long, value_enum)]
+    pub to: ConvertTo,
+    /// Tệp đích (mặc định: cùng tên, đuôi mới, cùng thư mục).
+    #[arg(short, long)]
+    pub output: Option<PathBuf>,
+    /// Ghi đè nếu tệp đích đã có.
+    #[arg(long)]
+    pub force: bool,
+}

@@ -1,0 +1,190 @@
+//! One function per subcommand: arguments → pipeline configuration → outcome → what the
+//! clerk reads, and the exit status (0 success, 1 invalid input, 2 usage, 3 internal).
+
+mod progress;
+
+use std::collections::BTreeSet;
+use std::io::Write;
+use std::path::PathBuf;
+use std::time::Instant;
+
+use crate::cli::{BuildArgs, CheckArgs, Cli, Command, ConvertArgs, ConvertTo, FormatArg, LangArg};
+use crate::diag::{Diagnostic, Diagnostics, Lang, Loc, Severity, Text, emit};
+use crate::input::Source;
+use crate::pipeline::{self, BuildConfig, Outcome, Timings};
+use crate::render::Kind;
+
+/// The embedded sample conference (`data/so-ket-ocop-2023`).
+pub fn sample() -> Source {
+    Source::Embedded {
+        name: "data/so-ket-ocop-2023/hoi-nghi.xlsx",
+        bytes: include_bytes!("../../data/so-ket-ocop-2023/hoi-nghi.xlsx"),
+    }
+}
+
+/// Exit statuses.
+pub const OK: u8 = 0;
+pub const INVALID: u8 = 1;
+pub const USAGE: u8 = 2;
+pub const INTERNAL: u8 = 3;
+
+struct Reporter {
+    lang: Lang,
+    quiet: bool,
+    json: bool,
+}
+
+impl Reporter {
+    fn diagnostics(&self, diags: &Diagnostics) {
+        let shown: Diagnostics = diags
+            .iter()
+            .filter(|d| !self.quiet || d.severity == Severity::Error)
+            .filter(|d| self.json || d.severity != Severity::Note || std::env::var_os("VANTHU_NOTES").is_some())
+            .cloned()
+            .collect();
+        let mut err = std::io::stderr().lock();
+        let _ = emit(&mut err, &shown, self.lang, self.json);
+        let notes = diags.count(Severity::Note);
+        if !self.json && !self.quiet && notes > 0 && std::env::var_os("VANTHU_NOTES").is_none() {
+            let _ = match self.lang {
+                Lang::Vi => writeln!(err, "({notes} ghi chú; đặt VANTHU_NOTES=1 để xem)"),
+                Lang::En => writeln!(err, "({notes} notes; set VANTHU_NOTES=1 to see them)"),
+            };
+        }
+    }
+
+    fn line(&self, vi: String, en: String) {
+        if !self.quiet {
+            eprintln!("{}", if self.lang == Lang::Vi { vi } else { en });
+        }
+    }
+
+    fn timings(&self, t: &Timings) {
+        for (stage, d) in &t.0 {
+            eprintln!("  {stage:<10} {:>8.1} ms", d.as_secs_f64() * 1000.0);
+        }
+    }
+
+    fn status(&self, outcome: &Outcome) -> u8 {
+        self.diagnostics(&outcome.diags);
+        if outcome.internal_failure {
+            INTERNAL
+        } else if outcome.diags.has_errors() {
+            INVALID
+        } else {
+            OK
+        }
+    }
+}
+
+fn source(input: Option<PathBuf>) -> Source {
+    input.map_or_else(sample, Source::File)
+}
+
+/// Runs the parsed command line; returns the exit status.
+pub fn dispatch(cli: Cli) -> u8 {
+    let reporter = Reporter {
+        lang: if cli.lang == LangArg::En { Lang::En } else { Lang::Vi },
+        quiet: cli.quiet,
+        json: cli.format == FormatArg::Json,
+    };
+    match cli.command {
+        None => build(&reporter, BuildArgs::default()),
+        Some(Command::Build(args)) => build(&reporter, args),
+        Some(Command::Check(args)) => check(&reporter, args),
+        Some(Command::Convert(args)) => convert(&reporter, args),
+    }
+}
+
+fn build(r: &Reporter, args: BuildArgs) -> u8 {
+    let mut only = BTreeSet::new();
+    for code in &args.only {
+        match Kind::parse(code) {
+            Some(k) => {
+                only.insert(k);
+            }
+            None => {
+                let codes: Vec<&str> = Kind::ALL.iter().map(|k| k.code()).collect();
+                eprintln!("--only {code}: {}", codes.join(", "));
+                return USAGE;
+            }
+        }
+    }
+    let config = BuildConfig { source: source(args.input), out_dir: args.output, only };
+    let start = Instant::now();
+    let progress = progress::for_terminal(r.quiet || r.json);
+    let outcome = pipeline::build(&config, progress.as_ref());
+    let status = r.status(&outcome);
+    if let Some((dir, report)) = &outcome.written {
+        let secs = format!("{:.2}", start.elapsed().as_secs_f64());
+        let (w, k, x) = (report.written.len(), report.kept.len(), report.removed.len());
+        r.line(
+            format!("Đã ghi {w} tệp, giữ nguyên {k}, xóa {x} → {} ({} giây)", dir.display(), secs.replace('.', ",")),
+            format!("Wrote {w} files, kept {k}, removed {x} → {} ({secs} s)", dir.display()),
+        );
+    } else if status == INVALID {
+        r.line(
+            "Không ghi tệp nào: hãy sửa các lỗi trên rồi chạy lại.".into(),
+            "Nothing written: fix the errors above and run again.".into(),
+        );
+    }
+    if args.timings {
+        r.timings(&outcome.timings);
+    }
+    status
+}
+
+fn check(r: &Reporter, args: CheckArgs) -> u8 {
+    let outcome = pipeline::check(&source(args.input));
+    let status = r.status(&outcome);
+    if status == OK {
+        r.line("Dữ liệu hợp lệ.".into(), "The data is valid.".into());
+    }
+    status
+}
+
+fn convert(r: &Reporter, args: ConvertArgs) -> u8 {
+    let src = Source::File(args.input.clone());
+    let mut diags = Diagnostics::new();
+    let prepared = pipeline::prepare(&src, &mut diags, &mut Timings::default());
+    let Some(prepared) = prepared else {
+        return r.status(&Outcome { diags, ..Outcome::default() });
+    };
+    let ext = match args.to {
+        ConvertTo::Yaml => "yaml",
+        ConvertTo::Xlsx => "xlsx",
+    };
+    let target = args.output.unwrap_or_else(|| args.input.with_extension(ext));
+    let same_file = target.canonicalize().ok().is_some_and(|t| args.input.canonicalize().ok() == Some(t));
+    if same_file || (target.exists() && !args.force) {
+        diags.push(
+            Diagnostic::error(
+                "target-exists",
+                Loc::File { file: target.display().to_string().into() },
+                Text::new("tệp đích đã có; không ghi đè", "the target file exists; not overwritten"),
+            )
+            .with_hint(Text::new(
+                "chọn tên khác bằng -o, hoặc thêm --force để ghi đè",
+                "choose another name with -o, or add --force",
+            )),
+        );
+        return r.status(&Outcome { diags, ..Outcome::default() });
+    }
+    let bytes = match args.to {
+        ConvertTo::Yaml => crate::convert::to_yaml(&prepared.dataset).into_bytes(),
+        ConvertTo::Xlsx => match crate::convert::to_xlsx(&prepared.dataset) {
+            Ok(b) => b,
+            Err(e) => {
+                eprintln!("{e}");
+                return INTERNAL;
+            }
+        },
+    };
+    if let Err(d) = crate::output::write_atomic(&target, &bytes) {
+        diags.push(d);
+        return r.status(&Outcome { diags, internal_failure: true, ..Outcome::default() });
+    }
+    let status = r.status(&Outcome { diags, ..Outcome::default() });
+    r.line(format!("Đã ghi {}", target.display()), format!("Wrote {}", target.display()));
+    status
+}

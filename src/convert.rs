@@ -1,0 +1,371 @@
+//! `vanthu convert`: the same conference as YAML or as a workbook.
+//!
+//! Both writers take the validated dataset through one canonical form (every field as the
+//! contract spells it: dates `dd/mm/yyyy`, times `hh:mm`, phones as text, choices by their
+//! Vietnamese names), so reading either output gives the same dataset and therefore the
+//! same documents.
+
+use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, XlsxError};
+use serde_yaml::{Mapping, Value as Yaml};
+
+use crate::input::schema::{self, SETTINGS, TableKind, TableSpec};
+use crate::model::*;
+
+/// One field in canonical form.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Field {
+    Text(String),
+    Int(i64),
+    Num(f64),
+    /// Lines: a YAML list, one line per row of the cell.
+    Lines(Vec<String>),
+}
+
+type Row = Vec<(&'static str, Field)>;
+
+/// The dataset as the contract writes it.
+pub struct Canonical {
+    pub settings: Vec<(&'static str, Field)>,
+    pub tables: Vec<(&'static TableSpec, Vec<Row>)>,
+}
+
+fn text(s: &str) -> Option<Field> {
+    (!s.is_empty()).then(|| Field::Text(s.to_string()))
+}
+
+fn opt(s: &Option<String>) -> Option<Field> {
+    s.as_deref().and_then(text)
+}
+
+fn push(row: &mut Row, key: &'static str, f: Option<Field>) {
+    if let Some(f) = f {
+        row.push((key, f));
+    }
+}
+
+fn settings_of(ds: &Dataset) -> Vec<(&'static str, Field)> {
+    let mut s = Vec::new();
+    let mut put = |key: &str, f: Option<Field>| {
+        if let (Some(spec), Some(f)) = (schema::setting_by_key(key), f) {
+            s.push((spec.key.as_str(), f));
+        }
+    };
+    let c = &ds.conference;
+    put("id", text(&ds.id));
+    put("conference.title", text(&c.title));
+    put("conference.date", text(&c.date.dmy()));
+    put("conference.start_time", text(&c.start_time.hm()));
+    put("conference.venue", text(&c.venue));
+    put("conference.host", opt(&c.host));
+    put("conference.duration", opt(&c.duration));
+    put("issuer.parent", opt(&ds.issuer.parent));
+    put("issuer.name", text(&ds.issuer.name));
+    put("issuer.sentence_name", text(&ds.issuer.sentence_name));
+    put("issuer.code", text(&ds.issuer.code));
+    put("issuer.place", text(&ds.issuer.place));
+    put("contact.name", opt(&ds.contact.name));
+    put("contact.phone", opt(&ds.contact.phone));
+    put("ceremony.batch_size", Some(Field::Int(i64::from(ds.ceremony.batch_size))));
+    put(
+        "font",
+        Some(Field::Text(
+            match ds.font {
+                FontChoice::Liberation => "Liberation Serif",
+                FontChoice::TimesNewRoman => "Times New Roman",
+            }
+            .into(),
+        )),
+    );
+    for ((_, kind), doc) in
+        schema::DOCUMENT_KINDS.iter().zip([&ds.invitation, &ds.decision, &ds.report_doc, &ds.script])
+    {
+        let k = |f: &str| format!("documents.{kind}.{f}");
+        put(&k("number"), opt(&doc.number));
+        put(&k("code"), text(&doc.code));
+        put(&k("date"), doc.date.map(|d| Field::Text(d.dmy())));
+        put(&k("subject"), opt(&doc.subject));
+        put(&k("signer.name"), text(&doc.signer.name));
+        put(&k("signer.authority"), text(&doc.signer.authority.join("\n")));
+        put(&k("signer.title"), text(&doc.signer.title));
+        put(&k("recipients"), (!doc.recipients.is_empty()).then(|| Field::Lines(doc.recipients.clone())));
+        put(&k("notes"), (!doc.notes.is_empty()).then(|| Field::Lines(doc.notes.clone())));
+    }
+    s
+}
+
+/// The canonical form of a dataset.
+pub fn canonical(ds: &Dataset) -> Canonical {
+    let group = |i: usize| Field::Text(ds.groups[i].name.clone());
+    let mut tables = Vec::new();
+    let mut add = |kind: TableKind, rows: Vec<Row>| tables.push((schema::table(kind), rows));
+
+    add(
+        TableKind::Groups,
+        ds.groups
+            .iter()
+            .enumerate()
+            .map(|(i, g)| {
+                let mut r = vec![("name", Field::Text(g.name.clone())), ("order", Field::Int(i as i64 + 1))];
+                push(&mut r, "intro", opt(&g.intro));
+                r
+            })
+            .collect(),
+    );
+    add(
+        TableKind::Delegates,
+        ds.delegates
+            .iter()
+            .map(|d| {
+                let mut r: Row = vec![
+                    ("id", Field::Text(d.id.clone())),
+                    ("honorific", Field::Text(d.honorific.label().into())),
+                    ("name", Field::Text(d.name.clone())),
+                ];
+                push(&mut r, "position", opt(&d.position));
+                r.push(("organization", Field::Text(d.organization.clone())));
+                r.push(("group", group(d.group)));
+                push(&mut r, "rank", d.rank.map(|n| Field::Int(i64::from(n))));
+                let roles: Vec<&str> = d.roles.iter().map(|r| r.label()).collect();
+                push(&mut r, "roles", text(&roles.join("; ")));
+                r.push(("invited", Field::Text(if d.invited { "Có" } else { "Không" }.into())));
+                push(&mut r, "attendance", text(d.attendance.label()));
+                push(&mut r, "seat", opt(&d.seat));
+                push(&mut r, "phone", opt(&d.phone));
+                push(&mut r, "email", opt(&d.email));
+                push(&mut r, "address", opt(&d.address));
+                push(&mut r, "note", opt(&d.note));
+                r
+            })
+            .collect(),
+    );
+    add(
+        TableKind::Awards,
+        ds.awards
+            .iter()
+            .map(|a| {
+                let mut r: Row = vec![("kind", Field::Text(a.kind.label().into()))];
+                push(&mut r, "honorific", a.honorific.map(|h| Field::Text(h.label().into())));
+                r.push(("name", Field::Text(a.name.clone())));
+                push(&mut r, "unit", opt(&a.unit));
+                push(&mut r, "achievement", opt(&a.achievement));
+                r.push(("form", Field::Text(a.form.clone())));
+                push(&mut r, "proposer", opt(&a.proposer));
+                push(&mut r, "delegate_id", a.delegate.map(|i| Field::Text(ds.delegates[i].id.clone())));
+                r
+            })
+            .collect(),
+    );
+    add(
+        TableKind::Agenda,
+        ds.agenda
+            .iter()
+            .map(|a| {
+                let mut r: Row = Vec::new();
+                push(&mut r, "time", a.time.map(|t| Field::Text(t.hm())));
+                r.push(("minutes", Field::Int(i64::from(a.minutes))));
+                r.push(("title", Field::Text(a.title.clone())));
+                push(
+                    &mut r,
+                    "by",
+                    a.by.as_ref().map(|b| match b {
+                        Performer::Delegate(i) => Field::Text(ds.delegates[*i].id.clone()),
+                        Performer::Text(t) => Field::Text(t.clone()),
+                    }),
+                );
+                r.push(("kind", Field::Text(a.kind.code().into())));
+                push(&mut r, "mc", opt(&a.mc));
+                push(&mut r, "note", opt(&a.note));
+                r
+            })
+            .collect(),
+    );
+    add(
+        TableKind::Hall,
+        ds.hall
+            .iter()
+            .map(|h| {
+                let mut r: Row = vec![
+                    ("block", Field::Text(h.block.clone())),
+                    ("row", Field::Text(h.row.clone())),
+                    ("seats", Field::Int(i64::from(h.seats))),
+                ];
+                let groups: Vec<&str> = h.reserved_for.iter().map(|g| ds.groups[*g].name.as_str()).collect();
+                push(&mut r, "reserved_for", text(&groups.join("; ")));
+                r
+            })
+            .collect(),
+    );
+    add(
+        TableKind::Signings,
+        ds.signings
+            .iter()
+            .map(|s| {
+                let mut r: Row =
+                    vec![("party_a", Field::Text(s.party_a.clone())), ("party_b", Field::Text(s.party_b.clone()))];
+                push(&mut r, "subject", opt(&s.subject));
+                r
+            })
+            .collect(),
+    );
+    add(
+        TableKind::Products,
+        ds.products
+            .iter()
+            .map(|p| {
+                let mut r: Row =
+                    vec![("name", Field::Text(p.name.clone())), ("producer", Field::Text(p.producer.clone()))];
+                push(&mut r, "producer_kind", opt(&p.producer_kind));
+                push(&mut r, "address", opt(&p.address));
+                r.push(("district", Field::Text(p.district.clone())));
+                r.push(("product_group", Field::Text(PRODUCT_GROUPS[p.group].into())));
+                r.push(("stars", Field::Int(i64::from(p.stars))));
+                r.push(("year", Field::Int(i64::from(p.year))));
+                push(&mut r, "decision", opt(&p.decision));
+                r
+            })
+            .collect(),
+    );
+    add(
+        TableKind::Targets,
+        ds.targets
+            .iter()
+            .map(|t| {
+                let mut r: Row = vec![("name", Field::Text(t.name.clone()))];
+                push(&mut r, "year", t.year.map(|y| Field::Int(i64::from(y))));
+                let planned =
+                    if t.planned.fract() == 0.0 { Field::Int(t.planned as i64) } else { Field::Num(t.planned) };
+                r.push(("planned", planned));
+                r
+            })
+            .collect(),
+    );
+    add(
+        TableKind::Report,
+        ds.report
+            .iter()
+            .map(|s| vec![("heading", Field::Text(s.heading.clone())), ("body", Field::Text(s.body.clone()))])
+            .collect(),
+    );
+    Canonical { settings: settings_of(ds), tables }
+}
+
+fn yaml_of(f: &Field) -> Yaml {
+    match f {
+        Field::Text(s) => Yaml::String(s.clone()),
+        Field::Int(n) => Yaml::Number((*n).into()),
+        Field::Num(n) => Yaml::Number((*n).into()),
+        Field::Lines(l) => Yaml::Sequence(l.iter().map(|s| Yaml::String(s.clone())).collect()),
+    }
+}
+
+/// Inserts `value` at a dotted path, creating the mappings on the way.
+fn insert_path(root: &mut Mapping, dotted: &str, value: Yaml) {
+    let mut parts: Vec<&str> = dotted.split('.').collect();
+    let last = parts.pop().expect("a key has at least one part");
+    let mut map = root;
+    for p in parts {
+        let entry = map.entry(Yaml::String(p.into())).or_insert_with(|| Yaml::Mapping(Mapping::new()));
+        map = entry.as_mapping_mut().expect("settings paths do not collide with values");
+    }
+    map.insert(Yaml::String(last.into()), value);
+}
+
+/// The conference as YAML text.
+pub fn to_yaml(ds: &Dataset) -> String {
+    let c = canonical(ds);
+    let mut root = Mapping::new();
+    for (key, f) in &c.settings {
+        insert_path(&mut root, key, yaml_of(f));
+    }
+    // Lists follow SETTINGS order of the contract: groups, delegates, awards, …
+    for (spec, rows) in &c.tables {
+        if rows.is_empty() {
+            continue;
+        }
+        let list = rows
+            .iter()
+            .map(|row| {
+                let mut m = Mapping::new();
+                for (k, f) in row {
+                    m.insert(Yaml::String((*k).into()), yaml_of(f));
+                }
+                Yaml::Mapping(m)
+            })
+            .collect();
+        insert_path(&mut root, spec.yaml, Yaml::Sequence(list));
+    }
+    let body = serde_yaml::to_string(&Yaml::Mapping(root)).expect("YAML values serialise");
+    format!(
+        "# Hội nghị — dữ liệu cho vanthu (https://… / `vanthu build <tệp này>`).\n# Các khóa theo mẫu nhập liệu: xem data/README.md.\n{body}"
+    )
+}
+
+/// The conference as a workbook: the settings sheet, then one sheet per list (with a title
+/// row above the header, as offices make them).
+pub fn to_xlsx(ds: &Dataset) -> Result<Vec<u8>, XlsxError> {
+    let c = canonical(ds);
+    let mut wb = crate::render::xlsx::workbook(ds, &ds.conference.title);
+    let header = Format::new()
+        .set_bold()
+        .set_font_name("Times New Roman")
+        .set_border(FormatBorder::Thin)
+        .set_background_color("D9D9D9")
+        .set_text_wrap()
+        .set_align(FormatAlign::Center);
+    let cell = Format::new().set_font_name("Times New Roman").set_text_wrap().set_align(FormatAlign::Top);
+    let title = Format::new().set_bold().set_font_name("Times New Roman").set_font_size(13);
+
+    let ws = wb.add_worksheet();
+    ws.set_name(schema::SETTINGS_SHEET)?;
+    ws.write_string_with_format(0, 0, schema::SETTINGS_LABEL_HEADER, &header)?;
+    ws.write_string_with_format(0, 1, schema::SETTINGS_VALUE_HEADER, &header)?;
+    ws.set_column_width(0, 36)?;
+    ws.set_column_width(1, 90)?;
+    ws.set_freeze_panes(1, 0)?;
+    for (r, spec) in SETTINGS.iter().enumerate() {
+        let row = r as u32 + 1;
+        ws.write_string_with_format(row, 0, &spec.label, &cell)?;
+        if let Some((_, f)) = c.settings.iter().find(|(k, _)| *k == spec.key) {
+            write_field(ws, row, 1, f, &cell)?;
+        }
+    }
+    for (spec, rows) in &c.tables {
+        if rows.is_empty() && matches!(spec.kind, TableKind::Groups) {
+            continue;
+        }
+        let ws = wb.add_worksheet();
+        ws.set_name(spec.sheet)?;
+        ws.write_string_with_format(0, 0, format!("DANH SÁCH {}", spec.sheet.to_uppercase()), &title)?;
+        let columns: Vec<&schema::ColumnSpec> = spec.columns.iter().collect();
+        for (c, col) in columns.iter().enumerate() {
+            ws.write_string_with_format(2, c as u16, col.header, &header)?;
+            let width = match col.text {
+                schema::TextKind::Multiline => 60.0,
+                schema::TextKind::Inline if col.key == schema::STT => 6.0,
+                schema::TextKind::Inline => 22.0,
+            };
+            ws.set_column_width(c as u16, width)?;
+        }
+        ws.set_freeze_panes(3, 0)?;
+        for (n, row) in rows.iter().enumerate() {
+            let r = 3 + n as u32;
+            for (c, col) in columns.iter().enumerate() {
+                if col.key == schema::STT {
+                    ws.write_number_with_format(r, c as u16, (n + 1) as f64, &cell)?;
+                } else if let Some((_, f)) = row.iter().find(|(k, _)| *k == col.key) {
+                    write_field(ws, r, c as u16, f, &cell)?;
+                }
+            }
+        }
+    }
+    wb.save_to_buffer()
+}
+
+fn write_field(ws: &mut rust_xlsxwriter::Worksheet, r: u32, c: u16, f: &Field, fmt: &Format) -> Result<(), XlsxError> {
+    match f {
+        Field::Text(s) => ws.write_string_with_format(r, c, s, fmt).map(|_| ()),
+        Field::Int(n) => ws.write_number_with_format(r, c, *n as f64, fmt).map(|_| ()),
+        Field::Num(n) => ws.write_number_with_format(r, c, *n, fmt).map(|_| ()),
+        Field::Lines(l) => ws.write_string_with_format(r, c, l.join("\n"), fmt).map(|_| ()),
+    }
+}

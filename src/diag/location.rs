@@ -1,0 +1,109 @@
+//! Where a problem is: a workbook cell, a YAML position, a template line, or a whole file.
+
+use std::fmt;
+use std::sync::Arc;
+
+use serde::Serialize;
+
+/// A place in the clerk's input (or in a template) that a diagnostic points at.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+pub enum Loc {
+    /// A whole file (it cannot be opened, it is not a workbook).
+    File { file: Arc<str> },
+    /// A whole sheet (a required column is missing).
+    Sheet { file: Arc<str>, sheet: Arc<str> },
+    /// A whole row (a field whose column the sheet does not have). 1-based.
+    Row { file: Arc<str>, sheet: Arc<str>, row: u32 },
+    /// One cell. `row` is 1-based as Excel shows it; `col` is 0-based.
+    Cell { file: Arc<str>, sheet: Arc<str>, row: u32, col: u32, header: Option<Arc<str>> },
+    /// A position in a YAML file (1-based line and column) and the key path there.
+    Yaml { file: Arc<str>, line: u32, col: u32, path: Arc<str> },
+    /// A position in a template (1-based line and column).
+    Template { file: Arc<str>, line: u32, col: u32 },
+}
+
+/// `0` → `A`, `25` → `Z`, `26` → `AA`.
+pub fn column_letters(mut col: u32) -> String {
+    let mut letters = Vec::new();
+    loop {
+        letters.push(b'A' + (col % 26) as u8);
+        if col < 26 {
+            break;
+        }
+        col = col / 26 - 1;
+    }
+    letters.reverse();
+    String::from_utf8(letters).unwrap_or_default()
+}
+
+impl Loc {
+    /// The reference without the file: `Đại biểu!B13`, `12:5`.
+    pub fn short(&self) -> String {
+        match self {
+            Loc::File { .. } => String::new(),
+            Loc::Sheet { sheet, .. } => sheet.to_string(),
+            Loc::Row { sheet, row, .. } => format!("{sheet}!{row}:{row}"),
+            Loc::Cell { sheet, row, col, .. } => format!("{sheet}!{}{row}", column_letters(*col)),
+            Loc::Yaml { line, col, .. } | Loc::Template { line, col, .. } => format!("{line}:{col}"),
+        }
+    }
+
+    pub fn file(&self) -> &str {
+        match self {
+            Loc::File { file }
+            | Loc::Sheet { file, .. }
+            | Loc::Row { file, .. }
+            | Loc::Cell { file, .. }
+            | Loc::Yaml { file, .. }
+            | Loc::Template { file, .. } => file,
+        }
+    }
+}
+
+impl fmt::Display for Loc {
+    /// `hoi-nghi.xlsx › Đại biểu!B13 (Họ và tên)`, `hoi-nghi.yaml:12:5 (delegates[3].name)`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Loc::File { file } => write!(f, "{file}"),
+            Loc::Sheet { file, sheet } => write!(f, "{file} › {sheet}"),
+            Loc::Row { file, .. } => write!(f, "{file} › {}", self.short()),
+            Loc::Cell { file, header, .. } => {
+                write!(f, "{file} › {}", self.short())?;
+                match header {
+                    Some(h) => write!(f, " ({h})"),
+                    None => Ok(()),
+                }
+            }
+            Loc::Yaml { file, line, col, path } => {
+                write!(f, "{file}:{line}:{col}")?;
+                if path.is_empty() { Ok(()) } else { write!(f, " ({path})") }
+            }
+            Loc::Template { file, line, col } => write!(f, "{file}:{line}:{col}"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cell_references() {
+        assert_eq!(column_letters(0), "A");
+        assert_eq!(column_letters(25), "Z");
+        assert_eq!(column_letters(26), "AA");
+        assert_eq!(column_letters(27), "AB");
+        assert_eq!(column_letters(701), "ZZ");
+        assert_eq!(column_letters(702), "AAA");
+        let loc = Loc::Cell {
+            file: "hoi-nghi.xlsx".into(),
+            sheet: "Đại biểu".into(),
+            row: 13,
+            col: 1,
+            header: Some("Họ và tên".into()),
+        };
+        assert_eq!(loc.to_string(), "hoi-nghi.xlsx › Đại biểu!B13 (Họ và tên)");
+        assert_eq!(loc.short(), "Đại biểu!B13");
+    }
+}

@@ -1,0 +1,605 @@
+//! Reading a clerk's workbook (`.xlsx`, `.xls`, `.ods`) with calamine.
+//!
+//! Real workbooks are messy, so nothing is assumed about where things are: sheets are found
+//! by loose name, the header row is the row above the data that matches most known headers
+//! (titles and blank lines above it are skipped), columns come in any order, and rows that
+//! are empty, hold only an `STT`, number the columns `(1) (2) (3)`, head a section or sum
+//! the list are skipped with a note.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::io::Cursor;
+use std::sync::Arc;
+
+use calamine::{Data, Dimensions, Range, Reader, Sheets, open_workbook_auto_from_rs};
+
+use super::Parts;
+use super::raw::{Cell, Origin, Record, Table, Value};
+use super::schema::{
+    self, ColumnSpec, SETTINGS_LABEL_HEADER, SETTINGS_SHEET, SETTINGS_SHEET_ALIASES, SETTINGS_VALUE_HEADER, STT,
+    TableSpec,
+};
+use crate::diag::{Diagnostic, Diagnostics, Loc, Text, quote};
+use crate::text::{Date, Time, loose_key, parse_date_text, parse_time_text};
+
+/// How many rows from the top of a sheet are searched for the header row.
+const HEADER_SEARCH_ROWS: usize = 30;
+
+/// An opened workbook.
+pub struct Workbook {
+    file: Arc<str>,
+    sheets: Sheets<Cursor<Vec<u8>>>,
+    names: Vec<String>,
+}
+
+impl Workbook {
+    /// Opens a workbook from its bytes. A file that is not a workbook is an error naming
+    /// the file, never a panic.
+    pub fn open(bytes: Vec<u8>, file: Arc<str>) -> Result<Workbook, Diagnostic> {
+        let not_a_workbook = |detail: String| {
+            Diagnostic::error(
+                "not-a-workbook",
+                Loc::File { file: file.clone() },
+                Text::new(
+                    format!("không đọc được tệp này như một bảng tính Excel/ODS ({detail})"),
+                    format!("this file cannot be read as an Excel/ODS workbook ({detail})"),
+                ),
+            )
+            .with_hint(Text::new(
+                "mở tệp bằng Excel hoặc LibreOffice và lưu lại dưới dạng .xlsx; nếu tệp có mật khẩu, hãy bỏ mật khẩu",
+                "open it in Excel or LibreOffice and save it as .xlsx; remove any password",
+            ))
+        };
+        let opened = std::panic::catch_unwind(|| open_workbook_auto_from_rs(Cursor::new(bytes)));
+        match opened {
+            Ok(Ok(sheets)) => {
+                let names = sheets.sheet_names();
+                Ok(Workbook { file, sheets, names })
+            }
+            Ok(Err(e)) => Err(not_a_workbook(e.to_string())),
+            Err(_) => Err(not_a_workbook("tệp hỏng / corrupt file".into())),
+        }
+    }
+
+    fn find_sheet(&self, matches: impl Fn(&str) -> bool) -> Option<String> {
+        self.names.iter().find(|n| matches(n)).cloned()
+    }
+
+    /// The merged regions of a sheet (read only when a row might be a section title:
+    /// it parses the sheet again).
+    fn merges(&mut self, sheet: &str) -> Vec<Dimensions> {
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| match &mut self.sheets {
+            Sheets::Xlsx(x) => x.merge_cells_by_sheet_name(sheet).unwrap_or_default(),
+            Sheets::Xls(x) => x.merge_cells_by_sheet_name(sheet).unwrap_or_default(),
+            _ => Vec::new(),
+        }))
+        .unwrap_or_default()
+    }
+
+    fn range(&mut self, sheet: &str, diags: &mut Diagnostics) -> Option<Range<Data>> {
+        let file = self.file.clone();
+        let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            self.sheets.worksheet_range(sheet).map_err(|e| e.to_string())
+        }));
+        let err = match read {
+            Ok(Ok(r)) => return Some(r),
+            Ok(Err(e)) => e,
+            Err(_) => "corrupt sheet".to_string(),
+        };
+        diags.push(Diagnostic::error(
+            "unreadable-sheet",
+            Loc::Sheet { file, sheet: sheet.into() },
+            Text::new(format!("không đọc được sheet này ({err})"), format!("this sheet cannot be read ({err})")),
+        ));
+        None
+    }
+
+    /// Reads the settings sheet and every table the workbook has.
+    pub fn read_all(&mut self, diags: &mut Diagnostics) -> Parts {
+        let file = self.file.clone();
+        let settings_name = self.find_sheet(|n| {
+            let k = loose_key(n);
+            k == loose_key(SETTINGS_SHEET) || SETTINGS_SHEET_ALIASES.iter().any(|a| loose_key(a) == k)
+        });
+        let mut used: BTreeSet<String> = BTreeSet::new();
+        let (settings_loc, settings) = match settings_name {
+            Some(name) => {
+                used.insert(name.clone());
+                let loc = Loc::Sheet { file: file.clone(), sheet: name.as_str().into() };
+                let settings = match self.range(&name, diags) {
+                    Some(range) => read_settings(&range, &file, &name, diags),
+                    None => BTreeMap::new(),
+                };
+                (loc, settings)
+            }
+            None => {
+                diags.push(
+                    Diagnostic::error(
+                        "missing-sheet",
+                        Loc::File { file: file.clone() },
+                        Text::new(
+                            format!("không có sheet “{SETTINGS_SHEET}” (thông tin hội nghị)"),
+                            format!("there is no “{SETTINGS_SHEET}” sheet (the conference settings)"),
+                        ),
+                    )
+                    .with_hint(Text::new(
+                        format!(
+                            "thêm sheet “{SETTINGS_SHEET}” có hai cột “{SETTINGS_LABEL_HEADER}” | “{SETTINGS_VALUE_HEADER}”; `vanthu init` tạo sẵn mẫu"
+                        ),
+                        format!(
+                            "add a “{SETTINGS_SHEET}” sheet with two columns “{SETTINGS_LABEL_HEADER}” | “{SETTINGS_VALUE_HEADER}”; `vanthu init` writes a starter"
+                        ),
+                    )),
+                );
+                (Loc::File { file: file.clone() }, BTreeMap::new())
+            }
+        };
+        let mut tables = Vec::new();
+        for spec in &schema::TABLES {
+            let Some(name) = self.find_sheet(|n| spec.matches_sheet(n)) else {
+                tables.push(Table::empty(spec));
+                continue;
+            };
+            used.insert(name.clone());
+            match self.range(&name, diags) {
+                Some(range) => {
+                    let table = read_table(&range, &mut || self.merges(&name), spec, &file, &name, diags);
+                    tables.push(table);
+                }
+                None => tables.push(Table::empty(spec)),
+            }
+        }
+        for name in &self.names {
+            if !used.contains(name) {
+                diags.push(Diagnostic::note(
+                    "unknown-sheet",
+                    Loc::Sheet { file: file.clone(), sheet: name.as_str().into() },
+                    Text::new(
+                        "sheet không thuộc mẫu nhập liệu, được bỏ qua",
+                        "not a sheet of the input contract; ignored",
+                    ),
+                ));
+            }
+        }
+        Parts { settings_loc, settings, tables }
+    }
+
+    /// Reads one list from a named sheet (for a YAML file that points at a workbook).
+    pub fn read_one(&mut self, spec: &'static TableSpec, sheet: Option<&str>, diags: &mut Diagnostics) -> Table {
+        let name = match sheet {
+            Some(s) => self.find_sheet(|n| loose_key(n) == loose_key(s)),
+            None => self.find_sheet(|n| spec.matches_sheet(n)),
+        };
+        let Some(name) = name else {
+            let wanted = sheet.unwrap_or(spec.sheet);
+            diags.push(Diagnostic::error(
+                "missing-sheet",
+                Loc::File { file: self.file.clone() },
+                Text::new(format!("không có sheet “{wanted}”"), format!("there is no sheet “{wanted}”")),
+            ));
+            return Table::empty(spec);
+        };
+        let file = self.file.clone();
+        match self.range(&name, diags) {
+            Some(range) => read_table(&range, &mut || self.merges(&name), spec, &file, &name, diags),
+            None => Table::empty(spec),
+        }
+    }
+}
+
+/// A calamine cell as a [`Value`].
+pub fn cell_value(data: &Data) -> Value {
+    match data {
+        Data::Empty => Value::Empty,
+        Data::String(s) => Value::Text(s.clone()),
+        Data::Float(f) => Value::Number(*f),
+        Data::Int(i) => Value::Number(*i as f64),
+        Data::Bool(b) => Value::Bool(*b),
+        Data::DateTime(dt) => {
+            let serial = dt.as_f64();
+            if dt.is_duration() || serial < 1.0 {
+                return Value::DateTime { date: None, time: Time::from_day_fraction(serial) };
+            }
+            let (y, m, d, ..) = dt.to_ymd_hms_milli();
+            let time = (serial.fract() > 1e-9).then(|| Time::from_day_fraction(serial)).flatten();
+            Value::DateTime { date: Date::new(i32::from(y), m, d), time }
+        }
+        Data::DateTimeIso(s) => {
+            let date = parse_date_text(s);
+            let time = s.split_once('T').and_then(|(_, t)| parse_time_text(t.get(..5).unwrap_or(t)));
+            if date.is_none() && time.is_none() {
+                Value::Text(s.clone())
+            } else {
+                Value::DateTime { date, time: time.filter(|t| *t != Time { hour: 0, minute: 0 }) }
+            }
+        }
+        Data::DurationIso(s) => {
+            // `PT08H30M00S`
+            let t = s.trim_start_matches("PT");
+            let h = t.split_once('H');
+            let time = h.and_then(|(h, rest)| {
+                let m = rest.split_once('M').map_or("0", |(m, _)| m);
+                Time::new(h.parse().ok()?, m.parse().ok()?)
+            });
+            match time {
+                Some(t) => Value::DateTime { date: None, time: Some(t) },
+                None => Value::Text(s.clone()),
+            }
+        }
+        Data::Error(e) => Value::Error(format!("#{e:?}")),
+    }
+}
+
+/// Absolute (row, col) of every cell of a range, with its value.
+struct Grid<'a> {
+    range: &'a Range<Data>,
+    row0: u32,
+    col0: u32,
+}
+
+impl Grid<'_> {
+    fn height(&self) -> usize {
+        self.range.height()
+    }
+
+    fn width(&self) -> usize {
+        self.range.width()
+    }
+
+    fn get(&self, r: usize, c: usize) -> Value {
+        self.range.get((r, c)).map_or(Value::Empty, cell_value)
+    }
+
+    fn text(&self, r: usize, c: usize) -> String {
+        self.get(r, c).display()
+    }
+
+    /// 1-based Excel row number of relative row `r`.
+    fn excel_row(&self, r: usize) -> u32 {
+        self.row0 + r as u32 + 1
+    }
+
+    fn excel_col(&self, c: usize) -> u32 {
+        self.col0 + c as u32
+    }
+}
+
+fn grid(range: &Range<Data>) -> Grid<'_> {
+    let (row0, col0) = range.start().unwrap_or((0, 0));
+    Grid { range, row0, col0 }
+}
+
+/// Which column spec a header cell designates: an exact (loose) match first, else a known
+/// header the cell starts with (`Họ và tên đại biểu` → `Họ và tên`), if only one does.
+fn match_header(spec: &'static TableSpec, header: &str, taken: &BTreeSet<&str>) -> Option<&'static ColumnSpec> {
+    let columns: &'static [ColumnSpec] = spec.columns;
+    let k = loose_key(header);
+    if k.is_empty() {
+        return None;
+    }
+    if let Some(c) = columns.iter().find(|c| !taken.contains(c.key) && c.matches_loose(&k)) {
+        return Some(c);
+    }
+    let prefixed: Vec<&'static ColumnSpec> = columns
+        .iter()
+        .filter(|c| !taken.contains(c.key) && c.key != STT)
+        .filter(|c| {
+            c.names().any(|h| {
+                let hk = loose_key(h);
+                hk.chars().count() >= 4 && k.starts_with(&hk)
+            })
+        })
+        .collect();
+    if prefixed.len() == 1 { Some(prefixed[0]) } else { None }
+}
+
+/// Finds the header row: the row among the first ones with the most known headers (at
+/// least two, or every required column).
+fn find_header_row(g: &Grid<'_>, spec: &'static TableSpec) -> Option<usize> {
+    let required = spec.columns.iter().filter(|c| c.required).count();
+    let mut best: Option<(usize, usize)> = None;
+    for r in 0..g.height().min(HEADER_SEARCH_ROWS) {
+        let mut taken = BTreeSet::new();
+        for c in 0..g.width() {
+            if let Some(col) = match_header(spec, &g.text(r, c), &taken) {
+                taken.insert(col.key);
+            }
+        }
+        let score = taken.len();
+        if score >= 2.min(required.max(1)) && best.is_none_or(|(_, s)| score > s) {
+            best = Some((r, score));
+        }
+    }
+    best.map(|(r, _)| r)
+}
+
+/// `1 2 3 4 …` or `(1) (2) (3)`: the column-number row Vietnamese tables put under headers.
+fn is_column_number_row(values: &[Value]) -> bool {
+    let nums: Vec<i64> = values
+        .iter()
+        .filter(|v| !v.is_empty())
+        .map(|v| {
+            let s = v.display();
+            s.trim().trim_start_matches('(').trim_end_matches(')').parse::<i64>().unwrap_or(-1)
+        })
+        .collect();
+    nums.len() >= 3 && nums.windows(2).all(|w| w[1] == w[0] + 1)
+}
+
+fn is_total_row(first_text: &str) -> bool {
+    let k = loose_key(first_text);
+    k.starts_with("tongcong") || k.starts_with("tongso") || k == "cong"
+}
+
+/// A row that only heads a section: a single text cell that is merged across columns,
+/// written in capitals, or numbered like `I.` / `A.`.
+fn is_section_row(g: &Grid<'_>, r: usize, merged: &mut dyn FnMut() -> Vec<Dimensions>) -> Option<String> {
+    let filled: Vec<(usize, String)> =
+        (0..g.width()).map(|c| (c, g.text(r, c))).filter(|(_, t)| !t.trim().is_empty()).collect();
+    let texts: Vec<&(usize, String)> =
+        filled.iter().filter(|(_, t)| t.trim().trim_end_matches('.').parse::<f64>().is_err()).collect();
+    if texts.len() != 1 || filled.len() > 2 {
+        return None;
+    }
+    let (c, text) = texts[0];
+    let letters: Vec<char> = text.chars().filter(|ch| ch.is_alphabetic()).collect();
+    let capitals = letters.len() >= 3 && letters.iter().all(|ch| ch.is_uppercase());
+    let first = text.split_whitespace().next().unwrap_or("");
+    let numbered = first.len() <= 5
+        && (first.ends_with('.') || first.ends_with(')'))
+        && first.trim_end_matches(['.', ')']).chars().all(|ch| "IVXLABCDĐ".contains(ch));
+    let mut is_merged = || {
+        let (row, col) = (g.excel_row(r) - 1, g.excel_col(*c));
+        merged().iter().any(|d| d.start == (row, col) && d.end.1 > d.start.1)
+    };
+    (capitals || numbered || is_merged()).then(|| text.clone())
+}
+
+/// Reads one list sheet.
+pub fn read_table(
+    range: &Range<Data>,
+    merged: &mut dyn FnMut() -> Vec<Dimensions>,
+    spec: &'static TableSpec,
+    file: &Arc<str>,
+    sheet: &str,
+    diags: &mut Diagnostics,
+) -> Table {
+    let sheet_arc: Arc<str> = sheet.into();
+    let sheet_loc = Loc::Sheet { file: file.clone(), sheet: sheet_arc.clone() };
+    let g = grid(range);
+    if g.height() == 0 {
+        return Table { spec, loc: Some(sheet_loc), records: Vec::new() };
+    }
+    let Some(header_row) = find_header_row(&g, spec) else {
+        let expected: Vec<&str> = spec.columns.iter().filter(|c| c.required).map(|c| c.header).collect();
+        diags.push(
+            Diagnostic::error(
+                "missing-header-row",
+                sheet_loc.clone(),
+                Text::new("không tìm thấy dòng tiêu đề cột", "no header row found"),
+            )
+            .with_hint(Text::new(
+                format!("sheet phải có một dòng tiêu đề với các cột: {}", expected.join(", ")),
+                format!("the sheet needs a header row with the columns: {}", expected.join(", ")),
+            )),
+        );
+        return Table { spec, loc: Some(sheet_loc), records: Vec::new() };
+    };
+
+    // Map columns; a second header row (merged group headers above) may add more.
+    let mut columns: BTreeMap<&'static str, (u32, Arc<str>)> = BTreeMap::new();
+    let mut unknown: Vec<String> = Vec::new();
+    let mut data_start = header_row + 1;
+    for r in [header_row, header_row + 1] {
+        if r >= g.height() {
+            break;
+        }
+        let mut added = false;
+        for c in 0..g.width() {
+            let header = g.text(r, c);
+            if header.trim().is_empty() || columns.values().any(|(col, _)| *col == g.excel_col(c)) {
+                continue;
+            }
+            let taken: BTreeSet<&str> = columns.keys().copied().collect();
+            match match_header(spec, &header, &taken) {
+                Some(col) => {
+                    columns.insert(col.key, (g.excel_col(c), crate::text::clean_inline(&header).into()));
+                    added = true;
+                }
+                None if r == header_row => unknown.push(crate::text::clean_inline(&header)),
+                None => {}
+            }
+        }
+        if r > header_row && added {
+            data_start = r + 1;
+            unknown.retain(|u| !columns.values().any(|(_, h)| **h == **u));
+        }
+    }
+    if !unknown.is_empty() {
+        diags.push(Diagnostic::note(
+            "unknown-columns",
+            sheet_loc.clone(),
+            Text::new(
+                format!(
+                    "các cột không dùng đến được bỏ qua: {}",
+                    unknown.iter().map(|u| quote(u)).collect::<Vec<_>>().join(", ")
+                ),
+                format!("unused columns ignored: {}", unknown.iter().map(|u| quote(u)).collect::<Vec<_>>().join(", ")),
+            ),
+        ));
+    }
+    for c in spec.columns.iter().filter(|c| c.required && !columns.contains_key(c.key)) {
+        diags.push(
+            Diagnostic::error(
+                "missing-column",
+                sheet_loc.clone(),
+                Text::new(format!("thiếu cột “{}”", c.header), format!("the column “{}” is missing", c.header)),
+            )
+            .with_hint(Text::new(
+                format!("thêm cột có tiêu đề “{}” vào dòng tiêu đề (dòng {})", c.header, g.excel_row(header_row)),
+                format!("add a column headed “{}” to the header row (row {})", c.header, g.excel_row(header_row)),
+            )),
+        );
+    }
+
+    let columns = Arc::new(columns);
+    let mut records = Vec::new();
+    let mut merged_cache: Option<Vec<Dimensions>> = None;
+    let mut merged = || merged_cache.get_or_insert_with(&mut *merged).clone();
+    for r in data_start..g.height() {
+        let values: Vec<(&'static str, u32, Value)> =
+            columns.iter().map(|(key, (col, _))| (*key, *col, g.get(r, (*col - g.col0) as usize))).collect();
+        let content: Vec<&Value> =
+            values.iter().filter(|(k, _, v)| *k != STT && !v.is_empty()).map(|(_, _, v)| v).collect();
+        let excel_row = g.excel_row(r);
+        let row_loc = Loc::Row { file: file.clone(), sheet: sheet_arc.clone(), row: excel_row };
+        if content.is_empty() {
+            // Empty, or only an STT number: skipped. Text in the STT column alone is a
+            // section title or a total line (often merged across the row): said once.
+            let stt_text = values.iter().find(|(k, _, _)| *k == STT).map(|(_, _, v)| v);
+            if let Some(Value::Text(t)) = stt_text
+                && t.trim().trim_end_matches('.').parse::<f64>().is_err()
+            {
+                diags.push(Diagnostic::note(
+                    "skipped-row",
+                    row_loc,
+                    Text::new(format!("bỏ qua dòng {}", quote(t)), format!("skipped the row {}", quote(t))),
+                ));
+            }
+            continue;
+        }
+        let row_values: Vec<Value> = (0..g.width()).map(|c| g.get(r, c)).collect();
+        if r == data_start && is_column_number_row(&row_values) {
+            diags.push(Diagnostic::note(
+                "skipped-row",
+                row_loc,
+                Text::new("bỏ qua dòng đánh số cột", "skipped the column-number row"),
+            ));
+            continue;
+        }
+        let first_text = row_values.iter().map(Value::display).find(|t| !t.trim().is_empty()).unwrap_or_default();
+        if is_total_row(&first_text) {
+            diags.push(Diagnostic::note(
+                "skipped-row",
+                row_loc,
+                Text::new(
+                    format!("bỏ qua dòng tổng {}", quote(&first_text)),
+                    format!("skipped the total row {}", quote(&first_text)),
+                ),
+            ));
+            continue;
+        }
+        let has_required = spec
+            .columns
+            .iter()
+            .filter(|c| c.required)
+            .all(|c| values.iter().any(|(k, _, v)| *k == c.key && !v.is_empty()));
+        if !has_required && let Some(title) = is_section_row(&g, r, &mut merged) {
+            diags.push(Diagnostic::note(
+                "skipped-row",
+                row_loc,
+                Text::new(
+                    format!("bỏ qua dòng tiêu đề mục {}", quote(&title)),
+                    format!("skipped the section row {}", quote(&title)),
+                ),
+            ));
+            continue;
+        }
+        let cells = values
+            .into_iter()
+            .filter(|(_, _, v)| !matches!(v, Value::Empty))
+            .map(|(key, col, value)| {
+                let header = columns.get(key).map(|(_, h)| h.clone());
+                let loc = Loc::Cell { file: file.clone(), sheet: sheet_arc.clone(), row: excel_row, col, header };
+                (key, Cell { value, loc })
+            })
+            .collect();
+        let origin =
+            Origin::Excel { file: file.clone(), sheet: sheet_arc.clone(), row: excel_row, columns: columns.clone() };
+        records.push(Record { origin, cells });
+    }
+    Table { spec, loc: Some(sheet_loc), records }
+}
+
+/// Reads the two-column settings sheet: a label (matched loosely) and its value, in the
+/// `Giá trị` column when the sheet has that header, else in the next cell to the right.
+fn read_settings(
+    range: &Range<Data>,
+    file: &Arc<str>,
+    sheet: &str,
+    diags: &mut Diagnostics,
+) -> BTreeMap<&'static str, Cell> {
+    let g = grid(range);
+    let sheet_arc: Arc<str> = sheet.into();
+    let mut value_col: Option<usize> = None;
+    let mut label_col: Option<usize> = None;
+    for r in 0..g.height().min(HEADER_SEARCH_ROWS) {
+        let l = (0..g.width()).find(|&c| loose_key(&g.text(r, c)) == loose_key(SETTINGS_LABEL_HEADER));
+        let v = (0..g.width()).find(|&c| loose_key(&g.text(r, c)) == loose_key(SETTINGS_VALUE_HEADER));
+        if let (Some(l), Some(v)) = (l, v) {
+            (label_col, value_col) = (Some(l), Some(v));
+            break;
+        }
+    }
+    let mut out: BTreeMap<&'static str, Cell> = BTreeMap::new();
+    let mut unknown = Vec::new();
+    for r in 0..g.height() {
+        let label_c = match label_col {
+            Some(c) => c,
+            None => match (0..g.width()).find(|&c| !g.get(r, c).is_empty()) {
+                Some(c) => c,
+                None => continue,
+            },
+        };
+        let label = g.text(r, label_c);
+        if label.trim().is_empty() {
+            continue;
+        }
+        let Some(spec) = schema::setting_by_label(&label) else {
+            let k = loose_key(&label);
+            if k != loose_key(SETTINGS_LABEL_HEADER) && !k.is_empty() && k != loose_key(STT) && g.width() > label_c + 1
+            {
+                let value_c = value_col.unwrap_or(label_c + 1);
+                if !g.get(r, value_c).is_empty() {
+                    unknown.push(crate::text::clean_inline(&label));
+                }
+            }
+            continue;
+        };
+        let c = value_col.unwrap_or(label_c + 1);
+        let value = g.get(r, c);
+        let loc = Loc::Cell {
+            file: file.clone(),
+            sheet: sheet_arc.clone(),
+            row: g.excel_row(r),
+            col: g.excel_col(c),
+            header: Some(spec.label.as_str().into()),
+        };
+        let key: &'static str = spec.key.as_str();
+        if out.contains_key(key) {
+            diags.push(Diagnostic::warning(
+                "duplicate-setting",
+                loc,
+                Text::new(
+                    format!("“{}” được khai báo hai lần; dùng giá trị đầu tiên", spec.label),
+                    format!("“{}” is given twice; the first value is used", spec.label),
+                ),
+            ));
+            continue;
+        }
+        out.insert(key, Cell { value, loc });
+    }
+    if !unknown.is_empty() {
+        diags.push(Diagnostic::note(
+            "unknown-settings",
+            Loc::Sheet { file: file.clone(), sheet: sheet_arc },
+            Text::new(
+                format!(
+                    "các dòng không dùng đến được bỏ qua: {}",
+                    unknown.iter().map(|u| quote(u)).collect::<Vec<_>>().join(", ")
+                ),
+                format!("unused rows ignored: {}", unknown.iter().map(|u| quote(u)).collect::<Vec<_>>().join(", ")),
+            ),
+        ));
+    }
+    out
+}

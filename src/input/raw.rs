@@ -1,0 +1,174 @@
+//! What the readers produce: cells as they were found (text, number, date, …), each with
+//! its place in the file. Nothing is interpreted yet; the normaliser cleans the text and
+//! the validator turns cells into the typed model.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use super::schema::{TableKind, TableSpec};
+use crate::diag::Loc;
+use crate::text::{Date, Time};
+
+/// A cell's value, as the file holds it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    Empty,
+    Text(String),
+    Number(f64),
+    Bool(bool),
+    /// An Excel date/time cell (or an ODS ISO date): the date part when there is one, the
+    /// time of day when it is not midnight or the cell is a pure time.
+    DateTime {
+        date: Option<Date>,
+        time: Option<Time>,
+    },
+    /// `#N/A`, `#REF!` …: a formula that failed in Excel.
+    Error(String),
+}
+
+impl Value {
+    pub fn is_empty(&self) -> bool {
+        match self {
+            Value::Empty => true,
+            Value::Text(s) => s.trim().is_empty(),
+            _ => false,
+        }
+    }
+
+    /// The value as the clerk would read it in the cell, for messages and text fields.
+    /// Integral numbers print without `.0`.
+    pub fn display(&self) -> String {
+        match self {
+            Value::Empty => String::new(),
+            Value::Text(s) => s.clone(),
+            Value::Number(n) => format_number(*n),
+            Value::Bool(true) => "TRUE".into(),
+            Value::Bool(false) => "FALSE".into(),
+            Value::DateTime { date: Some(d), time: None } => d.dmy(),
+            Value::DateTime { date: None, time: Some(t) } => t.hm(),
+            Value::DateTime { date: Some(d), time: Some(t) } => format!("{} {}", d.dmy(), t.hm()),
+            Value::DateTime { date: None, time: None } => String::new(),
+            Value::Error(e) => e.clone(),
+        }
+    }
+}
+
+/// `12.0` → `12`, `0.5` → `0.5`; very large integers keep all their digits.
+pub fn format_number(n: f64) -> String {
+    if n.fract() == 0.0 && n.abs() < 1e17 { format!("{}", n as i64) } else { format!("{n}") }
+}
+
+/// A value and where it came from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cell {
+    pub value: Value,
+    pub loc: Loc,
+}
+
+/// Where a record (a row, a YAML list item) came from; locates cells that are empty or
+/// whose column is absent.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Origin {
+    Excel {
+        file: Arc<str>,
+        sheet: Arc<str>,
+        /// 1-based row number.
+        row: u32,
+        /// Field key → (0-based column, header as written in the file).
+        columns: Arc<BTreeMap<&'static str, (u32, Arc<str>)>>,
+    },
+    Yaml {
+        file: Arc<str>,
+        line: u32,
+        col: u32,
+        /// `delegates[3]`.
+        path: Arc<str>,
+    },
+}
+
+/// One row / list item: its cells by field key.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Record {
+    pub origin: Origin,
+    pub cells: BTreeMap<&'static str, Cell>,
+}
+
+impl Origin {
+    /// The place of a field of this record, even when its cell is empty or its column is
+    /// missing (then the whole row).
+    pub fn field_loc(&self, key: &str) -> Loc {
+        match self {
+            Origin::Excel { file, sheet, row, columns } => match columns.get(key) {
+                Some((col, header)) => Loc::Cell {
+                    file: file.clone(),
+                    sheet: sheet.clone(),
+                    row: *row,
+                    col: *col,
+                    header: Some(header.clone()),
+                },
+                None => Loc::Row { file: file.clone(), sheet: sheet.clone(), row: *row },
+            },
+            Origin::Yaml { file, line, col, path } => {
+                Loc::Yaml { file: file.clone(), line: *line, col: *col, path: format!("{path}.{key}").into() }
+            }
+        }
+    }
+
+    /// The place of the whole record (its row / its list item).
+    pub fn loc(&self) -> Loc {
+        match self {
+            Origin::Excel { file, sheet, row, .. } => Loc::Row { file: file.clone(), sheet: sheet.clone(), row: *row },
+            Origin::Yaml { file, line, col, path } => {
+                Loc::Yaml { file: file.clone(), line: *line, col: *col, path: path.clone() }
+            }
+        }
+    }
+}
+
+impl Record {
+    pub fn value(&self, key: &str) -> &Value {
+        self.cells.get(key).map_or(&Value::Empty, |c| &c.value)
+    }
+
+    /// The place of a field, even when the cell is empty or its column is missing.
+    pub fn loc(&self, key: &str) -> Loc {
+        self.cells.get(key).map_or_else(|| self.origin.field_loc(key), |c| c.loc.clone())
+    }
+}
+
+/// One list of the conference as found in the input.
+#[derive(Debug, Clone)]
+pub struct Table {
+    pub spec: &'static TableSpec,
+    /// The sheet / YAML key it was read from; `None` when the input has no such list.
+    pub loc: Option<Loc>,
+    pub records: Vec<Record>,
+}
+
+impl Table {
+    pub fn empty(spec: &'static TableSpec) -> Table {
+        Table { spec, loc: None, records: Vec::new() }
+    }
+}
+
+/// The settings and every list, as read.
+#[derive(Debug, Clone)]
+pub struct RawDataset {
+    /// The input file's name as shown in messages (`hoi-nghi.xlsx`).
+    pub file: Arc<str>,
+    /// The settings sheet / the YAML file itself, for settings that are missing.
+    pub settings_loc: Loc,
+    /// Setting key → cell.
+    pub settings: BTreeMap<&'static str, Cell>,
+    pub tables: BTreeMap<TableKind, Table>,
+}
+
+impl RawDataset {
+    pub fn table(&self, kind: TableKind) -> &Table {
+        &self.tables[&kind]
+    }
+
+    pub fn setting(&self, key: &str) -> &Value {
+        self.settings.get(key).map_or(&Value::Empty, |c| &c.value)
+    }
+}

@@ -1,0 +1,434 @@
+//! The input contract as data: every sheet, column, alias and setting label of
+//! `workbook.md`, with the YAML key of each. The Excel and YAML readers, the converter and
+//! the starter workbook are all driven by these tables, so a new column is one line here.
+
+use std::sync::LazyLock;
+
+use crate::text::loose_key;
+
+/// The lists of a conference (one sheet each, one YAML list each).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum TableKind {
+    Delegates,
+    Awards,
+    Agenda,
+    Hall,
+    Signings,
+    Products,
+    Targets,
+    Report,
+    Groups,
+}
+
+/// How a column's cells are cleaned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextKind {
+    /// One line: whitespace folded.
+    Inline,
+    /// Several lines kept (recipients, narrative, MC lines).
+    Multiline,
+}
+
+/// One column of a sheet.
+#[derive(Debug)]
+pub struct ColumnSpec {
+    /// The YAML key, also the field name everywhere in the engine.
+    pub key: &'static str,
+    /// The header as `workbook.md` writes it.
+    pub header: &'static str,
+    /// Other headers clerks use for it.
+    pub aliases: &'static [&'static str],
+    /// A sheet without this column is an error.
+    pub required: bool,
+    pub text: TextKind,
+}
+
+/// One sheet / YAML list.
+#[derive(Debug)]
+pub struct TableSpec {
+    pub kind: TableKind,
+    pub sheet: &'static str,
+    pub sheet_aliases: &'static [&'static str],
+    /// Dotted YAML path of the list (`delegates`, `report.sections`).
+    pub yaml: &'static str,
+    pub columns: &'static [ColumnSpec],
+}
+
+const fn col(key: &'static str, header: &'static str, aliases: &'static [&'static str]) -> ColumnSpec {
+    ColumnSpec { key, header, aliases, required: false, text: TextKind::Inline }
+}
+
+const fn req(key: &'static str, header: &'static str, aliases: &'static [&'static str]) -> ColumnSpec {
+    ColumnSpec { key, header, aliases, required: true, text: TextKind::Inline }
+}
+
+const fn multi(mut c: ColumnSpec) -> ColumnSpec {
+    c.text = TextKind::Multiline;
+    c
+}
+
+/// The row-number column every sheet may have; it is read only to recognise empty rows.
+pub const STT: &str = "stt";
+
+const STT_COL: ColumnSpec = col(STT, "STT", &["TT", "Số TT", "Số thứ tự"]);
+
+pub static TABLES: [TableSpec; 9] = [
+    TableSpec {
+        kind: TableKind::Delegates,
+        sheet: "Đại biểu",
+        sheet_aliases: &["Danh sách đại biểu", "DS đại biểu", "Đại biểu mời", "Khách mời", "Thành phần mời"],
+        yaml: "delegates",
+        columns: &[
+            STT_COL,
+            col("id", "Mã", &["Mã đại biểu", "Mã ĐB", "ID"]),
+            req("honorific", "Danh xưng", &["Ông/Bà", "Xưng hô", "Ông/Bà/Đồng chí"]),
+            req("name", "Họ và tên", &["Họ tên", "Họ và tên đại biểu", "Họ tên đại biểu", "Tên đại biểu"]),
+            col("position", "Chức vụ", &["Chức danh", "Chức vụ/Chức danh", "Chức vụ, chức danh"]),
+            req(
+                "organization",
+                "Cơ quan, đơn vị",
+                &["Đơn vị", "Cơ quan", "Cơ quan/Đơn vị", "Đơn vị công tác", "Nơi công tác", "Cơ quan công tác"],
+            ),
+            req("group", "Nhóm", &["Thành phần", "Nhóm đại biểu", "Khối"]),
+            col("rank", "Thứ tự", &["Thứ tự ưu tiên", "Ưu tiên", "Thứ bậc"]),
+            col("roles", "Vai trò", &["Nhiệm vụ", "Vai trò tại hội nghị"]),
+            col("invited", "Mời", &["Gửi giấy mời", "Có mời", "Giấy mời"]),
+            col("attendance", "Xác nhận", &["Tham dự", "Xác nhận tham dự", "Tình trạng"]),
+            col("seat", "Ghế", &["Vị trí ghế", "Số ghế", "Chỗ ngồi", "Vị trí"]),
+            col("phone", "Điện thoại", &["SĐT", "Số điện thoại", "Điện thoại di động", "ĐT", "Di động", "ĐTDĐ"]),
+            col("email", "Email", &["E-mail", "Thư điện tử", "Địa chỉ email"]),
+            col("address", "Địa chỉ", &["Địa chỉ gửi", "Địa chỉ liên hệ"]),
+            col("note", "Ghi chú", &[]),
+        ],
+    },
+    TableSpec {
+        kind: TableKind::Awards,
+        sheet: "Khen thưởng",
+        sheet_aliases: &["Danh sách khen thưởng", "Đề nghị khen thưởng", "DS khen thưởng"],
+        yaml: "awards",
+        columns: &[
+            STT_COL,
+            req("kind", "Loại", &["Tập thể/Cá nhân", "Đối tượng", "Loại đối tượng"]),
+            col("honorific", "Danh xưng", &["Ông/Bà", "Xưng hô"]),
+            req(
+                "name",
+                "Tên tập thể, cá nhân",
+                &["Họ và tên", "Tên", "Họ tên", "Tên tập thể/cá nhân", "Tên tập thể hoặc cá nhân"],
+            ),
+            col(
+                "unit",
+                "Chức vụ, đơn vị",
+                &["Chức vụ", "Đơn vị", "Chức vụ, đơn vị công tác", "Chức vụ/Đơn vị", "Chức vụ, nơi công tác"],
+            ),
+            multi(col("achievement", "Thành tích", &["Thành tích khen thưởng", "Nội dung thành tích"])),
+            col("form", "Hình thức", &["Hình thức khen thưởng"]),
+            col("proposer", "Đơn vị đề nghị", &["Cơ quan đề nghị", "Đơn vị trình"]),
+            col("delegate_id", "Mã đại biểu", &["Mã ĐB"]),
+        ],
+    },
+    TableSpec {
+        kind: TableKind::Agenda,
+        sheet: "Chương trình",
+        sheet_aliases: &["Chương trình hội nghị", "Chương trình chi tiết"],
+        yaml: "agenda",
+        columns: &[
+            STT_COL,
+            col("time", "Thời gian", &["Giờ", "Giờ bắt đầu", "Thời điểm"]),
+            req("minutes", "Thời lượng (phút)", &["Thời lượng", "Số phút", "Phút"]),
+            req("title", "Nội dung", &["Nội dung chương trình", "Nội dung công việc"]),
+            col(
+                "by",
+                "Người thực hiện",
+                &["Người trình bày", "Thực hiện", "Người/đơn vị thực hiện", "Người (đơn vị) thực hiện"],
+            ),
+            col("kind", "Loại", &["Loại nội dung", "Kiểu"]),
+            multi(col("mc", "Lời dẫn", &["Lời dẫn MC", "Lời MC", "Lời dẫn chương trình"])),
+            col("note", "Ghi chú", &[]),
+        ],
+    },
+    TableSpec {
+        kind: TableKind::Hall,
+        sheet: "Hội trường",
+        sheet_aliases: &["Sơ đồ hội trường", "Hội trường chỗ ngồi"],
+        yaml: "hall",
+        columns: &[
+            req("block", "Khu vực", &["Khu", "Dãy"]),
+            req("row", "Hàng", &["Hàng ghế"]),
+            req("seats", "Số ghế", &["Số lượng ghế", "Số chỗ", "Số chỗ ngồi"]),
+            col("reserved_for", "Dành cho nhóm", &["Dành cho", "Nhóm"]),
+        ],
+    },
+    TableSpec {
+        kind: TableKind::Signings,
+        sheet: "Ký kết",
+        sheet_aliases: &["Ký kết biên bản", "Ký kết hợp tác", "Ký kết ghi nhớ"],
+        yaml: "signings",
+        columns: &[
+            STT_COL,
+            req("party_a", "Bên thứ nhất", &["Bên A"]),
+            req("party_b", "Bên thứ hai", &["Bên B"]),
+            col("subject", "Nội dung", &["Nội dung ký kết"]),
+        ],
+    },
+    TableSpec {
+        kind: TableKind::Products,
+        sheet: "Sản phẩm OCOP",
+        sheet_aliases: &["Sản phẩm", "Danh sách sản phẩm OCOP", "Danh sách sản phẩm", "SP OCOP"],
+        yaml: "products",
+        columns: &[
+            STT_COL,
+            req("name", "Tên sản phẩm", &["Sản phẩm"]),
+            req("producer", "Chủ thể", &["Chủ thể OCOP", "Tên chủ thể", "Chủ thể sản xuất"]),
+            col("producer_kind", "Loại chủ thể", &["Loại hình chủ thể", "Loại hình"]),
+            col("address", "Địa chỉ", &["Xã", "Xã, phường, thị trấn"]),
+            req(
+                "district",
+                "Huyện, thành phố",
+                &["Huyện", "Huyện/thành phố", "Huyện, TP", "Địa bàn", "Đơn vị hành chính"],
+            ),
+            req("product_group", "Nhóm sản phẩm", &["Nhóm", "Nhóm ngành"]),
+            req("stars", "Hạng sao", &["Số sao", "Hạng", "Xếp hạng"]),
+            req("year", "Năm công nhận", &["Năm"]),
+            col("decision", "Số quyết định", &["Quyết định", "Số QĐ", "QĐ công nhận"]),
+        ],
+    },
+    TableSpec {
+        kind: TableKind::Targets,
+        sheet: "Chỉ tiêu",
+        sheet_aliases: &["Chỉ tiêu kế hoạch", "Mục tiêu"],
+        yaml: "targets",
+        columns: &[
+            STT_COL,
+            req("name", "Chỉ tiêu", &["Tên chỉ tiêu"]),
+            col("year", "Năm", &[]),
+            req("planned", "Kế hoạch", &["Mục tiêu", "Chỉ tiêu kế hoạch", "KH"]),
+        ],
+    },
+    TableSpec {
+        kind: TableKind::Report,
+        sheet: "Báo cáo",
+        sheet_aliases: &["Nội dung báo cáo"],
+        yaml: "report.sections",
+        columns: &[STT_COL, req("heading", "Mục", &["Tiêu đề", "Đề mục"]), multi(req("body", "Nội dung", &[]))],
+    },
+    TableSpec {
+        kind: TableKind::Groups,
+        sheet: "Nhóm",
+        sheet_aliases: &["Nhóm đại biểu", "Thứ tự nhóm"],
+        yaml: "groups",
+        columns: &[
+            STT_COL,
+            req("name", "Nhóm", &["Tên nhóm", "Thành phần"]),
+            col("order", "Thứ tự", &["Thứ tự ưu tiên"]),
+            col("intro", "Lời giới thiệu", &["Giới thiệu", "Cách giới thiệu"]),
+        ],
+    },
+];
+
+pub fn table(kind: TableKind) -> &'static TableSpec {
+    TABLES.iter().find(|t| t.kind == kind).expect("every kind has a spec")
+}
+
+impl TableSpec {
+    pub fn column(&self, key: &str) -> Option<&'static ColumnSpec> {
+        // SAFETY of 'static: TABLES is a static.
+        let columns: &'static [ColumnSpec] = self.columns;
+        columns.iter().find(|c| c.key == key)
+    }
+
+    /// Does `name` (a sheet name as found) designate this table?
+    pub fn matches_sheet(&self, name: &str) -> bool {
+        let k = loose_key(name);
+        !k.is_empty() && std::iter::once(self.sheet).chain(self.sheet_aliases.iter().copied()).any(|a| loose(a) == k)
+    }
+}
+
+impl ColumnSpec {
+    pub fn matches(&self, header: &str) -> bool {
+        self.matches_loose(&loose_key(header))
+    }
+
+    /// Like [`ColumnSpec::matches`] for a header already turned into its loose key.
+    pub fn matches_loose(&self, key: &str) -> bool {
+        !key.is_empty() && self.names().any(|n| loose(n) == key)
+    }
+
+    /// The header and its aliases.
+    pub fn names(&self) -> impl Iterator<Item = &'static str> {
+        std::iter::once(self.header).chain(self.aliases.iter().copied())
+    }
+}
+
+/// Loose keys of the contract's own names (headers, aliases, sheet names, labels),
+/// computed once: header matching compares every cell of the top rows against them.
+static LOOSE: LazyLock<std::collections::HashMap<&'static str, String>> = LazyLock::new(|| {
+    let mut names: Vec<&'static str> = Vec::new();
+    for t in &TABLES {
+        names.push(t.sheet);
+        names.extend(t.sheet_aliases);
+        for c in t.columns {
+            names.extend(c.names());
+        }
+    }
+    for s in SETTINGS.iter() {
+        names.push(&s.label);
+        names.extend(s.aliases.iter().map(String::as_str));
+    }
+    names.into_iter().map(|n| (n, loose_key(n))).collect()
+});
+
+/// The loose key of one of the contract's names.
+fn loose(name: &'static str) -> &'static str {
+    LOOSE.get(name).map_or("", String::as_str)
+}
+
+/// The settings sheet.
+pub const SETTINGS_SHEET: &str = "Hội nghị";
+pub const SETTINGS_SHEET_ALIASES: &[&str] = &["Thông tin hội nghị", "Thông tin chung", "Cài đặt", "Thiết lập"];
+pub const SETTINGS_LABEL_HEADER: &str = "Thông tin";
+pub const SETTINGS_VALUE_HEADER: &str = "Giá trị";
+
+/// One setting of the `Hội nghị` sheet / a top-level YAML key.
+#[derive(Debug, Clone)]
+pub struct SettingSpec {
+    /// Dotted YAML key (`conference.title`, `documents.invitation.signer.name`).
+    pub key: String,
+    /// The label in column `Thông tin`.
+    pub label: String,
+    pub aliases: Vec<String>,
+    pub text: TextKind,
+    /// A list in YAML (one item per line in the cell).
+    pub list: bool,
+}
+
+/// Document kinds with their own settings block: (label prefix, YAML key).
+pub const DOCUMENT_KINDS: [(&str, &str); 4] =
+    [("Giấy mời", "invitation"), ("Quyết định", "decision"), ("Báo cáo", "report"), ("Kịch bản", "script")];
+
+fn setting(key: &str, label: &str, aliases: &[&str]) -> SettingSpec {
+    SettingSpec {
+        key: key.to_string(),
+        label: label.to_string(),
+        aliases: aliases.iter().map(|a| a.to_string()).collect(),
+        text: TextKind::Inline,
+        list: false,
+    }
+}
+
+/// Every setting, in the order the starter workbook and `convert` write them.
+pub static SETTINGS: LazyLock<Vec<SettingSpec>> = LazyLock::new(|| {
+    let mut s = vec![
+        setting("id", "Mã hội nghị", &[]),
+        setting("conference.title", "Tên hội nghị", &["Tên hội nghị, hội thảo"]),
+        setting("conference.date", "Ngày họp", &["Ngày tổ chức", "Ngày hội nghị"]),
+        setting("conference.start_time", "Giờ bắt đầu", &["Thời gian bắt đầu", "Giờ họp"]),
+        setting("conference.venue", "Địa điểm", &["Địa điểm tổ chức"]),
+        setting("conference.host", "Đơn vị chủ trì", &["Cơ quan chủ trì", "Đơn vị chủ trì tổ chức"]),
+        setting("conference.duration", "Thời lượng", &["Thời gian họp"]),
+        setting("issuer.parent", "Cơ quan chủ quản", &[]),
+        setting("issuer.name", "Cơ quan ban hành", &["Tên cơ quan ban hành"]),
+        setting("issuer.sentence_name", "Tên cơ quan trong văn bản", &["Cơ quan ban hành (viết thường)"]),
+        setting("issuer.code", "Ký hiệu cơ quan", &["Viết tắt cơ quan"]),
+        setting("issuer.place", "Địa danh", &[]),
+        setting("contact.name", "Người liên hệ", &[]),
+        setting("contact.phone", "Điện thoại liên hệ", &["Số điện thoại liên hệ"]),
+        setting("ceremony.batch_size", "Số người lên sân khấu mỗi đợt", &["Số người mỗi đợt"]),
+        setting("font", "Phông chữ", &["Font chữ", "Font"]),
+    ];
+    for (label, key) in DOCUMENT_KINDS {
+        let k = |f: &str| format!("documents.{key}.{f}");
+        let l = |f: &str| format!("{label}: {f}");
+        let mut push = |field: &str, name: &str, text: TextKind, list: bool| {
+            s.push(SettingSpec { key: k(field), label: l(name), aliases: vec![], text, list });
+        };
+        push("number", "Số", TextKind::Inline, false);
+        push("code", "Ký hiệu", TextKind::Inline, false);
+        push("date", "Ngày", TextKind::Inline, false);
+        push("subject", "Trích yếu", TextKind::Inline, false);
+        push("signer.name", "Người ký", TextKind::Inline, false);
+        push("signer.authority", "Quyền hạn ký", TextKind::Multiline, false);
+        push("signer.title", "Chức vụ người ký", TextKind::Inline, false);
+        push("recipients", "Nơi nhận", TextKind::Multiline, true);
+        push("notes", "Ghi chú", TextKind::Multiline, true);
+    }
+    s
+});
+
+/// The setting a label designates, loosely matched.
+pub fn setting_by_label(label: &str) -> Option<&'static SettingSpec> {
+    let k = loose_key(label);
+    if k.is_empty() {
+        return None;
+    }
+    SETTINGS.iter().find(|s| loose(&s.label) == k || s.aliases.iter().any(|a| loose(a) == k))
+}
+
+pub fn setting_by_key(key: &str) -> Option<&'static SettingSpec> {
+    SETTINGS.iter().find(|s| s.key == key)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headers_match_loosely() {
+        let delegates = table(TableKind::Delegates);
+        let name = delegates.column("name").unwrap();
+        assert!(name.matches("HỌ VÀ TÊN"));
+        assert!(name.matches(" Ho  va ten"));
+        assert!(name.matches("Họ tên"));
+        let org = delegates.column("organization").unwrap();
+        assert!(org.matches("Cơ quan/Đơn vị"));
+        assert!(org.matches("CƠ QUAN, ĐƠN VỊ"));
+        assert!(!name.matches("Chức vụ"));
+    }
+
+    #[test]
+    fn no_header_is_ambiguous_within_a_sheet() {
+        for t in &TABLES {
+            for (i, a) in t.columns.iter().enumerate() {
+                let mut names = vec![a.header];
+                names.extend(a.aliases);
+                for n in names {
+                    for b in &t.columns[i + 1..] {
+                        assert!(!b.matches(n), "{}: `{n}` matches both {} and {}", t.sheet, a.key, b.key);
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_data_readme_documents_every_sheet_column_and_setting() {
+        let readme = include_str!("../../data/README.md");
+        for t in &TABLES {
+            assert!(readme.contains(&format!("`{}`", t.sheet)), "sheet {}", t.sheet);
+            assert!(readme.contains(&format!("`{}`", t.yaml)), "yaml {}", t.yaml);
+            for c in t.columns.iter().filter(|c| c.key != STT) {
+                assert!(readme.contains(&format!("| {} |", c.header)), "{}: header {}", t.sheet, c.header);
+                assert!(readme.contains(&format!("`{}`", c.key)), "{}: key {}", t.sheet, c.key);
+            }
+        }
+        for s in SETTINGS.iter() {
+            match s.label.split_once(": ") {
+                Some((_, field)) => assert!(readme.contains(&format!("`K: {field}`")), "label {}", s.label),
+                None => assert!(readme.contains(&format!("| {} |", s.label)), "label {}", s.label),
+            }
+            let key = s
+                .key
+                .rsplit_once("documents.")
+                .map_or(s.key.as_str(), |(_, k)| k.split_once('.').map_or(k, |(_, f)| f));
+            assert!(readme.contains(&format!("`{key}`")), "key {}", s.key);
+        }
+    }
+
+    #[test]
+    fn settings_labels_are_unique_and_found() {
+        for s in SETTINGS.iter() {
+            assert_eq!(setting_by_label(&s.label).map(|f| &f.key), Some(&s.key), "{}", s.label);
+        }
+        assert_eq!(setting_by_label("giay moi: so").unwrap().key, "documents.invitation.number");
+        assert!(setting_by_label("Không có").is_none());
+    }
+}

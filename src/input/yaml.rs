@@ -1,0 +1,348 @@
+//! Reading the YAML form of a conference.
+//!
+//! serde_yaml (the user's choice; archived, so it is used only in this file and in the
+//! writer of `convert`) parses the values. It keeps no positions, so a second, event-level
+//! pass with saphyr-parser records the line and column of every node by its key path
+//! (`delegates[3].name`), which is what each message needs to point at.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::Path;
+use std::sync::Arc;
+
+use saphyr_parser::{Event, Parser};
+use serde_yaml::Value as Yaml;
+
+use super::Parts;
+use super::excel::Workbook;
+use super::raw::{Cell, Origin, Record, Table, Value};
+use super::schema::{self, SETTINGS, TableSpec};
+use crate::diag::{Diagnostic, Diagnostics, Loc, Text, quote};
+
+/// Line and column (1-based) of every node, by key path.
+struct Spans(HashMap<String, (u32, u32)>);
+
+enum Frame {
+    Map { path: String, key: Option<String>, expecting_key: bool },
+    Seq { path: String, index: usize },
+}
+
+fn join_key(path: &str, key: &str) -> String {
+    if path.is_empty() { key.to_string() } else { format!("{path}.{key}") }
+}
+
+impl Spans {
+    fn index(text: &str) -> Spans {
+        let mut spans = HashMap::new();
+        let mut stack: Vec<Frame> = Vec::new();
+        for event in Parser::new_from_str(text) {
+            let Ok((event, span)) = event else { break };
+            let pos = (span.start.line() as u32, span.start.col() as u32 + 1);
+            let is_node = matches!(
+                event,
+                Event::Scalar(..) | Event::SequenceStart(..) | Event::MappingStart(..) | Event::Alias(..)
+            );
+            if is_node {
+                // Where does this node sit? A mapping key only names the next value.
+                let path = match stack.last_mut() {
+                    None => Some(String::new()),
+                    Some(Frame::Map { expecting_key: expecting @ true, key, .. }) => {
+                        *key = match &event {
+                            Event::Scalar(s, ..) => Some(s.to_string()),
+                            _ => Some("?".into()),
+                        };
+                        *expecting = false;
+                        None
+                    }
+                    Some(Frame::Map { path, key, expecting_key }) => {
+                        *expecting_key = true;
+                        Some(join_key(path, key.as_deref().unwrap_or("?")))
+                    }
+                    Some(Frame::Seq { path, index }) => {
+                        *index += 1;
+                        Some(format!("{path}[{}]", *index - 1))
+                    }
+                };
+                if let Some(path) = path {
+                    spans.entry(path.clone()).or_insert(pos);
+                    match event {
+                        Event::MappingStart(..) => stack.push(Frame::Map { path, key: None, expecting_key: true }),
+                        Event::SequenceStart(..) => stack.push(Frame::Seq { path, index: 0 }),
+                        _ => {}
+                    }
+                } else if matches!(event, Event::MappingStart(..) | Event::SequenceStart(..)) {
+                    // A complex key: track it so its end pops the right frame.
+                    stack.push(Frame::Seq { path: "?".into(), index: 0 });
+                }
+            } else if matches!(event, Event::MappingEnd | Event::SequenceEnd) {
+                stack.pop();
+            }
+        }
+        Spans(spans)
+    }
+
+    /// The position of `path`, or of its nearest ancestor that has one.
+    fn at(&self, path: &str) -> (u32, u32) {
+        let mut p = path.to_string();
+        loop {
+            if let Some(pos) = self.0.get(&p) {
+                return *pos;
+            }
+            match p.rfind(['.', '[']) {
+                Some(i) => p.truncate(i),
+                None => return self.0.get("").copied().unwrap_or((1, 1)),
+            }
+        }
+    }
+}
+
+struct Ctx<'a> {
+    file: Arc<str>,
+    spans: Spans,
+    base_dir: &'a Path,
+}
+
+impl Ctx<'_> {
+    fn loc(&self, path: &str) -> Loc {
+        let (line, col) = self.spans.at(path);
+        Loc::Yaml { file: self.file.clone(), line, col, path: path.into() }
+    }
+}
+
+/// A YAML scalar (or list of scalars) as a cell value; `None` for a mapping.
+fn scalar(v: &Yaml) -> Option<Value> {
+    Some(match v {
+        Yaml::Null => Value::Empty,
+        Yaml::Bool(b) => Value::Bool(*b),
+        Yaml::Number(n) => Value::Number(n.as_f64().unwrap_or(f64::NAN)),
+        Yaml::String(s) => Value::Text(s.clone()),
+        Yaml::Sequence(items) => {
+            let parts: Option<Vec<String>> = items.iter().map(|i| scalar(i).map(|v| v.display())).collect();
+            Value::Text(parts?.join("\n"))
+        }
+        Yaml::Tagged(t) => return scalar(&t.value),
+        Yaml::Mapping(_) => return None,
+    })
+}
+
+fn get_path<'v>(root: &'v Yaml, dotted: &str) -> Option<&'v Yaml> {
+    dotted.split('.').try_fold(root, |v, k| v.as_mapping()?.get(k))
+}
+
+fn key_text(k: &Yaml) -> String {
+    match k {
+        Yaml::String(s) => s.clone(),
+        other => scalar(other).map(|v| v.display()).unwrap_or_default(),
+    }
+}
+
+/// Parses a YAML conference. Syntax errors are located by line and column.
+pub fn read(text: &str, file: Arc<str>, base_dir: &Path, diags: &mut Diagnostics) -> Option<Parts> {
+    let root: Yaml = match serde_yaml::from_str(text) {
+        Ok(v) => v,
+        Err(e) => {
+            let loc = match e.location() {
+                Some(l) => {
+                    Loc::Yaml { file: file.clone(), line: l.line() as u32, col: l.column() as u32, path: "".into() }
+                }
+                None => Loc::File { file: file.clone() },
+            };
+            diags.push(
+                Diagnostic::error(
+                    "invalid-yaml",
+                    loc,
+                    Text::new(format!("tệp YAML sai cú pháp: {e}"), format!("the YAML file is malformed: {e}")),
+                )
+                .with_hint(Text::new(
+                    "kiểm tra thụt lề và dấu hai chấm ở dòng được chỉ ra; giá trị có dấu “:” hoặc bắt đầu bằng ký tự đặc biệt phải đặt trong ngoặc kép",
+                    "check the indentation and colons at that line; quote values that contain “: ” or start with a special character",
+                )),
+            );
+            return None;
+        }
+    };
+    let ctx = Ctx { file: file.clone(), spans: Spans::index(text), base_dir };
+    if !root.is_mapping() {
+        diags.push(Diagnostic::error(
+            "invalid-yaml",
+            Loc::File { file },
+            Text::new("tệp YAML phải là một bảng khóa: giá trị", "the YAML file must be a mapping of keys to values"),
+        ));
+        return None;
+    }
+
+    let mut settings = BTreeMap::new();
+    for spec in SETTINGS.iter() {
+        let Some(v) = get_path(&root, &spec.key) else { continue };
+        let loc = ctx.loc(&spec.key);
+        match scalar(v) {
+            Some(value) => {
+                settings.insert(spec.key.as_str(), Cell { value, loc });
+            }
+            None => diags.push(Diagnostic::error(
+                "invalid-value",
+                loc,
+                Text::new(
+                    format!("“{}” phải là một giá trị, không phải một bảng", spec.key),
+                    format!("“{}” must be a value, not a mapping", spec.key),
+                ),
+            )),
+        }
+    }
+
+    let list_keys: Vec<&str> = schema::TABLES.iter().map(|t| t.yaml).collect();
+    let mut tables = Vec::new();
+    for spec in &schema::TABLES {
+        tables.push(match get_path(&root, spec.yaml) {
+            None | Some(Yaml::Null) => Table::empty(spec),
+            Some(v) => read_list(&ctx, spec, v, diags),
+        });
+    }
+
+    // Keys that are neither settings nor lists.
+    let mut unknown = BTreeSet::new();
+    collect_unknown(&root, "", &list_keys, &mut unknown);
+    if !unknown.is_empty() {
+        diags.push(Diagnostic::note(
+            "unknown-keys",
+            Loc::File { file: file.clone() },
+            Text::new(
+                format!(
+                    "các khóa không dùng đến được bỏ qua: {}",
+                    unknown.iter().cloned().collect::<Vec<_>>().join(", ")
+                ),
+                format!("unused keys ignored: {}", unknown.iter().cloned().collect::<Vec<_>>().join(", ")),
+            ),
+        ));
+    }
+    let (line, col) = (1, 1);
+    Some(Parts { settings_loc: Loc::Yaml { file, line, col, path: "".into() }, settings, tables })
+}
+
+fn collect_unknown(v: &Yaml, path: &str, lists: &[&str], out: &mut BTreeSet<String>) {
+    let Some(map) = v.as_mapping() else {
+        if !path.is_empty() && schema::setting_by_key(path).is_none() {
+            out.insert(path.to_string());
+        }
+        return;
+    };
+    for (k, child) in map {
+        let p = join_key(path, &key_text(k));
+        if lists.contains(&p.as_str()) || schema::setting_by_key(&p).is_some() {
+            continue;
+        }
+        collect_unknown(child, &p, lists, out);
+    }
+}
+
+fn read_list(ctx: &Ctx<'_>, spec: &'static TableSpec, v: &Yaml, diags: &mut Diagnostics) -> Table {
+    let table_loc = ctx.loc(spec.yaml);
+    // `delegates: {workbook: dai-bieu.xlsx, sheet: "Đại biểu"}`
+    if let Some(map) = v.as_mapping()
+        && let Some(book) = map.get("workbook").and_then(Yaml::as_str)
+    {
+        let sheet = map.get("sheet").and_then(Yaml::as_str);
+        let path = ctx.base_dir.join(book);
+        let bytes = match std::fs::read(&path) {
+            Ok(b) => b,
+            Err(e) => {
+                diags.push(Diagnostic::error(
+                    "unreadable-file",
+                    ctx.loc(&format!("{}.workbook", spec.yaml)),
+                    Text::new(
+                        format!("không mở được tệp {} ({e})", quote(book)),
+                        format!("cannot open {} ({e})", quote(book)),
+                    ),
+                ));
+                return Table::empty(spec);
+            }
+        };
+        let name: Arc<str> = Path::new(book).file_name().map_or(book.into(), |n| n.to_string_lossy().into());
+        return match Workbook::open(bytes, name) {
+            Ok(mut wb) => wb.read_one(spec, sheet, diags),
+            Err(d) => {
+                diags.push(d);
+                Table::empty(spec)
+            }
+        };
+    }
+    let Some(items) = v.as_sequence() else {
+        diags.push(Diagnostic::error(
+            "invalid-value",
+            table_loc,
+            Text::new(
+                format!("“{}” phải là một danh sách (mỗi mục bắt đầu bằng “- ”)", spec.yaml),
+                format!("“{}” must be a list (each item starting with “- ”)", spec.yaml),
+            ),
+        ));
+        return Table::empty(spec);
+    };
+    let mut records = Vec::new();
+    let mut unknown = BTreeSet::new();
+    for (i, item) in items.iter().enumerate() {
+        let path = format!("{}[{i}]", spec.yaml);
+        let (line, col) = ctx.spans.at(&path);
+        let origin = Origin::Yaml { file: ctx.file.clone(), line, col, path: path.as_str().into() };
+        let Some(map) = item.as_mapping() else {
+            diags.push(Diagnostic::error(
+                "invalid-value",
+                ctx.loc(&path),
+                Text::new(
+                    "mỗi mục của danh sách phải là một bảng khóa: giá trị",
+                    "each list item must be a mapping of keys to values",
+                ),
+            ));
+            continue;
+        };
+        let mut cells = BTreeMap::new();
+        for (k, value) in map {
+            let key = key_text(k);
+            let columns: &'static [schema::ColumnSpec] = spec.columns;
+            let Some(column) =
+                columns.iter().find(|c| c.key == key).or_else(|| columns.iter().find(|c| c.matches(&key)))
+            else {
+                unknown.insert(key);
+                continue;
+            };
+            let field_path = format!("{path}.{key}");
+            match scalar(value) {
+                Some(value) => {
+                    cells.insert(column.key, Cell { value, loc: ctx.loc(&field_path) });
+                }
+                None => diags.push(Diagnostic::error(
+                    "invalid-value",
+                    ctx.loc(&field_path),
+                    Text::new(format!("“{key}” phải là một giá trị"), format!("“{key}” must be a value")),
+                )),
+            }
+        }
+        if cells.iter().all(|(k, c)| *k == schema::STT || c.value.is_empty()) {
+            continue;
+        }
+        records.push(Record { origin, cells });
+    }
+    if !unknown.is_empty() {
+        let list = unknown.into_iter().collect::<Vec<_>>().join(", ");
+        diags.push(Diagnostic::note(
+            "unknown-keys",
+            table_loc.clone(),
+            Text::new(format!("các khóa không dùng đến được bỏ qua: {list}"), format!("unused keys ignored: {list}")),
+        ));
+    }
+    Table { spec, loc: Some(table_loc), records }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spans_follow_key_paths() {
+        let text = "conference:\n  title: Hội nghị\ndelegates:\n  - name: An\n    group: Báo chí\n  - {name: Bình, group: x}\n";
+        let s = Spans::index(text);
+        assert_eq!(s.at("conference.title"), (2, 10));
+        assert_eq!(s.at("delegates[0].name"), (4, 11));
+        assert_eq!(s.at("delegates[0].group"), (5, 12));
+        assert_eq!(s.at("delegates[1].group"), (6, 25));
+        assert_eq!(s.at("delegates[1].missing"), s.at("delegates[1]"));
+    }
+}

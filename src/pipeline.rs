@@ -1,0 +1,167 @@
+//! The pipeline, stage by stage, each timed:
+//!
+//! ```text
+//! load → normalise → validate → plan → render → write
+//! ```
+//!
+//! `check` runs the stages up to plan; `build` runs them all. Every stage before write works
+//! in memory, so invalid input or a failing template writes nothing.
+
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+use std::sync::{Arc, LazyLock};
+use std::time::{Duration, Instant};
+
+use crate::diag::{Diagnostic, Diagnostics, Text};
+use crate::input::{self, Source};
+use crate::model::{Dataset, FontChoice};
+use crate::output::{self, WriteReport};
+use crate::plan::Plan;
+use crate::render::typst::{Engine, Fonts, TemplateStore};
+use crate::render::{self, Kind, Progress, views};
+use crate::{normalize, validate};
+
+/// The embedded fonts, loaded once per process.
+static EMBEDDED_FONTS: LazyLock<Arc<Fonts>> = LazyLock::new(|| Arc::new(Fonts::embedded()));
+static TIMES_FONTS: LazyLock<Option<Arc<Fonts>>> = LazyLock::new(|| Fonts::with_times_new_roman().map(Arc::new));
+
+/// What a build is asked to do.
+#[derive(Debug, Clone)]
+pub struct BuildConfig {
+    pub source: Source,
+    /// The pack folder; `output/<conference id>` when `None`.
+    pub out_dir: Option<PathBuf>,
+    /// Kinds to build; empty means all that are implemented.
+    pub only: BTreeSet<Kind>,
+}
+
+/// How long each stage took.
+#[derive(Debug, Clone, Default)]
+pub struct Timings(pub Vec<(&'static str, Duration)>);
+
+impl Timings {
+    fn time<T>(&mut self, stage: &'static str, f: impl FnOnce() -> T) -> T {
+        let start = Instant::now();
+        let out = f();
+        self.0.push((stage, start.elapsed()));
+        out
+    }
+}
+
+/// A validated conference ready to render.
+pub struct Prepared {
+    pub dataset: Dataset,
+    pub plan: Plan,
+    pub fonts: Arc<Fonts>,
+}
+
+/// The outcome of `check` or `build`.
+#[derive(Debug, Default)]
+pub struct Outcome {
+    pub diags: Diagnostics,
+    pub timings: Timings,
+    /// Set when the pack was written.
+    pub written: Option<(PathBuf, WriteReport)>,
+    /// Set when the failure is not the input's fault (a file could not be written).
+    pub internal_failure: bool,
+}
+
+fn fonts_for(choice: FontChoice, diags: &mut Diagnostics) -> Arc<Fonts> {
+    if choice == FontChoice::TimesNewRoman {
+        match TIMES_FONTS.as_ref() {
+            Some(f) => return f.clone(),
+            None => diags.push(Diagnostic::warning(
+                "font-missing",
+                None,
+                Text::new(
+                    "máy này không có phông Times New Roman: dùng Liberation Serif (cùng kích thước chữ)",
+                    "Times New Roman is not installed here: using Liberation Serif (same metrics)",
+                ),
+            )),
+        }
+    }
+    EMBEDDED_FONTS.clone()
+}
+
+/// load → normalise → validate → plan. `None` when the input has errors (all of them are
+/// in `diags`).
+pub fn prepare(source: &Source, diags: &mut Diagnostics, timings: &mut Timings) -> Option<Prepared> {
+    let raw = timings.time("load", || input::load(source, diags))?;
+    let raw = timings.time("normalise", || normalize::normalize(raw));
+    let dataset = timings.time("validate", || {
+        let dataset = validate::validate(&raw, diags);
+        // The glyph check needs the chosen font; it runs even when other rules failed, so
+        // every problem is reported at once.
+        let choice = dataset.as_ref().map_or(FontChoice::Liberation, |d| d.font);
+        let fonts = fonts_for(choice, diags);
+        validate::check_glyphs(&raw, &|c| fonts.covers(c), diags);
+        dataset.filter(|_| !diags.has_errors()).map(|d| (d, fonts))
+    })?;
+    let (dataset, fonts) = dataset;
+    let plan = timings.time("plan", || Plan::new(&dataset));
+    Some(Prepared { dataset, plan, fonts })
+}
+
+/// `vanthu check`: every problem, nothing written.
+pub fn check(source: &Source) -> Outcome {
+    let mut outcome = Outcome::default();
+    prepare(source, &mut outcome.diags, &mut outcome.timings);
+    outcome
+}
+
+/// The templates a build uses: the built-in ones, overridden by `templates/` next to the
+/// input.
+pub fn template_store(source: &Source) -> TemplateStore {
+    match source.dir() {
+        Some(dir) => TemplateStore::with_overrides(&dir.join("templates")),
+        None => TemplateStore::builtin(),
+    }
+}
+
+/// `vanthu build`: the whole pipeline.
+pub fn build(config: &BuildConfig, progress: &dyn Progress) -> Outcome {
+    let mut outcome = Outcome::default();
+    let Some(prepared) = prepare(&config.source, &mut outcome.diags, &mut outcome.timings) else {
+        return outcome;
+    };
+    let Prepared { dataset, plan, fonts } = prepared;
+    let mut only: BTreeSet<Kind> =
+        if config.only.is_empty() { Kind::ALL.into_iter().collect() } else { config.only.clone() };
+    let not_yet: Vec<&str> = only.iter().filter(|k| !k.implemented()).map(|k| k.code()).collect();
+    if !not_yet.is_empty() && !config.only.is_empty() {
+        outcome.diags.push(Diagnostic::warning(
+            "not-implemented",
+            None,
+            Text::new(
+                format!("phiên bản này chưa tạo được: {}", not_yet.join(", ")),
+                format!("this version cannot build these yet: {}", not_yet.join(", ")),
+            ),
+        ));
+    }
+    only.retain(|k| k.implemented());
+
+    let engine =
+        Engine::new(fonts.clone(), template_store(&config.source), config.source.dir(), dataset.conference.date);
+    let font = views::font_list(dataset.font, fonts.family != crate::render::typst::fonts::LIBERATION_SERIF);
+    let rendered =
+        outcome.timings.time("render", || render::render_all(&dataset, &plan, &engine, font, &only, progress));
+    let artefacts = match rendered {
+        Ok((artefacts, warnings)) => {
+            outcome.diags.extend(warnings);
+            artefacts
+        }
+        Err(errors) => {
+            outcome.diags.extend(errors);
+            return outcome;
+        }
+    };
+    let dir = config.out_dir.clone().unwrap_or_else(|| PathBuf::from("output").join(&dataset.id));
+    match outcome.timings.time("write", || output::write_pack(&dir, &artefacts, &only)) {
+        Ok(report) => outcome.written = Some((dir, report)),
+        Err(d) => {
+            outcome.diags.push(d);
+            outcome.internal_failure = true;
+        }
+    }
+    outcome
+}

@@ -1,0 +1,50 @@
+//! Stage 4, plan: the decisions every document shares, made once — protocol order, who is
+//! invited, who chairs, and the stable per-person file names.
+
+use std::collections::HashMap;
+
+use crate::model::{Dataset, Role};
+use crate::text::{name_sort_key, slug};
+
+/// What the documents are built from besides the dataset.
+#[derive(Debug, Clone)]
+pub struct Plan {
+    /// Every delegate (index into `Dataset::delegates`) in protocol order: group
+    /// precedence, then rank in the group (unranked last), then Vietnamese name order.
+    pub protocol: Vec<usize>,
+    /// The invited delegates, in protocol order.
+    pub invitees: Vec<usize>,
+    /// The chair (first delegate with the role Chủ trì, in protocol order).
+    pub chair: Option<usize>,
+    /// Per delegate: the stem of their personal files (`nguyen-van-hung`, or
+    /// `nguyen-van-hung-hu012` when two invitees share the name).
+    pub file_stems: Vec<String>,
+}
+
+impl Plan {
+    pub fn new(ds: &Dataset) -> Plan {
+        let mut protocol: Vec<usize> = (0..ds.delegates.len()).collect();
+        protocol.sort_by_cached_key(|&i| {
+            let d = &ds.delegates[i];
+            (d.group, d.rank.unwrap_or(u32::MAX), name_sort_key(&d.name), i)
+        });
+        let invitees: Vec<usize> = protocol.iter().copied().filter(|&i| ds.delegates[i].invited).collect();
+        let chair = protocol.iter().copied().find(|&i| ds.delegates[i].has_role(Role::Chair));
+
+        // A name alone names the file; people who share a name (among the invitees) add
+        // their id, so adding or moving other people never renames anyone's file.
+        let mut by_name: HashMap<String, usize> = HashMap::new();
+        for &i in &invitees {
+            *by_name.entry(slug(&ds.delegates[i].name)).or_default() += 1;
+        }
+        let file_stems = ds
+            .delegates
+            .iter()
+            .map(|d| {
+                let name = slug(&d.name);
+                if by_name.get(&name).copied().unwrap_or(0) > 1 { format!("{name}-{}", slug(&d.id)) } else { name }
+            })
+            .collect();
+        Plan { protocol, invitees, chair, file_stems }
+    }
+}

@@ -1,0 +1,162 @@
+//! Giấy mời: one PDF per invited delegate, the merged PDF for printing (protocol order),
+//! and the register of who was invited.
+
+use serde::Serialize;
+
+use super::parts::{Part, PartsJob, PartsView, render_parts};
+use super::typst::Engine;
+use super::views::{self, HeaderView, SignatureView};
+use super::{Artefact, Kind, Progress};
+use crate::diag::Diagnostics;
+use crate::model::{Dataset, Delegate};
+use crate::plan::Plan;
+
+const TEMPLATE: &str = "giay-moi.typ";
+
+/// The invitation template's data (see `templates/giay-moi.typ`).
+#[derive(Debug, Clone, Serialize)]
+pub struct InvitationView {
+    pub font: Vec<&'static str>,
+    pub title: String,
+    pub header: HeaderView,
+    pub kind: &'static str,
+    pub subject: String,
+    /// `Ủy ban nhân dân tỉnh Tuyên Quang` (… trân trọng kính mời:).
+    pub inviter: String,
+    /// The conference (Tới dự: …).
+    pub event: String,
+    /// `Đồng chí Nguyễn Thế Giang, Phó Chủ tịch UBND tỉnh`.
+    pub chair: Option<String>,
+    /// `01 buổi, bắt đầu từ 08 giờ 00 phút, ngày 15 tháng 12 năm 2023 (thứ Sáu)`.
+    pub time: String,
+    pub venue: String,
+    pub notes: Vec<String>,
+    /// `(Chi tiết liên hệ: …, điện thoại: …)`.
+    pub contact: Option<String>,
+    pub signature: SignatureView,
+    pub invitees: Vec<InviteeView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct InviteeView {
+    pub id: String,
+    /// `Đồng chí`, `Ông`, `Bà`.
+    pub salutation: &'static str,
+    pub name: String,
+    /// Position and organisation.
+    pub details: String,
+    /// `Khu Giữa, hàng A, ghế 05` once seating is built.
+    pub seat: Option<String>,
+}
+
+fn trim_period(s: &str) -> String {
+    s.trim_end_matches('.').to_string()
+}
+
+/// How long the conference is, as the invitation states it: the setting, else from the
+/// programme (`01 buổi` up to five hours, else days).
+fn duration(ds: &Dataset) -> Option<String> {
+    if let Some(d) = &ds.conference.duration {
+        return Some(d.clone());
+    }
+    let minutes: u32 = ds.agenda.iter().map(|a| a.minutes).sum();
+    match minutes {
+        0 => None,
+        1..=300 => Some("01 buổi".into()),
+        m => Some(format!("{:02} ngày", m.div_ceil(600))),
+    }
+}
+
+pub fn invitee(d: &Delegate) -> InviteeView {
+    InviteeView {
+        id: d.id.clone(),
+        salutation: d.honorific.label(),
+        name: d.name.clone(),
+        details: views::position_and_organization(d),
+        seat: None,
+    }
+}
+
+pub fn view(ds: &Dataset, plan: &Plan, font: Vec<&'static str>) -> InvitationView {
+    let settings = &ds.invitation;
+    let c = &ds.conference;
+    let start = format!("bắt đầu từ {}, {}", c.start_time.long_vi(), views::date_with_weekday(c.date));
+    let time = match duration(ds) {
+        Some(d) => format!("{d}, {start}"),
+        None => start,
+    };
+    let chair = plan.chair.map(|i| {
+        let d = &ds.delegates[i];
+        // The chair is an official: "Đồng chí" whatever the list's honorific.
+        match &d.position {
+            Some(p) => format!("Đồng chí {}, {}", d.name, trim_period(p)),
+            None => format!("Đồng chí {}", d.name),
+        }
+    });
+    let contact = ds.contact.name.as_ref().map(|name| match &ds.contact.phone {
+        Some(phone) => format!("(Chi tiết liên hệ: {name}, điện thoại: {phone})"),
+        None => format!("(Chi tiết liên hệ: {name})"),
+    });
+    InvitationView {
+        font,
+        title: format!("Giấy mời - {}", c.title),
+        header: views::header(ds, settings),
+        kind: "GIẤY MỜI",
+        subject: settings.subject.clone().unwrap_or_else(|| format!("Dự {}", c.title)),
+        inviter: ds.issuer.sentence_name.clone(),
+        event: trim_period(&c.title),
+        chair,
+        time,
+        venue: trim_period(&c.venue),
+        notes: settings.notes.clone(),
+        contact,
+        signature: views::signature(settings),
+        invitees: Vec::new(),
+    }
+}
+
+impl PartsView for InvitationView {
+    type Item = InviteeView;
+
+    fn with_items(&self, items: Vec<InviteeView>) -> Self {
+        InvitationView { invitees: items, ..self.clone() }
+    }
+}
+
+/// Renders every invitation, the merged file and the register.
+pub fn render(
+    ds: &Dataset,
+    plan: &Plan,
+    engine: &Engine,
+    base: &InvitationView,
+    progress: &dyn Progress,
+) -> Result<(Vec<Artefact>, Diagnostics), Diagnostics> {
+    let invitees: Vec<(usize, InviteeView)> = plan.invitees.iter().map(|&i| (i, invitee(&ds.delegates[i]))).collect();
+    let parts = invitees
+        .iter()
+        .map(|(i, v)| Part {
+            id: v.id.clone(),
+            name: v.name.clone(),
+            path: format!("giay-moi/{}.pdf", plan.file_stems[*i]),
+            item: v.clone(),
+        })
+        .collect();
+    let job = PartsJob {
+        engine,
+        template: TEMPLATE,
+        kind: Kind::GiayMoi,
+        date: ds.invitation.date.unwrap_or(ds.conference.date),
+        base,
+        merged_path: "giay-moi.pdf",
+        label: "Giấy mời",
+        parts,
+        max_pages: Some(1),
+    };
+    let (mut artefacts, warnings) = render_parts(job, progress)?;
+    artefacts.push(Artefact {
+        path: "danh-sach-giay-moi.xlsx".into(),
+        kind: Kind::GiayMoi,
+        bytes: super::xlsx::invitation_register(ds, plan, &invitees),
+    });
+    Ok((artefacts, warnings))
+}

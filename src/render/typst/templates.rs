@@ -1,0 +1,109 @@
+//! The templates: built into the binary from `templates/`, and overridable file by file by
+//! a `templates/` folder next to the input (the office's IT person edits copies there).
+
+use std::path::{Path, PathBuf};
+
+/// Every built-in template, by its path under `templates/`. A test checks this list
+/// against the folder, so a new template cannot be forgotten here.
+pub static BUILTIN: &[(&str, &str)] = &[
+    ("giay-moi.typ", include_str!("../../../templates/giay-moi.typ")),
+    ("lib/nd30.typ", include_str!("../../../templates/lib/nd30.typ")),
+];
+
+/// Where templates are looked up.
+#[derive(Debug, Clone, Default)]
+pub struct TemplateStore {
+    /// The overriding folder, canonicalised, when it exists.
+    overrides: Option<PathBuf>,
+}
+
+impl TemplateStore {
+    /// Built-in templates only.
+    pub fn builtin() -> TemplateStore {
+        TemplateStore { overrides: None }
+    }
+
+    /// Built-in templates overridden by the files of `dir` (usually
+    /// `<input folder>/templates`), when that folder exists.
+    pub fn with_overrides(dir: &Path) -> TemplateStore {
+        TemplateStore { overrides: dir.canonicalize().ok().filter(|d| d.is_dir()) }
+    }
+
+    /// The overriding file for `rel`, if there is one inside the overriding folder.
+    fn override_path(&self, rel: &str) -> Option<PathBuf> {
+        let dir = self.overrides.as_ref()?;
+        let path = dir.join(rel).canonicalize().ok()?;
+        (path.starts_with(dir) && path.is_file()).then_some(path)
+    }
+
+    pub fn bytes(&self, rel: &str) -> Option<typst::foundations::Bytes> {
+        if let Some(path) = self.override_path(rel) {
+            return std::fs::read(path).ok().map(typst::foundations::Bytes::new);
+        }
+        BUILTIN.iter().find(|(p, _)| *p == rel).map(|(_, t)| typst::foundations::Bytes::from_string(*t))
+    }
+
+    pub fn text(&self, rel: &str) -> Option<String> {
+        if let Some(path) = self.override_path(rel) {
+            return std::fs::read_to_string(path).ok();
+        }
+        BUILTIN.iter().find(|(p, _)| *p == rel).map(|(_, t)| t.to_string())
+    }
+
+    /// How messages name a template: the overriding file's path, or `templates/<rel>`.
+    pub fn display(&self, rel: &str) -> String {
+        match self.override_path(rel) {
+            Some(p) => p.display().to_string(),
+            None => format!("templates/{rel}"),
+        }
+    }
+
+    /// A digest of every template as this store sees it (for idents and the manifest).
+    pub fn fingerprint(&self) -> String {
+        use sha2::Digest;
+        let mut h = sha2::Sha256::new();
+        for (rel, _) in BUILTIN {
+            h.update(rel.as_bytes());
+            h.update(self.text(rel).unwrap_or_default().as_bytes());
+        }
+        format!("{:x}", h.finalize())[..16].to_string()
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::disallowed_methods)]
+mod tests {
+    use super::*;
+
+    fn files_under(dir: &Path, base: &Path, out: &mut Vec<String>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                files_under(&path, base, out);
+            } else {
+                out.push(path.strip_prefix(base).unwrap().to_string_lossy().replace('\\', "/"));
+            }
+        }
+    }
+
+    #[test]
+    fn builtin_list_matches_the_templates_folder() {
+        let base = Path::new(env!("CARGO_MANIFEST_DIR")).join("templates");
+        let mut on_disk = Vec::new();
+        files_under(&base, &base, &mut on_disk);
+        on_disk.sort();
+        let mut listed: Vec<String> = BUILTIN.iter().map(|(p, _)| p.to_string()).collect();
+        listed.sort();
+        assert_eq!(listed, on_disk);
+    }
+
+    #[test]
+    fn overrides_win_and_cannot_escape() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("giay-moi.typ"), "// mine").unwrap();
+        let store = TemplateStore::with_overrides(dir.path());
+        assert_eq!(store.text("giay-moi.typ").unwrap(), "// mine");
+        assert!(store.text("lib/nd30.typ").unwrap().contains("#let"));
+        assert!(store.text("../../etc/passwd").is_none());
+    }
+}

@@ -1,0 +1,147 @@
+//! What templates see: plain serialisable views with every string already in its printed
+//! form (dates in words, recipients punctuated). Templates never see the domain model, so
+//! the model can change without breaking an office's edited templates.
+
+use serde::Serialize;
+
+use crate::model::{Dataset, Delegate, DocSettings, FontChoice};
+use crate::render::typst::fonts::{LIBERATION_SERIF, TIMES_NEW_ROMAN};
+use crate::text::{Date, loose_key, month_vi};
+
+/// Ô 1–4 of the header.
+#[derive(Debug, Clone, Serialize)]
+pub struct HeaderView {
+    pub parent: Option<String>,
+    /// The issuing body, one printed line each (`ỦY BAN NHÂN DÂN`, `TỈNH TUYÊN QUANG`).
+    pub issuer: Vec<String>,
+    /// `None` leaves the space blank for the registry.
+    pub number: Option<String>,
+    /// `GM-UBND`.
+    pub code: String,
+    pub place: String,
+    /// `05`; `None` prints a blank.
+    pub day: Option<String>,
+    /// `12` (`01`, `02` for January and February); `None` prints a blank.
+    pub month: Option<String>,
+    pub year: i32,
+}
+
+/// Ô 7 and 9b.
+#[derive(Debug, Clone, Serialize)]
+pub struct SignatureView {
+    /// `- Như trên;` … `- Lưu: VT, NLN.`
+    pub recipients: Vec<String>,
+    /// Authority lines and the signer's title, upper case.
+    pub authority: Vec<String>,
+    pub name: String,
+}
+
+/// The issuing body's name as printed lines: an explicit line break wins; otherwise the
+/// name is broken before the administrative unit (`ỦY BAN NHÂN DÂN` / `TỈNH TUYÊN QUANG`).
+pub fn issuer_lines(name: &str) -> Vec<String> {
+    if name.contains('\n') {
+        return name.lines().map(|l| l.trim().to_string()).filter(|l| !l.is_empty()).collect();
+    }
+    for unit in [" TỈNH ", " THÀNH PHỐ ", " HUYỆN ", " THỊ XÃ ", " QUẬN ", " XÃ ", " PHƯỜNG "] {
+        if let Some(i) = name.find(unit) {
+            return vec![name[..i].trim().to_string(), name[i..].trim().to_string()];
+        }
+    }
+    vec![name.to_string()]
+}
+
+/// A document number: digits below 10 get their leading zero (`Số: 05/…`).
+pub fn document_number(number: &str) -> String {
+    match number.trim().parse::<u32>() {
+        Ok(n) if n < 10 => format!("{n:02}"),
+        _ => number.trim().to_string(),
+    }
+}
+
+/// The header of a document of `settings`' kind. Without a date, the day and month are
+/// blank and the year is the conference's.
+pub fn header(ds: &Dataset, settings: &DocSettings) -> HeaderView {
+    let year = settings.date.map_or(ds.conference.date.year, |d| d.year);
+    HeaderView {
+        parent: ds.issuer.parent.clone(),
+        issuer: issuer_lines(&ds.issuer.name),
+        number: settings.number.as_deref().map(document_number),
+        code: settings.code.clone(),
+        place: ds.issuer.place.clone(),
+        day: settings.date.map(|d| format!("{:02}", d.day)),
+        month: settings.date.map(|d| month_vi(d.month)),
+        year,
+    }
+}
+
+/// Recipient lines punctuated as Decree 30 wants: `- …;` each, the last `- ….`
+pub fn recipients(lines: &[String]) -> Vec<String> {
+    let n = lines.len();
+    lines
+        .iter()
+        .enumerate()
+        .map(|(i, l)| {
+            let l = l.trim_end_matches(['.', ';', ',']);
+            if i + 1 == n { format!("- {l}.") } else { format!("- {l};") }
+        })
+        .collect()
+}
+
+pub fn signature(settings: &DocSettings) -> SignatureView {
+    let mut authority = settings.signer.authority.clone();
+    if !settings.signer.title.is_empty() && authority.last() != Some(&settings.signer.title) {
+        authority.push(settings.signer.title.clone());
+    }
+    SignatureView { recipients: recipients(&settings.recipients), authority, name: settings.signer.name.clone() }
+}
+
+/// The font list templates set text in.
+pub fn font_list(choice: FontChoice, times_available: bool) -> Vec<&'static str> {
+    match (choice, times_available) {
+        (FontChoice::TimesNewRoman, true) => vec![TIMES_NEW_ROMAN, LIBERATION_SERIF],
+        _ => vec![LIBERATION_SERIF],
+    }
+}
+
+/// `Phó Giám đốc Sở Tài chính` + `Sở Tài chính` → `Phó Giám đốc Sở Tài chính` (the
+/// organisation is not repeated when the position already names it).
+pub fn position_and_organization(d: &Delegate) -> String {
+    match &d.position {
+        Some(p) if loose_key(p).contains(&loose_key(&d.organization)) => p.clone(),
+        Some(p) => format!("{p}, {}", d.organization),
+        None => d.organization.clone(),
+    }
+}
+
+/// `ngày 15 tháng 12 năm 2023 (thứ Sáu)`.
+pub fn date_with_weekday(date: Date) -> String {
+    format!("{} ({})", date.long_vi(), date.weekday_vi())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn issuer_is_broken_before_the_unit() {
+        assert_eq!(issuer_lines("ỦY BAN NHÂN DÂN TỈNH TUYÊN QUANG"), ["ỦY BAN NHÂN DÂN", "TỈNH TUYÊN QUANG"]);
+        assert_eq!(
+            issuer_lines("SỞ NÔNG NGHIỆP\nVÀ PHÁT TRIỂN NÔNG THÔN"),
+            ["SỞ NÔNG NGHIỆP", "VÀ PHÁT TRIỂN NÔNG THÔN"]
+        );
+        assert_eq!(issuer_lines("BAN TỔ CHỨC"), ["BAN TỔ CHỨC"]);
+    }
+
+    #[test]
+    fn recipients_are_punctuated() {
+        let lines = vec!["Như trên".to_string(), "Chủ tịch UBND tỉnh (b/c);".to_string(), "Lưu: VT, NLN.".to_string()];
+        assert_eq!(recipients(&lines), ["- Như trên;", "- Chủ tịch UBND tỉnh (b/c);", "- Lưu: VT, NLN."]);
+    }
+
+    #[test]
+    fn numbers_get_a_leading_zero() {
+        assert_eq!(document_number("5"), "05");
+        assert_eq!(document_number("123"), "123");
+        assert_eq!(document_number("12a"), "12a");
+    }
+}

@@ -1,0 +1,145 @@
+//! The registers (XLSX) clerks keep next to the PDFs. Formats are defined once here; every
+//! sheet gets a bold frozen header, an autofilter, sensible widths and an A4 print setup.
+//! Files are deterministic: a fixed creation date (rust_xlsxwriter already fixes the zip
+//! timestamps).
+
+use rust_xlsxwriter::{
+    DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError,
+};
+
+use super::invitations::InviteeView;
+use crate::model::Dataset;
+use crate::plan::Plan;
+
+/// A column of a register: header, width (characters), and whether it holds text that
+/// must stay text (phone numbers).
+pub struct Col {
+    pub header: &'static str,
+    pub width: f64,
+}
+
+/// A new workbook with fixed properties, so the same data gives the same file.
+pub fn workbook(ds: &Dataset, title: &str) -> Workbook {
+    let mut wb = Workbook::new();
+    let created =
+        ExcelDateTime::from_ymd(ds.conference.date.year as u16, ds.conference.date.month, ds.conference.date.day)
+            .expect("validated dates are valid");
+    let props = DocProperties::new()
+        .set_title(title)
+        .set_author(ds.issuer.sentence_name.as_str())
+        .set_comment(format!("vanthu {}", env!("CARGO_PKG_VERSION")))
+        .set_creation_datetime(&created);
+    wb.set_properties(&props);
+    wb
+}
+
+fn header_format() -> Format {
+    Format::new()
+        .set_bold()
+        .set_font_name("Times New Roman")
+        .set_font_size(12)
+        .set_align(FormatAlign::Center)
+        .set_align(FormatAlign::VerticalCenter)
+        .set_text_wrap()
+        .set_border(FormatBorder::Thin)
+        .set_background_color("D9D9D9")
+}
+
+pub fn cell_format() -> Format {
+    Format::new()
+        .set_font_name("Times New Roman")
+        .set_font_size(12)
+        .set_align(FormatAlign::Top)
+        .set_text_wrap()
+        .set_border(FormatBorder::Thin)
+}
+
+/// A sheet with a title row, the header row (bold, frozen, filtered) and A4 print setup.
+/// Returns the index of the first data row.
+pub fn table_sheet(
+    ws: &mut Worksheet,
+    name: &str,
+    title: &str,
+    cols: &[Col],
+    rows: usize,
+    landscape: bool,
+) -> Result<u32, XlsxError> {
+    ws.set_name(name)?;
+    let title_format =
+        Format::new().set_bold().set_font_name("Times New Roman").set_font_size(14).set_align(FormatAlign::Center);
+    let last = (cols.len() - 1) as u16;
+    ws.merge_range(0, 0, 0, last, title, &title_format)?;
+    let header = header_format();
+    for (c, col) in cols.iter().enumerate() {
+        ws.write_string_with_format(2, c as u16, col.header, &header)?;
+        ws.set_column_width(c as u16, col.width)?;
+    }
+    ws.set_row_height(2, 32)?;
+    ws.set_freeze_panes(3, 0)?;
+    ws.autofilter(2, 0, (2 + rows) as u32, last)?;
+    ws.set_paper_size(9); // A4
+    if landscape {
+        ws.set_landscape();
+    }
+    ws.set_margins(0.4, 0.4, 0.6, 0.6, 0.3, 0.3);
+    ws.set_repeat_rows(2, 2)?;
+    ws.set_print_fit_to_pages(1, 0);
+    ws.set_print_center_horizontally(true);
+    Ok(3)
+}
+
+/// `danh-sach-giay-moi.xlsx`: who was invited, in protocol order.
+pub fn invitation_register(ds: &Dataset, plan: &Plan, invitees: &[(usize, InviteeView)]) -> Vec<u8> {
+    let build = || -> Result<Vec<u8>, XlsxError> {
+        let mut wb = workbook(ds, "Danh sách giấy mời");
+        let ws = wb.add_worksheet();
+        let cols = [
+            Col { header: "STT", width: 6.0 },
+            Col { header: "Mã", width: 10.0 },
+            Col { header: "Danh xưng", width: 10.0 },
+            Col { header: "Họ và tên", width: 24.0 },
+            Col { header: "Chức vụ", width: 34.0 },
+            Col { header: "Cơ quan, đơn vị", width: 34.0 },
+            Col { header: "Nhóm", width: 18.0 },
+            Col { header: "Điện thoại", width: 14.0 },
+            Col { header: "Email", width: 26.0 },
+            Col { header: "Xác nhận", width: 14.0 },
+            Col { header: "Ghế", width: 10.0 },
+            Col { header: "Tệp giấy mời", width: 30.0 },
+        ];
+        let first = table_sheet(
+            ws,
+            "Giấy mời",
+            &format!("DANH SÁCH GỬI GIẤY MỜI - {}", ds.conference.title.to_uppercase()),
+            &cols,
+            invitees.len(),
+            true,
+        )?;
+        let fmt = cell_format();
+        let centred = cell_format().set_align(FormatAlign::Center);
+        for (n, (i, inv)) in invitees.iter().enumerate() {
+            let d = &ds.delegates[*i];
+            let r = first + n as u32;
+            ws.write_number_with_format(r, 0, (n + 1) as f64, &centred)?;
+            let texts = [
+                d.id.as_str(),
+                d.honorific.label(),
+                d.name.as_str(),
+                d.position.as_deref().unwrap_or(""),
+                d.organization.as_str(),
+                ds.groups[d.group].name.as_str(),
+                d.phone.as_deref().unwrap_or(""),
+                d.email.as_deref().unwrap_or(""),
+                d.attendance.label(),
+                inv.seat.as_deref().unwrap_or(""),
+            ];
+            for (c, t) in texts.iter().enumerate() {
+                // Written as strings: a phone number stays text with its leading 0.
+                ws.write_string_with_format(r, (c + 1) as u16, *t, &fmt)?;
+            }
+            ws.write_string_with_format(r, 11, format!("giay-moi/{}.pdf", plan.file_stems[*i]), &fmt)?;
+        }
+        wb.save_to_buffer()
+    };
+    build().expect("the register's cells are within Excel's limits")
+}

@@ -1,0 +1,403 @@
+//! Reading one field of one record into a typed value, with the located message when it
+//! cannot be: the vocabulary every validation rule is written in.
+
+use crate::diag::{Diagnostic, Diagnostics, Loc, Text, quote};
+use crate::input::schema::TableSpec;
+use crate::input::{Record, Value, raw::format_number};
+use crate::text::{Date, Time, loose_key, parse_date_text, parse_time_text};
+
+use super::choices::{canonical, pick};
+
+pub fn missing(loc: Loc, header: &str, example: &str) -> Diagnostic {
+    Diagnostic::error("missing-value", loc, Text::new(format!("thiếu {header}"), format!("{header} is missing")))
+        .with_hint(Text::new(format!("điền {header}, ví dụ: {example}"), format!("fill in {header}, e.g. {example}")))
+}
+
+pub fn bad_choice(loc: Loc, header: &str, value: &str, allowed: &str) -> Diagnostic {
+    Diagnostic::error(
+        "invalid-choice",
+        loc,
+        Text::new(
+            format!("{header} {} không hợp lệ", quote(value)),
+            format!("{header} {} is not allowed", quote(value)),
+        ),
+    )
+    .with_hint(Text::new(format!("chọn một trong: {allowed}"), format!("use one of: {allowed}")))
+}
+
+pub fn bad_number(loc: Loc, header: &str, value: &str, range: &str) -> Diagnostic {
+    Diagnostic::error(
+        "invalid-number",
+        loc,
+        Text::new(
+            format!("{header} {} không phải là số hợp lệ", quote(value)),
+            format!("{header} {} is not a valid number", quote(value)),
+        ),
+    )
+    .with_hint(Text::new(format!("nhập một số trong khoảng {range}"), format!("enter a number in {range}")))
+}
+
+pub fn bad_date(loc: Loc, header: &str, value: &str) -> Diagnostic {
+    Diagnostic::error(
+        "invalid-date",
+        loc,
+        Text::new(
+            format!("{header} {} không phải là ngày hợp lệ", quote(value)),
+            format!("{header} {} is not a valid date", quote(value)),
+        ),
+    )
+    .with_hint(Text::new(
+        "nhập ngày dạng ngày/tháng/năm, ví dụ 15/12/2023",
+        "enter the date as day/month/year, e.g. 15/12/2023",
+    ))
+}
+
+pub fn bad_time(loc: Loc, header: &str, value: &str) -> Diagnostic {
+    Diagnostic::error(
+        "invalid-time",
+        loc,
+        Text::new(
+            format!("{header} {} không phải là giờ hợp lệ", quote(value)),
+            format!("{header} {} is not a valid time", quote(value)),
+        ),
+    )
+    .with_hint(Text::new("nhập giờ dạng 08:00, 8h30 hoặc 8 giờ 30", "enter the time as 08:00, 8h30 or 8 giờ 30"))
+}
+
+pub fn duplicate(loc: Loc, header: &str, value: &str, first: &Loc) -> Diagnostic {
+    Diagnostic::error(
+        "duplicate",
+        loc,
+        Text::new(
+            format!("{header} {} trùng với {}", quote(value), first.short()),
+            format!("{header} {} duplicates {}", quote(value), first.short()),
+        ),
+    )
+    .with_hint(Text::new(
+        "mỗi dòng phải khác nhau: sửa hoặc xóa một trong hai dòng",
+        "each row must be unique: fix or delete one of the two",
+    ))
+}
+
+pub fn unknown_delegate(loc: Loc, reference: &str) -> Diagnostic {
+    Diagnostic::error(
+        "unknown-reference",
+        loc,
+        Text::new(
+            format!("không có đại biểu nào có Mã {}", quote(reference)),
+            format!("no delegate has the Mã {}", quote(reference)),
+        ),
+    )
+    .with_hint(Text::new(
+        "kiểm tra cột Mã trong sheet “Đại biểu”, hoặc ghi họ tên người thực hiện",
+        "check the Mã column of the “Đại biểu” sheet, or write the person's name",
+    ))
+}
+
+pub fn excel_error(loc: Loc, error: &str) -> Diagnostic {
+    Diagnostic::error(
+        "formula-error",
+        loc,
+        Text::new(format!("ô chứa lỗi công thức {error}"), format!("the cell holds the formula error {error}")),
+    )
+    .with_hint(Text::new(
+        "sửa công thức trong Excel hoặc nhập giá trị trực tiếp",
+        "fix the formula in Excel or type the value",
+    ))
+}
+
+/// `DB012`, `TU01`: a token without spaces that has a digit reads as a delegate id, so a
+/// wrong id is reported instead of being printed as a name.
+pub fn looks_like_id(text: &str) -> bool {
+    !text.contains(char::is_whitespace) && text.chars().any(|c| c.is_ascii_digit()) && text.chars().count() <= 24
+}
+
+/// A number typed the Vietnamese way (`1.800.000`, `12,5`) or the English way (`12.5`).
+pub fn parse_number(text: &str) -> Option<f64> {
+    let t: String = text.trim().chars().filter(|c| !c.is_whitespace()).collect();
+    if t.is_empty() {
+        return None;
+    }
+    let dots = t.matches('.').count();
+    let commas = t.matches(',').count();
+    let thousands_groups = |sep: char| t.split(sep).skip(1).all(|g| g.len() == 3);
+    let normalised = if dots >= 1 && commas == 0 && (dots > 1 || thousands_groups('.')) && t.len() > 4 {
+        t.replace('.', "")
+    } else if commas == 1 && dots == 0 {
+        t.replace(',', ".")
+    } else if commas >= 1 && dots >= 1 {
+        // 1.234,5 (Vietnamese) or 1,234.5 (English)
+        if t.rfind(',') > t.rfind('.') { t.replace('.', "").replace(',', ".") } else { t.replace(',', "") }
+    } else {
+        t
+    };
+    normalised.parse::<f64>().ok().filter(|n| n.is_finite())
+}
+
+pub fn integer_of(v: &Value) -> Option<i64> {
+    let n = match v {
+        Value::Number(n) => *n,
+        Value::Text(t) => parse_number(t)?,
+        _ => return None,
+    };
+    (n.fract() == 0.0).then_some(n as i64)
+}
+
+pub fn date_of(v: &Value) -> Option<Date> {
+    match v {
+        Value::DateTime { date, .. } => *date,
+        Value::Text(t) => parse_date_text(t),
+        Value::Number(n) => Date::from_excel_serial(*n),
+        _ => None,
+    }
+}
+
+pub fn time_of(v: &Value) -> Option<Time> {
+    match v {
+        Value::DateTime { time: Some(t), .. } => Some(*t),
+        Value::DateTime { date: Some(_), time: None } => Some(Time { hour: 0, minute: 0 }),
+        Value::Text(t) => parse_time_text(t),
+        Value::Number(n) if (0.0..1.0).contains(n) => Time::from_day_fraction(*n),
+        Value::Number(n) if n.fract() == 0.0 && (0.0..24.0).contains(n) => Time::new(*n as u8, 0),
+        _ => None,
+    }
+}
+
+/// A phone number as text. Excel turns `0912345678` into the number 912345678; the
+/// leading `0` (or the `84` country code) is restored.
+pub fn phone_text(v: &Value) -> Option<String> {
+    let restore = |digits: String| -> String {
+        if digits.len() == 11 && digits.starts_with("84") {
+            format!("0{}", &digits[2..])
+        } else if !digits.starts_with('0') && (digits.len() == 9 || digits.len() == 10) {
+            format!("0{digits}")
+        } else {
+            digits
+        }
+    };
+    match v {
+        Value::Empty => None,
+        Value::Number(n) => Some(restore(format_number(*n))),
+        Value::Text(t) if t.chars().all(|c| c.is_ascii_digit()) => Some(restore(t.clone())),
+        other => Some(other.display()).filter(|s| !s.is_empty()),
+    }
+}
+
+/// The fields of one record, read with their messages going to `diags`.
+pub struct Fields<'r> {
+    spec: &'static TableSpec,
+    rec: &'r Record,
+    diags: &'r mut Diagnostics,
+}
+
+impl<'r> Fields<'r> {
+    pub fn new(spec: &'static TableSpec, rec: &'r Record, diags: &'r mut Diagnostics) -> Fields<'r> {
+        Fields { spec, rec, diags }
+    }
+
+    pub fn push(&mut self, d: Diagnostic) {
+        self.diags.push(d);
+    }
+
+    /// The header as the file writes it (else as the contract does).
+    fn header(&self, key: &str) -> String {
+        match self.rec.loc(key) {
+            Loc::Cell { header: Some(h), .. } => h.to_string(),
+            _ => self.spec.column(key).map_or(key, |c| c.header).to_string(),
+        }
+    }
+
+    /// The field as text; `None` when empty. Numbers print as the clerk sees them
+    /// (`101`, not `101.0`); a formula error is reported.
+    pub fn text(&mut self, key: &str) -> Option<String> {
+        match self.rec.value(key) {
+            Value::Empty => None,
+            Value::Error(e) => {
+                let d = excel_error(self.rec.loc(key), e);
+                self.push(d);
+                None
+            }
+            v => Some(v.display()).filter(|s| !s.trim().is_empty()),
+        }
+    }
+
+    /// Whether a missing value is already reported as a missing column of the sheet.
+    fn column_missing(&self, key: &str) -> bool {
+        matches!(self.rec.loc(key), Loc::Row { .. }) && self.spec.column(key).is_some_and(|c| c.required)
+    }
+
+    pub fn required(&mut self, key: &str, example: &str) -> Option<String> {
+        let v = self.text(key);
+        if v.is_none() && !matches!(self.rec.value(key), Value::Error(_)) && !self.column_missing(key) {
+            let d = missing(self.rec.loc(key), &self.header(key), example);
+            self.push(d);
+        }
+        v
+    }
+
+    /// A number within `range` (inclusive); `None` when empty or wrong (then reported).
+    pub fn number(&mut self, key: &str, range: Option<(f64, f64)>) -> Option<f64> {
+        let v = self.rec.value(key).clone();
+        let n = match &v {
+            Value::Empty => return None,
+            Value::Number(n) => Some(*n),
+            Value::Text(t) => parse_number(t),
+            Value::Error(e) => {
+                let d = excel_error(self.rec.loc(key), e);
+                self.push(d);
+                return None;
+            }
+            _ => None,
+        };
+        let ok = n.filter(|n| range.is_none_or(|(lo, hi)| (lo..=hi).contains(n)));
+        if ok.is_none() {
+            let range_text =
+                range.map_or_else(String::new, |(lo, hi)| format!("{}–{}", format_number(lo), format_number(hi)));
+            let d = bad_number(self.rec.loc(key), &self.header(key), &v.display(), &range_text);
+            self.push(d);
+        }
+        ok
+    }
+
+    pub fn choice<T: Copy>(&mut self, key: &str, table: &[(T, &[&str])], required: bool) -> Option<T> {
+        let Some(text) = self.text(key) else {
+            if required && !matches!(self.rec.value(key), Value::Error(_)) && !self.column_missing(key) {
+                let d = missing(self.rec.loc(key), &self.header(key), &canonical(table));
+                self.push(d);
+            }
+            return None;
+        };
+        let found = pick(&text, table);
+        if found.is_none() {
+            let d = bad_choice(self.rec.loc(key), &self.header(key), &text, &canonical(table));
+            self.push(d);
+        }
+        found
+    }
+
+    /// Several choices separated by `;`, `,` or line breaks; each wrong one is reported.
+    pub fn list_choice<T: Copy + PartialEq>(&mut self, key: &str, table: &[(T, &[&str])]) -> Vec<T> {
+        let Some(text) = self.text(key) else { return Vec::new() };
+        let mut out = Vec::new();
+        for part in text.split([';', ',', '\n']).map(str::trim).filter(|p| !p.is_empty()) {
+            match pick(part, table) {
+                Some(v) if !out.contains(&v) => out.push(v),
+                Some(_) => {}
+                None => {
+                    let d = bad_choice(self.rec.loc(key), &self.header(key), part, &canonical(table));
+                    self.push(d);
+                }
+            }
+        }
+        out
+    }
+
+    pub fn time(&mut self, key: &str) -> Option<Time> {
+        let v = self.rec.value(key).clone();
+        if v.is_empty() {
+            return None;
+        }
+        let t = time_of(&v);
+        if t.is_none() {
+            let d = bad_time(self.rec.loc(key), &self.header(key), &v.display());
+            self.push(d);
+        }
+        t
+    }
+
+    pub fn phone(&mut self, key: &str) -> Option<String> {
+        phone_text(self.rec.value(key))
+    }
+
+    /// An e-mail address; a value without `@` is kept but warned about.
+    pub fn email(&mut self, key: &str) -> Option<String> {
+        let e = self.text(key)?;
+        if !e.contains('@') || e.contains(' ') {
+            let d = Diagnostic::warning(
+                "invalid-email",
+                self.rec.loc(key),
+                Text::new(
+                    format!("{} không giống địa chỉ email", quote(&e)),
+                    format!("{} does not look like an e-mail address", quote(&e)),
+                ),
+            );
+            self.push(d);
+        }
+        Some(e)
+    }
+
+    /// `3`, `3 sao`, `3*`, `★★★` → 3; only 3, 4 and 5 are OCOP classes.
+    pub fn stars(&mut self, key: &str) -> Option<u8> {
+        let v = self.rec.value(key).clone();
+        let n = match &v {
+            Value::Empty => {
+                let d = missing(self.rec.loc(key), &self.header(key), "3, 4 hoặc 5");
+                self.push(d);
+                return None;
+            }
+            Value::Number(n) if n.fract() == 0.0 => Some(*n as i64),
+            Value::Text(t) => {
+                let stars = t.chars().filter(|c| *c == '★' || *c == '⭐').count();
+                if stars > 0 {
+                    Some(stars as i64)
+                } else {
+                    let k = loose_key(t);
+                    k.trim_end_matches("sao")
+                        .parse::<i64>()
+                        .ok()
+                        .or_else(|| t.trim().trim_end_matches('*').trim().parse().ok())
+                }
+            }
+            _ => None,
+        };
+        match n {
+            Some(n @ 3..=5) => Some(n as u8),
+            _ => {
+                let d = Diagnostic::error(
+                    "invalid-choice",
+                    self.rec.loc(key),
+                    Text::new(
+                        format!("{} {} không hợp lệ", self.header(key), quote(&v.display())),
+                        format!("{} {} is not allowed", self.header(key), quote(&v.display())),
+                    ),
+                )
+                .with_hint(Text::new("hạng sao OCOP chỉ có 3, 4 hoặc 5", "OCOP ratings are 3, 4 or 5 stars"));
+                self.push(d);
+                None
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_both_ways() {
+        assert_eq!(parse_number("1.800.000"), Some(1_800_000.0));
+        assert_eq!(parse_number("12,5"), Some(12.5));
+        assert_eq!(parse_number("12.5"), Some(12.5));
+        assert_eq!(parse_number("1,234.5"), Some(1234.5));
+        assert_eq!(parse_number("1.234,5"), Some(1234.5));
+        assert_eq!(parse_number("40"), Some(40.0));
+        assert_eq!(parse_number("abc"), None);
+    }
+
+    #[test]
+    fn phones_get_their_zero_back() {
+        assert_eq!(phone_text(&Value::Number(912_345_678.0)).unwrap(), "0912345678");
+        assert_eq!(phone_text(&Value::Number(2_073_822_456.0)).unwrap(), "02073822456");
+        assert_eq!(phone_text(&Value::Number(84_912_345_678.0)).unwrap(), "0912345678");
+        assert_eq!(phone_text(&Value::Text("0912 345 678".into())).unwrap(), "0912 345 678");
+        assert_eq!(phone_text(&Value::Text("912345678".into())).unwrap(), "0912345678");
+        assert_eq!(phone_text(&Value::Empty), None);
+    }
+
+    #[test]
+    fn ids() {
+        assert!(looks_like_id("DB012"));
+        assert!(!looks_like_id("MC"));
+        assert!(!looks_like_id("Ban tổ chức"));
+    }
+}

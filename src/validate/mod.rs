@@ -1,0 +1,788 @@
+//! Stage 3, validate: the normalised cells → the typed [`Dataset`], checking every rule and
+//! reporting every problem at once (required fields, allowed values, numbers and dates,
+//! duplicate ids, references that point nowhere). Each message names the cell, quotes the
+//! value and says how to fix it.
+
+mod choices;
+mod fields;
+
+use std::collections::HashMap;
+
+pub use choices::{DEFAULT_GROUPS, agenda_kind};
+
+use self::choices::{ATTENDANCE, AWARD_KINDS, HONORIFICS, INVITED, OLD_PRODUCT_GROUPS, ROLES, infer_agenda_kind};
+use self::fields::{Fields, phone_text};
+use crate::diag::{Diagnostic, Diagnostics, Loc, Text, quote};
+use crate::input::{RawDataset, Record, TableKind, Value, schema};
+use crate::model::*;
+use crate::text::{Date, loose_key, sentence_case_body, slug};
+
+/// Validates the dataset. `None` when there is any error (all of them are in `diags`).
+pub fn validate(raw: &RawDataset, diags: &mut Diagnostics) -> Option<Dataset> {
+    let mut v = Validator { raw, diags };
+    let settings = v.settings();
+    let groups = v.groups();
+    let delegates = v.delegates(&groups);
+    let awards = v.awards(&delegates);
+    let agenda = v.agenda(&delegates);
+    let hall = v.hall(&groups);
+    let signings = v.signings();
+    let products = v.products();
+    let targets = v.targets();
+    let report = v.report();
+    if v.diags.has_errors() {
+        return None;
+    }
+    let s = settings?;
+    Some(Dataset {
+        id: s.id,
+        file: raw.file.clone(),
+        conference: s.conference,
+        issuer: s.issuer,
+        contact: s.contact,
+        ceremony: s.ceremony,
+        font: s.font,
+        invitation: s.docs[0].clone(),
+        decision: s.docs[1].clone(),
+        report_doc: s.docs[2].clone(),
+        script: s.docs[3].clone(),
+        groups,
+        delegates,
+        awards,
+        agenda,
+        hall,
+        signings,
+        products,
+        targets,
+        report,
+    })
+}
+
+struct Settings {
+    id: String,
+    conference: Conference,
+    issuer: Issuer,
+    contact: Contact,
+    ceremony: Ceremony,
+    font: FontChoice,
+    docs: Vec<DocSettings>,
+}
+
+struct Validator<'a> {
+    raw: &'a RawDataset,
+    diags: &'a mut Diagnostics,
+}
+
+fn src(record: &Record) -> Src {
+    Src { origin: record.origin.clone(), cells: record.cells.iter().map(|(k, c)| (*k, c.loc.clone())).collect() }
+}
+
+/// Lines of a multi-line setting, with list markers and final punctuation removed.
+fn lines(text: Option<String>) -> Vec<String> {
+    text.map(|t| {
+        t.lines()
+            .map(|l| {
+                l.trim().trim_start_matches(['-', '+', '•', '*']).trim().trim_end_matches([';', ',']).trim().to_string()
+            })
+            .filter(|l| !l.is_empty())
+            .collect()
+    })
+    .unwrap_or_default()
+}
+
+impl Validator<'_> {
+    fn push(&mut self, d: Diagnostic) {
+        self.diags.push(d);
+    }
+
+    fn setting_loc(&self, key: &str) -> Loc {
+        match self.raw.settings.get(key) {
+            Some(c) => c.loc.clone(),
+            None => self.raw.settings_loc.clone(),
+        }
+    }
+
+    fn setting_label(key: &str) -> String {
+        schema::setting_by_key(key).map_or_else(|| key.to_string(), |s| s.label.clone())
+    }
+
+    /// A setting's text; `None` when empty. Excel errors are reported.
+    fn setting_text(&mut self, key: &str) -> Option<String> {
+        match self.raw.setting(key) {
+            Value::Empty => None,
+            Value::Error(e) => {
+                let d = fields::excel_error(self.setting_loc(key), e);
+                self.push(d);
+                None
+            }
+            v => Some(v.display()).filter(|s| !s.trim().is_empty()),
+        }
+    }
+
+    fn required_setting(&mut self, key: &str, example: &str) -> Option<String> {
+        let value = self.setting_text(key);
+        if value.is_none() {
+            let label = Self::setting_label(key);
+            let loc = self.setting_loc(key);
+            let yaml = matches!(loc, Loc::Yaml { .. }) || matches!(self.raw.settings_loc, Loc::Yaml { .. });
+            let (vi, en) = if yaml {
+                (format!("thêm khóa `{key}: {example}`"), format!("add the key `{key}: {example}`"))
+            } else {
+                (
+                    format!("điền dòng “{label}” trong sheet “{}”, ví dụ: {example}", schema::SETTINGS_SHEET),
+                    format!("fill in the row “{label}” of the “{}” sheet, e.g. {example}", schema::SETTINGS_SHEET),
+                )
+            };
+            self.push(
+                Diagnostic::error(
+                    "missing-value",
+                    loc,
+                    Text::new(format!("thiếu {label}"), format!("{label} is missing")),
+                )
+                .with_hint(Text::new(vi, en)),
+            );
+        }
+        value
+    }
+
+    fn setting_date(&mut self, key: &str, required: bool) -> Option<Date> {
+        let loc = self.setting_loc(key);
+        let value = self.raw.setting(key).clone();
+        match value {
+            Value::Empty if required => {
+                self.required_setting(key, "15/12/2023");
+                None
+            }
+            Value::Empty => None,
+            v => {
+                let parsed = fields::date_of(&v);
+                if parsed.is_none() {
+                    self.push(fields::bad_date(loc, &Self::setting_label(key), &v.display()));
+                }
+                parsed
+            }
+        }
+    }
+
+    fn settings(&mut self) -> Option<Settings> {
+        let title = self.required_setting("conference.title", "Hội nghị sơ kết …");
+        let date = self.setting_date("conference.date", true);
+        let start_time = match self.raw.setting("conference.start_time").clone() {
+            Value::Empty => {
+                self.required_setting("conference.start_time", "08:00");
+                None
+            }
+            v => {
+                let t = fields::time_of(&v);
+                if t.is_none() {
+                    let loc = self.setting_loc("conference.start_time");
+                    self.push(fields::bad_time(loc, &Self::setting_label("conference.start_time"), &v.display()));
+                }
+                t
+            }
+        };
+        let venue = self.required_setting("conference.venue", "Trung tâm Hội nghị tỉnh");
+        let host = self.setting_text("conference.host");
+        let duration = self.setting_text("conference.duration");
+        let issuer_name = self.required_setting("issuer.name", "ỦY BAN NHÂN DÂN TỈNH TUYÊN QUANG");
+        let code = self.required_setting("issuer.code", "UBND");
+        let place = self.required_setting("issuer.place", "Tuyên Quang");
+        let parent = self.setting_text("issuer.parent");
+        let sentence = self.setting_text("issuer.sentence_name");
+        if sentence.is_none()
+            && let Some(name) = &issuer_name
+            && !loose_key(name).starts_with("uybannhandan")
+        {
+            let loc = self.setting_loc("issuer.name");
+            self.push(
+                Diagnostic::warning(
+                    "derived-name",
+                    loc,
+                    Text::new(
+                        format!("tên cơ quan trong câu được suy ra là “{}”", sentence_case_body(name)),
+                        format!("the body's name inside sentences was derived as “{}”", sentence_case_body(name)),
+                    ),
+                )
+                .with_hint(Text::new(
+                    "khai báo “Tên cơ quan trong văn bản” (ví dụ: Sở Nông nghiệp và Phát triển nông thôn) để viết hoa đúng",
+                    "give “Tên cơ quan trong văn bản” (e.g. Sở Nông nghiệp và Phát triển nông thôn) for the right capitals",
+                )),
+            );
+        }
+        let batch_size = match self.raw.setting("ceremony.batch_size").clone() {
+            Value::Empty => Some(10),
+            v => {
+                let n = fields::integer_of(&v).filter(|n| (1..=100).contains(n));
+                if n.is_none() {
+                    let loc = self.setting_loc("ceremony.batch_size");
+                    self.push(fields::bad_number(
+                        loc,
+                        &Self::setting_label("ceremony.batch_size"),
+                        &v.display(),
+                        "1–100",
+                    ));
+                }
+                n.map(|n| n as u32)
+            }
+        };
+        let font = match self.setting_text("font") {
+            None => FontChoice::Liberation,
+            Some(f) => match loose_key(&f).as_str() {
+                "liberationserif" | "liberation" => FontChoice::Liberation,
+                "timesnewroman" | "times" => FontChoice::TimesNewRoman,
+                _ => {
+                    let loc = self.setting_loc("font");
+                    self.push(fields::bad_choice(loc, "Phông chữ", &f, "Liberation Serif, Times New Roman"));
+                    FontChoice::Liberation
+                }
+            },
+        };
+        let mut docs = Vec::new();
+        for (i, (_, kind)) in schema::DOCUMENT_KINDS.iter().enumerate() {
+            let k = |f: &str| format!("documents.{kind}.{f}");
+            let default_code = match (i, &code) {
+                (3, _) | (_, None) => String::new(),
+                (_, Some(c)) => format!("{}-{c}", ["GM", "QĐ", "BC"][i]),
+            };
+            let authority = self.setting_text(&k("signer.authority")).map(|a| {
+                a.split(['\n', '|'])
+                    .flat_map(|l| l.split(" / "))
+                    .map(|l| l.trim().to_uppercase())
+                    .filter(|l| !l.is_empty())
+                    .collect()
+            });
+            docs.push(DocSettings {
+                number: self.setting_text(&k("number")),
+                code: self.setting_text(&k("code")).unwrap_or(default_code),
+                date: self.setting_date(&k("date"), false),
+                subject: self.setting_text(&k("subject")),
+                signer: Signer {
+                    name: self.setting_text(&k("signer.name")).unwrap_or_default(),
+                    authority: authority.unwrap_or_default(),
+                    title: self.setting_text(&k("signer.title")).unwrap_or_default().to_uppercase(),
+                },
+                recipients: lines(self.setting_text(&k("recipients"))),
+                notes: self
+                    .setting_text(&k("notes"))
+                    .map(|n| n.lines().map(str::to_string).filter(|l| !l.trim().is_empty()).collect())
+                    .unwrap_or_default(),
+            });
+        }
+        let id = match self.setting_text("id") {
+            Some(id) => slug(&id),
+            None => {
+                let t = title.clone().unwrap_or_default();
+                let words: Vec<&str> = t.split_whitespace().take(6).collect();
+                let year = date.map(|d| d.year.to_string()).unwrap_or_default();
+                slug(&format!("{} {year}", words.join(" ")))
+            }
+        };
+        Some(Settings {
+            id,
+            conference: Conference {
+                title: title?,
+                date: date?,
+                start_time: start_time?,
+                venue: venue?,
+                host,
+                duration,
+            },
+            issuer: Issuer {
+                parent: parent.map(|p| p.to_uppercase()),
+                sentence_name: sentence.unwrap_or_else(|| sentence_case_body(issuer_name.as_deref().unwrap_or(""))),
+                name: issuer_name?.to_uppercase(),
+                code: code?,
+                place: place?,
+            },
+            contact: Contact { name: self.setting_text("contact.name"), phone: self.phone_setting("contact.phone") },
+            ceremony: Ceremony { batch_size: batch_size? },
+            font,
+            docs,
+        })
+    }
+
+    fn phone_setting(&mut self, key: &str) -> Option<String> {
+        phone_text(self.raw.setting(key))
+    }
+
+    fn fields<'r>(&'r mut self, kind: TableKind, record: &'r Record) -> Fields<'r> {
+        Fields::new(schema::table(kind), record, self.diags)
+    }
+
+    fn groups(&mut self) -> Vec<Group> {
+        let table = self.raw.table(TableKind::Groups);
+        if table.records.is_empty() {
+            return DEFAULT_GROUPS
+                .iter()
+                .map(|(name, _, intro)| Group { name: name.to_string(), intro: Some(intro.to_string()) })
+                .collect();
+        }
+        let mut rows: Vec<(f64, usize, Group)> = Vec::new();
+        let mut seen: HashMap<String, Loc> = HashMap::new();
+        for (i, rec) in table.records.iter().enumerate() {
+            let mut f = self.fields(TableKind::Groups, rec);
+            let name = f.required("name", "Sở, ban, ngành");
+            let order = f.number("order", None);
+            let intro = f.text("intro");
+            let Some(name) = name else { continue };
+            let key = loose_key(&name);
+            if let Some(first) = seen.get(&key) {
+                let d = fields::duplicate(rec.loc("name"), "Nhóm", &name, first);
+                self.push(d);
+                continue;
+            }
+            seen.insert(key, rec.loc("name"));
+            // A data group with a default's name keeps the default introduction.
+            let intro = intro.or_else(|| {
+                DEFAULT_GROUPS.iter().find(|(n, ..)| loose_key(n) == loose_key(&name)).map(|(_, _, i)| i.to_string())
+            });
+            rows.push((order.unwrap_or(i as f64 + 1.0), i, Group { name, intro }));
+        }
+        rows.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+        rows.into_iter().map(|(_, _, g)| g).collect()
+    }
+
+    /// The index of a group, matched loosely against its name and (for the default
+    /// groups) the other names clerks use.
+    fn find_group(groups: &[Group], text: &str) -> Option<usize> {
+        let k = loose_key(text);
+        groups.iter().position(|g| loose_key(&g.name) == k).or_else(|| {
+            let (default, ..) =
+                DEFAULT_GROUPS.iter().find(|(_, aliases, _)| aliases.iter().any(|a| loose_key(a) == k))?;
+            groups.iter().position(|g| loose_key(&g.name) == loose_key(default))
+        })
+    }
+
+    fn group_names(groups: &[Group]) -> String {
+        groups.iter().map(|g| g.name.as_str()).collect::<Vec<_>>().join("; ")
+    }
+
+    fn delegates(&mut self, groups: &[Group]) -> Vec<Delegate> {
+        let table = self.raw.table(TableKind::Delegates);
+        if table.records.is_empty() {
+            let loc = table.loc.clone().unwrap_or_else(|| Loc::File { file: self.raw.file.clone() });
+            self.push(
+                Diagnostic::error(
+                    "no-delegates",
+                    loc,
+                    Text::new("chưa có đại biểu nào (sheet “Đại biểu”)", "there are no delegates (sheet “Đại biểu”)"),
+                )
+                .with_hint(Text::new(
+                    "thêm sheet “Đại biểu” với các cột Danh xưng, Họ và tên, Cơ quan, đơn vị, Nhóm",
+                    "add a “Đại biểu” sheet with the columns Danh xưng, Họ và tên, Cơ quan, đơn vị, Nhóm",
+                )),
+            );
+            return Vec::new();
+        }
+        let mut out = Vec::new();
+        let mut ids: HashMap<String, Loc> = HashMap::new();
+        let group_list = Self::group_names(groups);
+        for rec in &table.records {
+            let mut f = self.fields(TableKind::Delegates, rec);
+            let honorific = f.choice("honorific", HONORIFICS, true);
+            let name = f.required("name", "Nguyễn Văn An");
+            let position = f.text("position");
+            let organization = f.required("organization", "Sở Tài chính");
+            let group_text = f.required("group", "Sở, ban, ngành");
+            let rank = f.number("rank", Some((0.0, 100_000.0))).map(|n| n as u32);
+            let roles = f.list_choice("roles", ROLES);
+            let invited = f.choice("invited", INVITED, false).unwrap_or(true);
+            let attendance = f.choice("attendance", ATTENDANCE, false).unwrap_or(Attendance::Unknown);
+            let seat = f.text("seat").map(|s| s.replace(' ', "").to_uppercase());
+            let phone = f.phone("phone");
+            let email = f.email("email");
+            let address = f.text("address");
+            let note = f.text("note");
+            let id_given = f.text("id");
+            let group = group_text.as_ref().and_then(|g| {
+                let found = Self::find_group(groups, g);
+                if found.is_none() {
+                    f.push(
+                        Diagnostic::error(
+                            "invalid-choice",
+                            rec.loc("group"),
+                            Text::new(
+                                format!("Nhóm {} không có trong danh sách nhóm", quote(g)),
+                                format!("Nhóm {} is not a known group", quote(g)),
+                            ),
+                        )
+                        .with_hint(Text::new(
+                            format!("chọn một trong: {group_list}; hoặc thêm nhóm này vào sheet “Nhóm”"),
+                            format!("use one of: {group_list}; or add the group to the “Nhóm” sheet"),
+                        )),
+                    );
+                }
+                found
+            });
+            let (Some(honorific), Some(name), Some(organization), Some(group)) = (honorific, name, organization, group)
+            else {
+                continue;
+            };
+            let id = match id_given {
+                Some(id) => {
+                    let key = id.to_uppercase();
+                    if let Some(first) = ids.get(&key) {
+                        let d = fields::duplicate(rec.loc("id"), "Mã", &id, first);
+                        self.push(d);
+                        continue;
+                    }
+                    ids.insert(key, rec.loc("id"));
+                    id
+                }
+                None => {
+                    let initials: String = slug(&organization).split('-').filter_map(|w| w.chars().next()).collect();
+                    let base = format!("{}-{initials}", slug(&name));
+                    let mut id = base.clone();
+                    let mut n = 2;
+                    while ids.contains_key(&id.to_uppercase()) {
+                        id = format!("{base}-{n}");
+                        n += 1;
+                    }
+                    ids.insert(id.to_uppercase(), rec.loc("name"));
+                    id
+                }
+            };
+            out.push(Delegate {
+                id,
+                honorific,
+                name,
+                position,
+                organization,
+                group,
+                rank,
+                roles,
+                invited,
+                attendance,
+                seat,
+                phone,
+                email,
+                address,
+                note,
+                src: src(rec),
+            });
+        }
+        out
+    }
+
+    fn awards(&mut self, delegates: &[Delegate]) -> Vec<Award> {
+        let table = self.raw.table(TableKind::Awards);
+        let mut out = Vec::new();
+        let mut seen: HashMap<(String, String), Loc> = HashMap::new();
+        for rec in &table.records {
+            let mut f = self.fields(TableKind::Awards, rec);
+            let kind = f.choice("kind", AWARD_KINDS, true);
+            let honorific = f.choice("honorific", HONORIFICS, false);
+            let name = f.required("name", "Hợp tác xã Sơn Trà");
+            let unit = f.text("unit");
+            let achievement = f.text("achievement");
+            let form = f.text("form").unwrap_or_else(|| "Bằng khen".to_string());
+            let proposer = f.text("proposer");
+            let delegate_ref = f.text("delegate_id");
+            if kind == Some(AwardKind::Individual) {
+                if honorific.is_none() && rec.value("honorific").is_empty() {
+                    f.push(fields::missing(rec.loc("honorific"), "Danh xưng", "Ông / Bà"));
+                }
+                if unit.is_none() {
+                    f.push(fields::missing(
+                        rec.loc("unit"),
+                        "Chức vụ, đơn vị",
+                        "Giám đốc Hợp tác xã Sơn Trà, huyện Na Hang",
+                    ));
+                }
+            }
+            let delegate = delegate_ref.as_ref().and_then(|r| {
+                let found = delegates
+                    .iter()
+                    .position(|d| d.id.eq_ignore_ascii_case(r) || d.id.to_uppercase() == r.to_uppercase());
+                if found.is_none() {
+                    f.push(fields::unknown_delegate(rec.loc("delegate_id"), r));
+                }
+                found
+            });
+            let (Some(kind), Some(name)) = (kind, name) else { continue };
+            let key = (loose_key(&name), loose_key(unit.as_deref().unwrap_or("")));
+            if let Some(first) = seen.get(&key) {
+                let d = fields::duplicate(rec.loc("name"), "Tên tập thể, cá nhân", &name, first);
+                self.push(d);
+                continue;
+            }
+            seen.insert(key, rec.loc("name"));
+            out.push(Award { kind, honorific, name, unit, achievement, form, proposer, delegate, src: src(rec) });
+        }
+        out
+    }
+
+    fn agenda(&mut self, delegates: &[Delegate]) -> Vec<AgendaItem> {
+        let table = self.raw.table(TableKind::Agenda);
+        let mut by_id: HashMap<String, usize> = HashMap::new();
+        let mut by_name: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, d) in delegates.iter().enumerate() {
+            by_id.insert(d.id.to_uppercase(), i);
+            by_name.entry(loose_key(&d.name)).or_default().push(i);
+        }
+        let mut out = Vec::new();
+        for rec in &table.records {
+            let mut f = self.fields(TableKind::Agenda, rec);
+            let time = f.time("time");
+            let minutes = f.number("minutes", Some((0.0, 1440.0)));
+            if minutes.is_none() && rec.value("minutes").is_empty() {
+                f.push(fields::missing(rec.loc("minutes"), "Thời lượng (phút)", "15"));
+            }
+            let title = f.required("title", "Báo cáo đánh giá kết quả thực hiện Chương trình OCOP");
+            let by_text = f.text("by");
+            let kind = match f.text("kind") {
+                None => title.as_deref().map_or(AgendaKind::Khac, infer_agenda_kind),
+                Some(k) => match agenda_kind(&k) {
+                    Some(kind) => kind,
+                    None => {
+                        let codes = AgendaKind::ALL.iter().map(|k| k.code()).collect::<Vec<_>>().join(", ");
+                        f.push(fields::bad_choice(rec.loc("kind"), "Loại", &k, &codes));
+                        AgendaKind::Khac
+                    }
+                },
+            };
+            let mc = f.text("mc");
+            let note = f.text("note");
+            let by = by_text.map(|t| {
+                if let Some(&i) = by_id.get(&t.to_uppercase()) {
+                    return Some(Performer::Delegate(i));
+                }
+                match by_name.get(&loose_key(&t)).map(Vec::as_slice) {
+                    Some([i]) => return Some(Performer::Delegate(*i)),
+                    Some(many) if many.len() > 1 => {
+                        let ids = many.iter().map(|i| delegates[*i].id.as_str()).collect::<Vec<_>>().join(", ");
+                        f.push(
+                            Diagnostic::error(
+                                "ambiguous-reference",
+                                rec.loc("by"),
+                                Text::new(
+                                    format!("có nhiều đại biểu tên {}", quote(&t)),
+                                    format!("several delegates are named {}", quote(&t)),
+                                ),
+                            )
+                            .with_hint(Text::new(
+                                format!("ghi Mã đại biểu thay cho tên: {ids}"),
+                                format!("write the delegate's Mã instead: {ids}"),
+                            )),
+                        );
+                        return None;
+                    }
+                    _ => {}
+                }
+                if fields::looks_like_id(&t) {
+                    f.push(fields::unknown_delegate(rec.loc("by"), &t));
+                    return None;
+                }
+                Some(Performer::Text(t))
+            });
+            let (Some(minutes), Some(title)) = (minutes, title) else { continue };
+            out.push(AgendaItem {
+                time,
+                minutes: minutes as u32,
+                title,
+                by: by.flatten(),
+                kind,
+                mc,
+                note,
+                src: src(rec),
+            });
+        }
+        out
+    }
+
+    fn hall(&mut self, groups: &[Group]) -> Vec<HallBlock> {
+        let table = self.raw.table(TableKind::Hall);
+        let mut out = Vec::new();
+        let group_list = Self::group_names(groups);
+        for rec in &table.records {
+            let mut f = self.fields(TableKind::Hall, rec);
+            let block = f.required("block", "Giữa");
+            let row = f.required("row", "A").map(|r| r.replace(' ', "").to_uppercase());
+            let seats = f.number("seats", Some((1.0, 1000.0)));
+            if seats.is_none() && rec.value("seats").is_empty() {
+                f.push(fields::missing(rec.loc("seats"), "Số ghế", "12"));
+            }
+            let mut reserved = Vec::new();
+            for name in f
+                .text("reserved_for")
+                .iter()
+                .flat_map(|t| t.split([';', '\n']))
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+            {
+                match Self::find_group(groups, name) {
+                    Some(g) => reserved.push(g),
+                    None => f.push(fields::bad_choice(rec.loc("reserved_for"), "Dành cho nhóm", name, &group_list)),
+                }
+            }
+            let (Some(block), Some(row), Some(seats)) = (block, row, seats) else { continue };
+            out.push(HallBlock { block, row, seats: seats as u32, reserved_for: reserved, src: src(rec) });
+        }
+        out
+    }
+
+    fn signings(&mut self) -> Vec<Signing> {
+        let table = self.raw.table(TableKind::Signings);
+        let mut out = Vec::new();
+        for rec in &table.records {
+            let mut f = self.fields(TableKind::Signings, rec);
+            let a = f.required("party_a", "Hợp tác xã Sơn Trà");
+            let b = f.required("party_b", "Công ty TNHH Thương mại …");
+            let subject = f.text("subject");
+            if let (Some(party_a), Some(party_b)) = (a, b) {
+                out.push(Signing { party_a, party_b, subject, src: src(rec) });
+            }
+        }
+        out
+    }
+
+    fn products(&mut self) -> Vec<Product> {
+        let table = self.raw.table(TableKind::Products);
+        let mut out = Vec::new();
+        for rec in &table.records {
+            let mut f = self.fields(TableKind::Products, rec);
+            let name = f.required("name", "Chè Shan tuyết Hồng Thái");
+            let producer = f.required("producer", "Hợp tác xã Sơn Trà");
+            let producer_kind = f.text("producer_kind");
+            let address = f.text("address");
+            let district = f.required("district", "Huyện Na Hang");
+            let group = f.required("product_group", "Thực phẩm").and_then(|g| {
+                let k = loose_key(&g);
+                let found = OLD_PRODUCT_GROUPS.iter().find(|(_, names)| names.iter().any(|n| loose_key(n) == k));
+                match found {
+                    Some((i, names)) => {
+                        if loose_key(names[0]) != k {
+                            f.push(
+                                Diagnostic::warning(
+                                    "old-vocabulary",
+                                    rec.loc("product_group"),
+                                    Text::new(
+                                        format!(
+                                            "Nhóm sản phẩm {} được hiểu là “{}” (QĐ 148/QĐ-TTg)",
+                                            quote(&g),
+                                            PRODUCT_GROUPS[*i]
+                                        ),
+                                        format!(
+                                            "product group {} read as “{}” (Decision 148/QĐ-TTg)",
+                                            quote(&g),
+                                            PRODUCT_GROUPS[*i]
+                                        ),
+                                    ),
+                                )
+                                .with_hint(Text::new(
+                                    "dùng tên nhóm của QĐ 148/QĐ-TTg",
+                                    "use the group names of Decision 148/QĐ-TTg",
+                                )),
+                            );
+                        }
+                        Some(*i)
+                    }
+                    None => {
+                        f.push(fields::bad_choice(
+                            rec.loc("product_group"),
+                            "Nhóm sản phẩm",
+                            &g,
+                            &PRODUCT_GROUPS.join("; "),
+                        ));
+                        None
+                    }
+                }
+            });
+            let stars = f.stars("stars");
+            let year = f.number("year", Some((2000.0, 2100.0))).map(|y| y as i32);
+            if year.is_none() && rec.value("year").is_empty() {
+                f.push(fields::missing(rec.loc("year"), "Năm công nhận", "2023"));
+            }
+            let decision = f.text("decision");
+            let (Some(name), Some(producer), Some(district), Some(group), Some(stars), Some(year)) =
+                (name, producer, district, group, stars, year)
+            else {
+                continue;
+            };
+            out.push(Product {
+                name,
+                producer,
+                producer_kind,
+                address,
+                district,
+                group,
+                stars,
+                year,
+                decision,
+                src: src(rec),
+            });
+        }
+        out
+    }
+
+    fn targets(&mut self) -> Vec<Target> {
+        let table = self.raw.table(TableKind::Targets);
+        let mut out = Vec::new();
+        for rec in &table.records {
+            let mut f = self.fields(TableKind::Targets, rec);
+            let name = f.required("name", "Số sản phẩm OCOP đạt 3 sao trở lên");
+            let year = f.number("year", Some((2000.0, 2100.0))).map(|y| y as i32);
+            let planned = f.number("planned", Some((0.0, 1e12)));
+            if planned.is_none() && rec.value("planned").is_empty() {
+                f.push(fields::missing(rec.loc("planned"), "Kế hoạch", "40"));
+            }
+            if let (Some(name), Some(planned)) = (name, planned) {
+                out.push(Target { name, year, planned, src: src(rec) });
+            }
+        }
+        out
+    }
+
+    fn report(&mut self) -> Vec<ReportSection> {
+        let table = self.raw.table(TableKind::Report);
+        let mut out = Vec::new();
+        for rec in &table.records {
+            let mut f = self.fields(TableKind::Report, rec);
+            let heading = f.required("heading", "I. KẾT QUẢ THỰC HIỆN");
+            let body = f.required("body", "…");
+            if let (Some(heading), Some(body)) = (heading, body) {
+                out.push(ReportSection { heading, body, src: src(rec) });
+            }
+        }
+        out
+    }
+}
+
+/// Checks that every character of every text cell is in the font, so nothing is dropped
+/// silently from a document. `covers` answers for one character.
+pub fn check_glyphs(raw: &RawDataset, covers: &dyn Fn(char) -> bool, diags: &mut Diagnostics) {
+    let mut report = |value: &Value, loc: &Loc| {
+        let Value::Text(s) = value else { return };
+        let missing: Vec<char> = s.chars().filter(|c| !c.is_control() && !covers(*c)).collect();
+        if missing.is_empty() {
+            return;
+        }
+        let mut shown: Vec<String> = missing.iter().map(|c| format!("“{c}” (U+{:04X})", *c as u32)).collect();
+        shown.dedup();
+        let list = shown.join(", ");
+        diags.push(
+            Diagnostic::error(
+                "missing-glyph",
+                loc.clone(),
+                Text::new(
+                    format!("phông chữ không có ký tự {list}: ký tự này sẽ không in ra được"),
+                    format!("the font has no glyph for {list}: it would not print"),
+                ),
+            )
+            .with_hint(Text::new(
+                "xóa hoặc thay ký tự đó (biểu tượng cảm xúc, chữ Hán, ký tự lạ dán từ web)",
+                "remove or replace that character (emoji, CJK, stray characters pasted from the web)",
+            )),
+        );
+    };
+    for cell in raw.settings.values() {
+        report(&cell.value, &cell.loc);
+    }
+    for table in raw.tables.values() {
+        for rec in &table.records {
+            for cell in rec.cells.values() {
+                report(&cell.value, &cell.loc);
+            }
+        }
+    }
+}

@@ -1,0 +1,14 @@
+#![allow(clippy::disallowed_methods)]
+//! The integration tests: one binary, one module per feature, each working on real files
+//! in a temporary folder (see `util`). They need poppler-utils and mupdf-tools (installed
+//! by `.ci/run`).
+
+mod util;
+
+mod cli;
+mod layout;
+mod messy;
+mod output;
+mod safety;
+mod sample;
+mod validation;
