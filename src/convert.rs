@@ -67,6 +67,16 @@ fn settings_of(ds: &Dataset) -> Vec<(&'static str, Field)> {
     put("contact.phone", opt(&ds.contact.phone));
     put("ceremony.batch_size", Some(Field::Int(i64::from(ds.ceremony.batch_size))));
     put(
+        "seating.second_seat",
+        Some(Field::Text(
+            match ds.honour_side {
+                HonourSide::SeatedRight => "phải",
+                HonourSide::SeatedLeft => "trái",
+            }
+            .into(),
+        )),
+    );
+    put(
         "font",
         Some(Field::Text(
             match ds.font {

@@ -6,7 +6,7 @@
 //!        │ input::load          cells with their places (sheet!cell, line:col)
 //!        │ normalize            NFC, whitespace
 //!        │ validate             typed model, every problem at once, located
-//!        │ plan                 protocol order, stable file names
+//!        │ plan                 protocol order, seating, stable file names
 //!        │ render               Typst (PDF) and rust_xlsxwriter (XLSX), in memory
 //!        ▼ output               atomic writes + manifest
 //!   output/<conference id>/
@@ -25,5 +25,6 @@ pub mod output;
 pub mod pipeline;
 pub mod plan;
 pub mod render;
+pub mod seating;
 pub mod text;
 pub mod validate;

@@ -3,7 +3,9 @@
 
 use std::collections::HashMap;
 
+use crate::diag::Diagnostics;
 use crate::model::{Dataset, Role};
+use crate::seating::{self, Policy, SeatingPlan};
 use crate::text::{name_sort_key, slug};
 
 /// What the documents are built from besides the dataset.
@@ -19,10 +21,23 @@ pub struct Plan {
     /// Per delegate: the stem of their personal files (`nguyen-van-hung`, or
     /// `nguyen-van-hung-hu012` when two invitees share the name).
     pub file_stems: Vec<String>,
+    /// Who sits where, when the data describes the hall.
+    pub seating: Option<SeatingPlan>,
 }
 
 impl Plan {
-    pub fn new(ds: &Dataset) -> Plan {
+    /// Plans the conference. `None` when seating fails (the errors are in `diags`).
+    pub fn build(ds: &Dataset, diags: &mut Diagnostics) -> Option<Plan> {
+        let mut plan = Plan::without_seating(ds);
+        if !ds.hall.is_empty() {
+            let policy = Policy { side: ds.honour_side };
+            plan.seating = Some(seating::assign(ds, &plan.protocol, policy, ds.hall_loc.clone(), diags)?);
+        }
+        Some(plan)
+    }
+
+    /// Everything but the seats.
+    pub fn without_seating(ds: &Dataset) -> Plan {
         let mut protocol: Vec<usize> = (0..ds.delegates.len()).collect();
         protocol.sort_by_cached_key(|&i| {
             let d = &ds.delegates[i];
@@ -45,6 +60,6 @@ impl Plan {
                 if by_name.get(&name).copied().unwrap_or(0) > 1 { format!("{name}-{}", slug(&d.id)) } else { name }
             })
             .collect();
-        Plan { protocol, invitees, chair, file_stems }
+        Plan { protocol, invitees, chair, file_stems, seating: None }
     }
 }

@@ -11,4 +11,5 @@ mod messy;
 mod output;
 mod safety;
 mod sample;
+mod seating;
 mod validation;

@@ -120,6 +120,17 @@ fn invalid_input_writes_nothing_and_exits_1() {
     assert_eq!(o.status.code(), Some(1));
     let err = stderr(&o);
     assert!(err.contains("error: hoi-nghi.xlsx › Đại biểu!D3 (Họ và tên): Họ và tên is missing"), "{err}");
+
+    // For other programs: JSON on stdout, with the cell of each problem.
+    let o = vanthu(&["check", "hoi-nghi.xlsx", "--format", "json"], p.dir.path());
+    assert_eq!(o.status.code(), Some(1));
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON on stdout");
+    let missing =
+        json.as_array().unwrap().iter().find(|d| d["code"] == "missing-value" && d["loc"]["row"] == 3).unwrap();
+    assert_eq!(missing["severity"], "error");
+    assert_eq!(missing["loc"]["sheet"], "Đại biểu");
+    assert_eq!(missing["loc"]["col"], 3);
+    assert_eq!(missing["message"]["en"], "Họ và tên is missing");
 }
 
 #[test]

@@ -4,7 +4,6 @@
 mod progress;
 
 use std::collections::BTreeSet;
-use std::io::Write;
 use std::path::PathBuf;
 use std::time::Instant;
 
@@ -36,21 +35,14 @@ struct Reporter {
 
 impl Reporter {
     fn diagnostics(&self, diags: &Diagnostics) {
-        let shown: Diagnostics = diags
-            .iter()
-            .filter(|d| !self.quiet || d.severity == Severity::Error)
-            .filter(|d| self.json || d.severity != Severity::Note || std::env::var_os("VANTHU_NOTES").is_some())
-            .cloned()
-            .collect();
-        let mut err = std::io::stderr().lock();
-        let _ = emit(&mut err, &shown, self.lang, self.json);
-        let notes = diags.count(Severity::Note);
-        if !self.json && !self.quiet && notes > 0 && std::env::var_os("VANTHU_NOTES").is_none() {
-            let _ = match self.lang {
-                Lang::Vi => writeln!(err, "({notes} ghi chú; đặt VANTHU_NOTES=1 để xem)"),
-                Lang::En => writeln!(err, "({notes} notes; set VANTHU_NOTES=1 to see them)"),
-            };
-        }
+        let shown: Diagnostics =
+            diags.iter().filter(|d| !self.quiet || d.severity == Severity::Error).cloned().collect();
+        // JSON is for other programs: on stdout. Human messages go to stderr.
+        let _ = if self.json {
+            emit(&mut std::io::stdout().lock(), &shown, self.lang, true)
+        } else {
+            emit(&mut std::io::stderr().lock(), &shown, self.lang, false)
+        };
     }
 
     fn line(&self, vi: String, en: String) {

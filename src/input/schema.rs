@@ -333,6 +333,7 @@ pub static SETTINGS: LazyLock<Vec<SettingSpec>> = LazyLock::new(|| {
         setting("contact.name", "Người liên hệ", &[]),
         setting("contact.phone", "Điện thoại liên hệ", &["Số điện thoại liên hệ"]),
         setting("ceremony.batch_size", "Số người lên sân khấu mỗi đợt", &["Số người mỗi đợt"]),
+        setting("seating.second_seat", "Ghế số 2 bên", &["Ghế thứ hai bên", "Hướng xếp ghế"]),
         setting("font", "Phông chữ", &["Font chữ", "Font"]),
     ];
     for (label, key) in DOCUMENT_KINDS {

@@ -54,6 +54,20 @@ pub struct Dataset {
     pub products: Vec<Product>,
     pub targets: Vec<Target>,
     pub report: Vec<ReportSection>,
+    /// Where the hall is described (for seating errors about the whole hall).
+    pub hall_loc: Option<Loc>,
+    /// The side of honour: where seat 2 is relative to seat 1.
+    pub honour_side: HonourSide,
+}
+
+/// Which side of seat 1 seat 2 takes (nd30-layout §3.2).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum HonourSide {
+    /// Vietnamese protocol teaching (the default): seat 2 on seat 1's right as they face
+    /// the hall, i.e. on the audience's left — the audience sees … 4 2 1 3 5 ….
+    SeatedRight,
+    /// The mirror rule: the audience sees … 5 3 1 2 4 ….
+    SeatedLeft,
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -67,13 +67,13 @@ fn duration(ds: &Dataset) -> Option<String> {
     }
 }
 
-pub fn invitee(d: &Delegate) -> InviteeView {
+pub fn invitee(plan: &Plan, i: usize, d: &Delegate) -> InviteeView {
     InviteeView {
         id: d.id.clone(),
         salutation: d.honorific.label(),
         name: d.name.clone(),
         details: views::position_and_organization(d),
-        seat: None,
+        seat: plan.seating.as_ref().and_then(|s| s.describe(i)),
     }
 }
 
@@ -131,7 +131,8 @@ pub fn render(
     base: &InvitationView,
     progress: &dyn Progress,
 ) -> Result<(Vec<Artefact>, Diagnostics), Diagnostics> {
-    let invitees: Vec<(usize, InviteeView)> = plan.invitees.iter().map(|&i| (i, invitee(&ds.delegates[i]))).collect();
+    let invitees: Vec<(usize, InviteeView)> =
+        plan.invitees.iter().map(|&i| (i, invitee(plan, i, &ds.delegates[i]))).collect();
     let parts = invitees
         .iter()
         .map(|(i, v)| Part {

@@ -3,6 +3,7 @@
 
 pub mod invitations;
 pub mod parts;
+pub mod seating;
 pub mod typst;
 pub mod views;
 pub mod xlsx;
@@ -45,7 +46,7 @@ impl Kind {
 
     /// Whether this build can make it yet.
     pub fn implemented(self) -> bool {
-        matches!(self, Kind::GiayMoi)
+        matches!(self, Kind::GiayMoi | Kind::SoDo)
     }
 }
 
@@ -124,6 +125,11 @@ pub fn render_all(
         if only.contains(&Kind::GiayMoi) {
             let base = invitations::view(ds, plan, font.clone());
             let (a, w) = invitations::render(ds, plan, engine, &base, progress)?;
+            artefacts.extend(a);
+            warnings.extend(w);
+        }
+        if only.contains(&Kind::SoDo) {
+            let (a, w) = seating::render(ds, plan, engine, font.clone(), progress)?;
             artefacts.extend(a);
             warnings.extend(w);
         }

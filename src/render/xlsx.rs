@@ -10,6 +10,8 @@ use rust_xlsxwriter::{
 use super::invitations::InviteeView;
 use crate::model::Dataset;
 use crate::plan::Plan;
+use crate::seating::SeatingPlan;
+use crate::text::name_sort_key;
 
 /// A column of a register: header, width (characters), and whether it holds text that
 /// must stay text (phone numbers).
@@ -117,8 +119,13 @@ pub fn invitation_register(ds: &Dataset, plan: &Plan, invitees: &[(usize, Invite
         )?;
         let fmt = cell_format();
         let centred = cell_format().set_align(FormatAlign::Center);
-        for (n, (i, inv)) in invitees.iter().enumerate() {
+        for (n, (i, _)) in invitees.iter().enumerate() {
             let d = &ds.delegates[*i];
+            let seat_code = plan
+                .seating
+                .as_ref()
+                .and_then(|s| s.seat_of[*i].map(|seat| s.hall.seats[seat].code.clone()))
+                .unwrap_or_default();
             let r = first + n as u32;
             ws.write_number_with_format(r, 0, (n + 1) as f64, &centred)?;
             let texts = [
@@ -131,7 +138,7 @@ pub fn invitation_register(ds: &Dataset, plan: &Plan, invitees: &[(usize, Invite
                 d.phone.as_deref().unwrap_or(""),
                 d.email.as_deref().unwrap_or(""),
                 d.attendance.label(),
-                inv.seat.as_deref().unwrap_or(""),
+                seat_code.as_str(),
             ];
             for (c, t) in texts.iter().enumerate() {
                 // Written as strings: a phone number stays text with its leading 0.
@@ -142,4 +149,53 @@ pub fn invitation_register(ds: &Dataset, plan: &Plan, invitees: &[(usize, Invite
         wb.save_to_buffer()
     };
     build().expect("the register's cells are within Excel's limits")
+}
+
+/// `danh-sach-cho-ngoi.xlsx`: one row per seated delegate, by seat, and again by name.
+pub fn seat_list(ds: &Dataset, seating: &SeatingPlan) -> Vec<u8> {
+    let build = || -> Result<Vec<u8>, XlsxError> {
+        let mut wb = workbook(ds, "Danh sách chỗ ngồi");
+        let hall = &seating.hall;
+        let by_seat: Vec<(usize, usize)> =
+            hall.seats.iter().enumerate().filter_map(|(s, _)| seating.occupant[s].map(|d| (s, d))).collect();
+        let mut by_name = by_seat.clone();
+        by_name.sort_by_cached_key(|(s, d)| (name_sort_key(&ds.delegates[*d].name), *s));
+        let cols = [
+            Col { header: "STT", width: 6.0 },
+            Col { header: "Khu vực", width: 16.0 },
+            Col { header: "Hàng", width: 8.0 },
+            Col { header: "Ghế", width: 9.0 },
+            Col { header: "Họ và tên", width: 24.0 },
+            Col { header: "Chức vụ", width: 34.0 },
+            Col { header: "Cơ quan, đơn vị", width: 34.0 },
+            Col { header: "Nhóm", width: 20.0 },
+        ];
+        let title = format!("DANH SÁCH CHỖ NGỒI - {}", ds.conference.title.to_uppercase());
+        for (name, rows) in [("Theo ghế", &by_seat), ("Theo tên", &by_name)] {
+            let ws = wb.add_worksheet();
+            let first = table_sheet(ws, name, &title, &cols, rows.len(), true)?;
+            let fmt = cell_format();
+            let centred = cell_format().set_align(FormatAlign::Center);
+            for (n, (s, d)) in rows.iter().enumerate() {
+                let (seat, del) = (&hall.seats[*s], &ds.delegates[*d]);
+                let row = &hall.rows[seat.row];
+                let r = first + n as u32;
+                ws.write_number_with_format(r, 0, (n + 1) as f64, &centred)?;
+                let texts = [
+                    row.blocks[seat.block].name.as_str(),
+                    row.code.as_str(),
+                    seat.code.as_str(),
+                    del.name.as_str(),
+                    del.position.as_deref().unwrap_or(""),
+                    del.organization.as_str(),
+                    ds.groups[del.group].name.as_str(),
+                ];
+                for (c, t) in texts.iter().enumerate() {
+                    ws.write_string_with_format(r, (c + 1) as u16, *t, &fmt)?;
+                }
+            }
+        }
+        wb.save_to_buffer()
+    };
+    build().expect("the seat list's cells are within Excel's limits")
 }

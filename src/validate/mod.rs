@@ -55,6 +55,8 @@ pub fn validate(raw: &RawDataset, diags: &mut Diagnostics) -> Option<Dataset> {
         products,
         targets,
         report,
+        hall_loc: raw.table(TableKind::Hall).loc.clone(),
+        honour_side: s.honour_side,
     })
 }
 
@@ -66,6 +68,7 @@ struct Settings {
     ceremony: Ceremony,
     font: FontChoice,
     docs: Vec<DocSettings>,
+    honour_side: HonourSide,
 }
 
 struct Validator<'a> {
@@ -237,6 +240,23 @@ impl Validator<'_> {
                 }
             },
         };
+        let honour_side = match self.setting_text("seating.second_seat") {
+            None => HonourSide::SeatedRight,
+            Some(side) => match loose_key(&side).as_str() {
+                k if k.starts_with("phai") || k == "right" => HonourSide::SeatedRight,
+                k if k.starts_with("trai") || k == "left" => HonourSide::SeatedLeft,
+                _ => {
+                    let loc = self.setting_loc("seating.second_seat");
+                    self.push(fields::bad_choice(
+                        loc,
+                        "Ghế số 2 bên",
+                        &side,
+                        "phải (bên phải ghế số 1, mặc định), trái",
+                    ));
+                    HonourSide::SeatedRight
+                }
+            },
+        };
         let mut docs = Vec::new();
         for (i, (_, kind)) in schema::DOCUMENT_KINDS.iter().enumerate() {
             let k = |f: &str| format!("documents.{kind}.{f}");
@@ -298,6 +318,7 @@ impl Validator<'_> {
             ceremony: Ceremony { batch_size: batch_size? },
             font,
             docs,
+            honour_side,
         })
     }
 

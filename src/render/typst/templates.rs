@@ -6,8 +6,10 @@ use std::path::{Path, PathBuf};
 /// Every built-in template, by its path under `templates/`. A test checks this list
 /// against the folder, so a new template cannot be forgotten here.
 pub static BUILTIN: &[(&str, &str)] = &[
+    ("bien-ten.typ", include_str!("../../../templates/bien-ten.typ")),
     ("giay-moi.typ", include_str!("../../../templates/giay-moi.typ")),
     ("lib/nd30.typ", include_str!("../../../templates/lib/nd30.typ")),
+    ("so-do-cho-ngoi.typ", include_str!("../../../templates/so-do-cho-ngoi.typ")),
 ];
 
 /// Where templates are looked up.

@@ -1,0 +1,292 @@
+//! Sơ đồ chỗ ngồi: the hall diagram with its index of names, the seat list (XLSX), and the
+//! name plates (biển tên) for the presidium and the first hall row.
+
+use serde::Serialize;
+
+use super::typst::Engine;
+use super::{Artefact, Kind, Progress, ident, views};
+use crate::diag::Diagnostics;
+use crate::model::Dataset;
+use crate::plan::Plan;
+use crate::seating::SeatingPlan;
+use crate::text::name_sort_key;
+
+/// Print-safe light fills, one per group; every seat also shows its group's number, so the
+/// diagram reads the same in greyscale.
+const FILLS: [&str; 12] = [
+    "#F4CCCC", "#FCE5CD", "#FFF2CC", "#D9EAD3", "#D0E0E3", "#CFE2F3", "#D9D2E9", "#EAD1DC", "#E6E6E6", "#C9DAF8",
+    "#F9E79F", "#D5F5E3",
+];
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SeatView {
+    /// `05`.
+    pub number: String,
+    pub code: String,
+    /// The given name, printed large (`Hà`).
+    pub given: Option<String>,
+    /// Family name and middle initials (`Nguyễn T.T.`).
+    pub family: Option<String>,
+    /// 1-based group number (legend), for an occupied seat.
+    pub group: Option<usize>,
+    /// An empty seat kept for a group (its number), or for an absent delegate.
+    pub reserved: Option<usize>,
+    pub aisle: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct BlockView {
+    pub name: String,
+    /// Which column of blocks (aligned from row to row).
+    pub column: usize,
+    pub seats: Vec<SeatView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RowView {
+    pub code: String,
+    pub blocks: Vec<BlockView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct GroupView {
+    pub number: usize,
+    pub name: String,
+    pub fill: &'static str,
+    pub count: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct IndexEntry {
+    pub name: String,
+    pub detail: String,
+    pub seat: String,
+    pub place: String,
+}
+
+/// The diagram's data (see `templates/so-do-cho-ngoi.typ`). Lengths are in millimetres.
+#[derive(Debug, Clone, Serialize)]
+pub struct HallView {
+    pub font: Vec<&'static str>,
+    pub title: String,
+    pub event: String,
+    pub when_where: String,
+    pub seat_w: f64,
+    pub seat_h: f64,
+    pub aisle_w: f64,
+    /// Width of each block column, in order.
+    pub columns: Vec<f64>,
+    pub stage: Option<RowView>,
+    pub rows: Vec<RowView>,
+    pub groups: Vec<GroupView>,
+    pub index: Vec<IndexEntry>,
+}
+
+/// `Nguyễn Thị Thu Hà` → (`Hà`, `Nguyễn T.T.`).
+pub fn short_name(full: &str) -> (String, String) {
+    let words: Vec<&str> = full.split_whitespace().collect();
+    match words.as_slice() {
+        [] => (String::new(), String::new()),
+        [one] => (one.to_string(), String::new()),
+        [family, middle @ .., given] => {
+            let initials: String = middle.iter().filter_map(|w| w.chars().next()).map(|c| format!("{c}.")).collect();
+            let family = if initials.is_empty() { family.to_string() } else { format!("{family} {initials}") };
+            (given.to_string(), family)
+        }
+    }
+}
+
+/// The usable width of an A3 landscape page with 12 mm margins, and the room for row labels.
+const PAGE_W: f64 = 420.0 - 2.0 * 12.0;
+const LABEL_W: f64 = 2.0 * 9.0;
+
+pub fn view(ds: &Dataset, plan: &Plan, seating: &SeatingPlan, font: Vec<&'static str>) -> HallView {
+    let hall = &seating.hall;
+    let mut counts = vec![0usize; ds.groups.len()];
+    for d in seating.occupant.iter().flatten() {
+        counts[ds.delegates[*d].group] += 1;
+    }
+    // Geometry: block columns aligned across hall rows, sized for their widest block.
+    let hall_rows: Vec<&crate::seating::hall::Row> = hall.rows.iter().filter(|r| !r.presidium).collect();
+    let n_cols = hall_rows.iter().map(|r| r.blocks.len()).max().unwrap_or(1);
+    let mut col_seats = vec![0u32; n_cols];
+    for r in &hall_rows {
+        for (i, b) in r.blocks.iter().enumerate() {
+            col_seats[i] = col_seats[i].max(b.numbers.len() as u32);
+        }
+    }
+    let stage_seats = hall.rows.iter().filter(|r| r.presidium).map(|r| r.seats.len()).max().unwrap_or(0) as u32;
+    let aisle_w = 9.0;
+    let total_seats: u32 = col_seats.iter().sum::<u32>().max(stage_seats).max(1);
+    let seat_w = ((PAGE_W - LABEL_W - aisle_w * (n_cols.saturating_sub(1)) as f64) / f64::from(total_seats)).min(24.0);
+    // Fill the page's height when the rows allow it (title, stage, block names and legend
+    // take about 80 mm of A3's 273 mm).
+    let n_rows = hall_rows.len() as f64;
+    let seat_h = ((193.0 - 1.2 * n_rows) / (n_rows + 1.0)).min(seat_w * 0.9).clamp(9.0, 16.0);
+
+    let seat_view = |s: usize| {
+        let seat = &hall.seats[s];
+        let occupant = seating.occupant[s];
+        let (given, family) = match occupant {
+            Some(d) => {
+                let (g, f) = short_name(&ds.delegates[d].name);
+                (Some(g), Some(f))
+            }
+            None => (None, None),
+        };
+        let block = &hall.rows[seat.row].blocks[seat.block];
+        SeatView {
+            number: format!("{:02}", seat.number),
+            code: seat.code.clone(),
+            given,
+            family,
+            group: occupant.map(|d| ds.delegates[d].group + 1),
+            reserved: if occupant.is_none() { block.reserved_for.first().map(|g| g + 1) } else { None },
+            aisle: seat.aisle,
+        }
+    };
+    let row_view = |row: &crate::seating::hall::Row| RowView {
+        code: row.code.clone(),
+        blocks: row
+            .blocks
+            .iter()
+            .enumerate()
+            .map(|(i, b)| BlockView {
+                name: b.name.clone(),
+                column: i,
+                seats: b.numbers.clone().map(|n| seat_view(row.seats[(n - 1) as usize])).collect(),
+            })
+            .collect(),
+    };
+    let stage = hall.rows.iter().find(|r| r.presidium).map(row_view);
+    let rows = hall_rows.iter().map(|r| row_view(r)).collect();
+
+    let mut index: Vec<(Vec<u8>, IndexEntry)> = plan
+        .protocol
+        .iter()
+        .filter_map(|&d| {
+            let s = seating.seat_of[d]?;
+            let del = &ds.delegates[d];
+            Some((
+                name_sort_key(&del.name),
+                IndexEntry {
+                    name: del.name.clone(),
+                    detail: views::position_and_organization(del),
+                    seat: hall.seats[s].code.clone(),
+                    place: hall.describe(s),
+                },
+            ))
+        })
+        .collect();
+    index.sort_by(|a, b| a.0.cmp(&b.0));
+
+    let c = &ds.conference;
+    HallView {
+        font,
+        title: "SƠ ĐỒ BỐ TRÍ CHỖ NGỒI".into(),
+        event: c.title.clone(),
+        when_where: format!("{}, {}, {}", c.start_time.long_vi(), views::date_with_weekday(c.date), c.venue),
+        seat_w,
+        seat_h,
+        aisle_w,
+        columns: col_seats.iter().map(|n| f64::from(*n) * seat_w).collect(),
+        stage,
+        rows,
+        groups: ds
+            .groups
+            .iter()
+            .enumerate()
+            .map(|(i, g)| GroupView {
+                number: i + 1,
+                name: g.name.clone(),
+                fill: FILLS[i % FILLS.len()],
+                count: counts[i],
+            })
+            .collect(),
+        index: index.into_iter().map(|(_, e)| e).collect(),
+    }
+}
+
+/// One name plate: the name (no honorific) and the position.
+#[derive(Debug, Clone, Serialize)]
+pub struct PlateView {
+    pub name: String,
+    pub position: String,
+    pub seat: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PlatesView {
+    pub font: Vec<&'static str>,
+    pub title: String,
+    pub plates: Vec<PlateView>,
+}
+
+/// Plates for the presidium (centre-out order, seat 1 first) and the first hall row.
+pub fn plates(ds: &Dataset, seating: &SeatingPlan, font: Vec<&'static str>) -> PlatesView {
+    let hall = &seating.hall;
+    let mut rows: Vec<&crate::seating::hall::Row> = hall.rows.iter().filter(|r| r.presidium).collect();
+    rows.extend(hall.rows.iter().find(|r| !r.presidium));
+    let plates = rows
+        .iter()
+        .flat_map(|row| row.seats.iter())
+        .filter_map(|&s| {
+            let d = seating.occupant[s]?;
+            let del = &ds.delegates[d];
+            Some(PlateView {
+                name: del.name.clone(),
+                position: del.position.clone().unwrap_or_else(|| del.organization.clone()),
+                seat: hall.seats[s].code.clone(),
+            })
+        })
+        .collect();
+    PlatesView { font, title: format!("Biển tên - {}", ds.conference.title), plates }
+}
+
+/// Renders the diagram, the plates and the seat list.
+pub fn render(
+    ds: &Dataset,
+    plan: &Plan,
+    engine: &Engine,
+    font: Vec<&'static str>,
+    progress: &dyn Progress,
+) -> Result<(Vec<Artefact>, Diagnostics), Diagnostics> {
+    let Some(seating) = &plan.seating else {
+        return Ok((Vec::new(), Diagnostics::new()));
+    };
+    progress.start("Sơ đồ", 3);
+    let date = ds.conference.date;
+    let mut warnings = Diagnostics::new();
+    let mut pdf = |template: &str, data: Vec<u8>, path: &str| -> Result<Artefact, Diagnostics> {
+        let id = ident(engine, template, &data);
+        let (doc, w) = engine.compile(template, data)?;
+        warnings.extend(w);
+        let bytes = engine.pdf(&doc, &id, date)?;
+        progress.inc();
+        Ok(Artefact { path: path.into(), kind: Kind::SoDo, bytes })
+    };
+    let diagram = serde_json::to_vec(&view(ds, plan, seating, font.clone())).expect("views serialise");
+    let diagram = pdf("so-do-cho-ngoi.typ", diagram, "so-do-cho-ngoi.pdf")?;
+    let plates = serde_json::to_vec(&plates(ds, seating, font)).expect("views serialise");
+    let plates = pdf("bien-ten.typ", plates, "bien-ten.pdf")?;
+    let list = Artefact {
+        path: "danh-sach-cho-ngoi.xlsx".into(),
+        kind: Kind::SoDo,
+        bytes: super::xlsx::seat_list(ds, seating),
+    };
+    progress.inc();
+    progress.finish();
+    Ok((vec![diagram, plates, list], super::dedup(warnings)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_names() {
+        assert_eq!(short_name("Nguyễn Thị Thu Hà"), ("Hà".into(), "Nguyễn T.T.".into()));
+        assert_eq!(short_name("Lê An"), ("An".into(), "Lê".into()));
+        assert_eq!(short_name("Sùng"), ("Sùng".into(), String::new()));
+    }
+}
