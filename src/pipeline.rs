@@ -98,7 +98,7 @@ pub fn prepare(source: &Source, diags: &mut Diagnostics, timings: &mut Timings) 
         dataset.filter(|_| !diags.has_errors()).map(|d| (d, fonts))
     })?;
     let (dataset, fonts) = dataset;
-    let plan = timings.time("plan", || Plan::build(&dataset, diags))?;
+    let plan = timings.time("plan", || Plan::build(&dataset, &template_store(source), diags))?;
     Some(Prepared { dataset, plan, fonts })
 }
 

@@ -5,6 +5,8 @@ use std::collections::HashMap;
 
 use crate::diag::Diagnostics;
 use crate::model::{Dataset, Role};
+use crate::render::typst::TemplateStore;
+use crate::script::{self, Script};
 use crate::seating::{self, Policy, SeatingPlan};
 use crate::text::{name_sort_key, slug};
 
@@ -23,17 +25,22 @@ pub struct Plan {
     pub file_stems: Vec<String>,
     /// Who sits where, when the data describes the hall.
     pub seating: Option<SeatingPlan>,
+    /// The event script, when the data has a programme.
+    pub script: Option<Script>,
 }
 
 impl Plan {
-    /// Plans the conference. `None` when seating fails (the errors are in `diags`).
-    pub fn build(ds: &Dataset, diags: &mut Diagnostics) -> Option<Plan> {
+    /// Plans the conference: seating and the script. `None` when either fails (every
+    /// error of both is in `diags`). `templates` holds the MC's conventional lines.
+    pub fn build(ds: &Dataset, templates: &TemplateStore, diags: &mut Diagnostics) -> Option<Plan> {
         let mut plan = Plan::without_seating(ds);
+        let errors = diags.count(crate::diag::Severity::Error);
         if !ds.hall.is_empty() {
             let policy = Policy { side: ds.honour_side };
-            plan.seating = Some(seating::assign(ds, &plan.protocol, policy, ds.hall_loc.clone(), diags)?);
+            plan.seating = seating::assign(ds, &plan.protocol, policy, ds.hall_loc.clone(), diags);
         }
-        Some(plan)
+        plan.script = script::plan(ds, &plan.protocol, templates, diags);
+        (diags.count(crate::diag::Severity::Error) == errors).then_some(plan)
     }
 
     /// Everything but the seats.
@@ -60,6 +67,6 @@ impl Plan {
                 if by_name.get(&name).copied().unwrap_or(0) > 1 { format!("{name}-{}", slug(&d.id)) } else { name }
             })
             .collect();
-        Plan { protocol, invitees, chair, file_stems, seating: None }
+        Plan { protocol, invitees, chair, file_stems, seating: None, script: None }
     }
 }

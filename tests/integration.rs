@@ -11,5 +11,6 @@ mod messy;
 mod output;
 mod safety;
 mod sample;
+mod script;
 mod seating;
 mod validation;

@@ -3,6 +3,7 @@
 
 pub mod invitations;
 pub mod parts;
+pub mod script;
 pub mod seating;
 pub mod typst;
 pub mod views;
@@ -46,7 +47,7 @@ impl Kind {
 
     /// Whether this build can make it yet.
     pub fn implemented(self) -> bool {
-        matches!(self, Kind::GiayMoi | Kind::SoDo)
+        matches!(self, Kind::GiayMoi | Kind::SoDo | Kind::KichBan)
     }
 }
 
@@ -125,6 +126,11 @@ pub fn render_all(
         if only.contains(&Kind::GiayMoi) {
             let base = invitations::view(ds, plan, font.clone());
             let (a, w) = invitations::render(ds, plan, engine, &base, progress)?;
+            artefacts.extend(a);
+            warnings.extend(w);
+        }
+        if only.contains(&Kind::KichBan) {
+            let (a, w) = script::render(ds, plan.script.as_ref(), engine, font.clone(), progress)?;
             artefacts.extend(a);
             warnings.extend(w);
         }

@@ -24,6 +24,9 @@ pub struct HeaderView {
     /// `12` (`01`, `02` for January and February); `None` prints a blank.
     pub month: Option<String>,
     pub year: i32,
+    /// Internal documents (the script) leave out the number and date lines when unset.
+    pub show_number: bool,
+    pub show_date: bool,
 }
 
 /// Ô 7 and 9b.
@@ -71,6 +74,8 @@ pub fn header(ds: &Dataset, settings: &DocSettings) -> HeaderView {
         day: settings.date.map(|d| format!("{:02}", d.day)),
         month: settings.date.map(|d| month_vi(d.month)),
         year,
+        show_number: true,
+        show_date: true,
     }
 }
 
@@ -103,13 +108,32 @@ pub fn font_list(choice: FontChoice, times_available: bool) -> Vec<&'static str>
     }
 }
 
-/// `Phó Giám đốc Sở Tài chính` + `Sở Tài chính` → `Phó Giám đốc Sở Tài chính` (the
-/// organisation is not repeated when the position already names it).
+/// A delegate's position and organisation as one phrase, without saying the body twice:
+/// - `Phó Giám đốc Sở Tài chính` + `Sở Tài chính` → `Phó Giám đốc Sở Tài chính`;
+/// - `Phó Chủ tịch Ủy ban nhân dân tỉnh` + `Ủy ban nhân dân tỉnh Tuyên Quang` →
+///   `Phó Chủ tịch Ủy ban nhân dân tỉnh Tuyên Quang` (the overlap is merged);
+/// - a bare title joins without a comma: `Giám đốc` + `Hợp tác xã Sơn Trà` →
+///   `Giám đốc Hợp tác xã Sơn Trà`; otherwise `…, <organisation>`.
 pub fn position_and_organization(d: &Delegate) -> String {
-    match &d.position {
-        Some(p) if loose_key(p).contains(&loose_key(&d.organization)) => p.clone(),
-        Some(p) => format!("{p}, {}", d.organization),
-        None => d.organization.clone(),
+    let Some(position) = d.position.as_deref().map(|p| p.trim_end_matches([',', '.', ';'])) else {
+        return d.organization.clone();
+    };
+    let org = d.organization.as_str();
+    if loose_key(position).contains(&loose_key(org)) {
+        return position.to_string();
+    }
+    let p_words: Vec<&str> = position.split_whitespace().collect();
+    let o_words: Vec<&str> = org.split_whitespace().collect();
+    let same = |a: &[&str], b: &[&str]| loose_key(&a.join(" ")) == loose_key(&b.join(" "));
+    for k in (2..=p_words.len().min(o_words.len())).rev() {
+        if same(&p_words[p_words.len() - k..], &o_words[..k]) {
+            return format!("{} {}", position, o_words[k..].join(" ")).trim_end().to_string();
+        }
+    }
+    if p_words.len() <= 3 && !position.contains(',') {
+        format!("{position} {org}")
+    } else {
+        format!("{position}, {org}")
     }
 }
 
@@ -136,6 +160,53 @@ mod tests {
     fn recipients_are_punctuated() {
         let lines = vec!["Như trên".to_string(), "Chủ tịch UBND tỉnh (b/c);".to_string(), "Lưu: VT, NLN.".to_string()];
         assert_eq!(recipients(&lines), ["- Như trên;", "- Chủ tịch UBND tỉnh (b/c);", "- Lưu: VT, NLN."]);
+    }
+
+    fn delegate(position: Option<&str>, org: &str) -> Delegate {
+        Delegate {
+            id: "x".into(),
+            honorific: crate::model::Honorific::Ong,
+            name: "Nguyễn Văn An".into(),
+            position: position.map(str::to_string),
+            organization: org.into(),
+            group: 0,
+            rank: None,
+            roles: Vec::new(),
+            invited: true,
+            attendance: crate::model::Attendance::Unknown,
+            seat: None,
+            phone: None,
+            email: None,
+            address: None,
+            note: None,
+            src: crate::model::Src {
+                origin: crate::input::Origin::Yaml { file: "x".into(), line: 1, col: 1, path: "d".into() },
+                cells: Default::default(),
+            },
+        }
+    }
+
+    #[test]
+    fn position_and_organisation_do_not_repeat() {
+        let cases = [
+            (Some("Phó Giám đốc Sở Tài chính"), "Sở Tài chính", "Phó Giám đốc Sở Tài chính"),
+            (
+                Some("Phó Chủ tịch Ủy ban nhân dân tỉnh"),
+                "Ủy ban nhân dân tỉnh Tuyên Quang",
+                "Phó Chủ tịch Ủy ban nhân dân tỉnh Tuyên Quang",
+            ),
+            (Some("Giám đốc"), "Hợp tác xã Sơn Trà", "Giám đốc Hợp tác xã Sơn Trà"),
+            (Some("Tỉnh ủy viên, Giám đốc Sở Y tế"), "Sở Y tế", "Tỉnh ủy viên, Giám đốc Sở Y tế"),
+            (
+                Some("Phóng viên thường trú tại Tuyên Quang"),
+                "Báo Nhân Dân",
+                "Phóng viên thường trú tại Tuyên Quang, Báo Nhân Dân",
+            ),
+            (None, "Sở Nội vụ", "Sở Nội vụ"),
+        ];
+        for (position, org, want) in cases {
+            assert_eq!(position_and_organization(&delegate(position, org)), want);
+        }
     }
 
     #[test]

@@ -3,14 +3,9 @@
 
 use std::path::{Path, PathBuf};
 
-/// Every built-in template, by its path under `templates/`. A test checks this list
-/// against the folder, so a new template cannot be forgotten here.
-pub static BUILTIN: &[(&str, &str)] = &[
-    ("bien-ten.typ", include_str!("../../../templates/bien-ten.typ")),
-    ("giay-moi.typ", include_str!("../../../templates/giay-moi.typ")),
-    ("lib/nd30.typ", include_str!("../../../templates/lib/nd30.typ")),
-    ("so-do-cho-ngoi.typ", include_str!("../../../templates/so-do-cho-ngoi.typ")),
-];
+/// Every built-in template (every file of `templates/` but the READMEs), by its path under
+/// `templates/`; listed by `build.rs`.
+pub static BUILTIN: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/templates.rs"));
 
 /// Where templates are looked up.
 #[derive(Debug, Clone, Default)]
@@ -82,7 +77,7 @@ mod tests {
             let path = entry.unwrap().path();
             if path.is_dir() {
                 files_under(&path, base, out);
-            } else {
+            } else if path.file_name().is_some_and(|n| n != "README.md") {
                 out.push(path.strip_prefix(base).unwrap().to_string_lossy().replace('\\', "/"));
             }
         }
