@@ -100,6 +100,21 @@ fn settings_of(ds: &Dataset) -> Vec<(&'static str, Field)> {
         put(&k("recipients"), (!doc.recipients.is_empty()).then(|| Field::Lines(doc.recipients.clone())));
         put(&k("notes"), (!doc.notes.is_empty()).then(|| Field::Lines(doc.notes.clone())));
     }
+    let a = &ds.award_settings;
+    put("documents.decision.citation", text(&a.citation));
+    put("documents.decision.proposal", text(&a.proposal));
+    put("documents.decision.authority_line", text(&a.authority_line));
+    put("documents.decision.executors", text(&a.executors));
+    put("documents.decision.amount_collective", a.amount_collective.map(|n| Field::Int(n as i64)));
+    put("documents.decision.amount_individual", a.amount_individual.map(|n| Field::Int(n as i64)));
+    put("documents.decision.fund_source", opt(&a.fund_source));
+    put("documents.decision.list_form", Some(Field::Text(if a.table_form { "bảng" } else { "danh sách" }.into())));
+    put("documents.decision.golden_book_start", a.golden_book_start.map(|n| Field::Int(n as i64)));
+    let c = &a.certificate;
+    put("certificate.size", Some(Field::Text(format!("{}x{}", c.width_mm, c.height_mm))));
+    put("certificate.mode", Some(Field::Text(if c.blank { "in trên phôi" } else { "đầy đủ" }.into())));
+    put("certificate.offset_x", (c.offset_x != 0.0).then_some(Field::Num(c.offset_x)));
+    put("certificate.offset_y", (c.offset_y != 0.0).then_some(Field::Num(c.offset_y)));
     s
 }
 

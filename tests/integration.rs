@@ -5,6 +5,7 @@
 
 mod util;
 
+mod awards;
 mod cli;
 mod layout;
 mod messy;

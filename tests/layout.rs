@@ -67,9 +67,10 @@ fn assert_style(run: &Run, font: &str, size: f64) {
     assert_eq!((run.font.as_str(), run.size), (font, size), "style of {:?}", run.text);
 }
 
-#[test]
-fn the_invitation_meets_decree_30() {
-    let (_p, page) = invitation();
+/// The first page of a Decree 30 document: A4, margins, ô 1–5a (fonts, sizes, positions,
+/// the two rules, number and date on one line), the subject's rule. Returns the runs of
+/// the subject's first line, for the body checks.
+pub fn check_first_page(page: &Page, kind: &str, number: &str, subject_start: &str) -> Run {
     // A4 portrait.
     assert!(close(page.width, 210.0 * MM, 0.1) && close(page.height, 297.0 * MM, 0.1));
 
@@ -121,35 +122,61 @@ fn the_invitation_meets_decree_30() {
     let centre = (body2.x0 + body2.x1) / 2.0;
     assert!(close((body_rule.x0 + body_rule.x1) / 2.0, centre, 1.0), "issuer rule centred");
 
-    // Ô 3 and ô 4 on one line: "Số: …/GM-UBND" (13 pt) and the italic place and date (13 pt).
+    // Ô 3 and ô 4 on one line: "Số: …/<code>" (13 pt) and the italic place and date (13 pt).
     let so = page.run("Số:");
     assert_style(&so, REGULAR, 13.0);
-    assert_style(&page.run("/GM-UBND"), REGULAR, 13.0);
-    let date = page.run("Tuyên Quang, ngày 05 tháng 12 năm 2023");
+    assert_style(&page.run(number), REGULAR, 13.0);
+    let date = page.run("Tuyên Quang, ngày");
     assert_style(&date, ITALIC, 13.0);
     assert!(close(so.y, date.y, 0.5), "number and date share a line");
     assert!(close((date.x0 + date.x1) / 2.0, (quoc_hieu.x0 + quoc_hieu.x1) / 2.0, 1.5), "date centred under ô 1");
 
     // Ô 5a: type and subject, 14 pt bold, centred, with a rule 1/3–1/2 of the line.
     let text_centre = (left + right) / 2.0;
-    let kind = page.run("GIẤY MỜI");
-    assert_style(&kind, BOLD, 14.0);
-    assert!(close((kind.x0 + kind.x1) / 2.0, text_centre, 1.0));
-    let subject = page.run("Dự Hội nghị thử nghiệm");
+    let kind_run = page.run(kind);
+    assert_style(&kind_run, BOLD, 14.0);
+    assert!(close((kind_run.x0 + kind_run.x1) / 2.0, text_centre, 1.0));
+    let subject = page.run(subject_start);
     assert_style(&subject, BOLD, 14.0);
-    let subject_rule =
-        page.rules.iter().find(|r| r.y > subject.y && r.y < subject.y + 12.0).expect("a rule under the subject");
+    let subject_rule = page
+        .rules
+        .iter()
+        .filter(|r| r.y > subject.y)
+        .min_by(|a, b| a.y.total_cmp(&b.y))
+        .expect("a rule under the subject");
     let ratio = (subject_rule.x1 - subject_rule.x0) / (subject.x1 - subject.x0);
     assert!((1.0 / 3.0..=0.5).contains(&ratio), "subject rule is {ratio:.2} of its line");
     assert!(close((subject_rule.x0 + subject_rule.x1) / 2.0, text_centre, 1.0));
+    subject
+}
 
-    // Ô 6: body 14 pt, first-line indent 1.27 cm, justified, 18 pt line pitch, 6 pt more
-    // between paragraphs.
-    let opening = page.run("Ủy ban nhân dân tỉnh Tuyên Quang trân trọng kính mời:");
-    assert_style(&opening, REGULAR, 14.0);
-    assert!(close(opening.x0, left + 12.7 * MM, 0.5), "first-line indent, got {}", opening.x0 - left);
+/// Ô 9b and 7 on the page that has them: "Nơi nhận:" 12 pt bold italic level with the
+/// authority (14 pt bold), recipients 11 pt, the signer's name 14 pt bold below room for
+/// the signature and seal.
+pub fn check_signature(page: &Page, authority: &str, first_recipient: &str, signer: &str) {
+    let left = 30.0 * MM;
+    let noi_nhan = page.run("Nơi nhận:");
+    assert_style(&noi_nhan, BOLD_ITALIC, 12.0);
+    assert!(close(noi_nhan.x0, left, 0.5), "flush left");
+    let authority = page.run(authority);
+    assert_style(&authority, BOLD, 14.0);
+    assert!(close(noi_nhan.y, authority.y, 3.0), "level with the first authority line");
+    assert_style(&page.run(first_recipient), REGULAR, 11.0);
+    let signer = page.run(signer);
+    assert_style(&signer, BOLD, 14.0);
+    assert!(signer.y - authority.y > 60.0, "room for signature and seal");
+    assert!(
+        close((signer.x0 + signer.x1) / 2.0, (authority.x0 + authority.x1) / 2.0, 1.0),
+        "name centred under the title"
+    );
+}
+
+/// Body paragraphs: 14 pt, 18 pt pitch, 6 pt more between paragraphs, justified lines
+/// reaching the right margin.
+pub fn check_body(page: &Page, below: f64, above: f64) {
+    let right = page.width - 15.0 * MM;
     let body: Vec<Run> =
-        page.runs().into_iter().filter(|r| r.size == 14.0 && r.font == REGULAR && r.y > subject.y + 10.0).collect();
+        page.runs().into_iter().filter(|r| r.size == 14.0 && r.font == REGULAR && r.y > below && r.y < above).collect();
     let mut baselines: Vec<f64> = body.iter().map(|r| r.y).collect();
     baselines.dedup_by(|a, b| close(*a, *b, 0.5));
     let gaps: Vec<f64> = baselines.windows(2).map(|w| w[1] - w[0]).collect();
@@ -157,31 +184,25 @@ fn the_invitation_meets_decree_30() {
     assert!(gaps.iter().any(|g| close(*g, 24.0, 0.3)), "6 pt between paragraphs: {gaps:?}");
     assert!(gaps.iter().all(|g| close(*g, 18.0, 0.3) || close(*g, 24.0, 0.3)), "{gaps:?}");
     let full_lines = body.iter().filter(|r| close(r.x1, right, 1.0)).count();
-    assert!(
-        full_lines >= 2,
-        "justified lines reach the right margin: {:?}",
-        body.iter().map(|r| (r.x1, r.text.clone())).collect::<Vec<_>>()
-    );
-    assert!(page.runs().iter().any(|r| r.text.ends_with("./.")), "the body ends with ./.");
+    assert!(full_lines >= 2, "justified lines reach the right margin");
+}
 
-    // Ô 9b and 7: "Nơi nhận:" 12 pt bold italic level with the authority (14 pt bold),
-    // recipients 11 pt, the signer's name 14 pt bold.
+#[test]
+fn the_invitation_meets_decree_30() {
+    let (_p, page) = invitation();
+    let subject = check_first_page(&page, "GIẤY MỜI", "/GM-UBND", "Dự Hội nghị thử nghiệm");
+    assert!(page.run("Tuyên Quang, ngày 05 tháng 12 năm 2023").text.ends_with("2023"));
+
+    // Ô 6: first-line indent 1.27 cm, pitch and paragraph spacing, justified.
+    let opening = page.run("Ủy ban nhân dân tỉnh Tuyên Quang trân trọng kính mời:");
+    assert_style(&opening, REGULAR, 14.0);
+    assert!(close(opening.x0, 30.0 * MM + 12.7 * MM, 0.5), "first-line indent, got {}", opening.x0 - 30.0 * MM);
     let noi_nhan = page.run("Nơi nhận:");
-    assert_style(&noi_nhan, BOLD_ITALIC, 12.0);
-    assert!(close(noi_nhan.x0, left, 0.5), "flush left");
-    let authority = page.run("TL. CHỦ TỊCH");
-    assert_style(&authority, BOLD, 14.0);
-    assert!(close(noi_nhan.y, authority.y, 3.0), "level with the first authority line");
+    check_body(&page, subject.y + 10.0, noi_nhan.y);
+    assert!(page.runs().iter().any(|r| r.text.ends_with("./.")), "the body ends with ./.");
+    check_signature(&page, "TL. CHỦ TỊCH", "- Như trên;", "Bùi Văn Phong");
     assert_style(&page.run("CHÁNH VĂN PHÒNG"), BOLD, 14.0);
-    assert_style(&page.run("- Như trên;"), REGULAR, 11.0);
     assert_style(&page.run("- Lưu: VT, NLN."), REGULAR, 11.0);
-    let signer = page.run("Bùi Văn Phong");
-    assert_style(&signer, BOLD, 14.0);
-    assert!(signer.y - authority.y > 60.0, "room for signature and seal");
-    assert!(
-        close((signer.x0 + signer.x1) / 2.0, (authority.x0 + authority.x1) / 2.0, 1.0),
-        "name centred under the title"
-    );
 }
 
 #[test]

@@ -135,6 +135,11 @@ fn key_text(k: &Yaml) -> String {
     }
 }
 
+/// Parses a small YAML data file of the templates (the decision's legal grounds) into `T`.
+pub fn parse_data<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, String> {
+    serde_yaml::from_str(text).map_err(|e| e.to_string())
+}
+
 /// Parses a YAML conference. Syntax errors are located by line and column.
 pub fn read(text: &str, file: Arc<str>, base_dir: &Path, diags: &mut Diagnostics) -> Option<Parts> {
     let root: Yaml = match serde_yaml::from_str(text) {

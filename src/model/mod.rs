@@ -58,6 +58,40 @@ pub struct Dataset {
     pub hall_loc: Option<Loc>,
     /// The side of honour: where seat 2 is relative to seat 1.
     pub honour_side: HonourSide,
+    /// The award decision's own settings and the certificates'.
+    pub award_settings: AwardSettings,
+}
+
+/// Settings of the award decision (`Quyết định: …`) and its certificates (`Bằng khen: …`).
+#[derive(Debug, Clone, Serialize)]
+pub struct AwardSettings {
+    /// `đã có thành tích xuất sắc trong …` — Điều 1 and the certificates' default achievement.
+    pub citation: String,
+    /// `Theo đề nghị của Giám đốc Sở Nội vụ …` (the last line of the grounds).
+    pub proposal: String,
+    /// `CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH TUYÊN QUANG`.
+    pub authority_line: String,
+    /// Điều 3: who carries the decision out.
+    pub executors: String,
+    pub amount_collective: Option<u64>,
+    pub amount_individual: Option<u64>,
+    pub fund_source: Option<String>,
+    /// The attached list as a table (STT | Tên | Chức vụ, đơn vị) instead of a numbered list.
+    pub table_form: bool,
+    /// The first `Số sổ vàng`; certificates are numbered on from it in list order.
+    pub golden_book_start: Option<u64>,
+    pub certificate: CertificateSettings,
+}
+
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct CertificateSettings {
+    pub width_mm: f64,
+    pub height_mm: f64,
+    /// Print only the variable text, for the office's pre-printed forms.
+    pub blank: bool,
+    /// Per-printer shift of everything printed on a blank, in mm.
+    pub offset_x: f64,
+    pub offset_y: f64,
 }
 
 /// Which side of seat 1 seat 2 takes (nd30-layout §3.2).

@@ -1,6 +1,7 @@
 //! Stage 5, render: the dataset and the plan → the pack's files, in memory. Nothing is
 //! written here, so a failure leaves the previous pack untouched.
 
+pub mod awards;
 pub mod invitations;
 pub mod parts;
 pub mod script;
@@ -47,7 +48,7 @@ impl Kind {
 
     /// Whether this build can make it yet.
     pub fn implemented(self) -> bool {
-        matches!(self, Kind::GiayMoi | Kind::SoDo | Kind::KichBan)
+        matches!(self, Kind::GiayMoi | Kind::SoDo | Kind::KichBan | Kind::KhenThuong)
     }
 }
 
@@ -131,6 +132,11 @@ pub fn render_all(
         }
         if only.contains(&Kind::KichBan) {
             let (a, w) = script::render(ds, plan.script.as_ref(), engine, font.clone(), progress)?;
+            artefacts.extend(a);
+            warnings.extend(w);
+        }
+        if only.contains(&Kind::KhenThuong) {
+            let (a, w) = awards::render(ds, engine, font.clone(), progress)?;
             artefacts.extend(a);
             warnings.extend(w);
         }

@@ -4,11 +4,12 @@
 //! timestamps).
 
 use rust_xlsxwriter::{
-    DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError,
+    DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Formula, Workbook, Worksheet, XlsxError,
 };
 
+use super::awards::{CertificatesView, list_order};
 use super::invitations::InviteeView;
-use crate::model::Dataset;
+use crate::model::{AwardKind, Dataset};
 use crate::plan::Plan;
 use crate::seating::SeatingPlan;
 use crate::text::name_sort_key;
@@ -198,4 +199,65 @@ pub fn seat_list(ds: &Dataset, seating: &SeatingPlan) -> Vec<u8> {
         wb.save_to_buffer()
     };
     build().expect("the seat list's cells are within Excel's limits")
+}
+
+/// `danh-sach-khen-thuong.xlsx`: the award list in the decision's order, with the
+/// golden-book numbers of the certificates and totals per kind (formulas, with their values).
+pub fn award_register(ds: &Dataset, certificates: &CertificatesView) -> Vec<u8> {
+    let build = || -> Result<Vec<u8>, XlsxError> {
+        let mut wb = workbook(ds, "Danh sách khen thưởng");
+        let ws = wb.add_worksheet();
+        let cols = [
+            Col { header: "STT", width: 6.0 },
+            Col { header: "Loại", width: 10.0 },
+            Col { header: "Danh xưng", width: 10.0 },
+            Col { header: "Tên tập thể, cá nhân", width: 34.0 },
+            Col { header: "Chức vụ, đơn vị", width: 40.0 },
+            Col { header: "Thành tích", width: 40.0 },
+            Col { header: "Hình thức", width: 12.0 },
+            Col { header: "Đơn vị đề nghị", width: 26.0 },
+            Col { header: "Số sổ vàng", width: 12.0 },
+        ];
+        let order = list_order(ds);
+        let title = format!("DANH SÁCH KHEN THƯỞNG - {}", ds.conference.title.to_uppercase());
+        let first = table_sheet(ws, "Khen thưởng", &title, &cols, order.len(), true)?;
+        let fmt = cell_format();
+        let centred = cell_format().set_align(FormatAlign::Center);
+        for (n, (&a, cert)) in order.iter().zip(&certificates.certificates).enumerate() {
+            let award = &ds.awards[a];
+            let r = first + n as u32;
+            ws.write_number_with_format(r, 0, (n + 1) as f64, &centred)?;
+            let texts = [
+                award.kind.label(),
+                award.honorific.map_or("", |h| h.label()),
+                award.name.as_str(),
+                award.unit.as_deref().unwrap_or(""),
+                award.achievement.as_deref().unwrap_or(""),
+                award.form.as_str(),
+                award.proposer.as_deref().unwrap_or(""),
+                cert.golden_book.trim_start_matches("Số sổ vàng:").trim(),
+            ];
+            for (c, t) in texts.iter().enumerate() {
+                ws.write_string_with_format(r, (c + 1) as u16, *t, &fmt)?;
+            }
+        }
+        // Totals per kind, as formulas the clerk can follow (with their values for readers
+        // that do not compute).
+        let last = first + order.len() as u32;
+        let bold = cell_format().set_bold();
+        let range = format!("B{}:B{}", first + 1, last);
+        let collectives = order.iter().filter(|&&a| ds.awards[a].kind == AwardKind::Collective).count();
+        let rows = [
+            ("Tổng số tập thể", format!("=COUNTIF({range},\"Tập thể\")"), collectives),
+            ("Tổng số cá nhân", format!("=COUNTIF({range},\"Cá nhân\")"), order.len() - collectives),
+            ("Tổng cộng", format!("=COUNTA({range})"), order.len()),
+        ];
+        for (i, (label, formula, value)) in rows.iter().enumerate() {
+            let r = last + 1 + i as u32;
+            ws.merge_range(r, 0, r, 2, label, &bold)?;
+            ws.write_formula_with_format(r, 3, Formula::new(formula).set_result(value.to_string()), &bold)?;
+        }
+        wb.save_to_buffer()
+    };
+    build().expect("the award register's cells are within Excel's limits")
 }

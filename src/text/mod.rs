@@ -101,6 +101,19 @@ pub fn slug(s: &str) -> String {
     if out.is_empty() { "x".to_string() } else { out }
 }
 
+/// `1800000` → `1.800.000` (Vietnamese thousands separator).
+pub fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push('.');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// Upper-case the first letter only: `hội nghị` → `Hội nghị`.
 pub fn capitalize_first(s: &str) -> String {
     let mut chars = s.chars();
@@ -182,6 +195,14 @@ mod tests {
         assert_eq!(loose_key("Cơ quan/Đơn vị"), loose_key("Cơ quan, đơn vị"));
         assert_eq!(loose_key("Giấy mời: Số"), "giaymoiso");
         assert_eq!(loose_key("Thời lượng (phút)"), "thoiluongphut");
+    }
+
+    #[test]
+    fn thousands_use_dots() {
+        assert_eq!(thousands(1_800_000), "1.800.000");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(1000), "1.000");
+        assert_eq!(thousands(0), "0");
     }
 
     #[test]

@@ -10,6 +10,19 @@ use std::collections::HashMap;
 
 pub use choices::{DEFAULT_GROUPS, agenda_kind};
 
+/// `A3` → (420, 297) landscape; `A4`; or `400x300`, `400 × 300 mm`.
+fn certificate_size(text: &str) -> Option<(f64, f64)> {
+    match loose_key(text).as_str() {
+        "a3" => return Some((420.0, 297.0)),
+        "a4" => return Some((297.0, 210.0)),
+        _ => {}
+    }
+    let cleaned = text.to_lowercase().replace("mm", "").replace(['×', '*'], "x");
+    let (w, h) = cleaned.split_once('x')?;
+    let (w, h): (f64, f64) = (fields::parse_number(w)?, fields::parse_number(h)?);
+    ((100.0..=1000.0).contains(&w) && (100.0..=1000.0).contains(&h)).then_some((w.max(h), w.min(h)))
+}
+
 use self::choices::{ATTENDANCE, AWARD_KINDS, HONORIFICS, INVITED, OLD_PRODUCT_GROUPS, ROLES, infer_agenda_kind};
 use self::fields::{Fields, phone_text};
 use crate::diag::{Diagnostic, Diagnostics, Loc, Text, quote};
@@ -57,6 +70,7 @@ pub fn validate(raw: &RawDataset, diags: &mut Diagnostics) -> Option<Dataset> {
         report,
         hall_loc: raw.table(TableKind::Hall).loc.clone(),
         honour_side: s.honour_side,
+        award_settings: s.awards,
     })
 }
 
@@ -69,6 +83,7 @@ struct Settings {
     font: FontChoice,
     docs: Vec<DocSettings>,
     honour_side: HonourSide,
+    awards: AwardSettings,
 }
 
 struct Validator<'a> {
@@ -288,6 +303,7 @@ impl Validator<'_> {
                     .unwrap_or_default(),
             });
         }
+        let awards = self.award_settings(issuer_name.as_deref(), &mut docs);
         let id = match self.setting_text("id") {
             Some(id) => slug(&id),
             None => {
@@ -319,7 +335,120 @@ impl Validator<'_> {
             font,
             docs,
             honour_side,
+            awards,
         })
+    }
+
+    /// A number setting (amounts, offsets); `None` when empty or wrong (then reported).
+    fn setting_number(&mut self, key: &str, range: (f64, f64)) -> Option<f64> {
+        let value = self.raw.setting(key).clone();
+        let n = match &value {
+            Value::Empty => return None,
+            Value::Number(n) => Some(*n),
+            Value::Text(t) => fields::parse_number(t),
+            _ => None,
+        }
+        .filter(|n| (range.0..=range.1).contains(n));
+        if n.is_none() {
+            let loc = self.setting_loc(key);
+            let range =
+                format!("{}–{}", crate::input::raw::format_number(range.0), crate::input::raw::format_number(range.1));
+            self.push(fields::bad_number(loc, &Self::setting_label(key), &value.display(), &range));
+        }
+        n
+    }
+
+    fn award_settings(&mut self, issuer: Option<&str>, docs: &mut [DocSettings]) -> AwardSettings {
+        // A Chairman's decision is signed CHỦ TỊCH or KT. CHỦ TỊCH / PHÓ CHỦ TỊCH, never TM.
+        if let Some(decision) = docs.get_mut(1)
+            && decision.signer.authority.iter().any(|a| a.starts_with("TM."))
+        {
+            let loc = self.setting_loc("documents.decision.signer.authority");
+            decision.signer.authority.retain(|a| !a.starts_with("TM."));
+            self.push(
+                Diagnostic::warning(
+                    "decision-authority",
+                    loc,
+                    Text::new(
+                        "Quyết định tặng Bằng khen là của Chủ tịch: không ký “TM.”; dòng này được bỏ",
+                        "an award decision is the Chairman's: it is not signed “TM.”; the line is left out",
+                    ),
+                )
+                .with_hint(Text::new(
+                    "ghi “KT. CHỦ TỊCH” (Phó Chủ tịch ký) hoặc để trống (Chủ tịch ký)",
+                    "write “KT. CHỦ TỊCH” (a Vice-Chairman signs) or leave it empty",
+                )),
+            );
+        }
+        let list_form = self.setting_text("documents.decision.list_form");
+        let table_form = match list_form.as_deref().map(loose_key) {
+            None => false,
+            Some(k) if k.starts_with("bang") || k == "table" => true,
+            Some(k) if k.starts_with("danhsach") || k == "list" => false,
+            Some(_) => {
+                let loc = self.setting_loc("documents.decision.list_form");
+                let value = list_form.unwrap_or_default();
+                self.push(fields::bad_choice(loc, "Quyết định: Dạng danh sách", &value, "danh sách, bảng"));
+                false
+            }
+        };
+        let (width_mm, height_mm) = match self.setting_text("certificate.size") {
+            None => (420.0, 297.0),
+            Some(size) => match certificate_size(&size) {
+                Some(wh) => wh,
+                None => {
+                    let loc = self.setting_loc("certificate.size");
+                    self.push(fields::bad_choice(
+                        loc,
+                        "Bằng khen: Khổ giấy",
+                        &size,
+                        "A3, A4, hoặc rộng x cao (mm), ví dụ 400x300",
+                    ));
+                    (420.0, 297.0)
+                }
+            },
+        };
+        let blank = match self.setting_text("certificate.mode").as_deref().map(loose_key) {
+            None => false,
+            Some(k) if k.contains("phoi") || k == "blank" => true,
+            Some(k) if k.contains("daydu") || k == "full" => false,
+            Some(_) => {
+                let loc = self.setting_loc("certificate.mode");
+                let value = self.setting_text("certificate.mode").unwrap_or_default();
+                self.push(fields::bad_choice(loc, "Bằng khen: Kiểu in", &value, "đầy đủ, in trên phôi"));
+                false
+            }
+        };
+        let issuer_upper = issuer.unwrap_or_default().to_uppercase();
+        AwardSettings {
+            citation: self
+                .setting_text("documents.decision.citation")
+                .map(|c| crate::text::lowercase_first(c.trim_end_matches('.')))
+                .unwrap_or_else(|| "đã có thành tích xuất sắc trong thực hiện nhiệm vụ".into()),
+            proposal: self
+                .setting_text("documents.decision.proposal")
+                .map(|p| p.trim_end_matches(['.', ';']).to_string())
+                .unwrap_or_else(|| "Theo đề nghị của Giám đốc Sở Nội vụ".into()),
+            authority_line: self
+                .setting_text("documents.decision.authority_line")
+                .map(|a| a.to_uppercase())
+                .unwrap_or_else(|| format!("CHỦ TỊCH {issuer_upper}")),
+            executors: self.setting_text("documents.decision.executors").map(|e| e.trim_end_matches(['.', '/']).to_string()).unwrap_or_else(|| {
+                "Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc Sở Nội vụ, Giám đốc Sở Tài chính, Thủ trưởng các cơ quan, đơn vị có liên quan và các tập thể, cá nhân có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này".into()
+            }),
+            amount_collective: self.setting_number("documents.decision.amount_collective", (0.0, 1e12)).map(|n| n as u64),
+            amount_individual: self.setting_number("documents.decision.amount_individual", (0.0, 1e12)).map(|n| n as u64),
+            fund_source: self.setting_text("documents.decision.fund_source").map(|f| f.trim_end_matches('.').to_string()),
+            table_form,
+            golden_book_start: self.setting_number("documents.decision.golden_book_start", (0.0, 1e9)).map(|n| n as u64),
+            certificate: CertificateSettings {
+                width_mm,
+                height_mm,
+                blank,
+                offset_x: self.setting_number("certificate.offset_x", (-50.0, 50.0)).unwrap_or(0.0),
+                offset_y: self.setting_number("certificate.offset_y", (-50.0, 50.0)).unwrap_or(0.0),
+            },
+        }
     }
 
     fn phone_setting(&mut self, key: &str) -> Option<String> {
