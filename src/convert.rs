@@ -110,6 +110,10 @@ fn settings_of(ds: &Dataset) -> Vec<(&'static str, Field)> {
     put("documents.decision.fund_source", opt(&a.fund_source));
     put("documents.decision.list_form", Some(Field::Text(if a.table_form { "bảng" } else { "danh sách" }.into())));
     put("documents.decision.golden_book_start", a.golden_book_start.map(|n| Field::Int(n as i64)));
+    let r = &ds.report_settings;
+    put("documents.report.district_order", Some(Field::Lines(r.district_order.clone())));
+    put("documents.report.opening", opt(&r.opening));
+    put("documents.report.closing", opt(&r.closing));
     let c = &a.certificate;
     put("certificate.size", Some(Field::Text(format!("{}x{}", c.width_mm, c.height_mm))));
     put("certificate.mode", Some(Field::Text(if c.blank { "in trên phôi" } else { "đầy đủ" }.into())));

@@ -31,7 +31,7 @@ pub struct BuildConfig {
     pub source: Source,
     /// The pack folder; `output/<conference id>` when `None`.
     pub out_dir: Option<PathBuf>,
-    /// Kinds to build; empty means all that are implemented.
+    /// Kinds to build; empty means all.
     pub only: BTreeSet<Kind>,
 }
 
@@ -125,20 +125,8 @@ pub fn build(config: &BuildConfig, progress: &dyn Progress) -> Outcome {
         return outcome;
     };
     let Prepared { dataset, plan, fonts } = prepared;
-    let mut only: BTreeSet<Kind> =
+    let only: BTreeSet<Kind> =
         if config.only.is_empty() { Kind::ALL.into_iter().collect() } else { config.only.clone() };
-    let not_yet: Vec<&str> = only.iter().filter(|k| !k.implemented()).map(|k| k.code()).collect();
-    if !not_yet.is_empty() && !config.only.is_empty() {
-        outcome.diags.push(Diagnostic::warning(
-            "not-implemented",
-            None,
-            Text::new(
-                format!("phiên bản này chưa tạo được: {}", not_yet.join(", ")),
-                format!("this version cannot build these yet: {}", not_yet.join(", ")),
-            ),
-        ));
-    }
-    only.retain(|k| k.implemented());
 
     let engine =
         Engine::new(fonts.clone(), template_store(&config.source), config.source.dir(), dataset.conference.date);

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use crate::diag::Diagnostics;
 use crate::model::{Dataset, Role};
 use crate::render::typst::TemplateStore;
+use crate::report::{self, ReportPlan};
 use crate::script::{self, Script};
 use crate::seating::{self, Policy, SeatingPlan};
 use crate::text::{name_sort_key, slug};
@@ -27,11 +28,13 @@ pub struct Plan {
     pub seating: Option<SeatingPlan>,
     /// The event script, when the data has a programme.
     pub script: Option<Script>,
+    /// The summary report, when the data has a narrative or products.
+    pub report: Option<ReportPlan>,
 }
 
 impl Plan {
-    /// Plans the conference: seating and the script. `None` when either fails (every
-    /// error of both is in `diags`). `templates` holds the MC's conventional lines.
+    /// Plans the conference: seating, the script and the report. `None` when any fails
+    /// (every error of each is in `diags`). `templates` holds the MC's conventional lines.
     pub fn build(ds: &Dataset, templates: &TemplateStore, diags: &mut Diagnostics) -> Option<Plan> {
         let mut plan = Plan::without_seating(ds);
         let errors = diags.count(crate::diag::Severity::Error);
@@ -40,6 +43,7 @@ impl Plan {
             plan.seating = seating::assign(ds, &plan.protocol, policy, ds.hall_loc.clone(), diags);
         }
         plan.script = script::plan(ds, &plan.protocol, templates, diags);
+        plan.report = report::plan(ds, diags);
         (diags.count(crate::diag::Severity::Error) == errors).then_some(plan)
     }
 
@@ -67,6 +71,6 @@ impl Plan {
                 if by_name.get(&name).copied().unwrap_or(0) > 1 { format!("{name}-{}", slug(&d.id)) } else { name }
             })
             .collect();
-        Plan { protocol, invitees, chair, file_stems, seating: None, script: None }
+        Plan { protocol, invitees, chair, file_stems, seating: None, script: None, report: None }
     }
 }

@@ -10,6 +10,7 @@ mod cli;
 mod layout;
 mod messy;
 mod output;
+mod report;
 mod safety;
 mod sample;
 mod script;

@@ -8,7 +8,7 @@ mod emit;
 mod location;
 
 pub use emit::{emit, render_line};
-pub use location::Loc;
+pub use location::{Loc, column_letters};
 
 use serde::Serialize;
 

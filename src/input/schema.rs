@@ -202,6 +202,7 @@ pub static TABLES: [TableSpec; 9] = [
             req("name", "Chỉ tiêu", &["Tên chỉ tiêu"]),
             col("year", "Năm", &[]),
             req("planned", "Kế hoạch", &["Mục tiêu", "Chỉ tiêu kế hoạch", "KH"]),
+            col("achieved", "Đạt được", &["Kết quả", "Thực hiện", "Đã đạt"]),
         ],
     },
     TableSpec {
@@ -363,11 +364,20 @@ pub static SETTINGS: LazyLock<Vec<SettingSpec>> = LazyLock::new(|| {
         setting("documents.decision.fund_source", "Quyết định: Nguồn kinh phí", &[]),
         setting("documents.decision.list_form", "Quyết định: Dạng danh sách", &[]),
         setting("documents.decision.golden_book_start", "Quyết định: Số sổ vàng bắt đầu", &["Số sổ vàng bắt đầu"]),
+        setting("documents.report.district_order", "Báo cáo: Thứ tự huyện", &["Thứ tự huyện"]),
+        setting("documents.report.opening", "Báo cáo: Mở đầu", &[]),
+        setting("documents.report.closing", "Báo cáo: Kết thúc", &[]),
         setting("certificate.size", "Bằng khen: Khổ giấy", &["Khổ Bằng khen"]),
         setting("certificate.mode", "Bằng khen: Kiểu in", &["Kiểu in Bằng khen"]),
         setting("certificate.offset_x", "Bằng khen: Lệch ngang (mm)", &["Bằng khen: Lệch ngang"]),
         setting("certificate.offset_y", "Bằng khen: Lệch dọc (mm)", &["Bằng khen: Lệch dọc"]),
     ]);
+    for spec in &mut s {
+        if spec.key == "documents.report.district_order" {
+            spec.text = TextKind::Multiline;
+            spec.list = true;
+        }
+    }
     s
 });
 

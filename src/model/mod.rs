@@ -60,6 +60,21 @@ pub struct Dataset {
     pub honour_side: HonourSide,
     /// The award decision's own settings and the certificates'.
     pub award_settings: AwardSettings,
+    /// The summary report's own settings.
+    pub report_settings: ReportSettings,
+}
+
+/// Settings of the summary report (`Báo cáo: …`).
+#[derive(Debug, Clone, Serialize)]
+pub struct ReportSettings {
+    /// The order of districts in the tables (default: the 7 units of Tuyên Quang, 2023).
+    pub district_order: Vec<String>,
+    /// The opening paragraph (minijinja), when not the default.
+    pub opening: Option<String>,
+    /// Where the opening is written (for its errors).
+    pub opening_loc: Loc,
+    /// The closing sentence, when not the default.
+    pub closing: Option<String>,
 }
 
 /// Settings of the award decision (`Quyết định: …`) and its certificates (`Bằng khen: …`).
@@ -441,6 +456,8 @@ pub struct Target {
     pub name: String,
     pub year: Option<i32>,
     pub planned: f64,
+    /// Given by the clerk; otherwise computed from the products.
+    pub achieved: Option<f64>,
     pub src: Src,
 }
 

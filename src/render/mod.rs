@@ -4,6 +4,7 @@
 pub mod awards;
 pub mod invitations;
 pub mod parts;
+pub mod report;
 pub mod script;
 pub mod seating;
 pub mod typst;
@@ -44,11 +45,6 @@ impl Kind {
     pub fn parse(code: &str) -> Option<Kind> {
         let slug = crate::text::slug(code);
         Kind::ALL.into_iter().find(|k| k.code() == slug)
-    }
-
-    /// Whether this build can make it yet.
-    pub fn implemented(self) -> bool {
-        matches!(self, Kind::GiayMoi | Kind::SoDo | Kind::KichBan | Kind::KhenThuong)
     }
 }
 
@@ -137,6 +133,11 @@ pub fn render_all(
         }
         if only.contains(&Kind::KhenThuong) {
             let (a, w) = awards::render(ds, engine, font.clone(), progress)?;
+            artefacts.extend(a);
+            warnings.extend(w);
+        }
+        if only.contains(&Kind::BaoCao) {
+            let (a, w) = report::render(ds, plan.report.as_ref(), engine, font.clone(), progress)?;
             artefacts.extend(a);
             warnings.extend(w);
         }

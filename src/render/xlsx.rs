@@ -4,11 +4,13 @@
 //! timestamps).
 
 use rust_xlsxwriter::{
-    DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Formula, Workbook, Worksheet, XlsxError,
+    Chart, ChartFormat, ChartLine, ChartSolidFill, ChartType, DocProperties, ExcelDateTime, Format, FormatAlign,
+    FormatBorder, Formula, Workbook, Worksheet, XlsxError,
 };
 
 use super::awards::{CertificatesView, list_order};
 use super::invitations::InviteeView;
+use super::report::TableView;
 use crate::model::{AwardKind, Dataset};
 use crate::plan::Plan;
 use crate::seating::SeatingPlan;
@@ -260,4 +262,173 @@ pub fn award_register(ds: &Dataset, certificates: &CertificatesView) -> Vec<u8> 
         wb.save_to_buffer()
     };
     build().expect("the award register's cells are within Excel's limits")
+}
+
+/// `so-lieu-bao-cao.xlsx`: one sheet per table of the report (totals as `SUM` formulas the
+/// clerk can edit, with their values), a native Excel chart beside each table like the
+/// report's, and the product list.
+pub fn report_workbook(ds: &Dataset, tables: &[TableView]) -> Vec<u8> {
+    let build = || -> Result<Vec<u8>, XlsxError> {
+        let mut wb = workbook(ds, "Số liệu báo cáo");
+        let header = header_format();
+        let text = cell_format();
+        let count = cell_format().set_num_format("#,##0");
+        let pct = cell_format().set_num_format("0.0");
+        let bold = |f: &Format| f.clone().set_bold();
+        for (t, table) in tables.iter().enumerate() {
+            let name = format!("Biểu {}", t + 1);
+            let ws = wb.add_worksheet();
+            ws.set_name(&name)?;
+            let last_col = (table.header.len() - 1) as u16;
+            let title = Format::new()
+                .set_bold()
+                .set_font_name("Times New Roman")
+                .set_font_size(13)
+                .set_align(FormatAlign::Center);
+            ws.merge_range(0, 0, 0, last_col, &table.title, &title)?;
+            ws.write_string_with_format(
+                1,
+                last_col,
+                &table.unit,
+                &Format::new().set_italic().set_align(FormatAlign::Right),
+            )?;
+            for (c, h) in table.header.iter().enumerate() {
+                ws.write_string_with_format(2, c as u16, h, &header)?;
+                ws.set_column_width(
+                    c as u16,
+                    if c == 1 {
+                        36.0
+                    } else if c == 0 {
+                        6.0
+                    } else {
+                        12.0
+                    },
+                )?;
+            }
+            ws.set_row_height(2, 32)?;
+            ws.set_freeze_panes(3, 0)?;
+            let first = 3u32;
+            for (r, (cells, numbers)) in table.rows.iter().zip(&table.numbers).enumerate() {
+                let row = first + r as u32;
+                for (c, (cell, number)) in cells.iter().zip(numbers).enumerate() {
+                    let col = c as u16;
+                    match number {
+                        Some(v) if c > 0 => {
+                            let f = if table.percents.get(c).copied().unwrap_or(false) { &pct } else { &count };
+                            ws.write_number_with_format(row, col, *v, f)?;
+                        }
+                        _ => {
+                            ws.write_string_with_format(row, col, cell, &text)?;
+                        }
+                    }
+                }
+            }
+            let last = first + table.rows.len() as u32 - 1;
+            if let Some(total) = &table.total {
+                let row = last + 1;
+                for (c, cell) in total.iter().enumerate() {
+                    let col = c as u16;
+                    if table.sums.get(c).copied().unwrap_or(false) && !table.rows.is_empty() {
+                        let letter = crate::diag::column_letters(c as u32);
+                        let sum: f64 = table.numbers.iter().filter_map(|r| r[c]).sum();
+                        let formula = Formula::new(format!("=SUM({letter}{}:{letter}{})", first + 1, last + 1))
+                            .set_result(format!("{sum}"));
+                        let f = if table.percents.get(c).copied().unwrap_or(false) { bold(&pct) } else { bold(&count) };
+                        ws.write_formula_with_format(row, col, formula, &f)?;
+                    } else {
+                        ws.write_string_with_format(row, col, cell, &bold(&text))?;
+                    }
+                }
+            }
+            ws.set_paper_size(9);
+            ws.set_landscape();
+            ws.set_print_fit_to_pages(1, 0);
+            if table.rows.is_empty() {
+                continue;
+            }
+            // The chart beside the table, like the report's.
+            let cats = (name.as_str(), first, 1u16, last, 1u16);
+            let series = |chart: &mut Chart, label: &str, col: u16, grey: &str| {
+                chart
+                    .add_series()
+                    .set_name(label)
+                    .set_categories(cats)
+                    .set_values((name.as_str(), first, col, last, col))
+                    .set_format(
+                        ChartFormat::new()
+                            .set_solid_fill(ChartSolidFill::new().set_color(grey))
+                            .set_border(ChartLine::new().set_color("#202020")),
+                    );
+            };
+            let chart = match t {
+                0 => {
+                    let mut c = Chart::new(ChartType::ColumnStacked);
+                    series(&mut c, "3 sao", 3, "#E1E1E1");
+                    series(&mut c, "4 sao", 4, "#969696");
+                    series(&mut c, "5 sao", 5, "#3C3C3C");
+                    c.title().set_name("Sản phẩm OCOP theo năm và hạng sao");
+                    Some(c)
+                }
+                1 | 2 => {
+                    let mut c = Chart::new(ChartType::Bar);
+                    series(&mut c, "Số sản phẩm", 2, "#969696");
+                    c.title().set_name(if t == 1 {
+                        "Sản phẩm OCOP theo huyện, thành phố"
+                    } else {
+                        "Sản phẩm OCOP theo nhóm sản phẩm"
+                    });
+                    c.legend().set_hidden();
+                    Some(c)
+                }
+                4 => {
+                    let mut c = Chart::new(ChartType::Column);
+                    series(&mut c, "Kế hoạch", 3, "#E1E1E1");
+                    series(&mut c, "Thực hiện", 4, "#3C3C3C");
+                    c.title().set_name("Kết quả thực hiện chỉ tiêu");
+                    Some(c)
+                }
+                _ => None,
+            };
+            if let Some(chart) = chart {
+                ws.insert_chart(first, last_col + 2, &chart)?;
+            }
+        }
+        // The product list.
+        let ws = wb.add_worksheet();
+        let cols = [
+            Col { header: "STT", width: 6.0 },
+            Col { header: "Tên sản phẩm", width: 34.0 },
+            Col { header: "Chủ thể", width: 34.0 },
+            Col { header: "Loại chủ thể", width: 14.0 },
+            Col { header: "Địa chỉ", width: 20.0 },
+            Col { header: "Huyện, thành phố", width: 22.0 },
+            Col { header: "Nhóm sản phẩm", width: 26.0 },
+            Col { header: "Hạng sao", width: 9.0 },
+            Col { header: "Năm công nhận", width: 10.0 },
+            Col { header: "Số quyết định", width: 26.0 },
+        ];
+        let first = table_sheet(ws, "Sản phẩm", "DANH SÁCH SẢN PHẨM OCOP", &cols, ds.products.len(), true)?;
+        for (i, p) in ds.products.iter().enumerate() {
+            let r = first + i as u32;
+            ws.write_number_with_format(r, 0, (i + 1) as f64, &text)?;
+            for (c, v) in [
+                p.name.as_str(),
+                p.producer.as_str(),
+                p.producer_kind.as_deref().unwrap_or(""),
+                p.address.as_deref().unwrap_or(""),
+                p.district.as_str(),
+                crate::model::PRODUCT_GROUPS[p.group],
+            ]
+            .iter()
+            .enumerate()
+            {
+                ws.write_string_with_format(r, (c + 1) as u16, *v, &text)?;
+            }
+            ws.write_number_with_format(r, 7, f64::from(p.stars), &text)?;
+            ws.write_number_with_format(r, 8, f64::from(p.year), &text)?;
+            ws.write_string_with_format(r, 9, p.decision.as_deref().unwrap_or(""), &text)?;
+        }
+        wb.save_to_buffer()
+    };
+    build().expect("the report workbook's cells are within Excel's limits")
 }

@@ -71,6 +71,7 @@ pub fn validate(raw: &RawDataset, diags: &mut Diagnostics) -> Option<Dataset> {
         hall_loc: raw.table(TableKind::Hall).loc.clone(),
         honour_side: s.honour_side,
         award_settings: s.awards,
+        report_settings: s.report,
     })
 }
 
@@ -84,6 +85,7 @@ struct Settings {
     docs: Vec<DocSettings>,
     honour_side: HonourSide,
     awards: AwardSettings,
+    report: ReportSettings,
 }
 
 struct Validator<'a> {
@@ -304,6 +306,20 @@ impl Validator<'_> {
             });
         }
         let awards = self.award_settings(issuer_name.as_deref(), &mut docs);
+        let report = ReportSettings {
+            district_order: self
+                .setting_text("documents.report.district_order")
+                .map(|t| {
+                    t.split(['\n', ';'])
+                        .map(|d| d.trim().trim_start_matches('-').trim().to_string())
+                        .filter(|d| !d.is_empty())
+                        .collect()
+                })
+                .unwrap_or_else(|| crate::stats::DEFAULT_DISTRICTS.iter().map(|d| d.to_string()).collect()),
+            opening: self.setting_text("documents.report.opening"),
+            opening_loc: self.setting_loc("documents.report.opening"),
+            closing: self.setting_text("documents.report.closing"),
+        };
         let id = match self.setting_text("id") {
             Some(id) => slug(&id),
             None => {
@@ -336,6 +352,7 @@ impl Validator<'_> {
             docs,
             honour_side,
             awards,
+            report,
         })
     }
 
@@ -876,8 +893,9 @@ impl Validator<'_> {
             if planned.is_none() && rec.value("planned").is_empty() {
                 f.push(fields::missing(rec.loc("planned"), "Kế hoạch", "40"));
             }
+            let achieved = f.number("achieved", Some((0.0, 1e12)));
             if let (Some(name), Some(planned)) = (name, planned) {
-                out.push(Target { name, year, planned, src: src(rec) });
+                out.push(Target { name, year, planned, achieved, src: src(rec) });
             }
         }
         out

@@ -1,0 +1,461 @@
+//! Báo cáo sơ kết (Mẫu 1.4) with its charts and appendices, and the statistics workbook
+//! with native Excel charts. Every figure comes from [`crate::stats`].
+
+use serde::Serialize;
+
+use super::typst::Engine;
+use super::views::{self, HeaderView, SignatureView};
+use super::{Artefact, Kind, Progress, ident};
+use crate::diag::Diagnostics;
+use crate::model::{Dataset, PRODUCT_GROUPS};
+use crate::report::{ReportPlan, Section};
+use crate::stats::Stats;
+use crate::text::thousands;
+
+/// A table of an appendix: cells already formatted (`1.234`, `95,0`), with their numbers
+/// for the workbook.
+#[derive(Debug, Clone, Serialize)]
+pub struct TableView {
+    pub title: String,
+    pub unit: String,
+    pub header: Vec<String>,
+    /// Relative column widths.
+    pub widths: Vec<f64>,
+    /// `left`, `center` or `right` per column.
+    pub align: Vec<&'static str>,
+    pub rows: Vec<Vec<String>>,
+    /// The `Tổng cộng` row, bold.
+    pub total: Option<Vec<String>>,
+    /// The numbers behind `rows` (none for text), for the workbook.
+    #[serde(skip)]
+    pub numbers: Vec<Vec<Option<f64>>>,
+    /// The columns whose total is their sum (a `SUM` formula in the workbook).
+    #[serde(skip)]
+    pub sums: Vec<bool>,
+    /// Percent columns (formatted `0.0` in the workbook).
+    #[serde(skip)]
+    pub percents: Vec<bool>,
+}
+
+/// A cell before formatting.
+#[derive(Debug, Clone)]
+enum Cell {
+    Text(String),
+    Count(usize),
+    Number(f64),
+    Percent(Option<f64>),
+}
+
+impl Cell {
+    fn text(&self) -> String {
+        match self {
+            Cell::Text(t) => t.clone(),
+            Cell::Count(c) => thousands(*c as u64),
+            Cell::Number(v) if v.fract() == 0.0 => thousands(*v as u64),
+            Cell::Number(v) => percent(*v),
+            Cell::Percent(Some(p)) => percent(*p),
+            Cell::Percent(None) => "-".into(),
+        }
+    }
+
+    fn number(&self) -> Option<f64> {
+        match self {
+            Cell::Text(_) | Cell::Percent(None) => None,
+            Cell::Count(c) => Some(*c as f64),
+            Cell::Number(v) | Cell::Percent(Some(v)) => Some(*v),
+        }
+    }
+}
+
+struct Table {
+    title: &'static str,
+    unit: &'static str,
+    header: &'static [&'static str],
+    widths: &'static [f64],
+    align: &'static [&'static str],
+    rows: Vec<Vec<Cell>>,
+    total: Option<Vec<Cell>>,
+    sums: &'static [bool],
+}
+
+impl Table {
+    fn view(self) -> TableView {
+        let percents =
+            self.rows.first().map(|r| r.iter().map(|c| matches!(c, Cell::Percent(_))).collect()).unwrap_or_default();
+        TableView {
+            title: self.title.into(),
+            unit: self.unit.into(),
+            header: self.header.iter().map(|h| h.to_string()).collect(),
+            widths: self.widths.to_vec(),
+            align: self.align.to_vec(),
+            rows: self.rows.iter().map(|r| r.iter().map(Cell::text).collect()).collect(),
+            total: self.total.as_ref().map(|r| r.iter().map(Cell::text).collect()),
+            numbers: self.rows.iter().map(|r| r.iter().map(Cell::number).collect()).collect(),
+            sums: self.sums.to_vec(),
+            percents,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AppendixView {
+    /// `I`, `II`.
+    pub number: String,
+    pub title: String,
+    /// `(Kèm theo Báo cáo số …/BC-UBND ngày … của …)`.
+    pub reference: String,
+    pub landscape: bool,
+    pub tables: Vec<TableView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SeriesView {
+    pub name: String,
+    pub values: Vec<f64>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ChartsView {
+    pub years: Vec<String>,
+    /// Products by year: 3, 4 and 5 stars.
+    pub by_year: Vec<SeriesView>,
+    pub districts: Vec<String>,
+    pub by_district: Vec<f64>,
+    pub groups: Vec<String>,
+    pub by_group: Vec<f64>,
+    /// `109 (72,7%)`.
+    pub group_labels: Vec<String>,
+    /// Short labels of the targets (`2021` / `3 sao trở lên`).
+    pub targets: Vec<String>,
+    pub planned: Vec<f64>,
+    pub achieved: Vec<f64>,
+    pub percents: Vec<Option<String>>,
+    /// `(Số liệu chi tiết tại Phụ lục I …)`.
+    pub note: String,
+}
+
+/// The report's data (see `templates/bao-cao-so-ket.typ`).
+#[derive(Debug, Clone, Serialize)]
+pub struct ReportView {
+    pub font: Vec<&'static str>,
+    pub title: String,
+    pub header: HeaderView,
+    pub kind: &'static str,
+    pub subject: String,
+    pub opening: String,
+    pub sections: Vec<Section>,
+    pub closing: String,
+    pub signature: SignatureView,
+    pub charts: ChartsView,
+    pub appendices: Vec<AppendixView>,
+}
+
+/// `95,0` (one decimal, Vietnamese comma).
+pub fn percent(p: f64) -> String {
+    format!("{p:.1}").replace('.', ",")
+}
+
+/// The report's tables (Biểu 1–5), the same in the PDF and the workbook.
+pub fn tables(stats: &Stats) -> Vec<TableView> {
+    use Cell::*;
+    let s = &stats.stars;
+    let t = |x: &str| Text(x.to_string());
+    let stars_total = |first: Cell| vec![t(""), first, Count(s.total), Count(s.s3), Count(s.s4), Count(s.s5)];
+    let mut out = Vec::new();
+
+    let mut total = stars_total(t("Tổng cộng"));
+    total.push(t(""));
+    out.push(Table {
+        title: "Biểu 1. Sản phẩm OCOP theo năm công nhận và hạng sao",
+        unit: "Đơn vị tính: sản phẩm",
+        header: &["TT", "Năm công nhận", "Tổng số", "3 sao", "4 sao", "5 sao", "Tăng, giảm so với năm trước (%)"],
+        widths: &[0.5, 1.6, 1.0, 1.0, 1.0, 1.0, 1.6],
+        align: &["center", "left", "right", "right", "right", "right", "right"],
+        rows: stats
+            .years
+            .iter()
+            .enumerate()
+            .map(|(i, y)| {
+                let c = y.counts;
+                vec![
+                    Text((i + 1).to_string()),
+                    Text(format!("Năm {}", y.year)),
+                    Count(c.total),
+                    Count(c.s3),
+                    Count(c.s4),
+                    Count(c.s5),
+                    Percent(y.growth),
+                ]
+            })
+            .collect(),
+        total: Some(total),
+        sums: &[false, false, true, true, true, true, false],
+    });
+
+    let mut total = stars_total(t("Tổng cộng"));
+    total.push(Count(stats.producers));
+    out.push(Table {
+        title: "Biểu 2. Sản phẩm OCOP theo đơn vị hành chính cấp huyện",
+        unit: "Đơn vị tính: sản phẩm, chủ thể",
+        header: &["TT", "Huyện, thành phố", "Tổng số", "3 sao", "4 sao", "5 sao", "Số chủ thể"],
+        widths: &[0.5, 2.2, 1.0, 1.0, 1.0, 1.0, 1.1],
+        align: &["center", "left", "right", "right", "right", "right", "right"],
+        rows: stats
+            .districts
+            .iter()
+            .enumerate()
+            .map(|(i, d)| {
+                let c = d.counts;
+                vec![
+                    Text((i + 1).to_string()),
+                    Text(d.name.clone()),
+                    Count(c.total),
+                    Count(c.s3),
+                    Count(c.s4),
+                    Count(c.s5),
+                    Count(d.producers),
+                ]
+            })
+            .collect(),
+        total: Some(total),
+        // A producer with products in two districts counts once in the total.
+        sums: &[false, false, true, true, true, true, false],
+    });
+
+    let share = |v: usize| (s.total > 0).then(|| v as f64 * 100.0 / s.total as f64);
+    let mut total = stars_total(t("Tổng cộng"));
+    total.push(Percent(share(s.total)));
+    out.push(Table {
+        title: "Biểu 3. Sản phẩm OCOP theo nhóm sản phẩm",
+        unit: "Đơn vị tính: sản phẩm",
+        header: &["TT", "Nhóm sản phẩm", "Tổng số", "3 sao", "4 sao", "5 sao", "Tỷ lệ (%)"],
+        widths: &[0.5, 3.0, 0.9, 0.9, 0.9, 0.9, 0.9],
+        align: &["center", "left", "right", "right", "right", "right", "right"],
+        rows: stats
+            .groups
+            .iter()
+            .enumerate()
+            .map(|(i, g)| {
+                let c = g.counts;
+                vec![
+                    Text((i + 1).to_string()),
+                    Text(g.name.clone()),
+                    Count(c.total),
+                    Count(c.s3),
+                    Count(c.s4),
+                    Count(c.s5),
+                    Percent(share(c.total)),
+                ]
+            })
+            .collect(),
+        total: Some(total),
+        sums: &[false, false, true, true, true, true, true],
+    });
+
+    out.push(Table {
+        title: "Biểu 4. Chủ thể OCOP theo loại hình",
+        unit: "Đơn vị tính: chủ thể, sản phẩm",
+        header: &["TT", "Loại hình chủ thể", "Số chủ thể", "Số sản phẩm"],
+        widths: &[0.5, 2.6, 1.2, 1.2],
+        align: &["center", "left", "right", "right"],
+        rows: stats
+            .kinds
+            .iter()
+            .enumerate()
+            .map(|(i, k)| vec![Text((i + 1).to_string()), Text(k.name.clone()), Count(k.producers), Count(k.products)])
+            .collect(),
+        total: Some(vec![
+            t(""),
+            t("Tổng cộng"),
+            Count(stats.kinds.iter().map(|k| k.producers).sum()),
+            Count(stats.kinds.iter().map(|k| k.products).sum()),
+        ]),
+        sums: &[false, false, true, true],
+    });
+
+    if !stats.targets.is_empty() {
+        out.push(Table {
+            title: "Biểu 5. Kết quả thực hiện chỉ tiêu",
+            unit: "",
+            header: &["TT", "Chỉ tiêu", "Năm", "Kế hoạch", "Thực hiện", "Tỷ lệ (%)"],
+            widths: &[0.5, 3.2, 0.8, 1.0, 1.0, 1.0],
+            align: &["center", "left", "center", "right", "right", "right"],
+            rows: stats
+                .targets
+                .iter()
+                .enumerate()
+                .map(|(i, tg)| {
+                    vec![
+                        Text((i + 1).to_string()),
+                        Text(tg.name.clone()),
+                        Text(tg.year.map_or_else(|| "Cả giai đoạn".into(), |y| y.to_string())),
+                        Number(tg.planned),
+                        Number(tg.achieved),
+                        Percent(tg.percent),
+                    ]
+                })
+                .collect(),
+            total: None,
+            sums: &[false; 6],
+        });
+    }
+    out.into_iter().map(Table::view).collect()
+}
+
+fn product_list(ds: &Dataset) -> TableView {
+    TableView {
+        title: String::new(),
+        unit: String::new(),
+        header: [
+            "STT",
+            "Tên sản phẩm",
+            "Chủ thể",
+            "Địa chỉ",
+            "Huyện, thành phố",
+            "Nhóm sản phẩm",
+            "Hạng sao",
+            "Năm",
+            "Quyết định công nhận",
+        ]
+        .map(String::from)
+        .to_vec(),
+        widths: vec![0.5, 2.2, 2.4, 1.6, 1.5, 1.8, 0.7, 0.7, 1.8],
+        align: vec!["center", "left", "left", "left", "left", "left", "center", "center", "left"],
+        rows: ds
+            .products
+            .iter()
+            .enumerate()
+            .map(|(i, p)| {
+                vec![
+                    (i + 1).to_string(),
+                    p.name.clone(),
+                    p.producer.clone(),
+                    p.address.clone().unwrap_or_default(),
+                    p.district.clone(),
+                    PRODUCT_GROUPS[p.group].to_string(),
+                    format!("{} sao", p.stars),
+                    p.year.to_string(),
+                    p.decision.clone().unwrap_or_default(),
+                ]
+            })
+            .collect(),
+        total: None,
+        numbers: Vec::new(),
+        sums: Vec::new(),
+        percents: Vec::new(),
+    }
+}
+
+fn charts(stats: &Stats) -> ChartsView {
+    ChartsView {
+        years: stats.years.iter().map(|y| y.year.to_string()).collect(),
+        by_year: [3u8, 4, 5]
+            .iter()
+            .map(|&st| SeriesView {
+                name: format!("{st} sao"),
+                values: stats.years.iter().map(|y| y.counts.get(st) as f64).collect(),
+            })
+            .collect(),
+        districts: stats.districts.iter().map(|d| d.name.clone()).collect(),
+        by_district: stats.districts.iter().map(|d| d.counts.total as f64).collect(),
+        groups: stats.groups.iter().map(|g| g.name.clone()).collect(),
+        by_group: stats.groups.iter().map(|g| g.counts.total as f64).collect(),
+        group_labels: stats
+            .groups
+            .iter()
+            .map(|g| {
+                let share = if stats.total > 0 { g.counts.total as f64 * 100.0 / stats.total as f64 } else { 0.0 };
+                format!("{} ({}%)", thousands(g.counts.total as u64), percent(share))
+            })
+            .collect(),
+        targets: stats
+            .targets
+            .iter()
+            .map(|t| {
+                // `Số sản phẩm OCOP đạt 3 sao trở lên` → `3 sao trở lên`.
+                let short = t.name.rsplit_once(" đạt ").map_or(t.name.as_str(), |(_, s)| s);
+                let short: String = if short.chars().count() > 24 {
+                    short.chars().take(23).chain(['…']).collect()
+                } else {
+                    short.to_string()
+                };
+                match t.year {
+                    Some(y) => format!("{y}\n{short}"),
+                    None => short,
+                }
+            })
+            .collect(),
+        planned: stats.targets.iter().map(|t| t.planned).collect(),
+        achieved: stats.targets.iter().map(|t| t.achieved).collect(),
+        percents: stats.targets.iter().map(|t| t.percent.map(|p| format!("{}%", percent(p)))).collect(),
+        note: "(Số liệu chi tiết tại Phụ lục I; danh sách sản phẩm tại Phụ lục II kèm theo Báo cáo này)".into(),
+    }
+}
+
+pub fn view(ds: &Dataset, plan: &ReportPlan, font: Vec<&'static str>) -> ReportView {
+    let settings = &ds.report_doc;
+    let number = match &settings.number {
+        Some(n) => format!("{}/{}", views::document_number(n), settings.code),
+        None => format!("…/{}", settings.code),
+    };
+    let date = settings.date.map_or_else(|| format!("ngày … tháng … năm {}", ds.conference.date.year), |d| d.long_vi());
+    let reference = format!("(Kèm theo Báo cáo số {number} {date} của {})", ds.issuer.sentence_name);
+    ReportView {
+        font,
+        title: format!("Báo cáo - {}", plan.subject),
+        header: views::header(ds, settings),
+        kind: "BÁO CÁO",
+        subject: plan.subject.clone(),
+        opening: plan.opening.clone(),
+        sections: plan.sections.clone(),
+        closing: plan.closing.clone(),
+        signature: views::signature(settings),
+        charts: charts(&plan.stats),
+        appendices: vec![
+            AppendixView {
+                number: "I".into(),
+                title: "Số liệu kết quả thực hiện".into(),
+                reference: reference.clone(),
+                landscape: false,
+                tables: tables(&plan.stats),
+            },
+            AppendixView {
+                number: "II".into(),
+                title: "Danh sách sản phẩm OCOP được công nhận".into(),
+                reference,
+                landscape: true,
+                tables: vec![product_list(ds)],
+            },
+        ],
+    }
+}
+
+/// Renders the report and its workbook.
+pub fn render(
+    ds: &Dataset,
+    plan: Option<&ReportPlan>,
+    engine: &Engine,
+    font: Vec<&'static str>,
+    progress: &dyn Progress,
+) -> Result<(Vec<Artefact>, Diagnostics), Diagnostics> {
+    let Some(plan) = plan else {
+        return Ok((Vec::new(), Diagnostics::new()));
+    };
+    progress.start("Báo cáo", 2);
+    let data = serde_json::to_vec(&view(ds, plan, font)).expect("views serialise");
+    let template = "bao-cao-so-ket.typ";
+    let id = ident(engine, template, &data);
+    let (doc, warnings) = engine.compile(template, data)?;
+    let date = ds.report_doc.date.unwrap_or(ds.conference.date);
+    let report =
+        Artefact { path: "bao-cao-so-ket.pdf".into(), kind: Kind::BaoCao, bytes: engine.pdf(&doc, &id, date)? };
+    progress.inc();
+    let workbook = Artefact {
+        path: "so-lieu-bao-cao.xlsx".into(),
+        kind: Kind::BaoCao,
+        bytes: super::xlsx::report_workbook(ds, &tables(&plan.stats)),
+    };
+    progress.inc();
+    progress.finish();
+    Ok((vec![report, workbook], super::dedup(warnings)))
+}
