@@ -58,6 +58,9 @@ pub struct BuildArgs {
     /// In thời gian từng bước / print the time of each stage.
     #[arg(long)]
     pub timings: bool,
+    /// Tạo lại tất cả, kể cả tệp không đổi / render everything again.
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Args)]

@@ -14,6 +14,7 @@
 //!
 //! [`pipeline`] runs the stages in order; [`commands`] maps the command line onto it.
 
+pub mod changes;
 pub mod cli;
 pub mod commands;
 pub mod convert;

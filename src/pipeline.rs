@@ -4,6 +4,9 @@
 //! load → normalise → validate → plan → render → write
 //! ```
 //!
+//! A rebuild keeps every file whose inputs did not change (see [`output::Reuse`]) and
+//! reports what changed since the previous build ([`crate::changes`]).
+//!
 //! `check` runs the stages up to plan; `build` runs them all. Every stage before write works
 //! in memory, so invalid input or a failing template writes nothing.
 
@@ -12,10 +15,11 @@ use std::path::PathBuf;
 use std::sync::{Arc, LazyLock};
 use std::time::{Duration, Instant};
 
+use crate::changes::{self, ChangeReport};
 use crate::diag::{Diagnostic, Diagnostics, Text};
 use crate::input::{self, Source};
 use crate::model::{Dataset, FontChoice};
-use crate::output::{self, WriteReport};
+use crate::output::{self, Reuse, WriteReport};
 use crate::plan::Plan;
 use crate::render::typst::{Engine, Fonts, TemplateStore};
 use crate::render::{self, Kind, Progress, views};
@@ -33,6 +37,8 @@ pub struct BuildConfig {
     pub out_dir: Option<PathBuf>,
     /// Kinds to build; empty means all.
     pub only: BTreeSet<Kind>,
+    /// Render everything, even what the previous build could keep.
+    pub force: bool,
 }
 
 /// How long each stage took.
@@ -62,6 +68,10 @@ pub struct Outcome {
     pub timings: Timings,
     /// Set when the pack was written.
     pub written: Option<(PathBuf, WriteReport)>,
+    /// The files this build rendered with Typst (the others were kept from the last build).
+    pub rendered: Vec<String>,
+    /// What changed since the previous build.
+    pub changes: Option<ChangeReport>,
     /// Set when the failure is not the input's fault (a file could not be written).
     pub internal_failure: bool,
 }
@@ -128,11 +138,16 @@ pub fn build(config: &BuildConfig, progress: &dyn Progress) -> Outcome {
     let only: BTreeSet<Kind> =
         if config.only.is_empty() { Kind::ALL.into_iter().collect() } else { config.only.clone() };
 
+    let dir = config.out_dir.clone().unwrap_or_else(|| PathBuf::from("output").join(&dataset.id));
+    // What the previous build left that can be kept (each file checked against its bytes).
+    let previous = output::Manifest::load(&dir);
+    let reuse = if config.force { Reuse::none() } else { outcome.timings.time("check", || Reuse::check(&dir)) };
+
     let engine =
         Engine::new(fonts.clone(), template_store(&config.source), config.source.dir(), dataset.conference.date);
     let font = views::font_list(dataset.font, fonts.family != crate::render::typst::fonts::LIBERATION_SERIF);
     let rendered =
-        outcome.timings.time("render", || render::render_all(&dataset, &plan, &engine, font, &only, progress));
+        outcome.timings.time("render", || render::render_all(&dataset, &plan, &engine, font, &only, &reuse, progress));
     let artefacts = match rendered {
         Ok((artefacts, warnings)) => {
             outcome.diags.extend(warnings);
@@ -143,9 +158,23 @@ pub fn build(config: &BuildConfig, progress: &dyn Progress) -> Outcome {
             return outcome;
         }
     };
-    let dir = config.out_dir.clone().unwrap_or_else(|| PathBuf::from("output").join(&dataset.id));
-    match outcome.timings.time("write", || output::write_pack(&dir, &artefacts, &only)) {
-        Ok(report) => outcome.written = Some((dir, report)),
+    outcome.rendered =
+        artefacts.iter().filter(|a| a.rendered() && a.path.ends_with(".pdf")).map(|a| a.path.clone()).collect();
+    let snapshot = changes::snapshot(&dataset, &plan);
+    match outcome.timings.time("write", || output::write_pack(&dir, &artefacts, &only, Some(snapshot.clone()))) {
+        Ok(report) => {
+            let changes = ChangeReport::new(previous.snapshot.as_ref(), &snapshot, &report.written, &report.removed);
+            // The change report sits beside the pack; it is not part of it.
+            let path = dir.join(CHANGES_FILE);
+            let bytes = changes.xlsx(&dataset);
+            if std::fs::read(&path).ok().as_deref() != Some(bytes.as_slice())
+                && let Err(d) = output::write_atomic(&path, &bytes)
+            {
+                outcome.diags.push(d);
+            }
+            outcome.changes = Some(changes);
+            outcome.written = Some((dir, report));
+        }
         Err(d) => {
             outcome.diags.push(d);
             outcome.internal_failure = true;
@@ -153,3 +182,6 @@ pub fn build(config: &BuildConfig, progress: &dyn Progress) -> Outcome {
     }
     outcome
 }
+
+/// The change report's file in the pack folder.
+pub const CHANGES_FILE: &str = "thay-doi.xlsx";

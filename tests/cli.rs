@@ -32,7 +32,7 @@ fn no_arguments_builds_the_sample_into_output() {
 
     // A second run writes nothing new and says so.
     let o = vanthu(&["build"], p.dir.path());
-    assert!(stderr(&o).contains("Đã ghi 0 tệp"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("Không có gì thay đổi"), "{}", stderr(&o));
     let o = vanthu(&["check"], p.dir.path());
     assert_eq!(o.status.code(), Some(0));
 }

@@ -7,6 +7,7 @@ mod util;
 
 mod awards;
 mod cli;
+mod incremental;
 mod layout;
 mod messy;
 mod output;

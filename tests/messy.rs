@@ -96,7 +96,8 @@ fn a_messy_workbook_gives_correct_invitations() {
             "giay-moi/ha-thi-binh.pdf",
             "giay-moi/ma-van-cuong.pdf",
             "giay-moi/nguyen-van-an.pdf",
-            "manifest.json"
+            "manifest.json",
+            "thay-doi.xlsx"
         ]
     );
     let an = pdf::flat_text(&p.out().join("giay-moi/nguyen-van-an.pdf"));

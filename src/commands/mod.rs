@@ -102,18 +102,38 @@ fn build(r: &Reporter, args: BuildArgs) -> u8 {
             }
         }
     }
-    let config = BuildConfig { source: source(args.input), out_dir: args.output, only };
+    let config = BuildConfig { source: source(args.input), out_dir: args.output, only, force: args.force };
     let start = Instant::now();
     let progress = progress::for_terminal(r.quiet || r.json);
     let outcome = pipeline::build(&config, progress.as_ref());
     let status = r.status(&outcome);
     if let Some((dir, report)) = &outcome.written {
+        if let Some(changes) = &outcome.changes {
+            for line in changes.lines(r.lang) {
+                r.line(line.clone(), line);
+            }
+        }
         let secs = format!("{:.2}", start.elapsed().as_secs_f64());
         let (w, k, x) = (report.written.len(), report.kept.len(), report.removed.len());
-        r.line(
-            format!("Đã ghi {w} tệp, giữ nguyên {k}, xóa {x} → {} ({} giây)", dir.display(), secs.replace('.', ",")),
-            format!("Wrote {w} files, kept {k}, removed {x} → {} ({secs} s)", dir.display()),
-        );
+        if w + x == 0 {
+            r.line(
+                format!(
+                    "Không có gì thay đổi: {k} tệp giữ nguyên → {} ({} giây)",
+                    dir.display(),
+                    secs.replace('.', ",")
+                ),
+                format!("Nothing changed: {k} files kept → {} ({secs} s)", dir.display()),
+            );
+        } else {
+            r.line(
+                format!(
+                    "Đã ghi {w} tệp, giữ nguyên {k}, xóa {x} → {} ({} giây)",
+                    dir.display(),
+                    secs.replace('.', ",")
+                ),
+                format!("Wrote {w} files, kept {k}, removed {x} → {} ({secs} s)", dir.display()),
+            );
+        }
     } else if status == INVALID {
         r.line(
             "Không ghi tệp nào: hãy sửa các lỗi trên rồi chạy lại.".into(),

@@ -4,9 +4,13 @@
 //! left alone. `manifest.json` lists what vanthu wrote; only files it lists are ever
 //! removed, so a clerk's own files in the folder are safe.
 //!
+//! The manifest also records, for each file, the key of what it was made from (its data,
+//! templates, fonts, engine version): the next build reuses a file whose key is unchanged
+//! and whose bytes on disk are still the recorded ones ([`Reuse`]), and re-renders the rest.
+//!
 //! This is the only module allowed to write files (`clippy.toml` bans `std::fs::write`).
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -20,18 +24,58 @@ pub const MANIFEST: &str = "manifest.json";
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct Entry {
     pub kind: String,
+    /// The file's bytes.
     pub sha256: String,
+    /// What it was made from (see [`crate::render::ident`]).
+    #[serde(default)]
+    pub key: String,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, Default, PartialEq)]
 pub struct Manifest {
     pub engine: String,
     pub files: BTreeMap<String, Entry>,
+    /// The data of the build, for the next build's change report.
+    #[serde(default)]
+    pub snapshot: Option<crate::changes::Snapshot>,
 }
 
 impl Manifest {
     pub fn load(dir: &Path) -> Manifest {
         std::fs::read(dir.join(MANIFEST)).ok().and_then(|b| serde_json::from_slice(&b).ok()).unwrap_or_default()
+    }
+}
+
+/// The files of the previous build that can be kept as they are: listed in its manifest
+/// and still holding the recorded bytes (a file deleted or altered by hand is rebuilt).
+#[derive(Debug, Clone, Default)]
+pub struct Reuse {
+    keys: HashMap<String, String>,
+}
+
+impl Reuse {
+    /// Nothing to reuse (`--force`, or a first build).
+    pub fn none() -> Reuse {
+        Reuse::default()
+    }
+
+    /// Checks every file the manifest of `dir` lists against its recorded bytes.
+    pub fn check(dir: &Path) -> Reuse {
+        let manifest = Manifest::load(dir);
+        let keys = manifest
+            .files
+            .into_iter()
+            .filter(|(rel, e)| {
+                !e.key.is_empty() && std::fs::read(native(dir, rel)).is_ok_and(|b| sha256(&b) == e.sha256)
+            })
+            .map(|(rel, e)| (rel, e.key))
+            .collect();
+        Reuse { keys }
+    }
+
+    /// Whether the file at `path` was made from exactly `key` and is intact.
+    pub fn keeps(&self, path: &str, key: &str) -> bool {
+        self.keys.get(path).is_some_and(|k| k == key)
     }
 }
 
@@ -88,22 +132,38 @@ fn native(dir: &Path, rel: &str) -> PathBuf {
 /// Writes the pack: changed files are replaced atomically, unchanged ones kept, and files
 /// of the rebuilt kinds that the previous manifest lists but this build no longer makes
 /// (a delegate removed) are deleted. The manifest is written last.
-pub fn write_pack(dir: &Path, artefacts: &[Artefact], kinds: &BTreeSet<Kind>) -> Result<WriteReport, Diagnostic> {
+pub fn write_pack(
+    dir: &Path,
+    artefacts: &[Artefact],
+    kinds: &BTreeSet<Kind>,
+    snapshot: Option<crate::changes::Snapshot>,
+) -> Result<WriteReport, Diagnostic> {
     std::fs::create_dir_all(dir).map_err(|e| io_error(dir, &e))?;
     let previous = Manifest::load(dir);
     let mut report = WriteReport::default();
     let mut files = BTreeMap::new();
     for a in artefacts {
         let path = native(dir, &a.path);
-        let digest = sha256(&a.bytes);
-        let same = std::fs::read(&path).is_ok_and(|old| old == a.bytes);
-        if same {
-            report.kept.push(a.path.clone());
-        } else {
-            write_atomic(&path, &a.bytes)?;
-            report.written.push(a.path.clone());
-        }
-        files.insert(a.path.clone(), Entry { kind: a.kind.code().to_string(), sha256: digest });
+        let entry = match &a.bytes {
+            // Reused: the file is there with the recorded bytes (checked by `Reuse`).
+            None => match previous.files.get(&a.path) {
+                Some(e) => {
+                    report.kept.push(a.path.clone());
+                    Entry { key: a.key.clone(), ..e.clone() }
+                }
+                None => continue,
+            },
+            Some(bytes) => {
+                if std::fs::read(&path).is_ok_and(|old| old == *bytes) {
+                    report.kept.push(a.path.clone());
+                } else {
+                    write_atomic(&path, bytes)?;
+                    report.written.push(a.path.clone());
+                }
+                Entry { kind: a.kind.code().to_string(), sha256: sha256(bytes), key: a.key.clone() }
+            }
+        };
+        files.insert(a.path.clone(), entry);
     }
     let built: BTreeSet<&str> = kinds.iter().map(|k| k.code()).collect();
     for (rel, entry) in &previous.files {
@@ -128,7 +188,8 @@ pub fn write_pack(dir: &Path, artefacts: &[Artefact], kinds: &BTreeSet<Kind>) ->
             let _ = std::fs::remove_dir(parent);
         }
     }
-    let manifest = Manifest { engine: format!("vanthu {}", env!("CARGO_PKG_VERSION")), files };
+    let snapshot = snapshot.or(previous.snapshot);
+    let manifest = Manifest { engine: format!("vanthu {}", env!("CARGO_PKG_VERSION")), files, snapshot };
     let json = serde_json::to_vec_pretty(&manifest).expect("the manifest serialises");
     write_atomic(&dir.join(MANIFEST), &json)?;
     Ok(report)
@@ -139,17 +200,17 @@ mod tests {
     use super::*;
 
     fn art(path: &str, bytes: &[u8]) -> Artefact {
-        Artefact { path: path.into(), kind: Kind::GiayMoi, bytes: bytes.to_vec() }
+        Artefact { path: path.into(), kind: Kind::GiayMoi, key: sha256(bytes), bytes: Some(bytes.to_vec()) }
     }
 
     #[test]
     fn writes_keeps_and_removes_only_its_own_files() {
         let dir = tempfile::tempdir().unwrap();
         let kinds = BTreeSet::from([Kind::GiayMoi]);
-        let r = write_pack(dir.path(), &[art("a.pdf", b"1"), art("giay-moi/b.pdf", b"2")], &kinds).unwrap();
+        let r = write_pack(dir.path(), &[art("a.pdf", b"1"), art("giay-moi/b.pdf", b"2")], &kinds, None).unwrap();
         assert_eq!(r.written, ["a.pdf", "giay-moi/b.pdf"]);
         write_atomic(&dir.path().join("clerk-notes.txt"), b"mine").unwrap();
-        let r = write_pack(dir.path(), &[art("a.pdf", b"1")], &kinds).unwrap();
+        let r = write_pack(dir.path(), &[art("a.pdf", b"1")], &kinds, None).unwrap();
         assert_eq!(r.kept, ["a.pdf"]);
         assert_eq!(r.removed, ["giay-moi/b.pdf"]);
         assert!(!dir.path().join("giay-moi").exists());
@@ -159,5 +220,12 @@ mod tests {
             .filter(|e| e.as_ref().unwrap().file_name().to_string_lossy().ends_with(".tmp"))
             .collect();
         assert!(leftovers.is_empty());
+
+        // A file altered or deleted by hand is not reused.
+        assert!(Reuse::check(dir.path()).keeps("a.pdf", &sha256(b"1")));
+        write_atomic(&dir.path().join("a.pdf"), b"edited").unwrap();
+        assert!(!Reuse::check(dir.path()).keeps("a.pdf", &sha256(b"1")));
+        std::fs::remove_file(dir.path().join("a.pdf")).unwrap();
+        assert!(!Reuse::check(dir.path()).keeps("a.pdf", &sha256(b"1")));
     }
 }

@@ -6,9 +6,9 @@ use std::collections::{BTreeMap, HashMap};
 use serde::{Deserialize, Serialize};
 
 use super::parts::{Part, PartsJob, PartsView, render_parts};
-use super::typst::{Engine, TemplateStore};
+use super::typst::TemplateStore;
 use super::views::{self, HeaderView, SignatureView};
-use super::{Artefact, Kind, Progress, ident};
+use super::{Ctx, Kind, Rendered};
 use crate::diag::{Diagnostic, Diagnostics, Loc, Text};
 use crate::model::{AwardKind, Dataset};
 use crate::text::{Date, amount_in_words, capitalize_first, month_vi, parse_date_text, slug, thousands};
@@ -405,12 +405,7 @@ fn certificate_stems(ds: &Dataset) -> Vec<String> {
 }
 
 /// Renders the decision with its list, the certificates and the register.
-pub fn render(
-    ds: &Dataset,
-    engine: &Engine,
-    font: Vec<&'static str>,
-    progress: &dyn Progress,
-) -> Result<(Vec<Artefact>, Diagnostics), Diagnostics> {
+pub fn render(ds: &Dataset, ctx: &Ctx<'_>) -> Rendered {
     if ds.awards.is_empty() {
         return Ok((Vec::new(), Diagnostics::new()));
     }
@@ -429,24 +424,16 @@ pub fn render(
             ds.conference.date
         }
     };
-    let grounds = grounds_for(engine.templates(), date).map_err(Diagnostics::from)?;
-    progress.start("Khen thưởng", 1);
-    let data = serde_json::to_vec(&decision_view(ds, grounds, font.clone())).expect("views serialise");
-    let template = "quyet-dinh-khen-thuong.typ";
-    let id = ident(engine, template, &data);
-    let (doc, w) = engine.compile(template, data)?;
+    let templates = ctx.engine.templates();
+    let grounds = grounds_for(templates, date).map_err(Diagnostics::from)?;
+    let view = decision_view(ds, grounds, ctx.font.clone());
+    let (decision, w) =
+        ctx.pdf("quyet-dinh-khen-thuong.typ", &view, "quyet-dinh-khen-thuong.pdf", Kind::KhenThuong, date, |_| None)?;
     warnings.extend(w);
-    let decision = Artefact {
-        path: "quyet-dinh-khen-thuong.pdf".into(),
-        kind: Kind::KhenThuong,
-        bytes: engine.pdf(&doc, &id, date)?,
-    };
-    progress.inc();
-    progress.finish();
 
     let c = ds.award_settings.certificate;
-    let boxes = boxes_for(engine.templates(), c.width_mm, c.height_mm).map_err(Diagnostics::from)?;
-    let base = certificates_view(ds, boxes, font);
+    let boxes = boxes_for(templates, c.width_mm, c.height_mm).map_err(Diagnostics::from)?;
+    let base = certificates_view(ds, boxes, ctx.font.clone());
     let stems = certificate_stems(ds);
     let order = list_order(ds);
     let parts = order
@@ -460,7 +447,6 @@ pub fn render(
         })
         .collect();
     let job = PartsJob {
-        engine,
         template: "bang-khen.typ",
         kind: Kind::KhenThuong,
         date,
@@ -470,13 +456,9 @@ pub fn render(
         parts,
         max_pages: Some(1),
     };
-    let (mut artefacts, w) = render_parts(job, progress)?;
+    let (mut artefacts, w) = render_parts(job, ctx)?;
     warnings.extend(w);
     artefacts.push(decision);
-    artefacts.push(Artefact {
-        path: "danh-sach-khen-thuong.xlsx".into(),
-        kind: Kind::KhenThuong,
-        bytes: super::xlsx::award_register(ds, &base),
-    });
+    artefacts.push(ctx.xlsx("danh-sach-khen-thuong.xlsx", Kind::KhenThuong, super::xlsx::award_register(ds, &base)));
     Ok((artefacts, super::dedup(warnings)))
 }

@@ -4,10 +4,8 @@
 use serde::Serialize;
 
 use super::parts::{Part, PartsJob, PartsView, render_parts};
-use super::typst::Engine;
 use super::views::{self, HeaderView, SignatureView};
-use super::{Artefact, Kind, Progress};
-use crate::diag::Diagnostics;
+use super::{Ctx, Kind, Rendered};
 use crate::model::{Dataset, Delegate};
 use crate::plan::Plan;
 
@@ -124,13 +122,8 @@ impl PartsView for InvitationView {
 }
 
 /// Renders every invitation, the merged file and the register.
-pub fn render(
-    ds: &Dataset,
-    plan: &Plan,
-    engine: &Engine,
-    base: &InvitationView,
-    progress: &dyn Progress,
-) -> Result<(Vec<Artefact>, Diagnostics), Diagnostics> {
+pub fn render(ds: &Dataset, plan: &Plan, ctx: &Ctx<'_>) -> Rendered {
+    let base = view(ds, plan, ctx.font.clone());
     let invitees: Vec<(usize, InviteeView)> =
         plan.invitees.iter().map(|&i| (i, invitee(plan, i, &ds.delegates[i]))).collect();
     let parts = invitees
@@ -143,21 +136,20 @@ pub fn render(
         })
         .collect();
     let job = PartsJob {
-        engine,
         template: TEMPLATE,
         kind: Kind::GiayMoi,
         date: ds.invitation.date.unwrap_or(ds.conference.date),
-        base,
+        base: &base,
         merged_path: "giay-moi.pdf",
         label: "Giấy mời",
         parts,
         max_pages: Some(1),
     };
-    let (mut artefacts, warnings) = render_parts(job, progress)?;
-    artefacts.push(Artefact {
-        path: "danh-sach-giay-moi.xlsx".into(),
-        kind: Kind::GiayMoi,
-        bytes: super::xlsx::invitation_register(ds, plan, &invitees),
-    });
+    let (mut artefacts, warnings) = render_parts(job, ctx)?;
+    artefacts.push(ctx.xlsx(
+        "danh-sach-giay-moi.xlsx",
+        Kind::GiayMoi,
+        super::xlsx::invitation_register(ds, plan, &invitees),
+    ));
     Ok((artefacts, warnings))
 }

@@ -15,6 +15,7 @@ use std::collections::BTreeSet;
 
 use crate::diag::Diagnostics;
 use crate::model::Dataset;
+use crate::output::Reuse;
 use crate::plan::Plan;
 
 use self::typst::Engine;
@@ -54,7 +55,59 @@ pub struct Artefact {
     /// Relative to the pack folder, `/`-separated (`giay-moi/nguyen-van-an.pdf`).
     pub path: String,
     pub kind: Kind,
-    pub bytes: Vec<u8>,
+    /// What it is made from: the same key means the same file.
+    pub key: String,
+    /// The new bytes; `None` when the previous build's file is kept as it is.
+    pub bytes: Option<Vec<u8>>,
+}
+
+impl Artefact {
+    /// Whether this build rendered it (rather than keeping the previous file).
+    pub fn rendered(&self) -> bool {
+        self.bytes.is_some()
+    }
+}
+
+/// The files of one document family and the warnings of their templates.
+pub type Rendered = Result<(Vec<Artefact>, Diagnostics), Diagnostics>;
+
+/// What every document family renders with.
+pub struct Ctx<'a> {
+    pub engine: &'a Engine,
+    /// The previous build's files that can be kept.
+    pub reuse: &'a Reuse,
+    pub progress: &'a dyn Progress,
+    /// The font families templates set text in.
+    pub font: Vec<&'static str>,
+}
+
+impl Ctx<'_> {
+    /// One PDF of one template, rendered — or kept, when the previous build made the same
+    /// file from the same data. `check` looks at the laid-out document (page counts).
+    pub fn pdf<V: serde::Serialize>(
+        &self,
+        template: &str,
+        view: &V,
+        path: &str,
+        kind: Kind,
+        date: crate::text::Date,
+        check: impl Fn(&typst_layout::PagedDocument) -> Option<crate::diag::Diagnostic>,
+    ) -> Result<(Artefact, Diagnostics), Diagnostics> {
+        let data = serde_json::to_vec(view).expect("views serialise");
+        let key = ident(self.engine, template, &data);
+        if self.reuse.keeps(path, &key) {
+            return Ok((Artefact { path: path.into(), kind, key, bytes: None }, Diagnostics::new()));
+        }
+        let (doc, mut warnings) = self.engine.compile(template, data)?;
+        warnings.extend(check(&doc).into_iter().collect());
+        let bytes = self.engine.pdf(&doc, &key, date)?;
+        Ok((Artefact { path: path.into(), kind, key, bytes: Some(bytes) }, warnings))
+    }
+
+    /// An XLSX file: cheap to make, so always made; written only when its bytes change.
+    pub fn xlsx(&self, path: &str, kind: Kind, bytes: Vec<u8>) -> Artefact {
+        Artefact { path: path.into(), kind, key: crate::output::sha256(&bytes), bytes: Some(bytes) }
+    }
 }
 
 /// Progress reporting, so the library stays free of terminal concerns.
@@ -69,11 +122,12 @@ pub struct Silent;
 
 impl Progress for Silent {}
 
-/// The PDF identifier of a document: a digest of its template set, fonts and data, so it
-/// changes exactly when the content does.
+/// The PDF identifier of a document, also its key in the manifest: a digest of the engine
+/// version, its template set, fonts and data, so it changes exactly when the content does.
 pub fn ident(engine: &Engine, template: &str, data: &[u8]) -> String {
     use sha2::Digest;
     let mut h = sha2::Sha256::new();
+    h.update(env!("CARGO_PKG_VERSION").as_bytes());
     h.update(template.as_bytes());
     h.update(engine.fingerprint().as_bytes());
     h.update(data);
@@ -108,43 +162,33 @@ pub fn pool() -> rayon::ThreadPool {
         .expect("a thread pool can be created")
 }
 
-/// Renders the requested kinds.
+/// Renders the requested kinds, keeping what `reuse` allows.
 pub fn render_all(
     ds: &Dataset,
     plan: &Plan,
     engine: &Engine,
     font: Vec<&'static str>,
     only: &BTreeSet<Kind>,
+    reuse: &Reuse,
     progress: &dyn Progress,
-) -> Result<(Vec<Artefact>, Diagnostics), Diagnostics> {
+) -> Rendered {
+    let ctx = Ctx { engine, reuse, progress, font };
     let mut artefacts = Vec::new();
     let mut warnings = Diagnostics::new();
     pool().install(|| {
-        if only.contains(&Kind::GiayMoi) {
-            let base = invitations::view(ds, plan, font.clone());
-            let (a, w) = invitations::render(ds, plan, engine, &base, progress)?;
-            artefacts.extend(a);
-            warnings.extend(w);
-        }
-        if only.contains(&Kind::KichBan) {
-            let (a, w) = script::render(ds, plan.script.as_ref(), engine, font.clone(), progress)?;
-            artefacts.extend(a);
-            warnings.extend(w);
-        }
-        if only.contains(&Kind::KhenThuong) {
-            let (a, w) = awards::render(ds, engine, font.clone(), progress)?;
-            artefacts.extend(a);
-            warnings.extend(w);
-        }
-        if only.contains(&Kind::BaoCao) {
-            let (a, w) = report::render(ds, plan.report.as_ref(), engine, font.clone(), progress)?;
-            artefacts.extend(a);
-            warnings.extend(w);
-        }
-        if only.contains(&Kind::SoDo) {
-            let (a, w) = seating::render(ds, plan, engine, font.clone(), progress)?;
-            artefacts.extend(a);
-            warnings.extend(w);
+        let families: [(Kind, &dyn Fn() -> Rendered); 5] = [
+            (Kind::GiayMoi, &|| invitations::render(ds, plan, &ctx)),
+            (Kind::KichBan, &|| script::render(ds, plan.script.as_ref(), &ctx)),
+            (Kind::KhenThuong, &|| awards::render(ds, &ctx)),
+            (Kind::BaoCao, &|| report::render(ds, plan.report.as_ref(), &ctx)),
+            (Kind::SoDo, &|| seating::render(ds, plan, &ctx)),
+        ];
+        for (kind, render) in families {
+            if only.contains(&kind) {
+                let (a, w) = render()?;
+                artefacts.extend(a);
+                warnings.extend(w);
+            }
         }
         Ok::<(), Diagnostics>(())
     })?;

@@ -5,6 +5,10 @@
 //! part's pages are then exported on their own, and the chunks' pages together make the
 //! merged file. Personal copies are therefore exactly the printed pages. A template marks
 //! where each part starts with `#metadata(id) <vanthu-part>`.
+//!
+//! On a rebuild, a part whose data did not change keeps its file; when no part changed
+//! nothing is laid out at all. When some did, everything is laid out again (the merged
+//! file needs every page) but only the changed parts and the merged file are exported.
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -13,8 +17,8 @@ use rayon::prelude::*;
 use serde::Serialize;
 use typst_layout::PagedDocument;
 
-use super::typst::{self as ty, Engine};
-use super::{Artefact, Kind, Progress, dedup, ident};
+use super::typst as ty;
+use super::{Artefact, Ctx, Kind, Rendered, dedup, ident};
 use crate::diag::{Diagnostic, Diagnostics, Loc, Text};
 use crate::text::Date;
 
@@ -35,7 +39,6 @@ pub struct Part<I> {
 
 /// What to render.
 pub struct PartsJob<'a, V: PartsView> {
-    pub engine: &'a Engine,
     pub template: &'static str,
     pub kind: Kind,
     /// The PDF timestamp's date.
@@ -53,16 +56,26 @@ fn json<V: Serialize>(v: &V) -> Vec<u8> {
     serde_json::to_vec(v).expect("views serialise")
 }
 
-/// Renders the merged file and every part. Nothing for an empty list.
-pub fn render_parts<V: PartsView>(
-    job: PartsJob<'_, V>,
-    progress: &dyn Progress,
-) -> Result<(Vec<Artefact>, Diagnostics), Diagnostics> {
-    let PartsJob { engine, template, kind, date, base, merged_path, label, parts, max_pages } = job;
+/// Renders the merged file and every part (nothing for an empty list), keeping the files
+/// whose data did not change.
+pub fn render_parts<V: PartsView>(job: PartsJob<'_, V>, ctx: &Ctx<'_>) -> Rendered {
+    let PartsJob { template, kind, date, base, merged_path, label, parts, max_pages } = job;
+    let (engine, progress) = (ctx.engine, ctx.progress);
     if parts.is_empty() {
         return Ok((Vec::new(), Diagnostics::new()));
     }
-    progress.start(label, parts.len() + 1);
+    let keys: Vec<String> =
+        parts.iter().map(|p| ident(engine, template, &json(&base.with_items(vec![p.item.clone()])))).collect();
+    let merged_key = ident(engine, template, &json(&base.with_items(parts.iter().map(|p| p.item.clone()).collect())));
+    let stale: Vec<bool> = parts.iter().zip(&keys).map(|(p, k)| !ctx.reuse.keeps(&p.path, k)).collect();
+    let merged_stale = !ctx.reuse.keeps(merged_path, &merged_key);
+    let kept = |path: &str, key: &String| Artefact { path: path.to_string(), kind, key: key.clone(), bytes: None };
+    if !merged_stale && !stale.contains(&true) {
+        let mut all: Vec<Artefact> = parts.iter().zip(&keys).map(|(p, k)| kept(&p.path, k)).collect();
+        all.push(kept(merged_path, &merged_key));
+        return Ok((all, Diagnostics::new()));
+    }
+    progress.start(label, stale.iter().filter(|s| **s).count() + 1);
     let chunk = parts.len().div_ceil(rayon::current_num_threads() * 2).max(8);
     let compiled: Vec<Result<(PagedDocument, Diagnostics), Diagnostics>> = parts
         .par_chunks(chunk)
@@ -124,24 +137,35 @@ pub fn render_parts<V: PartsView>(
         }
     }
     let merged_doc = ty::concat_documents(&docs).expect("at least one chunk");
-    let merged_ident = ident(engine, template, &json(&base.with_items(parts.iter().map(|p| p.item.clone()).collect())));
 
     let (merged, singles) = rayon::join(
         || {
-            let bytes = engine.pdf(&merged_doc, &merged_ident, date)?;
+            if !merged_stale {
+                return Ok(kept(merged_path, &merged_key));
+            }
+            let bytes = engine.pdf(&merged_doc, &merged_key, date)?;
             progress.inc();
-            Ok::<_, Diagnostics>(Artefact { path: merged_path.to_string(), kind, bytes })
+            Ok::<_, Diagnostics>(Artefact {
+                path: merged_path.to_string(),
+                kind,
+                key: merged_key.clone(),
+                bytes: Some(bytes),
+            })
         },
         || {
             parts
                 .par_iter()
-                .map(|p| {
+                .zip(keys.par_iter())
+                .zip(stale.par_iter())
+                .map(|((p, key), &stale)| {
+                    if !stale {
+                        return Ok(kept(&p.path, key));
+                    }
                     let (d, pages) = &found[&p.id];
                     let doc = ty::sub_document(&docs[*d], pages.clone());
-                    let id = ident(engine, template, &json(&base.with_items(vec![p.item.clone()])));
-                    let bytes = engine.pdf(&doc, &id, date)?;
+                    let bytes = engine.pdf(&doc, key, date)?;
                     progress.inc();
-                    Ok(Artefact { path: p.path.clone(), kind, bytes })
+                    Ok(Artefact { path: p.path.clone(), kind, key: key.clone(), bytes: Some(bytes) })
                 })
                 .collect::<Vec<Result<Artefact, Diagnostics>>>()
         },

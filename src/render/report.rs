@@ -3,9 +3,8 @@
 
 use serde::Serialize;
 
-use super::typst::Engine;
 use super::views::{self, HeaderView, SignatureView};
-use super::{Artefact, Kind, Progress, ident};
+use super::{Ctx, Kind, Rendered};
 use crate::diag::Diagnostics;
 use crate::model::{Dataset, PRODUCT_GROUPS};
 use crate::report::{ReportPlan, Section};
@@ -431,31 +430,20 @@ pub fn view(ds: &Dataset, plan: &ReportPlan, font: Vec<&'static str>) -> ReportV
 }
 
 /// Renders the report and its workbook.
-pub fn render(
-    ds: &Dataset,
-    plan: Option<&ReportPlan>,
-    engine: &Engine,
-    font: Vec<&'static str>,
-    progress: &dyn Progress,
-) -> Result<(Vec<Artefact>, Diagnostics), Diagnostics> {
+pub fn render(ds: &Dataset, plan: Option<&ReportPlan>, ctx: &Ctx<'_>) -> Rendered {
     let Some(plan) = plan else {
         return Ok((Vec::new(), Diagnostics::new()));
     };
-    progress.start("Báo cáo", 2);
-    let data = serde_json::to_vec(&view(ds, plan, font)).expect("views serialise");
-    let template = "bao-cao-so-ket.typ";
-    let id = ident(engine, template, &data);
-    let (doc, warnings) = engine.compile(template, data)?;
     let date = ds.report_doc.date.unwrap_or(ds.conference.date);
-    let report =
-        Artefact { path: "bao-cao-so-ket.pdf".into(), kind: Kind::BaoCao, bytes: engine.pdf(&doc, &id, date)? };
-    progress.inc();
-    let workbook = Artefact {
-        path: "so-lieu-bao-cao.xlsx".into(),
-        kind: Kind::BaoCao,
-        bytes: super::xlsx::report_workbook(ds, &tables(&plan.stats)),
-    };
-    progress.inc();
-    progress.finish();
+    let (report, warnings) = ctx.pdf(
+        "bao-cao-so-ket.typ",
+        &view(ds, plan, ctx.font.clone()),
+        "bao-cao-so-ket.pdf",
+        Kind::BaoCao,
+        date,
+        |_| None,
+    )?;
+    let workbook =
+        ctx.xlsx("so-lieu-bao-cao.xlsx", Kind::BaoCao, super::xlsx::report_workbook(ds, &tables(&plan.stats)));
     Ok((vec![report, workbook], super::dedup(warnings)))
 }

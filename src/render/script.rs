@@ -3,9 +3,8 @@
 
 use serde::Serialize;
 
-use super::typst::Engine;
 use super::views::{self, HeaderView, SignatureView};
-use super::{Artefact, Kind, Progress, ident};
+use super::{Ctx, Kind, Rendered};
 use crate::diag::{Diagnostic, Diagnostics, Loc, Text};
 use crate::model::Dataset;
 use crate::script::{PartDetail, Script};
@@ -152,42 +151,39 @@ pub fn programme_view(ds: &Dataset, script: &Script, font: Vec<&'static str>) ->
 }
 
 /// Renders kich-ban.pdf and chuong-trinh.pdf.
-pub fn render(
-    ds: &Dataset,
-    script: Option<&Script>,
-    engine: &Engine,
-    font: Vec<&'static str>,
-    progress: &dyn Progress,
-) -> Result<(Vec<Artefact>, Diagnostics), Diagnostics> {
+pub fn render(ds: &Dataset, script: Option<&Script>, ctx: &Ctx<'_>) -> Rendered {
     let Some(script) = script else {
         return Ok((Vec::new(), Diagnostics::new()));
     };
-    progress.start("Kịch bản", 2);
     let date = ds.script.date.unwrap_or(ds.conference.date);
-    let mut warnings = Diagnostics::new();
-    let mut out = Vec::new();
-    let jobs = [
-        ("kich-ban.typ", serde_json::to_vec(&script_view(ds, script, font.clone())), "kich-ban.pdf"),
-        ("chuong-trinh.typ", serde_json::to_vec(&programme_view(ds, script, font)), "chuong-trinh.pdf"),
-    ];
-    for (template, data, path) in jobs {
-        let data = data.expect("views serialise");
-        let id = ident(engine, template, &data);
-        let (doc, w) = engine.compile(template, data)?;
-        warnings.extend(w);
-        if path == "chuong-trinh.pdf" && doc.pages().len() > 1 {
-            warnings.push(Diagnostic::warning(
+    let (kich_ban, mut warnings) = ctx.pdf(
+        "kich-ban.typ",
+        &script_view(ds, script, ctx.font.clone()),
+        "kich-ban.pdf",
+        Kind::KichBan,
+        date,
+        |_| None,
+    )?;
+    let one_page = |doc: &typst_layout::PagedDocument| {
+        (doc.pages().len() > 1).then(|| {
+            Diagnostic::warning(
                 "too-long",
-                Loc::File { file: path.into() },
+                Loc::File { file: "chuong-trinh.pdf".into() },
                 Text::new(
                     format!("chương trình dài {} trang (cần 1): rút gọn nội dung các mục", doc.pages().len()),
                     format!("the programme runs to {} pages (1 expected): shorten the items", doc.pages().len()),
                 ),
-            ));
-        }
-        out.push(Artefact { path: path.into(), kind: Kind::KichBan, bytes: engine.pdf(&doc, &id, date)? });
-        progress.inc();
-    }
-    progress.finish();
-    Ok((out, super::dedup(warnings)))
+            )
+        })
+    };
+    let (programme, w) = ctx.pdf(
+        "chuong-trinh.typ",
+        &programme_view(ds, script, ctx.font.clone()),
+        "chuong-trinh.pdf",
+        Kind::KichBan,
+        date,
+        one_page,
+    )?;
+    warnings.extend(w);
+    Ok((vec![kich_ban, programme], super::dedup(warnings)))
 }

@@ -3,8 +3,7 @@
 
 use serde::Serialize;
 
-use super::typst::Engine;
-use super::{Artefact, Kind, Progress, ident, views};
+use super::{Ctx, Kind, Rendered, views};
 use crate::diag::Diagnostics;
 use crate::model::Dataset;
 use crate::plan::Plan;
@@ -244,49 +243,22 @@ pub fn plates(ds: &Dataset, seating: &SeatingPlan, font: Vec<&'static str>) -> P
 }
 
 /// Renders the diagram, the plates and the seat list.
-pub fn render(
-    ds: &Dataset,
-    plan: &Plan,
-    engine: &Engine,
-    font: Vec<&'static str>,
-    progress: &dyn Progress,
-) -> Result<(Vec<Artefact>, Diagnostics), Diagnostics> {
+pub fn render(ds: &Dataset, plan: &Plan, ctx: &Ctx<'_>) -> Rendered {
     let Some(seating) = &plan.seating else {
         return Ok((Vec::new(), Diagnostics::new()));
     };
-    progress.start("Sơ đồ", 3);
     let date = ds.conference.date;
-    let mut warnings = Diagnostics::new();
-    let mut pdf = |template: &str, data: Vec<u8>, path: &str| -> Result<Artefact, Diagnostics> {
-        let id = ident(engine, template, &data);
-        let (doc, w) = engine.compile(template, data)?;
-        warnings.extend(w);
-        let bytes = engine.pdf(&doc, &id, date)?;
-        progress.inc();
-        Ok(Artefact { path: path.into(), kind: Kind::SoDo, bytes })
-    };
-    let diagram = serde_json::to_vec(&view(ds, plan, seating, font.clone())).expect("views serialise");
-    let diagram = pdf("so-do-cho-ngoi.typ", diagram, "so-do-cho-ngoi.pdf")?;
-    let plates = serde_json::to_vec(&plates(ds, seating, font)).expect("views serialise");
-    let plates = pdf("bien-ten.typ", plates, "bien-ten.pdf")?;
-    let list = Artefact {
-        path: "danh-sach-cho-ngoi.xlsx".into(),
-        kind: Kind::SoDo,
-        bytes: super::xlsx::seat_list(ds, seating),
-    };
-    progress.inc();
-    progress.finish();
+    let (diagram, mut warnings) = ctx.pdf(
+        "so-do-cho-ngoi.typ",
+        &view(ds, plan, seating, ctx.font.clone()),
+        "so-do-cho-ngoi.pdf",
+        Kind::SoDo,
+        date,
+        |_| None,
+    )?;
+    let (plates, w) =
+        ctx.pdf("bien-ten.typ", &plates(ds, seating, ctx.font.clone()), "bien-ten.pdf", Kind::SoDo, date, |_| None)?;
+    warnings.extend(w);
+    let list = ctx.xlsx("danh-sach-cho-ngoi.xlsx", Kind::SoDo, super::xlsx::seat_list(ds, seating));
     Ok((vec![diagram, plates, list], super::dedup(warnings)))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn short_names() {
-        assert_eq!(short_name("Nguyễn Thị Thu Hà"), ("Hà".into(), "Nguyễn T.T.".into()));
-        assert_eq!(short_name("Lê An"), ("An".into(), "Lê".into()));
-        assert_eq!(short_name("Sùng"), ("Sùng".into(), String::new()));
-    }
 }

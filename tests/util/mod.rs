@@ -116,8 +116,12 @@ pub fn build(source: Source, out: &Path) -> Outcome {
 }
 
 pub fn build_only(source: Source, out: &Path, only: &[Kind]) -> Outcome {
-    let config =
-        BuildConfig { source, out_dir: Some(out.to_path_buf()), only: only.iter().copied().collect::<BTreeSet<_>>() };
+    let config = BuildConfig {
+        source,
+        out_dir: Some(out.to_path_buf()),
+        only: only.iter().copied().collect::<BTreeSet<_>>(),
+        force: false,
+    };
     pipeline::build(&config, &Silent)
 }
 
@@ -156,4 +160,12 @@ pub fn files(dir: &Path) -> Vec<String> {
     walk(dir, dir, &mut out);
     out.sort();
     out
+}
+
+/// The cells of a sheet as text, row by row.
+pub fn read_sheet(path: &Path, sheet: &str) -> Vec<Vec<String>> {
+    use calamine::{Reader, open_workbook_auto};
+    let mut book = open_workbook_auto(path).unwrap();
+    let range = book.worksheet_range(sheet).unwrap();
+    range.rows().map(|r| r.iter().map(|c| c.to_string()).collect()).collect()
 }

@@ -1,0 +1,329 @@
+//! The change report: what changed since the previous build, in the clerk's terms —
+//! delegates added, removed or changed (which field, old → new), seats moved, award
+//! nominees added, removed or changed — and which files to print again. Each build keeps a
+//! snapshot of its data in the manifest for the next one to compare with.
+
+use std::collections::BTreeMap;
+
+use rust_xlsxwriter::XlsxError;
+use serde::{Deserialize, Serialize};
+
+use crate::diag::Lang;
+use crate::model::Dataset;
+use crate::plan::Plan;
+use crate::render::xlsx::{Col, cell_format, table_sheet, workbook};
+
+/// Field label → value, for one delegate or award.
+pub type Fields = BTreeMap<String, String>;
+
+/// What the change report compares.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Snapshot {
+    /// By delegate id.
+    pub delegates: BTreeMap<String, Fields>,
+    /// Delegate id → seat code.
+    pub seats: BTreeMap<String, String>,
+    /// By `name | unit`.
+    pub awards: BTreeMap<String, Fields>,
+}
+
+fn fields(pairs: &[(&str, String)]) -> Fields {
+    pairs.iter().map(|(k, v)| (k.to_string(), v.clone())).collect()
+}
+
+/// The snapshot of a build.
+pub fn snapshot(ds: &Dataset, plan: &Plan) -> Snapshot {
+    let delegates = ds
+        .delegates
+        .iter()
+        .map(|d| {
+            let roles: Vec<&str> = d.roles.iter().map(|r| r.label()).collect();
+            let f = fields(&[
+                ("Danh xưng", d.honorific.label().into()),
+                ("Họ và tên", d.name.clone()),
+                ("Chức vụ", d.position.clone().unwrap_or_default()),
+                ("Cơ quan, đơn vị", d.organization.clone()),
+                ("Nhóm", ds.groups[d.group].name.clone()),
+                ("Thứ tự", d.rank.map(|r| r.to_string()).unwrap_or_default()),
+                ("Vai trò", roles.join("; ")),
+                ("Mời", if d.invited { "Có" } else { "Không" }.into()),
+                ("Xác nhận", d.attendance.label().into()),
+                ("Điện thoại", d.phone.clone().unwrap_or_default()),
+                ("Email", d.email.clone().unwrap_or_default()),
+            ]);
+            (d.id.clone(), f)
+        })
+        .collect();
+    let seats = match &plan.seating {
+        Some(s) => ds
+            .delegates
+            .iter()
+            .enumerate()
+            .filter_map(|(i, d)| s.seat_of[i].map(|seat| (d.id.clone(), s.hall.seats[seat].code.clone())))
+            .collect(),
+        None => BTreeMap::new(),
+    };
+    let awards = ds
+        .awards
+        .iter()
+        .map(|a| {
+            let key = format!("{} | {}", a.name, a.unit.as_deref().unwrap_or(""));
+            let f = fields(&[
+                ("Loại", a.kind.label().into()),
+                ("Danh xưng", a.honorific.map(|h| h.label().to_string()).unwrap_or_default()),
+                ("Tên", a.name.clone()),
+                ("Chức vụ, đơn vị", a.unit.clone().unwrap_or_default()),
+                ("Thành tích", a.achievement.clone().unwrap_or_default()),
+                ("Hình thức", a.form.clone()),
+            ]);
+            (key, f)
+        })
+        .collect();
+    Snapshot { delegates, seats, awards }
+}
+
+/// One change.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Change {
+    /// `Đại biểu`, `Khen thưởng`, `Ghế`.
+    pub area: &'static str,
+    /// Who: `Nguyễn Văn An (DB01)`.
+    pub who: String,
+    /// `thêm`, `bỏ`, or the field that changed.
+    pub what: String,
+    pub old: String,
+    pub new: String,
+}
+
+/// What changed and what to print again.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct ChangeReport {
+    /// No previous build to compare with.
+    pub first: bool,
+    pub changes: Vec<Change>,
+    /// PDFs written by this build: the ones to print again.
+    pub reprint: Vec<String>,
+    /// Files removed by this build.
+    pub removed: Vec<String>,
+}
+
+fn diff_maps(
+    area: &'static str,
+    old: &BTreeMap<String, Fields>,
+    new: &BTreeMap<String, Fields>,
+    name_field: &str,
+    out: &mut Vec<Change>,
+) {
+    let who = |key: &str, f: &Fields| match f.get(name_field) {
+        Some(n) if area == "Đại biểu" => format!("{n} ({key})"),
+        Some(n) => n.clone(),
+        None => key.to_string(),
+    };
+    for (key, f) in new {
+        match old.get(key) {
+            None => {
+                out.push(Change {
+                    area, who: who(key, f), what: "thêm".into(), old: String::new(), new: String::new()
+                })
+            }
+            Some(o) => {
+                for (field, value) in f {
+                    let before = o.get(field).cloned().unwrap_or_default();
+                    if &before != value {
+                        out.push(Change {
+                            area,
+                            who: who(key, f),
+                            what: field.clone(),
+                            old: before,
+                            new: value.clone(),
+                        });
+                    }
+                }
+            }
+        }
+    }
+    for (key, f) in old {
+        if !new.contains_key(key) {
+            out.push(Change { area, who: who(key, f), what: "bỏ".into(), old: String::new(), new: String::new() });
+        }
+    }
+}
+
+/// Compares two snapshots.
+pub fn compare(old: &Snapshot, new: &Snapshot) -> Vec<Change> {
+    let mut out = Vec::new();
+    diff_maps("Đại biểu", &old.delegates, &new.delegates, "Họ và tên", &mut out);
+    for (id, seat) in &new.seats {
+        let before = old.seats.get(id);
+        if before.is_some_and(|b| b != seat) {
+            let name = new.delegates.get(id).and_then(|f| f.get("Họ và tên")).cloned().unwrap_or_default();
+            out.push(Change {
+                area: "Ghế",
+                who: format!("{name} ({id})"),
+                what: "Ghế".into(),
+                old: before.cloned().unwrap_or_default(),
+                new: seat.clone(),
+            });
+        }
+    }
+    diff_maps("Khen thưởng", &old.awards, &new.awards, "Tên", &mut out);
+    out
+}
+
+impl ChangeReport {
+    pub fn new(previous: Option<&Snapshot>, now: &Snapshot, written: &[String], removed: &[String]) -> ChangeReport {
+        ChangeReport {
+            first: previous.is_none(),
+            changes: previous.map(|p| compare(p, now)).unwrap_or_default(),
+            reprint: written.iter().filter(|f| f.ends_with(".pdf")).cloned().collect(),
+            removed: removed.to_vec(),
+        }
+    }
+
+    /// The report as lines for the terminal.
+    pub fn lines(&self, lang: Lang) -> Vec<String> {
+        let vi = lang == Lang::Vi;
+        let mut out = Vec::new();
+        if self.first {
+            out.push(
+                if vi {
+                    "Lần tạo đầu tiên: chưa có bản trước để so sánh."
+                } else {
+                    "First build: nothing to compare with."
+                }
+                .to_string(),
+            );
+        } else if self.changes.is_empty() {
+            out.push(
+                if vi {
+                    "Dữ liệu không thay đổi so với lần trước."
+                } else {
+                    "The data has not changed since the last build."
+                }
+                .to_string(),
+            );
+        } else {
+            out.push(if vi { "Thay đổi so với lần trước:" } else { "Changes since the last build:" }.to_string());
+            for c in &self.changes {
+                out.push(match (c.what.as_str(), vi) {
+                    ("thêm", true) => format!("  + {}: thêm {}", c.area, c.who),
+                    ("thêm", false) => format!("  + {}: added {}", c.area, c.who),
+                    ("bỏ", true) => format!("  - {}: bỏ {}", c.area, c.who),
+                    ("bỏ", false) => format!("  - {}: removed {}", c.area, c.who),
+                    (field, _) => format!("  * {} {}: {field} “{}” → “{}”", c.area, c.who, c.old, c.new),
+                });
+            }
+        }
+        if !self.first {
+            if self.reprint.is_empty() {
+                out.push(if vi { "Không có tệp nào cần in lại." } else { "Nothing to print again." }.to_string());
+            } else {
+                out.push(format!("{} ({}):", if vi { "Cần in lại" } else { "Print again" }, self.reprint.len()));
+                for f in &self.reprint {
+                    out.push(format!("  {f}"));
+                }
+            }
+            for f in &self.removed {
+                out.push(format!("  {} {f}", if vi { "đã xóa" } else { "removed" }));
+            }
+        }
+        out
+    }
+
+    /// `thay-doi.xlsx`: the changes, and the files to print again.
+    pub fn xlsx(&self, ds: &Dataset) -> Vec<u8> {
+        let build = || -> Result<Vec<u8>, XlsxError> {
+            let mut wb = workbook(ds, "Thay đổi so với lần trước");
+            let fmt = cell_format();
+            let ws = wb.add_worksheet();
+            let cols = [
+                Col { header: "STT", width: 6.0 },
+                Col { header: "Phần", width: 14.0 },
+                Col { header: "Đối tượng", width: 36.0 },
+                Col { header: "Thay đổi", width: 18.0 },
+                Col { header: "Cũ", width: 32.0 },
+                Col { header: "Mới", width: 32.0 },
+            ];
+            let first =
+                table_sheet(ws, "Thay đổi", "THAY ĐỔI SO VỚI LẦN TẠO TRƯỚC", &cols, self.changes.len().max(1), true)?;
+            if self.changes.is_empty() {
+                let note = if self.first {
+                    "Lần tạo đầu tiên: chưa có bản trước để so sánh."
+                } else {
+                    "Không có thay đổi."
+                };
+                ws.write_string_with_format(first, 1, note, &fmt)?;
+            }
+            for (n, c) in self.changes.iter().enumerate() {
+                let r = first + n as u32;
+                ws.write_number_with_format(r, 0, (n + 1) as f64, &fmt)?;
+                for (col, text) in
+                    [c.area, c.who.as_str(), c.what.as_str(), c.old.as_str(), c.new.as_str()].iter().enumerate()
+                {
+                    ws.write_string_with_format(r, (col + 1) as u16, *text, &fmt)?;
+                }
+            }
+            let ws = wb.add_worksheet();
+            let cols = [Col { header: "STT", width: 6.0 }, Col { header: "Tệp cần in lại", width: 60.0 }];
+            let first = table_sheet(ws, "In lại", "CÁC TỆP CẦN IN LẠI", &cols, self.reprint.len().max(1), false)?;
+            if self.reprint.is_empty() {
+                ws.write_string_with_format(first, 1, "Không có tệp nào cần in lại.", &fmt)?;
+            }
+            for (n, f) in self.reprint.iter().enumerate() {
+                ws.write_number_with_format(first + n as u32, 0, (n + 1) as f64, &fmt)?;
+                ws.write_string_with_format(first + n as u32, 1, f, &fmt)?;
+            }
+            wb.save_to_buffer()
+        };
+        build().expect("the change report's cells are within Excel's limits")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn snap(position: &str, seat: &str) -> Snapshot {
+        let mut s = Snapshot::default();
+        s.delegates.insert("DB01".into(), fields(&[("Họ và tên", "Lê Văn An".into()), ("Chức vụ", position.into())]));
+        s.seats.insert("DB01".into(), seat.into());
+        s
+    }
+
+    #[test]
+    fn changes_in_the_clerks_terms() {
+        let old = snap("Phó Giám đốc", "A05");
+        let mut new = snap("Giám đốc", "B07");
+        new.delegates.insert("DB02".into(), fields(&[("Họ và tên", "Hà Thị Bình".into())]));
+        let changes = compare(&old, &new);
+        assert_eq!(
+            changes,
+            [
+                Change {
+                    area: "Đại biểu",
+                    who: "Lê Văn An (DB01)".into(),
+                    what: "Chức vụ".into(),
+                    old: "Phó Giám đốc".into(),
+                    new: "Giám đốc".into()
+                },
+                Change {
+                    area: "Đại biểu",
+                    who: "Hà Thị Bình (DB02)".into(),
+                    what: "thêm".into(),
+                    old: String::new(),
+                    new: String::new()
+                },
+                Change {
+                    area: "Ghế",
+                    who: "Lê Văn An (DB01)".into(),
+                    what: "Ghế".into(),
+                    old: "A05".into(),
+                    new: "B07".into()
+                },
+            ]
+        );
+        assert!(compare(&old, &old).is_empty());
+        let removed = compare(&new, &old);
+        assert!(removed.iter().any(|c| c.what == "bỏ" && c.who == "Hà Thị Bình (DB02)"));
+    }
+}
