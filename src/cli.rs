@@ -43,6 +43,28 @@ pub enum Command {
     Check(CheckArgs),
     /// Chuyển đổi giữa YAML và Excel / the same data in the other format.
     Convert(ConvertArgs),
+    /// Tạo bảng tính mẫu để điền / write a starter workbook and YAML to fill in.
+    Init(InitArgs),
+    /// Tự tạo lại mỗi khi lưu bảng tính / rebuild whenever the input is saved.
+    Watch(WatchArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Thư mục ghi hoi-nghi.xlsx và hoi-nghi.yaml (mặc định: thư mục hiện tại).
+    pub dir: Option<PathBuf>,
+    /// Ghi đè nếu tệp đã có.
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct WatchArgs {
+    /// Bảng tính hoặc tệp YAML cần theo dõi.
+    pub input: PathBuf,
+    /// Thư mục bộ văn bản (mặc định output/<mã hội nghị>).
+    #[arg(short, long)]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(Debug, Args, Default)]

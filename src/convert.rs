@@ -201,7 +201,7 @@ pub fn canonical(ds: &Dataset) -> Canonical {
                         Performer::Text(t) => Field::Text(t.clone()),
                     }),
                 );
-                r.push(("kind", Field::Text(a.kind.code().into())));
+                r.push(("kind", Field::Text(a.kind.label().into())));
                 push(&mut r, "mc", opt(&a.mc));
                 push(&mut r, "note", opt(&a.note));
                 r
@@ -329,27 +329,97 @@ pub fn to_yaml(ds: &Dataset) -> String {
     )
 }
 
-/// The conference as a workbook: the settings sheet, then one sheet per list (with a title
-/// row above the header, as offices make them).
+/// The conference as a workbook (what `vanthu convert --to xlsx` writes).
 pub fn to_xlsx(ds: &Dataset) -> Result<Vec<u8>, XlsxError> {
+    to_xlsx_with(ds, false)
+}
+
+/// The fixed choices offered as drop-down lists: (list name, values). They live in the
+/// `Danh mục` sheet, one column each, so a clerk can read them and the lists stay short.
+fn choice_lists(ds: &Dataset) -> Vec<(&'static str, Vec<String>)> {
+    use crate::validate::choices::{ATTENDANCE, AWARD_KINDS, HONORIFICS, ROLES};
+    let first = |names: &[&str]| names[0].to_string();
+    vec![
+        ("Danh xưng", HONORIFICS.iter().map(|(_, n)| first(n)).collect()),
+        ("Mời", vec!["Có".into(), "Không".into()]),
+        ("Xác nhận", ATTENDANCE.iter().map(|(_, n)| first(n)).collect()),
+        ("Vai trò", ROLES.iter().map(|(_, n)| first(n)).collect()),
+        ("Loại khen thưởng", AWARD_KINDS.iter().map(|(_, n)| first(n)).collect()),
+        ("Hình thức", vec!["Bằng khen".into(), "Giấy khen".into()]),
+        ("Loại nội dung", AgendaKind::ALL.iter().map(|k| k.label().to_string()).collect()),
+        ("Hạng sao", vec!["3".into(), "4".into(), "5".into()]),
+        ("Nhóm sản phẩm", PRODUCT_GROUPS.iter().map(|g| g.to_string()).collect()),
+        ("Loại chủ thể", crate::stats::PRODUCER_KINDS.iter().map(|k| k.to_string()).collect()),
+        ("Huyện, thành phố", ds.report_settings.district_order.clone()),
+    ]
+}
+
+/// Which list a column takes its values from, and whether a value outside it is normal
+/// (several roles in one cell, a group added to the `Nhóm` sheet): then Excel only informs.
+fn column_list(table: TableKind, key: &str) -> Option<(&'static str, bool)> {
+    use TableKind::*;
+    Some(match (table, key) {
+        (Delegates | Awards, "honorific") => ("Danh xưng", false),
+        (Delegates, "invited") => ("Mời", false),
+        (Delegates, "attendance") => ("Xác nhận", false),
+        (Delegates, "roles") => ("Vai trò", true),
+        (Delegates, "group") => ("Nhóm", false),
+        (Hall, "reserved_for") => ("Nhóm", true),
+        (Awards, "kind") => ("Loại khen thưởng", false),
+        (Awards, "form") => ("Hình thức", true),
+        (Agenda, "kind") => ("Loại nội dung", false),
+        (Products, "stars") => ("Hạng sao", false),
+        (Products, "product_group") => ("Nhóm sản phẩm", false),
+        (Products, "producer_kind") => ("Loại chủ thể", true),
+        (Products, "district") => ("Huyện, thành phố", true),
+        _ => return None,
+    })
+}
+
+/// Rows of each list sheet that get the drop-downs (the header is on row 3).
+const LAST_ROW: u32 = 2000;
+
+/// The conference as a workbook: the settings sheet (with a line on each setting), then one
+/// sheet per list with a title row above a frozen, styled header whose cells carry a note
+/// on what goes there, drop-down lists on the columns with fixed choices, and the `Danh
+/// mục` sheet holding those lists. `guide` puts the `Hướng dẫn` sheet first (the starter).
+pub fn to_xlsx_with(ds: &Dataset, guide: bool) -> Result<Vec<u8>, XlsxError> {
+    use crate::starter::{GUIDE, GUIDE_SHEET, LISTS_SHEET, column_note, setting_note};
+    use rust_xlsxwriter::{DataValidation, DataValidationErrorStyle, Formula, Note};
+
     let c = canonical(ds);
     let mut wb = crate::render::xlsx::workbook(ds, &ds.conference.title);
-    let header = Format::new()
+    let font = |f: Format| f.set_font_name("Times New Roman").set_font_size(12);
+    let header = font(Format::new())
         .set_bold()
-        .set_font_name("Times New Roman")
         .set_border(FormatBorder::Thin)
         .set_background_color("D9D9D9")
         .set_text_wrap()
-        .set_align(FormatAlign::Center);
-    let cell = Format::new().set_font_name("Times New Roman").set_text_wrap().set_align(FormatAlign::Top);
-    let title = Format::new().set_bold().set_font_name("Times New Roman").set_font_size(13);
+        .set_align(FormatAlign::Center)
+        .set_align(FormatAlign::VerticalCenter);
+    let cell = font(Format::new()).set_text_wrap().set_align(FormatAlign::Top);
+    let hint = font(Format::new()).set_italic().set_font_color("595959").set_text_wrap().set_align(FormatAlign::Top);
+    let title = font(Format::new()).set_bold().set_font_size(13);
+    let note = |text: &str| Note::new(text).add_author_prefix(false).set_width(320).set_height(120);
+
+    if guide {
+        let ws = wb.add_worksheet();
+        ws.set_name(GUIDE_SHEET)?;
+        ws.set_column_width(0, 110)?;
+        for (r, (line, heading)) in GUIDE.iter().enumerate() {
+            let f = if *heading { &title } else { &cell };
+            ws.write_string_with_format(r as u32, 0, *line, f)?;
+        }
+    }
 
     let ws = wb.add_worksheet();
     ws.set_name(schema::SETTINGS_SHEET)?;
     ws.write_string_with_format(0, 0, schema::SETTINGS_LABEL_HEADER, &header)?;
     ws.write_string_with_format(0, 1, schema::SETTINGS_VALUE_HEADER, &header)?;
+    ws.write_string_with_format(0, 2, "Giải thích", &header)?;
     ws.set_column_width(0, 36)?;
-    ws.set_column_width(1, 90)?;
+    ws.set_column_width(1, 80)?;
+    ws.set_column_width(2, 60)?;
     ws.set_freeze_panes(1, 0)?;
     for (r, spec) in SETTINGS.iter().enumerate() {
         let row = r as u32 + 1;
@@ -357,23 +427,56 @@ pub fn to_xlsx(ds: &Dataset) -> Result<Vec<u8>, XlsxError> {
         if let Some((_, f)) = c.settings.iter().find(|(k, _)| *k == spec.key) {
             write_field(ws, row, 1, f, &cell)?;
         }
-    }
-    for (spec, rows) in &c.tables {
-        if rows.is_empty() && matches!(spec.kind, TableKind::Groups) {
-            continue;
+        if let Some(text) = setting_note(spec) {
+            ws.write_string_with_format(row, 2, text, &hint)?;
         }
+    }
+
+    let lists = choice_lists(ds);
+    let groups_sheet = schema::table(TableKind::Groups).sheet;
+    for (spec, rows) in &c.tables {
         let ws = wb.add_worksheet();
         ws.set_name(spec.sheet)?;
         ws.write_string_with_format(0, 0, format!("DANH SÁCH {}", spec.sheet.to_uppercase()), &title)?;
         let columns: Vec<&schema::ColumnSpec> = spec.columns.iter().collect();
         for (c, col) in columns.iter().enumerate() {
-            ws.write_string_with_format(2, c as u16, col.header, &header)?;
+            let c16 = c as u16;
+            ws.write_string_with_format(2, c16, col.header, &header)?;
+            if let Some(text) = column_note(spec.kind, col.key) {
+                let required = if col.required { "Bắt buộc. " } else { "" };
+                ws.insert_note(2, c16, &note(&format!("{required}{text}")))?;
+            }
             let width = match col.text {
                 schema::TextKind::Multiline => 60.0,
                 schema::TextKind::Inline if col.key == schema::STT => 6.0,
                 schema::TextKind::Inline => 22.0,
             };
-            ws.set_column_width(c as u16, width)?;
+            ws.set_column_width(c16, width)?;
+            if let Some((list, open)) = column_list(spec.kind, col.key) {
+                let source = if list == "Nhóm" {
+                    // The groups sheet itself, so a group the clerk adds there is offered.
+                    let name_col = schema::table(TableKind::Groups).columns.iter().position(|c| c.key == "name");
+                    let letter = crate::diag::column_letters(name_col.unwrap_or(1) as u32);
+                    format!("='{groups_sheet}'!${letter}$4:${letter}${LAST_ROW}")
+                } else {
+                    let i = lists.iter().position(|(n, _)| *n == list).expect("every list is written");
+                    let letter = crate::diag::column_letters(i as u32);
+                    let len = lists[i].1.len().max(1) + 1;
+                    format!("='{LISTS_SHEET}'!${letter}$2:${letter}${len}")
+                };
+                let style =
+                    if open { DataValidationErrorStyle::Information } else { DataValidationErrorStyle::Warning };
+                let validation = DataValidation::new()
+                    .allow_list_formula(Formula::new(source))
+                    .set_error_style(style)
+                    .set_error_title("Giá trị ngoài danh sách")?
+                    .set_error_message(format!(
+                        "“{}” nên chọn trong danh sách (sheet {}). Vẫn giữ giá trị này?",
+                        col.header,
+                        if list == "Nhóm" { groups_sheet } else { LISTS_SHEET }
+                    ))?;
+                ws.add_data_validation(3, c16, LAST_ROW, c16, &validation)?;
+            }
         }
         ws.set_freeze_panes(3, 0)?;
         for (n, row) in rows.iter().enumerate() {
@@ -387,6 +490,21 @@ pub fn to_xlsx(ds: &Dataset) -> Result<Vec<u8>, XlsxError> {
             }
         }
     }
+
+    let ws = wb.add_worksheet();
+    ws.set_name(LISTS_SHEET)?;
+    for (i, (name, values)) in lists.iter().enumerate() {
+        let c = i as u16;
+        ws.write_string_with_format(0, c, *name, &header)?;
+        ws.set_column_width(c, 24)?;
+        for (r, v) in values.iter().enumerate() {
+            match v.parse::<f64>() {
+                Ok(n) => ws.write_number_with_format(r as u32 + 1, c, n, &cell)?,
+                Err(_) => ws.write_string_with_format(r as u32 + 1, c, v, &cell)?,
+            };
+        }
+    }
+    ws.set_freeze_panes(1, 0)?;
     wb.save_to_buffer()
 }
 

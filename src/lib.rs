@@ -30,6 +30,7 @@ pub mod render;
 pub mod report;
 pub mod script;
 pub mod seating;
+pub mod starter;
 pub mod stats;
 pub mod text;
 pub mod validate;

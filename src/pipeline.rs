@@ -97,7 +97,7 @@ fn fonts_for(choice: FontChoice, diags: &mut Diagnostics) -> Arc<Fonts> {
 /// in `diags`).
 pub fn prepare(source: &Source, diags: &mut Diagnostics, timings: &mut Timings) -> Option<Prepared> {
     let raw = timings.time("load", || input::load(source, diags))?;
-    let raw = timings.time("normalise", || normalize::normalize(raw));
+    let raw = timings.time("normalise", || normalize::normalize(raw, diags));
     let dataset = timings.time("validate", || {
         let dataset = validate::validate(&raw, diags);
         // The glyph check needs the chosen font; it runs even when other rules failed, so

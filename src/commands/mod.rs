@@ -2,12 +2,13 @@
 //! clerk reads, and the exit status (0 success, 1 invalid input, 2 usage, 3 internal).
 
 mod progress;
+mod watch;
 
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 use std::time::Instant;
 
-use crate::cli::{BuildArgs, CheckArgs, Cli, Command, ConvertArgs, ConvertTo, FormatArg, LangArg};
+use crate::cli::{BuildArgs, CheckArgs, Cli, Command, ConvertArgs, ConvertTo, FormatArg, InitArgs, LangArg};
 use crate::diag::{Diagnostic, Diagnostics, Lang, Loc, Severity, Text, emit};
 use crate::input::Source;
 use crate::pipeline::{self, BuildConfig, Outcome, Timings};
@@ -85,6 +86,26 @@ pub fn dispatch(cli: Cli) -> u8 {
         Some(Command::Build(args)) => build(&reporter, args),
         Some(Command::Check(args)) => check(&reporter, args),
         Some(Command::Convert(args)) => convert(&reporter, args),
+        Some(Command::Init(args)) => init(&reporter, args),
+        Some(Command::Watch(args)) => watch::watch(&reporter, args),
+    }
+}
+
+fn init(r: &Reporter, args: InitArgs) -> u8 {
+    let dir = args.dir.unwrap_or_default();
+    match crate::starter::init(&dir, args.force) {
+        Ok(files) => {
+            for f in &files {
+                r.line(format!("Đã ghi {}", f.display()), format!("Wrote {}", f.display()));
+            }
+            let xlsx = files[0].display();
+            r.line(
+                format!("Điền bảng tính (xem sheet “Hướng dẫn”), lưu lại, rồi chạy: vanthu build {xlsx}"),
+                format!("Fill in the workbook (see its “Hướng dẫn” sheet), save it, then run: vanthu build {xlsx}"),
+            );
+            OK
+        }
+        Err(diags) => r.status(&Outcome { diags, ..Outcome::default() }),
     }
 }
 

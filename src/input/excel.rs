@@ -10,7 +10,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::io::Cursor;
 use std::sync::Arc;
 
-use calamine::{Data, Dimensions, Range, Reader, Sheets, open_workbook_auto_from_rs};
+use calamine::{Data, Dimensions, Range, Reader, Sheets, StyleRange, open_workbook_auto_from_rs};
 
 use super::Parts;
 use super::raw::{Cell, Origin, Record, Table, Value};
@@ -19,6 +19,7 @@ use super::schema::{
     TableSpec,
 };
 use crate::diag::{Diagnostic, Diagnostics, Loc, Text, quote};
+use crate::text::legacy::{self, Legacy};
 use crate::text::{Date, Time, loose_key, parse_date_text, parse_time_text};
 
 /// How many rows from the top of a sheet are searched for the header row.
@@ -64,15 +65,9 @@ impl Workbook {
         self.names.iter().find(|n| matches(n)).cloned()
     }
 
-    /// The merged regions of a sheet (read only when a row might be a section title:
-    /// it parses the sheet again).
-    fn merges(&mut self, sheet: &str) -> Vec<Dimensions> {
-        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| match &mut self.sheets {
-            Sheets::Xlsx(x) => x.merge_cells_by_sheet_name(sheet).unwrap_or_default(),
-            Sheets::Xls(x) => x.merge_cells_by_sheet_name(sheet).unwrap_or_default(),
-            _ => Vec::new(),
-        }))
-        .unwrap_or_default()
+    /// Lazy access to what a sheet holds beyond its values.
+    fn extras<'a>(&'a mut self, sheet: &'a str) -> SheetExtras<'a> {
+        SheetExtras { sheets: &mut self.sheets, sheet, merges: None, styles: None }
     }
 
     fn range(&mut self, sheet: &str, diags: &mut Diagnostics) -> Option<Range<Data>> {
@@ -106,7 +101,7 @@ impl Workbook {
                 used.insert(name.clone());
                 let loc = Loc::Sheet { file: file.clone(), sheet: name.as_str().into() };
                 let settings = match self.range(&name, diags) {
-                    Some(range) => read_settings(&range, &file, &name, diags),
+                    Some(range) => read_settings(&range, &mut self.extras(&name), &file, &name, diags),
                     None => BTreeMap::new(),
                 };
                 (loc, settings)
@@ -142,14 +137,18 @@ impl Workbook {
             used.insert(name.clone());
             match self.range(&name, diags) {
                 Some(range) => {
-                    let table = read_table(&range, &mut || self.merges(&name), spec, &file, &name, diags);
+                    let table = read_table(&range, &mut self.extras(&name), spec, &file, &name, diags);
                     tables.push(table);
                 }
                 None => tables.push(Table::empty(spec)),
             }
         }
+        // The sheets vanthu writes for the clerk's eyes are passed over in silence.
+        let ours = |n: &str| {
+            [crate::starter::GUIDE_SHEET, crate::starter::LISTS_SHEET].iter().any(|s| loose_key(s) == loose_key(n))
+        };
         for name in &self.names {
-            if !used.contains(name) {
+            if !used.contains(name) && !ours(name) {
                 diags.push(Diagnostic::note(
                     "unknown-sheet",
                     Loc::Sheet { file: file.clone(), sheet: name.as_str().into() },
@@ -180,9 +179,47 @@ impl Workbook {
         };
         let file = self.file.clone();
         match self.range(&name, diags) {
-            Some(range) => read_table(&range, &mut || self.merges(&name), spec, &file, &name, diags),
+            Some(range) => read_table(&range, &mut self.extras(&name), spec, &file, &name, diags),
             None => Table::empty(spec),
         }
+    }
+}
+
+/// What a sheet holds beyond its values — merged regions, cell fonts — read only when a
+/// row might need it, since each parses the sheet again.
+pub struct SheetExtras<'a> {
+    sheets: &'a mut Sheets<Cursor<Vec<u8>>>,
+    sheet: &'a str,
+    merges: Option<Vec<Dimensions>>,
+    styles: Option<StyleRange>,
+}
+
+impl SheetExtras<'_> {
+    /// The merged regions of the sheet.
+    fn merges(&mut self) -> &[Dimensions] {
+        let (sheets, sheet) = (&mut *self.sheets, self.sheet);
+        self.merges.get_or_insert_with(|| {
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| match sheets {
+                Sheets::Xlsx(x) => x.merge_cells_by_sheet_name(sheet).unwrap_or_default(),
+                Sheets::Xls(x) => x.merge_cells_by_sheet_name(sheet).unwrap_or_default(),
+                _ => Vec::new(),
+            }))
+            .unwrap_or_default()
+        })
+    }
+
+    /// The old font encoding named by the font of the cell at (0-based) `row`, `col`:
+    /// `.VnTime` → TCVN3, `VNI-Times` → VNI (nd30-layout §5.4).
+    fn legacy_font(&mut self, row: u32, col: u32) -> Option<Legacy> {
+        let (sheets, sheet) = (&mut *self.sheets, self.sheet);
+        let styles = self.styles.get_or_insert_with(|| {
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| sheets.worksheet_style(sheet).ok()))
+                .ok()
+                .flatten()
+                .unwrap_or_default()
+        });
+        let name = styles.get((row, col))?.font.as_ref()?.name.as_deref()?;
+        legacy::from_font(name)
     }
 }
 
@@ -253,6 +290,17 @@ impl Grid<'_> {
         self.get(r, c).display()
     }
 
+    /// A header or label: its text, read as Unicode when its font names an old encoding
+    /// (`Nhãm` in `.VnTime` is `Nhóm`).
+    fn label(&self, r: usize, c: usize, extras: &mut SheetExtras<'_>) -> String {
+        let text = self.text(r, c);
+        if !legacy::candidate(&text) {
+            return text;
+        }
+        let font = extras.legacy_font(self.excel_row(r) - 1, self.excel_col(c));
+        font.and_then(|f| legacy::repair(&text, Some(f))).map_or(text, |(_, fixed)| fixed)
+    }
+
     /// 1-based Excel row number of relative row `r`.
     fn excel_row(&self, r: usize) -> u32 {
         self.row0 + r as u32 + 1
@@ -294,13 +342,13 @@ fn match_header(spec: &'static TableSpec, header: &str, taken: &BTreeSet<&str>) 
 
 /// Finds the header row: the row among the first ones with the most known headers (at
 /// least two, or every required column).
-fn find_header_row(g: &Grid<'_>, spec: &'static TableSpec) -> Option<usize> {
+fn find_header_row(g: &Grid<'_>, spec: &'static TableSpec, extras: &mut SheetExtras<'_>) -> Option<usize> {
     let required = spec.columns.iter().filter(|c| c.required).count();
     let mut best: Option<(usize, usize)> = None;
     for r in 0..g.height().min(HEADER_SEARCH_ROWS) {
         let mut taken = BTreeSet::new();
         for c in 0..g.width() {
-            if let Some(col) = match_header(spec, &g.text(r, c), &taken) {
+            if let Some(col) = match_header(spec, &g.label(r, c, extras), &taken) {
                 taken.insert(col.key);
             }
         }
@@ -332,7 +380,7 @@ fn is_total_row(first_text: &str) -> bool {
 
 /// A row that only heads a section: a single text cell that is merged across columns,
 /// written in capitals, or numbered like `I.` / `A.`.
-fn is_section_row(g: &Grid<'_>, r: usize, merged: &mut dyn FnMut() -> Vec<Dimensions>) -> Option<String> {
+fn is_section_row(g: &Grid<'_>, r: usize, extras: &mut SheetExtras<'_>) -> Option<String> {
     let filled: Vec<(usize, String)> =
         (0..g.width()).map(|c| (c, g.text(r, c))).filter(|(_, t)| !t.trim().is_empty()).collect();
     let texts: Vec<&(usize, String)> =
@@ -349,15 +397,20 @@ fn is_section_row(g: &Grid<'_>, r: usize, merged: &mut dyn FnMut() -> Vec<Dimens
         && first.trim_end_matches(['.', ')']).chars().all(|ch| "IVXLABCDĐ".contains(ch));
     let mut is_merged = || {
         let (row, col) = (g.excel_row(r) - 1, g.excel_col(*c));
-        merged().iter().any(|d| d.start == (row, col) && d.end.1 > d.start.1)
+        extras.merges().iter().any(|d| d.start == (row, col) && d.end.1 > d.start.1)
     };
     (capitals || numbered || is_merged()).then(|| text.clone())
+}
+
+/// Text that might be in an old font encoding, whose cell's font is then worth reading.
+fn legacy_candidate(value: &Value) -> bool {
+    matches!(value, Value::Text(t) if legacy::candidate(t))
 }
 
 /// Reads one list sheet.
 pub fn read_table(
     range: &Range<Data>,
-    merged: &mut dyn FnMut() -> Vec<Dimensions>,
+    extras: &mut SheetExtras<'_>,
     spec: &'static TableSpec,
     file: &Arc<str>,
     sheet: &str,
@@ -369,7 +422,7 @@ pub fn read_table(
     if g.height() == 0 {
         return Table { spec, loc: Some(sheet_loc), records: Vec::new() };
     }
-    let Some(header_row) = find_header_row(&g, spec) else {
+    let Some(header_row) = find_header_row(&g, spec, extras) else {
         let expected: Vec<&str> = spec.columns.iter().filter(|c| c.required).map(|c| c.header).collect();
         diags.push(
             Diagnostic::error(
@@ -395,7 +448,7 @@ pub fn read_table(
         }
         let mut added = false;
         for c in 0..g.width() {
-            let header = g.text(r, c);
+            let header = g.label(r, c, extras);
             if header.trim().is_empty() || columns.values().any(|(col, _)| *col == g.excel_col(c)) {
                 continue;
             }
@@ -443,8 +496,6 @@ pub fn read_table(
 
     let columns = Arc::new(columns);
     let mut records = Vec::new();
-    let mut merged_cache: Option<Vec<Dimensions>> = None;
-    let mut merged = || merged_cache.get_or_insert_with(&mut *merged).clone();
     for r in data_start..g.height() {
         let values: Vec<(&'static str, u32, Value)> =
             columns.iter().map(|(key, (col, _))| (*key, *col, g.get(r, (*col - g.col0) as usize))).collect();
@@ -493,7 +544,7 @@ pub fn read_table(
             .iter()
             .filter(|c| c.required)
             .all(|c| values.iter().any(|(k, _, v)| *k == c.key && !v.is_empty()));
-        if !has_required && let Some(title) = is_section_row(&g, r, &mut merged) {
+        if !has_required && let Some(title) = is_section_row(&g, r, extras) {
             diags.push(Diagnostic::note(
                 "skipped-row",
                 row_loc,
@@ -510,7 +561,8 @@ pub fn read_table(
             .map(|(key, col, value)| {
                 let header = columns.get(key).map(|(_, h)| h.clone());
                 let loc = Loc::Cell { file: file.clone(), sheet: sheet_arc.clone(), row: excel_row, col, header };
-                (key, Cell { value, loc })
+                let font = legacy_candidate(&value).then(|| extras.legacy_font(excel_row - 1, col)).flatten();
+                (key, Cell { value, loc, font })
             })
             .collect();
         let origin =
@@ -524,6 +576,7 @@ pub fn read_table(
 /// `Giá trị` column when the sheet has that header, else in the next cell to the right.
 fn read_settings(
     range: &Range<Data>,
+    extras: &mut SheetExtras<'_>,
     file: &Arc<str>,
     sheet: &str,
     diags: &mut Diagnostics,
@@ -550,7 +603,7 @@ fn read_settings(
                 None => continue,
             },
         };
-        let label = g.text(r, label_c);
+        let label = g.label(r, label_c, extras);
         if label.trim().is_empty() {
             continue;
         }
@@ -586,7 +639,8 @@ fn read_settings(
             ));
             continue;
         }
-        out.insert(key, Cell { value, loc });
+        let font = legacy_candidate(&value).then(|| extras.legacy_font(g.excel_row(r) - 1, g.excel_col(c))).flatten();
+        out.insert(key, Cell { value, loc, font });
     }
     if !unknown.is_empty() {
         diags.push(Diagnostic::note(

@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use super::schema::{TableKind, TableSpec};
 use crate::diag::Loc;
+use crate::text::legacy::Legacy;
 use crate::text::{Date, Time};
 
 /// A cell's value, as the file holds it.
@@ -63,6 +64,8 @@ pub fn format_number(n: f64) -> String {
 pub struct Cell {
     pub value: Value,
     pub loc: Loc,
+    /// The old font encoding the cell's font names (`.VnTime` → TCVN3), when the file says.
+    pub font: Option<Legacy>,
 }
 
 /// Where a record (a row, a YAML list item) came from; locates cells that are empty or

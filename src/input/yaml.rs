@@ -181,7 +181,7 @@ pub fn read(text: &str, file: Arc<str>, base_dir: &Path, diags: &mut Diagnostics
         let loc = ctx.loc(&spec.key);
         match scalar(v) {
             Some(value) => {
-                settings.insert(spec.key.as_str(), Cell { value, loc });
+                settings.insert(spec.key.as_str(), Cell { value, loc, font: None });
             }
             None => diags.push(Diagnostic::error(
                 "invalid-value",
@@ -311,7 +311,7 @@ fn read_list(ctx: &Ctx<'_>, spec: &'static TableSpec, v: &Yaml, diags: &mut Diag
             let field_path = format!("{path}.{key}");
             match scalar(value) {
                 Some(value) => {
-                    cells.insert(column.key, Cell { value, loc: ctx.loc(&field_path) });
+                    cells.insert(column.key, Cell { value, loc: ctx.loc(&field_path), font: None });
                 }
                 None => diags.push(Diagnostic::error(
                     "invalid-value",

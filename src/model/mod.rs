@@ -368,6 +368,25 @@ impl AgendaKind {
         AgendaKind::Khac,
     ];
 
+    /// The Vietnamese name offered in the `Loại` drop-down (`Tuyên bố lý do`); it slugs
+    /// to [`AgendaKind::code`].
+    pub fn label(self) -> &'static str {
+        match self {
+            AgendaKind::DonTiep => "Đón tiếp",
+            AgendaKind::VanNghe => "Văn nghệ",
+            AgendaKind::TuyenBoLyDo => "Tuyên bố lý do",
+            AgendaKind::PhatBieu => "Phát biểu",
+            AgendaKind::BaoCao => "Báo cáo",
+            AgendaKind::PhongSu => "Phóng sự",
+            AgendaKind::ThamLuan => "Tham luận",
+            AgendaKind::KyKet => "Ký kết",
+            AgendaKind::KhenThuong => "Khen thưởng",
+            AgendaKind::ChiDao => "Chỉ đạo",
+            AgendaKind::BeMac => "Bế mạc",
+            AgendaKind::Khac => "Khác",
+        }
+    }
+
     /// The code used in the `Loại` column (`tuyen-bo-ly-do`).
     pub fn code(self) -> &'static str {
         match self {

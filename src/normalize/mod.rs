@@ -1,11 +1,45 @@
-//! Stage 2, normalise: every text cell in NFC with its whitespace folded (one-line fields)
-//! or its lines tidied (multi-line fields). Pure: values change, places do not.
+//! Stage 2, normalise: text typed in an old font encoding (TCVN3, VNI) or garbled UTF-8
+//! turned back into Unicode with a warning naming the cell, then every text cell in NFC
+//! with its whitespace folded (one-line fields) or its lines tidied (multi-line fields).
+//! Values change, places do not.
 
+use crate::diag::{Diagnostic, Diagnostics, Text, quote};
 use crate::input::schema::{self, TextKind};
 use crate::input::{Cell, RawDataset, Value};
+use crate::text::legacy::{self, Legacy};
 use crate::text::{clean_inline, clean_multiline};
 
-fn clean(cell: &mut Cell, kind: TextKind) {
+fn clean(cell: &mut Cell, kind: TextKind, diags: &mut Diagnostics) {
+    if let Value::Text(s) = &cell.value
+        && let Some((encoding, fixed)) = legacy::repair(s, cell.font)
+    {
+        let (old, new) = (clean_inline(s), clean_inline(&fixed));
+        let (vi, en) = match encoding {
+            Legacy::Tcvn3 { .. } | Legacy::Vni => (
+                format!(
+                    "chữ gõ bằng bảng mã cũ {}, đã chuyển sang Unicode: {} → {}",
+                    encoding.name(),
+                    quote(&old),
+                    quote(&new)
+                ),
+                format!(
+                    "text typed in the old {} encoding, converted to Unicode: {} → {}",
+                    encoding.name(),
+                    quote(&old),
+                    quote(&new)
+                ),
+            ),
+            Legacy::Mojibake => (
+                format!("chữ bị lỗi phông (UTF-8 đọc nhầm), đã sửa: {} → {}", quote(&old), quote(&new)),
+                format!("garbled text (UTF-8 read as Windows-1252), repaired: {} → {}", quote(&old), quote(&new)),
+            ),
+        };
+        diags.push(Diagnostic::warning("legacy-encoding", cell.loc.clone(), Text::new(vi, en)).with_hint(Text::new(
+            "kiểm tra lại chữ; để khỏi nhắc lại, chuyển mã ô này sang Unicode (Unikey: Công cụ chuyển mã) và dùng phông Times New Roman",
+            "check the text; to silence this, convert the cell to Unicode (Unikey's converter) and use Times New Roman",
+        )));
+        cell.value = Value::Text(fixed);
+    }
     if let Value::Text(s) = &cell.value {
         let cleaned = match kind {
             TextKind::Inline => clean_inline(s),
@@ -16,16 +50,16 @@ fn clean(cell: &mut Cell, kind: TextKind) {
 }
 
 /// Cleans every text cell of the dataset according to its column's kind.
-pub fn normalize(mut data: RawDataset) -> RawDataset {
+pub fn normalize(mut data: RawDataset, diags: &mut Diagnostics) -> RawDataset {
     for (key, cell) in data.settings.iter_mut() {
         let kind = schema::setting_by_key(key).map_or(TextKind::Inline, |s| s.text);
-        clean(cell, kind);
+        clean(cell, kind, diags);
     }
     for table in data.tables.values_mut() {
         for record in &mut table.records {
             for (key, cell) in record.cells.iter_mut() {
                 let kind = table.spec.column(key).map_or(TextKind::Inline, |c| c.text);
-                clean(cell, kind);
+                clean(cell, kind, diags);
             }
         }
     }
@@ -47,7 +81,8 @@ mod tests {
         std::fs::write(&path, yaml).unwrap();
         let mut diags = Diagnostics::new();
         let raw = load(&Source::File(path), &mut diags).unwrap();
-        let data = normalize(raw);
+        let data = normalize(raw, &mut diags);
+        assert!(diags.is_empty());
         assert_eq!(data.setting("conference.title"), &Value::Text("Hội nghị sơ kết".into()));
         let rec = &data.table(crate::input::TableKind::Delegates).records[0];
         assert_eq!(rec.value("name"), &Value::Text("Nguyễn Văn An".into()));

@@ -6,6 +6,7 @@
 
 mod collate;
 mod date;
+pub mod legacy;
 mod words;
 
 pub use collate::{NameOrder, name_sort_key};
@@ -78,8 +79,14 @@ pub fn strip_diacritics(s: &str) -> String {
 /// The key used to compare headers, sheet names, labels and choices "loosely": case,
 /// diacritics, spaces and punctuation are ignored, so `"HỌ VÀ TÊN"`, `"Ho va ten"` and
 /// `"Họ  và tên "` all give `hovaten`, and `Cơ quan/Đơn vị` equals `Cơ quan, đơn vị`.
+/// A header typed in an old font encoding (`Hä vµ tªn`) is read as the Unicode it stands for.
 pub fn loose_key(s: &str) -> String {
-    strip_diacritics(s).chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+    let repaired = legacy::repair(s, None).map(|(_, fixed)| fixed);
+    strip_diacritics(repaired.as_deref().unwrap_or(s))
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 /// A lower-case ASCII slug for file names and derived ids: `Nguyễn Văn Hùng` →

@@ -3,7 +3,7 @@
 //! duplicate ids, references that point nowhere). Each message names the cell, quotes the
 //! value and says how to fix it.
 
-mod choices;
+pub mod choices;
 mod fields;
 
 use std::collections::HashMap;

@@ -1,0 +1,298 @@
+//! `vanthu init`: the starter workbook and YAML a clerk fills in, and the explanations the
+//! workbooks `vanthu` writes carry — a note on every header, a line on every setting, the
+//! drop-down lists of the fixed choices and the `Hướng dẫn` sheet.
+//!
+//! The starter's data lives in one place, `data/starter/hoi-nghi.yaml` (with comments for
+//! whoever edits the YAML); the workbook is made from it through the same pipeline and
+//! writer as `vanthu convert`, so the two always say the same and always build.
+
+use std::path::{Path, PathBuf};
+
+use crate::diag::{Diagnostic, Diagnostics, Loc, Text};
+use crate::input::Source;
+use crate::input::schema::{SettingSpec, TableKind};
+use crate::pipeline::{self, Timings};
+
+/// The starter data, with its comments.
+pub const YAML: &str = include_str!("../data/starter/hoi-nghi.yaml");
+/// The names `init` writes.
+pub const XLSX_NAME: &str = "hoi-nghi.xlsx";
+pub const YAML_NAME: &str = "hoi-nghi.yaml";
+
+/// The starter as an input source.
+pub fn source() -> Source {
+    Source::Embedded { name: "data/starter/hoi-nghi.yaml", bytes: YAML.as_bytes() }
+}
+
+/// Writes the starter workbook and YAML into `dir` (created if needed). Existing files are
+/// left alone unless `force`. Returns the files written.
+pub fn init(dir: &Path, force: bool) -> Result<Vec<PathBuf>, Diagnostics> {
+    let mut diags = Diagnostics::new();
+    let targets = [dir.join(XLSX_NAME), dir.join(YAML_NAME)];
+    for t in targets.iter().filter(|t| t.exists() && !force) {
+        diags.push(
+            Diagnostic::error(
+                "target-exists",
+                Loc::File { file: t.display().to_string().into() },
+                Text::new("tệp đã có; không ghi đè", "the file exists; not overwritten"),
+            )
+            .with_hint(Text::new(
+                "chọn thư mục khác (vanthu init <thư mục>), hoặc thêm --force để ghi đè",
+                "choose another folder (vanthu init <folder>), or add --force to overwrite",
+            )),
+        );
+    }
+    if diags.has_errors() {
+        return Err(diags);
+    }
+    let prepared = pipeline::prepare(&source(), &mut diags, &mut Timings::default()).ok_or_else(|| diags.clone())?;
+    let xlsx = crate::convert::to_xlsx_with(&prepared.dataset, true).map_err(|e| {
+        let mut d = Diagnostics::new();
+        d.push(Diagnostic::error(
+            "internal",
+            Loc::File { file: XLSX_NAME.into() },
+            Text::new(format!("không tạo được bảng tính: {e}"), format!("cannot make the workbook: {e}")),
+        ));
+        d
+    })?;
+    if let Err(e) = std::fs::create_dir_all(dir) {
+        let mut d = Diagnostics::new();
+        d.push(Diagnostic::error(
+            "write-failed",
+            Loc::File { file: dir.display().to_string().into() },
+            Text::new(format!("không tạo được thư mục ({e})"), format!("cannot create the folder ({e})")),
+        ));
+        return Err(d);
+    }
+    for (path, bytes) in targets.iter().zip([xlsx, YAML.as_bytes().to_vec()]) {
+        crate::output::write_atomic(path, &bytes).map_err(|e| {
+            let mut d = Diagnostics::new();
+            d.push(e);
+            d
+        })?;
+    }
+    Ok(targets.to_vec())
+}
+
+/// Sheets `vanthu` writes for the clerk's eyes, which the reader passes over in silence.
+pub const GUIDE_SHEET: &str = "Hướng dẫn";
+pub const LISTS_SHEET: &str = "Danh mục";
+
+/// The `Hướng dẫn` sheet: (line, is a heading).
+pub const GUIDE: &[(&str, bool)] = &[
+    ("HƯỚNG DẪN NHẬP LIỆU HỘI NGHỊ", true),
+    (
+        "Bảng tính này là dữ liệu của một hội nghị. vanthu đọc nó và tạo bộ văn bản theo Nghị định 30/2020/NĐ-CP: Giấy mời, sơ đồ chỗ ngồi và biển tên, chương trình và kịch bản, Quyết định khen thưởng và Bằng khen, Báo cáo sơ kết.",
+        false,
+    ),
+    ("1. Điền dữ liệu", true),
+    (
+        "- Sheet “Hội nghị”: thông tin chung, mỗi dòng một mục (cột Giá trị). Cột Giải thích cho biết phải ghi gì.",
+        false,
+    ),
+    (
+        "- Các sheet danh sách (Đại biểu, Khen thưởng, Chương trình, …): mỗi dòng một người / một mục. Rê chuột vào ô tiêu đề để xem ghi chú.",
+        false,
+    ),
+    ("- Mỗi sheet có hai dòng ví dụ: sửa hoặc xóa chúng, rồi thêm dòng mới bên dưới.", false),
+    (
+        "- Cột có mũi tên chọn (Danh xưng, Nhóm, Mời, Xác nhận, Loại, Hạng sao, …): chọn trong danh sách. Danh sách nằm ở sheet “Danh mục”; các nhóm đại biểu ở sheet “Nhóm”.",
+        false,
+    ),
+    ("- Ngày ghi 15/12/2026, giờ ghi 08:00 hoặc 8h30. Số điện thoại ghi cả số 0 đầu.", false),
+    ("- Có thể đổi thứ tự cột, thêm cột riêng, thêm dòng tiêu đề phía trên; không đổi tên sheet và tên cột.", false),
+    (
+        "- Dùng phông Unicode (Times New Roman). Chữ gõ bằng TCVN3 (.VnTime) hoặc VNI vẫn được tự chuyển sang Unicode và báo lại từng ô.",
+        false,
+    ),
+    ("2. Tạo văn bản", true),
+    ("- Lưu bảng tính, rồi chạy: vanthu build hoi-nghi.xlsx", false),
+    ("- Văn bản được ghi vào thư mục output\\<Mã hội nghị> cạnh nơi chạy lệnh: PDF để in, XLSX để theo dõi.", false),
+    (
+        "- Sửa bảng tính và chạy lại bao nhiêu lần cũng được: chỉ những tệp có thay đổi được tạo lại; tệp thay-doi.xlsx liệt kê những gì đã đổi và tệp nào cần in lại.",
+        false,
+    ),
+    ("- vanthu watch hoi-nghi.xlsx: tự tạo lại mỗi khi lưu bảng tính.", false),
+    ("3. Khi có lỗi", true),
+    (
+        "- Mỗi thông báo ghi rõ chỗ: ví dụ “hoi-nghi.xlsx › Đại biểu!D17 (Họ và tên)” là ô D17 của sheet Đại biểu.",
+        false,
+    ),
+    (
+        "- lỗi: phải sửa thì mới tạo được văn bản. cảnh báo: văn bản vẫn được tạo nhưng nên xem lại. ghi chú: chỉ để biết.",
+        false,
+    ),
+    ("- Chỉ kiểm tra mà không tạo văn bản: vanthu check hoi-nghi.xlsx", false),
+];
+
+/// What goes in each column of each list, for the note on its header.
+pub fn column_note(table: TableKind, key: &str) -> Option<&'static str> {
+    use TableKind::*;
+    Some(match (table, key) {
+        (_, "stt") => "Số thứ tự (không bắt buộc).",
+        (Delegates, "id") => {
+            "Mã đại biểu, không trùng nhau (ví dụ UB01, SN05). Dùng ở Chương trình (Người thực hiện) và Khen thưởng. Bỏ trống: vanthu tự đặt."
+        }
+        (Delegates, "honorific") => "Ông, Bà hoặc Đồng chí (chọn trong danh sách). Ghi riêng, không ghi vào Họ và tên.",
+        (Delegates, "name") => "Họ và tên đầy đủ, không kèm danh xưng hay học hàm: Nguyễn Văn An.",
+        (Delegates, "position") => "Chức vụ: Giám đốc, Phó Chủ tịch UBND tỉnh, … Không bắt buộc.",
+        (Delegates, "organization") => "Cơ quan, đơn vị công tác: Sở Tài chính, UBND huyện Na Hang.",
+        (Delegates, "group") => {
+            "Nhóm đại biểu (chọn trong danh sách): quyết định thứ tự giới thiệu, thứ tự trong Giấy mời và chỗ ngồi. Các nhóm và thứ tự của chúng ở sheet Nhóm."
+        }
+        (Delegates, "rank") => "Thứ tự trong nhóm: số nhỏ đứng trước (1 = cao nhất). Bỏ trống: theo thứ tự dòng.",
+        (Delegates, "roles") => {
+            "Vai trò tại hội nghị, nhiều vai trò cách nhau bằng dấu chấm phẩy: Chủ trì; Đoàn chủ tịch; Phát biểu khai mạc; Báo cáo; Tham luận; Phát biểu chỉ đạo; Bế mạc; Trao thưởng; Dẫn chương trình; Thư ký."
+        }
+        (Delegates, "invited") => "Có: gửi Giấy mời. Không: không gửi (ví dụ người trong Ban tổ chức). Bỏ trống = Có.",
+        (Delegates, "attendance") => {
+            "Xác nhận tham dự: Tham dự, Vắng, Cử người thay, Chưa xác nhận. Người Vắng không được xếp chỗ."
+        }
+        (Delegates, "seat") => {
+            "Ghế chỉ định (không bắt buộc): tên hàng và số ghế, như A05, ĐCT03. Bỏ trống: vanthu tự xếp theo nghi thức."
+        }
+        (Delegates, "phone") => "Số điện thoại, ghi cả số 0 đầu: 0912 345 678.",
+        (Delegates, "email") => "Thư điện tử (không bắt buộc).",
+        (Delegates, "address") => "Địa chỉ gửi Giấy mời (không bắt buộc).",
+        (Delegates, "note") => "Ghi chú riêng của văn thư; không in ra văn bản.",
+        (Awards, "kind") => "Tập thể hoặc Cá nhân (chọn trong danh sách).",
+        (Awards, "honorific") => "Với cá nhân: Ông hoặc Bà.",
+        (Awards, "name") => "Tên tập thể (Hợp tác xã Chè Hồng Thái) hoặc họ tên cá nhân (Lê Văn C).",
+        (Awards, "unit") => {
+            "Với cá nhân: chức vụ, đơn vị công tác, như sẽ in trên Bằng khen: Chủ tịch UBND xã Hồng Thái, huyện Na Hang."
+        }
+        (Awards, "achievement") => {
+            "Thành tích (không bắt buộc). Bỏ trống: dùng câu thành tích chung ở sheet Hội nghị (Quyết định: Thành tích)."
+        }
+        (Awards, "form") => "Hình thức khen thưởng. Bỏ trống = Bằng khen.",
+        (Awards, "proposer") => "Cơ quan đề nghị khen thưởng (không bắt buộc).",
+        (Awards, "delegate_id") => {
+            "Nếu người nhận khen thưởng cũng là đại biểu: Mã đại biểu của họ (được xếp ghế đầu hàng, gần lối đi, để lên nhận thưởng)."
+        }
+        (Agenda, "time") => "Giờ bắt đầu của mục (08:00). Bỏ trống: tính từ mục trước cộng thời lượng.",
+        (Agenda, "minutes") => "Thời lượng, tính bằng phút: 10.",
+        (Agenda, "title") => "Nội dung chương trình: Phát biểu khai mạc Hội nghị.",
+        (Agenda, "by") => "Người thực hiện: Mã đại biểu (UB01) để lấy họ tên, chức vụ; hoặc tên đơn vị (Ban Tổ chức).",
+        (Agenda, "kind") => {
+            "Loại nội dung (chọn trong danh sách): quyết định lời dẫn mặc định của kịch bản. Bỏ trống: đoán theo nội dung."
+        }
+        (Agenda, "mc") => {
+            "Lời dẫn của người dẫn chương trình. Bỏ trống: vanthu tự viết. Có thể dùng {{ by.name }}, {{ by.position }}, {{ by.organization }}."
+        }
+        (Agenda, "note") => "Ghi chú cho Ban tổ chức; in trong kịch bản.",
+        (Hall, "block") => "Khu vực: Đoàn chủ tịch, Trái, Giữa, Phải.",
+        (Hall, "row") => "Tên hàng ghế: ĐCT (Đoàn chủ tịch), A, B, C, …; hàng A gần sân khấu nhất.",
+        (Hall, "seats") => "Số ghế của hàng trong khu này.",
+        (Hall, "reserved_for") => {
+            "Các nhóm được xếp vào hàng này, cách nhau bằng dấu chấm phẩy. Bỏ trống: hàng dùng chung."
+        }
+        (Signings, "party_a") => "Bên thứ nhất ký kết.",
+        (Signings, "party_b") => "Bên thứ hai ký kết.",
+        (Signings, "subject") => "Nội dung ký kết (không bắt buộc).",
+        (Products, "name") => "Tên sản phẩm OCOP.",
+        (Products, "producer") => "Chủ thể sản xuất: Hợp tác xã Chè Hồng Thái.",
+        (Products, "producer_kind") => "Loại chủ thể: Doanh nghiệp, Hợp tác xã, Tổ hợp tác, Hộ sản xuất.",
+        (Products, "address") => "Xã, phường, thị trấn.",
+        (Products, "district") => {
+            "Huyện, thành phố (chọn trong danh sách); thứ tự trong báo cáo theo mục Báo cáo: Thứ tự huyện."
+        }
+        (Products, "product_group") => "Nhóm sản phẩm theo Quyết định 148/QĐ-TTg (chọn trong danh sách).",
+        (Products, "stars") => "Hạng sao được công nhận: 3, 4 hoặc 5.",
+        (Products, "year") => "Năm công nhận: 2026.",
+        (Products, "decision") => "Số quyết định công nhận (không bắt buộc).",
+        (Targets, "name") => "Tên chỉ tiêu: Số sản phẩm OCOP đạt 3 sao trở lên.",
+        (Targets, "year") => "Năm của chỉ tiêu.",
+        (Targets, "planned") => "Kế hoạch (số).",
+        (Targets, "achieved") => {
+            "Kết quả đạt được (số). Bỏ trống: vanthu đếm từ sheet Sản phẩm OCOP khi chỉ tiêu là số sản phẩm."
+        }
+        (Report, "heading") => "Tiêu đề mục: I. KẾT QUẢ THỰC HIỆN.",
+        (Report, "body") => {
+            "Nội dung mục; xuống dòng bằng Alt+Enter. Số liệu tự động: {{ stats.total }}, {{ stats.by_stars[4] }}, …; {{ bieu_do }} chèn biểu đồ."
+        }
+        (Groups, "name") => "Tên nhóm đại biểu, dùng ở cột Nhóm của sheet Đại biểu.",
+        (Groups, "order") => "Thứ tự ưu tiên của nhóm: 1 cao nhất (giới thiệu trước, ngồi trên).",
+        (Groups, "intro") => "Câu mở đầu khi giới thiệu nhóm trong kịch bản: Về phía lãnh đạo Ủy ban nhân dân tỉnh.",
+        _ => return None,
+    })
+}
+
+/// One line on what goes in a setting.
+pub fn setting_note(spec: &SettingSpec) -> Option<&'static str> {
+    let key = spec.key.as_str();
+    if let Some(field) = key.strip_prefix("documents.").and_then(|k| k.split_once('.')).map(|(_, f)| f) {
+        let common = match field {
+            "number" => Some("Số văn bản. Để trống: văn thư điền tay khi vào sổ."),
+            "code" => Some("Ký hiệu sau số (GM-UBND, QĐ-UBND, BC-UBND). Bỏ trống: mặc định."),
+            "date" => Some("Ngày ban hành: 05/12/2026. Bỏ trống: in “ngày … tháng … năm”."),
+            "subject" => Some("Trích yếu. Bỏ trống: mặc định (Giấy mời: “Dự <Tên hội nghị>”)."),
+            "signer.name" => Some("Họ tên người ký, không ghi học hàm, danh xưng."),
+            "signer.authority" => Some("Quyền hạn ký, chữ IN HOA: TL. CHỦ TỊCH; KT. CHỦ TỊCH; nhiều dòng: Alt+Enter."),
+            "signer.title" => Some("Chức vụ người ký, chữ IN HOA: CHÁNH VĂN PHÒNG, PHÓ CHỦ TỊCH."),
+            "recipients" => Some("Nơi nhận, mỗi dòng một nơi (Alt+Enter); dòng cuối: Lưu: VT, <đơn vị soạn>."),
+            "notes" => Some("Các dòng ghi chú in cuối văn bản, mỗi dòng một ý (Alt+Enter)."),
+            _ => None,
+        };
+        if common.is_some() {
+            return common;
+        }
+    }
+    Some(match key {
+        "id" => "Mã hội nghị: tên thư mục kết quả, không dấu, không cách (so-ket-ocop-2026). Bỏ trống: tự đặt.",
+        "conference.title" => "Tên đầy đủ của hội nghị: Hội nghị sơ kết …",
+        "conference.date" => "Ngày họp: 18/12/2026.",
+        "conference.start_time" => "Giờ bắt đầu: 08:00.",
+        "conference.venue" => "Địa điểm: Hội trường A, Trung tâm Hội nghị tỉnh.",
+        "conference.host" => "Đơn vị chủ trì tổ chức (không bắt buộc).",
+        "conference.duration" => "Thời lượng: 01 buổi. Bỏ trống: tính từ chương trình.",
+        "issuer.parent" => "Cơ quan chủ quản (dòng trên tên cơ quan). Để trống với UBND tỉnh.",
+        "issuer.name" => "Tên cơ quan ban hành, chữ IN HOA: ỦY BAN NHÂN DÂN TỈNH TUYÊN QUANG.",
+        "issuer.sentence_name" => {
+            "Tên cơ quan viết thường trong câu. Bỏ trống: tự suy ra (Ủy ban nhân dân tỉnh Tuyên Quang)."
+        }
+        "issuer.code" => "Chữ viết tắt của cơ quan trong ký hiệu văn bản: UBND.",
+        "issuer.place" => "Địa danh ghi trước ngày tháng: Tuyên Quang.",
+        "contact.name" => "Người liên hệ ghi cuối Giấy mời (không bắt buộc).",
+        "contact.phone" => "Số điện thoại người liên hệ.",
+        "ceremony.batch_size" => "Số người lên sân khấu nhận khen thưởng mỗi đợt (mặc định 10).",
+        "seating.second_seat" => "Ghế số 2 ở bên phải hay bên trái ghế số 1 (nhìn từ chỗ người ngồi). Mặc định: phải.",
+        "font" => "Phông chữ: Liberation Serif (mặc định, có sẵn) hoặc Times New Roman (nếu máy có).",
+        "documents.decision.citation" => {
+            "Thành tích chung ghi trong Quyết định và Bằng khen: đã có thành tích xuất sắc trong …"
+        }
+        "documents.decision.proposal" => "Căn cứ đề nghị: Theo đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số …",
+        "documents.decision.authority_line" => "Dòng thẩm quyền ban hành. Bỏ trống: CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH ….",
+        "documents.decision.executors" => "Điều 3 (trách nhiệm thi hành). Bỏ trống: mặc định.",
+        "documents.decision.amount_collective" => "Tiền thưởng cho mỗi tập thể (đồng): 3600000.",
+        "documents.decision.amount_individual" => "Tiền thưởng cho mỗi cá nhân (đồng): 1800000.",
+        "documents.decision.fund_source" => "Nguồn kinh phí khen thưởng.",
+        "documents.decision.list_form" => "Danh sách kèm Quyết định: bảng (mặc định) hoặc danh sách.",
+        "documents.decision.golden_book_start" => "Số vào sổ vàng của Bằng khen đầu tiên (không bắt buộc).",
+        "documents.report.district_order" => "Thứ tự các huyện, thành phố trong báo cáo, mỗi dòng một tên (Alt+Enter).",
+        "documents.report.opening" => "Đoạn mở đầu báo cáo. Bỏ trống: mặc định.",
+        "documents.report.closing" => "Đoạn kết báo cáo. Bỏ trống: mặc định.",
+        "certificate.size" => "Khổ Bằng khen, mm: 420x297 (A3) hoặc 297x210 (A4).",
+        "certificate.mode" => "đầy đủ: in cả khung và chữ; in trên phôi: chỉ in chữ lên phôi có sẵn.",
+        "certificate.offset_x" => "Chỉnh lệch ngang khi in trên phôi (mm, + sang phải).",
+        "certificate.offset_y" => "Chỉnh lệch dọc khi in trên phôi (mm, + xuống dưới).",
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::input::schema::{SETTINGS, TABLES};
+
+    #[test]
+    fn every_column_and_setting_is_explained() {
+        for t in &TABLES {
+            for c in t.columns {
+                assert!(column_note(t.kind, c.key).is_some(), "{} / {}", t.sheet, c.key);
+            }
+        }
+        for s in SETTINGS.iter() {
+            assert!(setting_note(s).is_some(), "{}", s.key);
+        }
+    }
+}

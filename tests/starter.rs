@@ -1,0 +1,147 @@
+//! `vanthu init`: the starter workbook has every sheet of the contract behind a `Hướng dẫn`
+//! sheet, styled frozen headers with a note each, drop-down lists on the fixed choices, two
+//! example rows per list; the YAML says the same; both build untouched.
+
+use std::io::Read;
+use std::path::Path;
+
+use calamine::{Reader, open_workbook_auto};
+use vanthu::input::Source;
+use vanthu::input::schema::{TABLES, TableKind};
+
+use crate::util::{Project, build, pdf, read_sheet, stderr, vanthu};
+
+/// The XML of one part of an xlsx package.
+fn part(xlsx: &Path, name: &str) -> String {
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(xlsx).unwrap()).unwrap();
+    let mut s = String::new();
+    zip.by_name(name).unwrap().read_to_string(&mut s).unwrap();
+    s
+}
+
+/// The worksheet part of a sheet, by its name in workbook.xml (sheets are numbered in order).
+fn sheet_part(xlsx: &Path, sheet: &str) -> String {
+    let book = open_workbook_auto(xlsx).unwrap();
+    let i = book.sheet_names().iter().position(|n| n == sheet).unwrap();
+    part(xlsx, &format!("xl/worksheets/sheet{}.xml", i + 1))
+}
+
+#[test]
+fn init_writes_a_starter_that_opens_explains_itself_and_builds() {
+    let p = Project::new();
+    let o = vanthu(&["init", "moi"], p.dir.path());
+    assert!(o.status.success(), "{}", stderr(&o));
+    let xlsx = p.path("moi/hoi-nghi.xlsx");
+    let yaml = p.path("moi/hoi-nghi.yaml");
+    assert!(xlsx.is_file() && yaml.is_file());
+
+    // Every sheet of the contract, the guide first, the lists last.
+    let book = open_workbook_auto(&xlsx).unwrap();
+    let names = book.sheet_names();
+    assert_eq!(names.first().map(String::as_str), Some("Hướng dẫn"));
+    assert_eq!(names.last().map(String::as_str), Some("Danh mục"));
+    assert!(names.contains(&"Hội nghị".to_string()));
+    for t in &TABLES {
+        assert!(names.contains(&t.sheet.to_string()), "{} missing", t.sheet);
+    }
+    let guide = read_sheet(&xlsx, "Hướng dẫn").concat().join("\n");
+    assert!(guide.contains("vanthu build hoi-nghi.xlsx") && guide.contains("Đại biểu!D17"), "{guide}");
+
+    // Headers on row 3 under a title, two example rows under them (the groups sheet holds
+    // the whole default list of groups).
+    for t in TABLES.iter().filter(|t| t.kind != TableKind::Groups) {
+        let rows = read_sheet(&xlsx, t.sheet);
+        let header: Vec<&str> = rows[2].iter().map(String::as_str).collect();
+        for c in t.columns {
+            assert!(header.contains(&c.header), "{}: header {} missing in {header:?}", t.sheet, c.header);
+        }
+        let data = rows[3..].iter().filter(|r| r.iter().any(|c| !c.is_empty())).count();
+        assert_eq!(data, 2, "{}: two example rows", t.sheet);
+    }
+    let delegates = read_sheet(&xlsx, "Đại biểu");
+    assert_eq!(delegates[3][3], "Nguyễn Văn A");
+
+    // The header row is frozen and each header carries a note.
+    let sheet = sheet_part(&xlsx, "Đại biểu");
+    assert!(sheet.contains(r#"<pane ySplit="3""#), "frozen header");
+    let zip = zip::ZipArchive::new(std::fs::File::open(&xlsx).unwrap()).unwrap();
+    let comment_parts: Vec<String> =
+        zip.file_names().filter_map(|n| n.ok()).filter(|n| n.starts_with("xl/comments")).map(String::from).collect();
+    assert!(comment_parts.len() >= TABLES.len(), "{comment_parts:?}");
+    let notes: String = comment_parts.iter().map(|n| part(&xlsx, n)).collect();
+    assert!(notes.contains("Ông, Bà hoặc Đồng chí"), "note on Danh xưng");
+    assert!(notes.contains("Bắt buộc. Họ và tên đầy đủ"), "note on Họ và tên");
+
+    // Drop-downs: every fixed-choice column of the delegates, awards, programme and
+    // products sheets.
+    let lists = |sheet: &str| {
+        let xml = sheet_part(&xlsx, sheet);
+        xml.split("<dataValidation ")
+            .skip(1)
+            .map(|v| {
+                let sqref = v.split("sqref=\"").nth(1).unwrap().split('"').next().unwrap().to_string();
+                let formula = v.split("<formula1>").nth(1).unwrap().split("</formula1>").next().unwrap().to_string();
+                assert!(v.starts_with(r#"type="list""#), "{v}");
+                (sqref, formula)
+            })
+            .collect::<Vec<_>>()
+    };
+    let column_list = |sheet: &str, header: &str| {
+        let rows = read_sheet(&xlsx, sheet);
+        let col = rows[2].iter().position(|h| h == header).unwrap();
+        let letter = vanthu::diag::column_letters(col as u32);
+        lists(sheet)
+            .into_iter()
+            .find(|(sqref, _)| sqref.starts_with(&format!("{letter}4:")))
+            .map(|(_, f)| f)
+            .unwrap_or_else(|| panic!("{sheet}: no drop-down on {header}"))
+    };
+    assert_eq!(column_list("Đại biểu", "Danh xưng"), "'Danh mục'!$A$2:$A$4");
+    assert!(column_list("Đại biểu", "Nhóm").starts_with("'Nhóm'!$B$4"));
+    for (sheet, header) in [
+        ("Đại biểu", "Mời"),
+        ("Đại biểu", "Xác nhận"),
+        ("Khen thưởng", "Loại"),
+        ("Khen thưởng", "Hình thức"),
+        ("Chương trình", "Loại"),
+        ("Sản phẩm OCOP", "Hạng sao"),
+        ("Sản phẩm OCOP", "Nhóm sản phẩm"),
+        ("Sản phẩm OCOP", "Huyện, thành phố"),
+    ] {
+        let formula = column_list(sheet, header);
+        assert!(formula.starts_with("'Danh mục'!"), "{sheet}/{header}: {formula}");
+    }
+    // The lists the drop-downs point at hold the choices the reader accepts.
+    let catalogue = read_sheet(&xlsx, "Danh mục");
+    let column = |name: &str| -> Vec<String> {
+        let c = catalogue[0].iter().position(|h| h == name).unwrap();
+        catalogue[1..].iter().map(|r| r[c].clone()).filter(|v| !v.is_empty()).collect()
+    };
+    assert_eq!(column("Danh xưng"), ["Ông", "Bà", "Đồng chí"]);
+    assert_eq!(column("Hạng sao"), ["3", "4", "5"]);
+    assert!(column("Loại nội dung").contains(&"Tuyên bố lý do".to_string()));
+
+    // Untouched, both files build, with nothing to warn about.
+    for input in [&xlsx, &yaml] {
+        let tag = input.extension().unwrap().to_str().unwrap();
+        let out = build(Source::File(input.to_path_buf()), &p.path(&format!("out-{tag}")));
+        let said: Vec<String> = out
+            .diags
+            .iter()
+            .filter(|d| d.severity != vanthu::diag::Severity::Note)
+            .map(|d| format!("{}: {}", d.code, d.message.vi))
+            .collect();
+        assert!(said.is_empty(), "{}: {said:#?}", input.display());
+        // The guide and the lists are not mistaken for unknown sheets.
+        assert!(!out.diags.iter().any(|d| d.code == "unknown-sheet"), "{:#?}", out.diags);
+    }
+    let a = pdf::flat_text(&p.path("out-xlsx/giay-moi.pdf"));
+    let b = pdf::flat_text(&p.path("out-yaml/giay-moi.pdf"));
+    assert_eq!(a, b, "the workbook and the YAML say the same");
+    assert!(a.contains("Bà Trần Thị B, Giám đốc Sở Nông nghiệp và Môi trường"), "{a}");
+
+    // A second init does not overwrite the clerk's work.
+    let again = vanthu(&["init", "moi"], p.dir.path());
+    assert_eq!(again.status.code(), Some(1));
+    assert!(stderr(&again).contains("không ghi đè"), "{}", stderr(&again));
+}
