@@ -55,8 +55,16 @@ impl Jinja {
             ErrorKind::UnknownFilter => ("dùng một bộ lọc không có", "uses an unknown filter"),
             _ => ("không hiển thị được", "cannot be rendered"),
         };
-        let mut names: Vec<String> =
-            context.try_iter().map(|it| it.map(|k| k.to_string()).collect()).unwrap_or_default();
+        // Only the variables that hold something: an item without a performer has `by`
+        // empty, and suggesting it would mislead.
+        let mut names: Vec<String> = context
+            .try_iter()
+            .map(|it| {
+                it.filter(|k| context.get_item(k).is_ok_and(|v| !v.is_none() && !v.is_undefined()))
+                    .map(|k| k.to_string())
+                    .collect()
+            })
+            .unwrap_or_default();
         names.sort();
         let line = e.line().map(|l| format!(" (dòng {l})")).unwrap_or_default();
         let line_en = e.line().map(|l| format!(" (line {l})")).unwrap_or_default();
@@ -73,7 +81,58 @@ impl Jinja {
 
     /// Renders text written in a cell; errors point at the cell.
     pub fn render_cell(&self, source: &str, context: &Value, loc: &Loc) -> Result<String, Diagnostic> {
-        self.env.render_str(source, context.clone()).map_err(|e| Self::diagnostic(&e, loc.clone(), "Lời dẫn", context))
+        self.env.render_str(source, context.clone()).map_err(|e| {
+            let by_empty = context.get_attr("by").is_ok_and(|v| v.is_none() || v.is_undefined());
+            if e.kind() == ErrorKind::UndefinedError && by_empty && source.contains("by.") {
+                return Diagnostic::error(
+                    "template-text",
+                    loc.clone(),
+                    Text::new(
+                        "Lời dẫn dùng {{ by.… }} nhưng mục này không có Người thực hiện",
+                        "the MC line uses {{ by.… }} but this item has no performer (Người thực hiện)",
+                    ),
+                )
+                .with_hint(Text::new(
+                    "điền Người thực hiện (Mã đại biểu), hoặc viết tên trực tiếp vào lời dẫn",
+                    "fill in Người thực hiện (a delegate's Mã), or write the name into the line",
+                ));
+            }
+            Self::diagnostic(&e, loc.clone(), "Lời dẫn", context)
+        })
+    }
+
+    /// A variable written with single braces (`{by.name}`) is printed as it is: said, so
+    /// the clerk writes `{{ by.name }}`.
+    pub fn single_braces(source: &str, loc: &Loc) -> Option<Diagnostic> {
+        let bytes = source.as_bytes();
+        let found = (0..bytes.len()).find_map(|i| {
+            let opens = bytes[i] == b'{' && (i == 0 || bytes[i - 1] != b'{') && bytes.get(i + 1) != Some(&b'{');
+            let opens = opens && bytes.get(i + 1) != Some(&b'%');
+            if !opens {
+                return None;
+            }
+            let rest = &source[i + 1..];
+            let end = rest.find('}')?;
+            let inner = rest[..end].trim();
+            let name_like = !inner.is_empty()
+                && inner.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.')
+                && rest.as_bytes().get(end + 1) != Some(&b'}');
+            name_like.then(|| inner.to_string())
+        })?;
+        Some(
+            Diagnostic::warning(
+                "single-braces",
+                loc.clone(),
+                Text::new(
+                    format!("“{{{found}}}” chỉ có một cặp ngoặc nên được in nguyên văn"),
+                    format!("“{{{found}}}” has single braces, so it is printed as it is"),
+                ),
+            )
+            .with_hint(Text::new(
+                format!("viết {{{{ {found} }}}} để điền giá trị"),
+                format!("write {{{{ {found} }}}} to fill in the value"),
+            )),
+        )
     }
 
     /// Renders a template file of `templates/` (overridable); errors point at its line.
@@ -118,6 +177,13 @@ mod tests {
         assert!(e.hint.unwrap().vi.contains("by"));
         assert!(j.render_cell("{{ khong_co }}", &ctx, &loc).is_err());
         assert!(j.render_cell("{% if %}", &ctx, &loc).is_err());
+        // No performer: said as such, not as an unknown variable.
+        let none = to_value(serde_json::json!({"by": null, "item": {"title": "Giải lao"}}));
+        let e = j.render_cell("Mời {{ by.name }}.", &none, &loc).unwrap_err();
+        assert!(e.message.vi.contains("không có Người thực hiện"), "{}", e.message.vi);
+        assert!(Jinja::single_braces("Mời đồng chí {by.name} lên", &loc).is_some());
+        assert!(Jinja::single_braces("Mời đồng chí {{ by.name }} lên", &loc).is_none());
+        assert!(Jinja::single_braces("{% if by %}x{% endif %} (phút)", &loc).is_none());
     }
 
     #[test]

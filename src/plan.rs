@@ -68,7 +68,13 @@ impl Plan {
             .iter()
             .map(|d| {
                 let name = slug(&d.name);
-                if by_name.get(&name).copied().unwrap_or(0) > 1 { format!("{name}-{}", slug(&d.id)) } else { name }
+                if by_name.get(&name).copied().unwrap_or(0) > 1 {
+                    // A derived id already starts with the name (`dao-van-khanh-btdktsnv`).
+                    let id = slug(&d.id);
+                    if id.starts_with(&name) { id } else { format!("{name}-{id}") }
+                } else {
+                    name
+                }
             })
             .collect();
         Plan { protocol, invitees, chair, file_stems, seating: None, script: None, report: None }

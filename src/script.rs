@@ -227,7 +227,12 @@ impl Planner<'_> {
         }
         let ctx = Value::from(ctx);
         let result = match custom {
-            Some((source, loc)) => self.jinja.render_cell(source, &ctx, &loc),
+            Some((source, loc)) => {
+                if let Some(w) = Jinja::single_braces(source, &loc) {
+                    self.diags.push(w);
+                }
+                self.jinja.render_cell(source, &ctx, &loc)
+            }
             None => self.jinja.render_file(self.store, &format!("kich-ban/{file}.j2"), &ctx),
         };
         match result {
@@ -346,7 +351,7 @@ pub fn plan(ds: &Dataset, protocol: &[usize], store: &TemplateStore, diags: &mut
         }
         let custom = a.mc.as_deref().map(|m| (m, a.src.loc("mc")));
         let mc = p.render(custom, a.kind.code(), &extra);
-        let parts = parts(&mut p, a.kind, start, a.minutes, &extra, by.as_ref());
+        let parts = parts(&mut p, a.kind, start, a.minutes, &extra, by.as_ref(), a.src.loc("title"));
         items.push(ScriptItem {
             number: i + 1,
             start,
@@ -381,6 +386,7 @@ fn parts(
     minutes: u32,
     item_extra: &[(&str, Value)],
     by: Option<&PersonCtx>,
+    item_loc: crate::diag::Loc,
 ) -> Vec<ScriptPart> {
     let ds = p.ds;
     let protocol = p.protocol;
@@ -428,20 +434,32 @@ fn parts(
                 .filter(|&d| attending(ds, d) && ds.delegates[d].has_role(Role::Presenter))
                 .collect();
             if presenters.is_empty() {
-                p.diags.push(
-                    Diagnostic::warning(
-                        "no-presenter",
-                        None,
-                        Text::new(
-                            "không có đại biểu nào có vai trò “Trao thưởng”: các đợt trao thưởng chưa có người trao",
-                            "no delegate has the role “Trao thưởng”: the award batches have no presenter",
+                let absent: Vec<&str> = protocol
+                    .iter()
+                    .filter(|&&d| ds.delegates[d].has_role(Role::Presenter))
+                    .map(|&d| ds.delegates[d].name.as_str())
+                    .collect();
+                let (vi, en) = if absent.is_empty() {
+                    (
+                        "không có đại biểu nào có vai trò “Trao thưởng”: các đợt trao thưởng chưa có người trao"
+                            .to_string(),
+                        "no delegate has the role “Trao thưởng”: the award batches have no presenter".to_string(),
+                    )
+                } else {
+                    let names = absent.join(", ");
+                    (
+                        format!(
+                            "người có vai trò “Trao thưởng” ({names}) vắng hoặc không được mời: các đợt trao thưởng chưa có người trao"
+                        ),
+                        format!(
+                            "the delegates with the role “Trao thưởng” ({names}) are absent or not invited: the award batches have no presenter"
                         ),
                     )
-                    .with_hint(Text::new(
-                        "thêm “Trao thưởng” vào cột Vai trò của lãnh đạo trao Bằng khen",
-                        "add “Trao thưởng” to the presenters' Vai trò",
-                    )),
-                );
+                };
+                p.diags.push(Diagnostic::warning("no-presenter", item_loc, Text::new(vi, en)).with_hint(Text::new(
+                    "thêm “Trao thưởng” vào cột Vai trò của lãnh đạo trao Bằng khen",
+                    "add “Trao thưởng” to the presenters' Vai trò",
+                )));
             }
             let batch_size = ds.ceremony.batch_size as usize;
             let mut n = 0;

@@ -161,6 +161,12 @@ pub fn column_note(table: TableKind, key: &str) -> Option<&'static str> {
         (Awards, "unit") => {
             "Với cá nhân: chức vụ, đơn vị công tác, như sẽ in trên Bằng khen: Chủ tịch UBND xã Hồng Thái, huyện Na Hang."
         }
+        (Awards, "position") => {
+            "Với cá nhân, khi chức vụ và đơn vị ở hai cột: chức vụ (Chủ tịch UBND xã). Được ghép với cột Đơn vị."
+        }
+        (Awards, "organization") => {
+            "Với cá nhân, khi chức vụ và đơn vị ở hai cột: đơn vị (xã Hồng Thái, huyện Na Hang)."
+        }
         (Awards, "achievement") => {
             "Thành tích (không bắt buộc). Bỏ trống: dùng câu thành tích chung ở sheet Hội nghị (Quyết định: Thành tích)."
         }
@@ -266,7 +272,9 @@ pub fn setting_note(spec: &SettingSpec) -> Option<&'static str> {
         "documents.decision.amount_collective" => "Tiền thưởng cho mỗi tập thể (đồng): 3600000.",
         "documents.decision.amount_individual" => "Tiền thưởng cho mỗi cá nhân (đồng): 1800000.",
         "documents.decision.fund_source" => "Nguồn kinh phí khen thưởng.",
-        "documents.decision.list_form" => "Danh sách kèm Quyết định: bảng (mặc định) hoặc danh sách.",
+        "documents.decision.list_form" => {
+            "Danh sách kèm Quyết định: danh sách (mặc định, đánh số) hoặc bảng (STT | Tên | Chức vụ, đơn vị)."
+        }
         "documents.decision.golden_book_start" => "Số vào sổ vàng của Bằng khen đầu tiên (không bắt buộc).",
         "documents.report.district_order" => "Thứ tự các huyện, thành phố trong báo cáo, mỗi dòng một tên (Alt+Enter).",
         "documents.report.opening" => "Đoạn mở đầu báo cáo. Bỏ trống: mặc định.",

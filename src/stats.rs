@@ -107,9 +107,19 @@ pub const DEFAULT_DISTRICTS: [&str; 7] = [
 /// The producer kinds of the report's Biểu 4, in order.
 pub const PRODUCER_KINDS: [&str; 4] = ["Doanh nghiệp", "Hợp tác xã", "Tổ hợp tác", "Hộ sản xuất"];
 
-/// `Huyện Na Hang`, `huyện Na Hang`, `Na Hang` → `nahang`; `TP Tuyên Quang` → `tuyenquang`.
+/// The row of Biểu 4 for producers of no (or an unknown) kind, so the table adds up.
+pub const OTHER_KIND: &str = "Khác, chưa rõ loại hình";
+
+/// `Huyện Na Hang`, `huyện Na Hang`, `H. Na Hang`, `Na Hang` → `nahang`; `TP Tuyên
+/// Quang`, `TP. Tuyên Quang` → `tuyenquang`.
 pub fn district_key(name: &str) -> String {
-    let k = loose_key(name);
+    let t = name.trim();
+    // Abbreviations with a dot: `H.`, `TP.`, `TX.`, `Q.` (no bare `H`: `Hàm Yên`).
+    let t = ["h.", "tp.", "tx.", "q.", "t.p.", "t.x."]
+        .iter()
+        .find(|a| t.get(..a.len()).is_some_and(|head| head.eq_ignore_ascii_case(a)))
+        .map_or(t, |a| &t[a.len()..]);
+    let k = loose_key(t);
     for prefix in ["thanhpho", "thixa", "huyen", "quan", "tp"] {
         if let Some(rest) = k.strip_prefix(prefix)
             && !rest.is_empty()
@@ -120,7 +130,8 @@ pub fn district_key(name: &str) -> String {
     k
 }
 
-fn kind_key(name: &str) -> Option<usize> {
+/// Which of [`PRODUCER_KINDS`] a `Loại chủ thể` names.
+pub fn kind_key(name: &str) -> Option<usize> {
     let k = loose_key(name);
     if k.contains("doanhnghiep") || k.starts_with("congty") {
         Some(0)
@@ -166,7 +177,8 @@ pub fn compute(products: &[Product], targets: &[Target], district_order: &[Strin
     let mut by_group = vec![StarCounts::default(); PRODUCT_GROUPS.len()];
     let mut districts: Vec<(String, StarCounts, BTreeSet<String>)> =
         district_order.iter().map(|d| (d.clone(), StarCounts::default(), BTreeSet::new())).collect();
-    let mut kinds: Vec<(BTreeSet<String>, usize)> = vec![(BTreeSet::new(), 0); PRODUCER_KINDS.len()];
+    // The four kinds, then the others.
+    let mut kinds: Vec<(BTreeSet<String>, usize)> = vec![(BTreeSet::new(), 0); PRODUCER_KINDS.len() + 1];
     let mut producers = BTreeSet::new();
     for p in products {
         stars.add(p.stars);
@@ -183,10 +195,9 @@ pub fn compute(products: &[Product], targets: &[Target], district_order: &[Strin
         districts[d].1.add(p.stars);
         districts[d].2.insert(loose_key(&p.producer));
         producers.insert(loose_key(&p.producer));
-        if let Some(k) = p.producer_kind.as_deref().and_then(kind_key) {
-            kinds[k].0.insert(loose_key(&p.producer));
-            kinds[k].1 += 1;
-        }
+        let k = p.producer_kind.as_deref().and_then(kind_key).unwrap_or(PRODUCER_KINDS.len());
+        kinds[k].0.insert(loose_key(&p.producer));
+        kinds[k].1 += 1;
     }
     let first = by_year.keys().chain(targets.iter().filter_map(|t| t.year.as_ref())).min().copied();
     let last = by_year.keys().chain(targets.iter().filter_map(|t| t.year.as_ref())).max().copied();
@@ -216,8 +227,11 @@ pub fn compute(products: &[Product], targets: &[Target], district_order: &[Strin
             .collect(),
         kinds: PRODUCER_KINDS
             .iter()
+            .chain([&OTHER_KIND])
             .zip(kinds)
-            .map(|(name, (p, n))| KindRow { name: name.to_string(), producers: p.len(), products: n })
+            .enumerate()
+            .filter(|(i, (_, (_, n)))| *i < PRODUCER_KINDS.len() || *n > 0)
+            .map(|(_, (name, (p, n)))| KindRow { name: name.to_string(), producers: p.len(), products: n })
             .collect(),
         targets: targets
             .iter()
@@ -376,5 +390,9 @@ mod tests {
         assert_eq!(district_key("Huyện Na Hang"), district_key("Na Hang"));
         assert_eq!(district_key("Thành phố Tuyên Quang"), district_key("TP Tuyên Quang"));
         assert_eq!(district_key("huyện Chiêm Hoá"), district_key("Huyện Chiêm Hóa"));
+        assert_eq!(district_key("H. Na Hang"), district_key("Huyện Na Hang"));
+        assert_eq!(district_key("TP. Tuyên Quang"), district_key("Thành phố Tuyên Quang"));
+        assert_ne!(district_key("Huyện Hàm Yên"), district_key("Huyện Na Hang"));
+        assert_eq!(district_key("Hàm Yên"), district_key("Huyện Hàm Yên"));
     }
 }

@@ -13,6 +13,7 @@ mod legacy;
 mod messy;
 mod output;
 mod report;
+mod robustness;
 mod safety;
 mod sample;
 mod script;

@@ -129,7 +129,8 @@ fn invalid_input_writes_nothing_and_exits_1() {
         json.as_array().unwrap().iter().find(|d| d["code"] == "missing-value" && d["loc"]["row"] == 3).unwrap();
     assert_eq!(missing["severity"], "error");
     assert_eq!(missing["loc"]["sheet"], "Đại biểu");
-    assert_eq!(missing["loc"]["col"], 3);
+    assert_eq!(missing["loc"]["col"], 4, "1-based, like the row");
+    assert_eq!(missing["loc"]["cell"], "D3");
     assert_eq!(missing["message"]["en"], "Họ và tên is missing");
 }
 

@@ -6,8 +6,7 @@ use std::sync::Arc;
 use serde::Serialize;
 
 /// A place in the clerk's input (or in a template) that a diagnostic points at.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(tag = "kind", rename_all = "lowercase")]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Loc {
     /// A whole file (it cannot be opened, it is not a workbook).
     File { file: Arc<str> },
@@ -21,6 +20,39 @@ pub enum Loc {
     Yaml { file: Arc<str>, line: u32, col: u32, path: Arc<str> },
     /// A position in a template (1-based line and column).
     Template { file: Arc<str>, line: u32, col: u32 },
+}
+
+/// As JSON for other programs: rows and columns both 1-based as Excel numbers them, plus
+/// the cell's name (`{"kind": "cell", "row": 3, "col": 4, "cell": "D3", …}`).
+impl Serialize for Loc {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        #[serde(tag = "kind", rename_all = "lowercase")]
+        enum Out<'a> {
+            File { file: &'a str },
+            Sheet { file: &'a str, sheet: &'a str },
+            Row { file: &'a str, sheet: &'a str, row: u32 },
+            Cell { file: &'a str, sheet: &'a str, row: u32, col: u32, cell: String, header: Option<&'a str> },
+            Yaml { file: &'a str, line: u32, col: u32, path: &'a str },
+            Template { file: &'a str, line: u32, col: u32 },
+        }
+        match self {
+            Loc::File { file } => Out::File { file },
+            Loc::Sheet { file, sheet } => Out::Sheet { file, sheet },
+            Loc::Row { file, sheet, row } => Out::Row { file, sheet, row: *row },
+            Loc::Cell { file, sheet, row, col, header } => Out::Cell {
+                file,
+                sheet,
+                row: *row,
+                col: col + 1,
+                cell: format!("{}{row}", column_letters(*col)),
+                header: header.as_deref(),
+            },
+            Loc::Yaml { file, line, col, path } => Out::Yaml { file, line: *line, col: *col, path },
+            Loc::Template { file, line, col } => Out::Template { file, line: *line, col: *col },
+        }
+        .serialize(s)
+    }
 }
 
 /// `0` → `A`, `25` → `Z`, `26` → `AA`.

@@ -18,7 +18,7 @@ use super::schema::{
     self, ColumnSpec, SETTINGS_LABEL_HEADER, SETTINGS_SHEET, SETTINGS_SHEET_ALIASES, SETTINGS_VALUE_HEADER, STT,
     TableSpec,
 };
-use crate::diag::{Diagnostic, Diagnostics, Loc, Text, quote};
+use crate::diag::{Diagnostic, Diagnostics, Loc, Text, column_letters, quote};
 use crate::text::legacy::{self, Legacy};
 use crate::text::{Date, Time, loose_key, parse_date_text, parse_time_text};
 
@@ -29,7 +29,9 @@ const HEADER_SEARCH_ROWS: usize = 30;
 pub struct Workbook {
     file: Arc<str>,
     sheets: Sheets<Cursor<Vec<u8>>>,
+    /// Sheet names, the visible ones first (a hidden sheet is often a stale copy).
     names: Vec<String>,
+    hidden: BTreeSet<String>,
 }
 
 impl Workbook {
@@ -53,16 +55,48 @@ impl Workbook {
         let opened = std::panic::catch_unwind(|| open_workbook_auto_from_rs(Cursor::new(bytes)));
         match opened {
             Ok(Ok(sheets)) => {
-                let names = sheets.sheet_names();
-                Ok(Workbook { file, sheets, names })
+                let hidden: BTreeSet<String> = sheets
+                    .sheets_metadata()
+                    .iter()
+                    .filter(|s| s.visible != calamine::SheetVisible::Visible)
+                    .map(|s| s.name.clone())
+                    .collect();
+                let mut names = sheets.sheet_names();
+                names.sort_by_key(|n| hidden.contains(n));
+                Ok(Workbook { file, sheets, names, hidden })
             }
             Ok(Err(e)) => Err(not_a_workbook(e.to_string())),
             Err(_) => Err(not_a_workbook("tệp hỏng / corrupt file".into())),
         }
     }
 
+    /// The sheet names, visible first.
+    pub fn sheet_names(&self) -> &[String] {
+        &self.names
+    }
+
+    /// Is there a sheet of this name (loosely)?
+    pub fn has_sheet(&self, name: &str) -> bool {
+        self.find_sheet(|n| loose_key(n) == loose_key(name)).is_some()
+    }
+
     fn find_sheet(&self, matches: impl Fn(&str) -> bool) -> Option<String> {
         self.names.iter().find(|n| matches(n)).cloned()
+    }
+
+    /// The sheet of a list: its name or another name for it, else a sheet whose name
+    /// starts with it (`Đại biểu (sửa 12-12)`) when only one does and it is no other list's.
+    fn find_table_sheet(&self, spec: &'static TableSpec) -> Option<(String, bool)> {
+        if let Some(name) = self.find_sheet(|n| spec.matches_sheet(n)) {
+            return Some((name, true));
+        }
+        let known = |n: &str| schema::TABLES.iter().any(|t| t.matches_sheet(n));
+        let candidates: Vec<&String> =
+            self.names.iter().filter(|n| !known(n) && !self.hidden.contains(*n) && spec.starts_sheet(n)).collect();
+        match candidates.as_slice() {
+            [one] => Some(((*one).clone(), false)),
+            _ => None,
+        }
     }
 
     /// Lazy access to what a sheet holds beyond its values.
@@ -130,10 +164,20 @@ impl Workbook {
         };
         let mut tables = Vec::new();
         for spec in &schema::TABLES {
-            let Some(name) = self.find_sheet(|n| spec.matches_sheet(n)) else {
+            let Some((name, exact)) = self.find_table_sheet(spec) else {
                 tables.push(Table::empty(spec));
                 continue;
             };
+            if !exact {
+                diags.push(Diagnostic::note(
+                    "renamed-sheet",
+                    Loc::Sheet { file: file.clone(), sheet: name.as_str().into() },
+                    Text::new(
+                        format!("đọc sheet này làm danh sách “{}”", spec.sheet),
+                        format!("read as the “{}” list", spec.sheet),
+                    ),
+                ));
+            }
             used.insert(name.clone());
             match self.range(&name, diags) {
                 Some(range) => {
@@ -148,16 +192,47 @@ impl Workbook {
             [crate::starter::GUIDE_SHEET, crate::starter::LISTS_SHEET].iter().any(|s| loose_key(s) == loose_key(n))
         };
         for name in &self.names {
-            if !used.contains(name) && !ours(name) {
-                diags.push(Diagnostic::note(
+            if used.contains(name) || ours(name) {
+                continue;
+            }
+            let loc = Loc::Sheet { file: file.clone(), sheet: name.as_str().into() };
+            let hidden = self.hidden.contains(name);
+            // Another copy of a list that was read from a different sheet.
+            let twin = schema::TABLES
+                .iter()
+                .filter(|t| t.matches_sheet(name))
+                .find_map(|t| used.iter().find(|u| t.matches_sheet(u)).map(|u| (t, u)));
+            diags.push(match twin {
+                Some((t, u)) if !hidden => Diagnostic::warning(
+                    "duplicate-sheet",
+                    loc,
+                    Text::new(
+                        format!(
+                            "sheet này cũng là danh sách “{}”, nhưng sheet “{u}” đã được dùng; sheet này bị bỏ qua",
+                            t.sheet
+                        ),
+                        format!(
+                            "this sheet is also a “{}” list, but the sheet “{u}” was used; this one is ignored",
+                            t.sheet
+                        ),
+                    ),
+                )
+                .with_hint(Text::new(
+                    "xóa hoặc đổi tên bản cũ để khỏi nhầm",
+                    "delete or rename the old copy to avoid confusion",
+                )),
+                _ if hidden => {
+                    Diagnostic::note("hidden-sheet", loc, Text::new("sheet ẩn, được bỏ qua", "hidden sheet; ignored"))
+                }
+                _ => Diagnostic::note(
                     "unknown-sheet",
-                    Loc::Sheet { file: file.clone(), sheet: name.as_str().into() },
+                    loc,
                     Text::new(
                         "sheet không thuộc mẫu nhập liệu, được bỏ qua",
                         "not a sheet of the input contract; ignored",
                     ),
-                ));
-            }
+                ),
+            });
         }
         Parts { settings_loc, settings, tables }
     }
@@ -166,7 +241,7 @@ impl Workbook {
     pub fn read_one(&mut self, spec: &'static TableSpec, sheet: Option<&str>, diags: &mut Diagnostics) -> Table {
         let name = match sheet {
             Some(s) => self.find_sheet(|n| loose_key(n) == loose_key(s)),
-            None => self.find_sheet(|n| spec.matches_sheet(n)),
+            None => self.find_table_sheet(spec).map(|(n, _)| n),
         };
         let Some(name) = name else {
             let wanted = sheet.unwrap_or(spec.sheet);
@@ -262,7 +337,7 @@ pub fn cell_value(data: &Data) -> Value {
                 None => Value::Text(s.clone()),
             }
         }
-        Data::Error(e) => Value::Error(format!("#{e:?}")),
+        Data::Error(e) => Value::Error(e.to_string()),
     }
 }
 
@@ -333,7 +408,12 @@ fn match_header(spec: &'static TableSpec, header: &str, taken: &BTreeSet<&str>) 
         .filter(|c| {
             c.names().any(|h| {
                 let hk = loose_key(h);
-                hk.chars().count() >= 4 && k.starts_with(&hk)
+                // `Họ và tên đại biểu` is a name; `Vị trí công tác` is no seat and `Địa chỉ
+                // thư điện tử` no address: words that turn the header into something else.
+                hk.chars().count() >= 4
+                    && k.strip_prefix(&hk).is_some_and(|rest| {
+                        !["congtac", "lamviec", "vieclam", "thudientu", "email"].iter().any(|w| rest.starts_with(w))
+                    })
             })
         })
         .collect();
@@ -374,8 +454,16 @@ fn is_column_number_row(values: &[Value]) -> bool {
 }
 
 fn is_total_row(first_text: &str) -> bool {
-    let k = loose_key(first_text);
-    k.starts_with("tongcong") || k.starts_with("tongso") || k == "cong"
+    // With its diacritics: `Tổng công ty …` is a company, not a total; and only a number or
+    // a bracket may follow (`Tổng cộng: 250 đại biểu`, `Tổng cộng (I+II)`), not words
+    // (`Tổng số sản phẩm đạt 3 sao` is a target).
+    let lower = crate::text::clean_inline(first_text).to_lowercase();
+    ["tổng cộng", "tổng số", "tổng", "cộng", "tong cong", "tong so"].iter().any(|p| {
+        lower.strip_prefix(p).is_some_and(|rest| {
+            let rest = rest.trim_start_matches([':', '.', ' ', '-']);
+            rest.is_empty() || rest.starts_with(|c: char| c.is_ascii_digit() || c == '(')
+        })
+    })
 }
 
 /// A row that only heads a section: a single text cell that is merged across columns,
@@ -446,6 +534,11 @@ pub fn read_table(
         if r >= g.height() {
             break;
         }
+        // A second header row (under merged group headers) has nothing under the columns
+        // the first one named; a row with values there is the first record.
+        if r > header_row && columns.values().any(|(col, _)| !g.get(r, (*col - g.col0) as usize).is_empty()) {
+            break;
+        }
         let mut added = false;
         for c in 0..g.width() {
             let header = g.label(r, c, extras);
@@ -496,8 +589,12 @@ pub fn read_table(
 
     let columns = Arc::new(columns);
     let mut records = Vec::new();
+    // After the total line, what follows is the list's footer (place and date, "NGƯỜI LẬP
+    // BIỂU", a name): rows that are not whole records are passed over.
+    let mut after_total = false;
+    let mut filled_merges: BTreeSet<(u32, u32, u32)> = BTreeSet::new();
     for r in data_start..g.height() {
-        let values: Vec<(&'static str, u32, Value)> =
+        let mut values: Vec<(&'static str, u32, Value)> =
             columns.iter().map(|(key, (col, _))| (*key, *col, g.get(r, (*col - g.col0) as usize))).collect();
         let content: Vec<&Value> =
             values.iter().filter(|(k, _, v)| *k != STT && !v.is_empty()).map(|(_, _, v)| v).collect();
@@ -510,6 +607,7 @@ pub fn read_table(
             if let Some(Value::Text(t)) = stt_text
                 && t.trim().trim_end_matches('.').parse::<f64>().is_err()
             {
+                after_total |= is_total_row(t);
                 diags.push(Diagnostic::note(
                     "skipped-row",
                     row_loc,
@@ -529,6 +627,7 @@ pub fn read_table(
         }
         let first_text = row_values.iter().map(Value::display).find(|t| !t.trim().is_empty()).unwrap_or_default();
         if is_total_row(&first_text) {
+            after_total = true;
             diags.push(Diagnostic::note(
                 "skipped-row",
                 row_loc,
@@ -539,11 +638,61 @@ pub fn read_table(
             ));
             continue;
         }
+        // A cell inside a merge that runs down from a row above holds that row's value
+        // (`Cơ quan, đơn vị` merged over the delegates of one office).
+        for (_, col, v) in values.iter_mut().filter(|(k, _, v)| *k != STT && v.is_empty()) {
+            let row0 = excel_row - 1;
+            let region = extras.merges().iter().find(|d| {
+                d.start.1 == *col && d.start.0 < row0 && row0 <= d.end.0 && d.start.0 >= g.row0 + data_start as u32
+            });
+            if let Some(d) = region.copied() {
+                let top = g.get((d.start.0 - g.row0) as usize, (*col - g.col0) as usize);
+                if !top.is_empty() {
+                    if filled_merges.insert((d.start.0, d.end.0, *col)) {
+                        let range = format!(
+                            "{}{}:{}{}",
+                            column_letters(*col),
+                            d.start.0 + 1,
+                            column_letters(*col),
+                            d.end.0 + 1
+                        );
+                        diags.push(Diagnostic::note(
+                            "merged-cells",
+                            Loc::Sheet { file: file.clone(), sheet: sheet_arc.clone() },
+                            Text::new(
+                                format!(
+                                    "ô gộp {range}: {} dùng cho cả {} dòng",
+                                    quote(&top.display()),
+                                    d.end.0 - d.start.0 + 1
+                                ),
+                                format!(
+                                    "merged cells {range}: {} applies to all {} rows",
+                                    quote(&top.display()),
+                                    d.end.0 - d.start.0 + 1
+                                ),
+                            ),
+                        ));
+                    }
+                    *v = top;
+                }
+            }
+        }
         let has_required = spec
             .columns
             .iter()
             .filter(|c| c.required)
             .all(|c| values.iter().any(|(k, _, v)| *k == c.key && !v.is_empty()));
+        if !has_required && after_total {
+            diags.push(Diagnostic::note(
+                "skipped-row",
+                row_loc,
+                Text::new(
+                    format!("bỏ qua dòng cuối bảng (sau dòng tổng) {}", quote(&first_text)),
+                    format!("skipped the footer row (after the total line) {}", quote(&first_text)),
+                ),
+            ));
+            continue;
+        }
         if !has_required && let Some(title) = is_section_row(&g, r, extras) {
             diags.push(Diagnostic::note(
                 "skipped-row",
@@ -598,7 +747,14 @@ fn read_settings(
     for r in 0..g.height() {
         let label_c = match label_col {
             Some(c) => c,
-            None => match (0..g.width()).find(|&c| !g.get(r, c).is_empty()) {
+            // Without a header, the label is the first cell with text (an STT number
+            // before it is skipped).
+            None => match (0..g.width()).find(|&c| {
+                let v = g.get(r, c);
+                !v.is_empty()
+                    && !matches!(v, Value::Number(_))
+                    && v.display().trim().trim_end_matches('.').parse::<f64>().is_err()
+            }) {
                 Some(c) => c,
                 None => continue,
             },

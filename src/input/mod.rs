@@ -50,12 +50,16 @@ impl Source {
         }
     }
 
-    fn is_workbook(&self, bytes: &[u8]) -> bool {
-        let ext = match self {
+    /// The file's extension, lower case.
+    fn extension(&self) -> Option<String> {
+        match self {
             Source::File(p) => p.extension().map(|e| e.to_string_lossy().to_lowercase()),
             Source::Embedded { name, .. } => Path::new(name).extension().map(|e| e.to_string_lossy().to_lowercase()),
-        };
-        match ext.as_deref() {
+        }
+    }
+
+    fn is_workbook(&self, bytes: &[u8]) -> bool {
+        match self.extension().as_deref() {
             Some("xlsx" | "xlsm" | "xls" | "xlsb" | "ods") => true,
             Some("yaml" | "yml") => false,
             // Unknown extension: sniff zip (xlsx, ods) and OLE (xls) signatures.
@@ -86,6 +90,23 @@ pub fn load(source: &Source, diags: &mut Diagnostics) -> Option<RawDataset> {
             }
         },
     };
+    if source.extension().as_deref() == Some("csv") {
+        diags.push(
+            Diagnostic::error(
+                "unsupported-file",
+                Loc::File { file },
+                Text::new(
+                    "tệp .csv chỉ chứa một bảng, không đủ cho một hội nghị",
+                    "a .csv file holds one table, not a whole conference",
+                ),
+            )
+            .with_hint(Text::new(
+                "mở bằng Excel và lưu thành .xlsx (hoặc bắt đầu từ `vanthu init`)",
+                "open it in Excel and save it as .xlsx (or start from `vanthu init`)",
+            )),
+        );
+        return None;
+    }
     let parts = if source.is_workbook(&bytes) {
         match excel::Workbook::open(bytes, file.clone()) {
             Ok(mut wb) => wb.read_all(diags),

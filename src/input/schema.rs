@@ -83,11 +83,26 @@ pub static TABLES: [TableSpec; 9] = [
             col("id", "Mã", &["Mã đại biểu", "Mã ĐB", "ID"]),
             req("honorific", "Danh xưng", &["Ông/Bà", "Xưng hô", "Ông/Bà/Đồng chí"]),
             req("name", "Họ và tên", &["Họ tên", "Họ và tên đại biểu", "Họ tên đại biểu", "Tên đại biểu"]),
-            col("position", "Chức vụ", &["Chức danh", "Chức vụ/Chức danh", "Chức vụ, chức danh"]),
+            col(
+                "position",
+                "Chức vụ",
+                &["Chức danh", "Chức vụ/Chức danh", "Chức vụ, chức danh", "Vị trí công tác", "Vị trí việc làm"],
+            ),
             req(
                 "organization",
                 "Cơ quan, đơn vị",
-                &["Đơn vị", "Cơ quan", "Cơ quan/Đơn vị", "Đơn vị công tác", "Nơi công tác", "Cơ quan công tác"],
+                &[
+                    "Đơn vị",
+                    "Cơ quan",
+                    "Cơ quan/Đơn vị",
+                    "Đơn vị công tác",
+                    "Nơi công tác",
+                    "Cơ quan công tác",
+                    // One column for both: its text is the whole phrase, printed as it is.
+                    "Chức vụ, đơn vị",
+                    "Chức vụ, đơn vị công tác",
+                    "Chức vụ, cơ quan",
+                ],
             ),
             req("group", "Nhóm", &["Thành phần", "Nhóm đại biểu", "Khối"]),
             col("rank", "Thứ tự", &["Thứ tự ưu tiên", "Ưu tiên", "Thứ bậc"]),
@@ -96,7 +111,7 @@ pub static TABLES: [TableSpec; 9] = [
             col("attendance", "Xác nhận", &["Tham dự", "Xác nhận tham dự", "Tình trạng"]),
             col("seat", "Ghế", &["Vị trí ghế", "Số ghế", "Chỗ ngồi", "Vị trí"]),
             col("phone", "Điện thoại", &["SĐT", "Số điện thoại", "Điện thoại di động", "ĐT", "Di động", "ĐTDĐ"]),
-            col("email", "Email", &["E-mail", "Thư điện tử", "Địa chỉ email"]),
+            col("email", "Email", &["E-mail", "Thư điện tử", "Địa chỉ email", "Địa chỉ thư điện tử", "Địa chỉ E-mail"]),
             col("address", "Địa chỉ", &["Địa chỉ gửi", "Địa chỉ liên hệ"]),
             col("note", "Ghi chú", &[]),
         ],
@@ -115,11 +130,10 @@ pub static TABLES: [TableSpec; 9] = [
                 "Tên tập thể, cá nhân",
                 &["Họ và tên", "Tên", "Họ tên", "Tên tập thể/cá nhân", "Tên tập thể hoặc cá nhân"],
             ),
-            col(
-                "unit",
-                "Chức vụ, đơn vị",
-                &["Chức vụ", "Đơn vị", "Chức vụ, đơn vị công tác", "Chức vụ/Đơn vị", "Chức vụ, nơi công tác"],
-            ),
+            col("unit", "Chức vụ, đơn vị", &["Chức vụ, đơn vị công tác", "Chức vụ/Đơn vị", "Chức vụ, nơi công tác"]),
+            // Offices often keep the two apart; they are joined into `unit`.
+            col("position", "Chức vụ", &["Chức danh", "Chức vụ/Chức danh"]),
+            col("organization", "Đơn vị", &["Cơ quan", "Cơ quan, đơn vị", "Đơn vị công tác", "Nơi công tác"]),
             multi(col("achievement", "Thành tích", &["Thành tích khen thưởng", "Nội dung thành tích"])),
             col("form", "Hình thức", &["Hình thức khen thưởng"]),
             col("proposer", "Đơn vị đề nghị", &["Cơ quan đề nghị", "Đơn vị trình"]),
@@ -235,6 +249,17 @@ impl TableSpec {
         // SAFETY of 'static: TABLES is a static.
         let columns: &'static [ColumnSpec] = self.columns;
         columns.iter().find(|c| c.key == key)
+    }
+
+    /// Does `name` start with this table's sheet name or one of its other names, followed
+    /// by more words (`Đại biểu (sửa 12-12)`, `Khen thưởng 2023`)? Short names (`Nhóm`,
+    /// `Ký kết`) never match this way.
+    pub fn starts_sheet(&self, name: &str) -> bool {
+        let k = loose_key(name);
+        std::iter::once(self.sheet)
+            .chain(self.sheet_aliases.iter().copied())
+            .map(loose)
+            .any(|a| a.len() >= 6 && k.len() > a.len() && k.starts_with(a))
     }
 
     /// Does `name` (a sheet name as found) designate this table?

@@ -18,11 +18,18 @@ use super::raw::{Cell, Origin, Record, Table, Value};
 use super::schema::{self, SETTINGS, TableSpec};
 use crate::diag::{Diagnostic, Diagnostics, Loc, Text, quote};
 
-/// Line and column (1-based) of every node, by key path.
-struct Spans(HashMap<String, (u32, u32)>);
+/// Line and column (1-based) of every node, by key path; and the keys given twice in one
+/// mapping (serde_yaml reports those at the mapping, not at the second key).
+struct Spans {
+    at: HashMap<String, (u32, u32)>,
+    duplicates: Vec<Duplicate>,
+}
+
+/// A key given twice: its path, where it is repeated, where it was first (line, column).
+type Duplicate = (String, (u32, u32), (u32, u32));
 
 enum Frame {
-    Map { path: String, key: Option<String>, expecting_key: bool },
+    Map { path: String, key: Option<String>, expecting_key: bool, keys: HashMap<String, (u32, u32)> },
     Seq { path: String, index: usize },
 }
 
@@ -33,6 +40,7 @@ fn join_key(path: &str, key: &str) -> String {
 impl Spans {
     fn index(text: &str) -> Spans {
         let mut spans = HashMap::new();
+        let mut duplicates = Vec::new();
         let mut stack: Vec<Frame> = Vec::new();
         for event in Parser::new_from_str(text) {
             let Ok((event, span)) = event else { break };
@@ -45,15 +53,22 @@ impl Spans {
                 // Where does this node sit? A mapping key only names the next value.
                 let path = match stack.last_mut() {
                     None => Some(String::new()),
-                    Some(Frame::Map { expecting_key: expecting @ true, key, .. }) => {
+                    Some(Frame::Map { expecting_key: expecting @ true, key, keys, path }) => {
                         *key = match &event {
                             Event::Scalar(s, ..) => Some(s.to_string()),
                             _ => Some("?".into()),
                         };
+                        if let Some(k) = key.as_ref().filter(|k| *k != "?") {
+                            if let Some(first) = keys.get(k) {
+                                duplicates.push((join_key(path, k), pos, *first));
+                            } else {
+                                keys.insert(k.clone(), pos);
+                            }
+                        }
                         *expecting = false;
                         None
                     }
-                    Some(Frame::Map { path, key, expecting_key }) => {
+                    Some(Frame::Map { path, key, expecting_key, .. }) => {
                         *expecting_key = true;
                         Some(join_key(path, key.as_deref().unwrap_or("?")))
                     }
@@ -65,7 +80,9 @@ impl Spans {
                 if let Some(path) = path {
                     spans.entry(path.clone()).or_insert(pos);
                     match event {
-                        Event::MappingStart(..) => stack.push(Frame::Map { path, key: None, expecting_key: true }),
+                        Event::MappingStart(..) => {
+                            stack.push(Frame::Map { path, key: None, expecting_key: true, keys: HashMap::new() })
+                        }
                         Event::SequenceStart(..) => stack.push(Frame::Seq { path, index: 0 }),
                         _ => {}
                     }
@@ -77,19 +94,19 @@ impl Spans {
                 stack.pop();
             }
         }
-        Spans(spans)
+        Spans { at: spans, duplicates }
     }
 
     /// The position of `path`, or of its nearest ancestor that has one.
     fn at(&self, path: &str) -> (u32, u32) {
         let mut p = path.to_string();
         loop {
-            if let Some(pos) = self.0.get(&p) {
+            if let Some(pos) = self.at.get(&p) {
                 return *pos;
             }
             match p.rfind(['.', '[']) {
                 Some(i) => p.truncate(i),
-                None => return self.0.get("").copied().unwrap_or((1, 1)),
+                None => return self.at.get("").copied().unwrap_or((1, 1)),
             }
         }
     }
@@ -108,6 +125,19 @@ impl Ctx<'_> {
     }
 }
 
+/// One line of a list: a scalar, or `- Lưu: VT, NLN` left unquoted, which YAML reads as a
+/// one-key mapping but the clerk meant as the text `Lưu: VT, NLN`.
+fn list_line(v: &Yaml) -> Option<Value> {
+    if let Yaml::Mapping(m) = v
+        && m.len() == 1
+        && let Some((k, val)) = m.iter().next()
+        && let (Some(k), Some(val)) = (scalar(k), scalar(val))
+    {
+        return Some(Value::Text(format!("{}: {}", k.display(), val.display())));
+    }
+    scalar(v)
+}
+
 /// A YAML scalar (or list of scalars) as a cell value; `None` for a mapping.
 fn scalar(v: &Yaml) -> Option<Value> {
     Some(match v {
@@ -116,7 +146,7 @@ fn scalar(v: &Yaml) -> Option<Value> {
         Yaml::Number(n) => Value::Number(n.as_f64().unwrap_or(f64::NAN)),
         Yaml::String(s) => Value::Text(s.clone()),
         Yaml::Sequence(items) => {
-            let parts: Option<Vec<String>> = items.iter().map(|i| scalar(i).map(|v| v.display())).collect();
+            let parts: Option<Vec<String>> = items.iter().map(|i| list_line(i).map(|v| v.display())).collect();
             Value::Text(parts?.join("\n"))
         }
         Yaml::Tagged(t) => return scalar(&t.value),
@@ -140,32 +170,74 @@ pub fn parse_data<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, Strin
     serde_yaml::from_str(text).map_err(|e| e.to_string())
 }
 
+/// A YAML syntax error in the clerk's words (serde_yaml's own text kept for the IT person).
+fn syntax_message(error: &str, line: &str) -> (String, String) {
+    let detail = error.split(" at line ").next().unwrap_or(error);
+    if line.contains('\t') {
+        return (
+            format!("dòng này có ký tự Tab: YAML chỉ thụt dòng bằng dấu cách ({detail})"),
+            format!("this line has a Tab character: YAML indents with spaces only ({detail})"),
+        );
+    }
+    let vi = if detail.contains("mapping values are not allowed") {
+        "dấu “:” ở chỗ không được phép — giá trị có “: ” phải đặt trong ngoặc kép"
+    } else if detail.contains("did not find expected key") || detail.contains("did not find expected '-'") {
+        "thụt dòng không thẳng hàng với các dòng cùng cấp"
+    } else if detail.contains("found character that cannot start any token") {
+        "có ký tự không được đứng đầu giá trị (như @, `, %) — đặt giá trị trong ngoặc kép"
+    } else if detail.contains("found unexpected end of stream") || detail.contains("found unknown escape") {
+        "ngoặc kép chưa đóng hoặc dấu \\ sai trong chuỗi"
+    } else {
+        "tệp YAML sai cú pháp"
+    };
+    (format!("{vi} ({detail})"), format!("the YAML file is malformed: {detail}"))
+}
+
 /// Parses a YAML conference. Syntax errors are located by line and column.
 pub fn read(text: &str, file: Arc<str>, base_dir: &Path, diags: &mut Diagnostics) -> Option<Parts> {
+    let spans = Spans::index(text);
+    // Keys given twice, each at the place it is repeated.
+    if !spans.duplicates.is_empty() {
+        for (path, (line, col), (first, _)) in &spans.duplicates {
+            let key = path.rsplit(['.', ']']).next().unwrap_or(path);
+            diags.push(
+                Diagnostic::error(
+                    "duplicate-key",
+                    Loc::Yaml { file: file.clone(), line: *line, col: *col, path: path.as_str().into() },
+                    Text::new(
+                        format!("khóa “{key}” lặp lại (đã có ở dòng {first})"),
+                        format!("the key “{key}” is repeated (first at line {first})"),
+                    ),
+                )
+                .with_hint(Text::new(
+                    "xóa một trong hai dòng; nếu là mục mới của danh sách, bắt đầu mục bằng “- ”",
+                    "delete one of the two; if it starts a new list item, begin the item with “- ”",
+                )),
+            );
+        }
+        return None;
+    }
     let root: Yaml = match serde_yaml::from_str(text) {
         Ok(v) => v,
         Err(e) => {
-            let loc = match e.location() {
-                Some(l) => {
-                    Loc::Yaml { file: file.clone(), line: l.line() as u32, col: l.column() as u32, path: "".into() }
-                }
-                None => Loc::File { file: file.clone() },
+            let (loc, line_text) = match e.location() {
+                Some(l) => (
+                    Loc::Yaml { file: file.clone(), line: l.line() as u32, col: l.column() as u32, path: "".into() },
+                    text.lines().nth(l.line().saturating_sub(1)).unwrap_or(""),
+                ),
+                None => (Loc::File { file: file.clone() }, ""),
             };
+            let (vi, en) = syntax_message(&e.to_string(), line_text);
             diags.push(
-                Diagnostic::error(
-                    "invalid-yaml",
-                    loc,
-                    Text::new(format!("tệp YAML sai cú pháp: {e}"), format!("the YAML file is malformed: {e}")),
-                )
-                .with_hint(Text::new(
-                    "kiểm tra thụt lề và dấu hai chấm ở dòng được chỉ ra; giá trị có dấu “:” hoặc bắt đầu bằng ký tự đặc biệt phải đặt trong ngoặc kép",
-                    "check the indentation and colons at that line; quote values that contain “: ” or start with a special character",
+                Diagnostic::error("invalid-yaml", loc, Text::new(vi, en)).with_hint(Text::new(
+                    "kiểm tra thụt lề (chỉ dùng dấu cách) và dấu hai chấm ở dòng được chỉ ra; giá trị có “: ” hoặc bắt đầu bằng ký tự đặc biệt phải đặt trong ngoặc kép",
+                    "check the indentation (spaces only) and colons at that line; quote values that contain “: ” or start with a special character",
                 )),
             );
             return None;
         }
     };
-    let ctx = Ctx { file: file.clone(), spans: Spans::index(text), base_dir };
+    let ctx = Ctx { file: file.clone(), spans, base_dir };
     if !root.is_mapping() {
         diags.push(Diagnostic::error(
             "invalid-yaml",
@@ -263,8 +335,33 @@ fn read_list(ctx: &Ctx<'_>, spec: &'static TableSpec, v: &Yaml, diags: &mut Diag
         };
         let name: Arc<str> = Path::new(book).file_name().map_or(book.into(), |n| n.to_string_lossy().into());
         return match Workbook::open(bytes, name) {
-            Ok(mut wb) => wb.read_one(spec, sheet, diags),
-            Err(d) => {
+            Ok(mut wb) => {
+                if let Some(sheet) = sheet
+                    && !wb.has_sheet(sheet)
+                {
+                    let names = wb.sheet_names().join(", ");
+                    diags.push(
+                        Diagnostic::error(
+                            "missing-sheet",
+                            ctx.loc(&format!("{}.sheet", spec.yaml)),
+                            Text::new(
+                                format!("{} không có sheet “{sheet}”", quote(book)),
+                                format!("{} has no sheet “{sheet}”", quote(book)),
+                            ),
+                        )
+                        .with_hint(Text::new(format!("các sheet có: {names}"), format!("its sheets: {names}"))),
+                    );
+                    return Table::empty(spec);
+                }
+                wb.read_one(spec, sheet, diags)
+            }
+            Err(mut d) => {
+                // Said where the YAML names the file.
+                d.loc = Some(ctx.loc(&format!("{}.workbook", spec.yaml)));
+                d.message = Text::new(
+                    format!("{}: {}", quote(book), d.message.vi),
+                    format!("{}: {}", quote(book), d.message.en),
+                );
                 diags.push(d);
                 Table::empty(spec)
             }

@@ -410,20 +410,8 @@ pub fn render(ds: &Dataset, ctx: &Ctx<'_>) -> Rendered {
         return Ok((Vec::new(), Diagnostics::new()));
     }
     let mut warnings = Diagnostics::new();
-    let date = match ds.decision.date {
-        Some(d) => d,
-        None => {
-            warnings.push(Diagnostic::warning(
-                "decision-date",
-                None,
-                Text::new(
-                    "Quyết định chưa có ngày: căn cứ pháp lý được chọn theo ngày họp",
-                    "the decision has no date: its legal grounds are chosen by the conference date",
-                ),
-            ));
-            ds.conference.date
-        }
-    };
+    // Undated (said at validation): the legal grounds in force at the meeting.
+    let date = ds.decision.date.unwrap_or(ds.conference.date);
     let templates = ctx.engine.templates();
     let grounds = grounds_for(templates, date).map_err(Diagnostics::from)?;
     let view = decision_view(ds, grounds, ctx.font.clone());

@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use crate::model::{Dataset, Delegate, DocSettings, FontChoice};
 use crate::render::typst::fonts::{LIBERATION_SERIF, TIMES_NEW_ROMAN};
-use crate::text::{Date, loose_key, month_vi};
+use crate::text::{Date, month_vi};
 
 /// Ô 1–4 of the header.
 #[derive(Debug, Clone, Serialize)]
@@ -115,26 +115,7 @@ pub fn font_list(choice: FontChoice, times_available: bool) -> Vec<&'static str>
 /// - a bare title joins without a comma: `Giám đốc` + `Hợp tác xã Sơn Trà` →
 ///   `Giám đốc Hợp tác xã Sơn Trà`; otherwise `…, <organisation>`.
 pub fn position_and_organization(d: &Delegate) -> String {
-    let Some(position) = d.position.as_deref().map(|p| p.trim_end_matches([',', '.', ';'])) else {
-        return d.organization.clone();
-    };
-    let org = d.organization.as_str();
-    if loose_key(position).contains(&loose_key(org)) {
-        return position.to_string();
-    }
-    let p_words: Vec<&str> = position.split_whitespace().collect();
-    let o_words: Vec<&str> = org.split_whitespace().collect();
-    let same = |a: &[&str], b: &[&str]| loose_key(&a.join(" ")) == loose_key(&b.join(" "));
-    for k in (2..=p_words.len().min(o_words.len())).rev() {
-        if same(&p_words[p_words.len() - k..], &o_words[..k]) {
-            return format!("{} {}", position, o_words[k..].join(" ")).trim_end().to_string();
-        }
-    }
-    if p_words.len() <= 3 && !position.contains(',') {
-        format!("{position} {org}")
-    } else {
-        format!("{position}, {org}")
-    }
+    crate::text::position_with_organization(d.position.as_deref(), &d.organization)
 }
 
 /// `ngày 15 tháng 12 năm 2023 (thứ Sáu)`.

@@ -308,14 +308,25 @@ pub fn assign(
     }
     let unseated = waiting.len().saturating_sub(general.len());
     if unseated > 0 && !plan.hall.is_empty() {
-        let empty_reserved = (0..plan.hall.seats.len()).filter(|&s| free(&plan, s) && reserved_block(&plan, s)).count();
-        let (vi_extra, en_extra) = if empty_reserved > 0 {
-            (
-                format!(" ({empty_reserved} ghế dành riêng cho nhóm khác còn trống)"),
-                format!(" ({empty_reserved} seats reserved for other groups are empty)"),
-            )
-        } else {
+        // Seats left empty that nobody waiting may take: say so, or the sums do not add up.
+        let on_stage = |s: usize| plan.hall.rows.get(plan.hall.seats[s].row).is_some_and(|r| r.presidium);
+        let empty_stage = (0..plan.hall.seats.len()).filter(|&s| free(&plan, s) && on_stage(s)).count();
+        let empty_reserved =
+            (0..plan.hall.seats.len()).filter(|&s| free(&plan, s) && !on_stage(s) && reserved_block(&plan, s)).count();
+        let mut vi_notes = Vec::new();
+        let mut en_notes = Vec::new();
+        if empty_stage > 0 {
+            vi_notes.push(format!("{empty_stage} ghế Đoàn chủ tịch còn trống, chỉ dành cho Đoàn chủ tịch"));
+            en_notes.push(format!("{empty_stage} empty presidium seats, for the presidium only"));
+        }
+        if empty_reserved > 0 {
+            vi_notes.push(format!("{empty_reserved} ghế dành riêng cho nhóm khác còn trống"));
+            en_notes.push(format!("{empty_reserved} empty seats reserved for other groups"));
+        }
+        let (vi_extra, en_extra) = if vi_notes.is_empty() {
             (String::new(), String::new())
+        } else {
+            (format!(" ({})", vi_notes.join("; ")), format!(" ({})", en_notes.join("; ")))
         };
         diags.push(
             Diagnostic::error(

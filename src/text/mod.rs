@@ -89,9 +89,23 @@ pub fn loose_key(s: &str) -> String {
         .collect()
 }
 
+/// The longest slug: file names stay well inside every file system's limit (255 bytes)
+/// and Windows' 260-character paths, whatever a cell holds.
+const SLUG_MAX: usize = 60;
+
 /// A lower-case ASCII slug for file names and derived ids: `Nguyễn Văn Hùng` →
-/// `nguyen-van-hung`. Never empty (falls back to `x`).
+/// `nguyen-van-hung`. Never empty (falls back to `x`); at most 60 characters, cut at a
+/// word.
 pub fn slug(s: &str) -> String {
+    let full = slug_full(s);
+    if full.len() <= SLUG_MAX {
+        return full;
+    }
+    let cut = &full[..SLUG_MAX];
+    cut.rfind('-').filter(|&i| i > SLUG_MAX / 2).map_or(cut, |i| &cut[..i]).to_string()
+}
+
+fn slug_full(s: &str) -> String {
     let mut out = String::new();
     let mut dash = false;
     for c in strip_diacritics(s).chars() {
@@ -106,6 +120,33 @@ pub fn slug(s: &str) -> String {
         }
     }
     if out.is_empty() { "x".to_string() } else { out }
+}
+
+/// A position and its organisation as one phrase, without saying the organisation twice:
+/// `Giám đốc` + `Sở Tài chính` → `Giám đốc Sở Tài chính`; `Phó Chủ tịch UBND tỉnh` +
+/// `UBND tỉnh` → `Phó Chủ tịch UBND tỉnh`; `Chánh Văn phòng Điều phối` + `Văn phòng
+/// Điều phối nông thôn mới` → `Chánh Văn phòng Điều phối nông thôn mới`; a long position
+/// takes a comma: `Phó Chi cục trưởng Chi cục Phát triển nông thôn, Sở Nông nghiệp …`.
+pub fn position_with_organization(position: Option<&str>, org: &str) -> String {
+    let Some(position) = position.map(|p| p.trim_end_matches([',', '.', ';'])).filter(|p| !p.is_empty()) else {
+        return org.to_string();
+    };
+    if org.is_empty() || loose_key(position).contains(&loose_key(org)) {
+        return position.to_string();
+    }
+    let p_words: Vec<&str> = position.split_whitespace().collect();
+    let o_words: Vec<&str> = org.split_whitespace().collect();
+    let same = |a: &[&str], b: &[&str]| loose_key(&a.join(" ")) == loose_key(&b.join(" "));
+    for k in (2..=p_words.len().min(o_words.len())).rev() {
+        if same(&p_words[p_words.len() - k..], &o_words[..k]) {
+            return format!("{} {}", position, o_words[k..].join(" ")).trim_end().to_string();
+        }
+    }
+    if p_words.len() <= 3 && !position.contains(',') {
+        format!("{position} {org}")
+    } else {
+        format!("{position}, {org}")
+    }
 }
 
 /// `1800000` → `1.800.000` (Vietnamese thousands separator).
@@ -218,6 +259,8 @@ mod tests {
         assert_eq!(slug("Đặng Thị Hòa"), "dang-thi-hoa");
         assert_eq!(slug("  O'Brien #1 "), "o-brien-1");
         assert_eq!(slug("陳"), "x");
+        let long = slug(&"Nguyễn Văn An ".repeat(30));
+        assert!(long.len() <= 60 && long.starts_with("nguyen-van-an-nguyen") && !long.ends_with('-'), "{long}");
     }
 
     #[test]

@@ -155,7 +155,8 @@ pub fn date_of(v: &Value) -> Option<Date> {
 pub fn time_of(v: &Value) -> Option<Time> {
     match v {
         Value::DateTime { time: Some(t), .. } => Some(*t),
-        Value::DateTime { date: Some(_), time: None } => Some(Time { hour: 0, minute: 0 }),
+        // A date without a time of day is no time (Excel shows it as a date; reading it
+        // as midnight would print "00 giờ 00 phút").
         Value::Text(t) => parse_time_text(t),
         Value::Number(n) if (0.0..1.0).contains(n) => Time::from_day_fraction(*n),
         Value::Number(n) if n.fract() == 0.0 && (0.0..24.0).contains(n) => Time::new(*n as u8, 0),
@@ -181,6 +182,43 @@ pub fn phone_text(v: &Value) -> Option<String> {
         Value::Text(t) if t.chars().all(|c| c.is_ascii_digit()) => Some(restore(t.clone())),
         other => Some(other.display()).filter(|s| !s.is_empty()),
     }
+}
+
+/// A phone number and what is wrong with it: a formula error (no number), or text that
+/// is no phone number (`không có`, `#N/A` typed as text), which is kept but warned about.
+pub fn checked_phone(v: &Value, loc: Loc) -> (Option<String>, Option<Diagnostic>) {
+    if let Value::Error(e) = v {
+        return (None, Some(excel_error(loc, e)));
+    }
+    let Some(phone) = phone_text(v) else { return (None, None) };
+    let digits = phone.chars().filter(char::is_ascii_digit).count();
+    let letters = phone.chars().any(|c| c.is_alphabetic() && !"xXext.".contains(c));
+    if digits < 6 || letters {
+        let d = Diagnostic::warning(
+            "invalid-phone",
+            loc,
+            Text::new(
+                format!("{} không giống số điện thoại", quote(&phone)),
+                format!("{} does not look like a phone number", quote(&phone)),
+            ),
+        )
+        .with_hint(Text::new("ghi số điện thoại, hoặc để trống ô", "write the number, or leave the cell empty"));
+        return (Some(phone), Some(d));
+    }
+    (Some(phone), None)
+}
+
+/// A name written with its honorific in front (`Đồng chí Trần Thị Ngọc`, `Ông Phùng Mạnh
+/// Thái`, `Đ/c Lý Văn Sơn`): the honorific and the name. The rest must still be a full
+/// name (two words or more), so a one-word remainder is left alone.
+pub fn split_honorific(name: &str) -> Option<(crate::model::Honorific, String)> {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    (1..=2).rev().find_map(|n| {
+        let rest = words.get(n..).filter(|r| r.len() >= 2)?;
+        let head = words[..n].join(" ");
+        let honorific = pick(head.trim_end_matches(['.', ':']), super::choices::HONORIFICS)?;
+        Some((honorific, rest.join(" ")))
+    })
 }
 
 /// The fields of one record, read with their messages going to `diags`.
@@ -259,6 +297,48 @@ impl<'r> Fields<'r> {
         ok
     }
 
+    /// A person's name; an honorific written in front of it is taken off (with a warning)
+    /// and returned, so it is not printed twice.
+    pub fn person_name(&mut self, key: &str, example: &str) -> (Option<String>, Option<crate::model::Honorific>) {
+        let Some(name) = self.required(key, example) else { return (None, None) };
+        match split_honorific(&name) {
+            Some((honorific, rest)) => {
+                let head = name[..name.len() - rest.len()].trim().to_string();
+                let d = Diagnostic::warning(
+                    "honorific-in-name",
+                    self.rec.loc(key),
+                    Text::new(
+                        format!("họ tên bắt đầu bằng danh xưng {}: đã bỏ, dùng {}", quote(&head), quote(&rest)),
+                        format!("the name starts with the honorific {}: dropped, using {}", quote(&head), quote(&rest)),
+                    ),
+                )
+                .with_hint(Text::new(
+                    "ghi danh xưng ở cột Danh xưng, họ tên ở cột Họ và tên",
+                    "put the honorific in the Danh xưng column and only the name here",
+                ));
+                self.push(d);
+                (Some(rest), Some(honorific))
+            }
+            None => (Some(name), None),
+        }
+    }
+
+    /// A whole number within `range` (minutes, seats, years): `20.5` is reported, not cut.
+    pub fn whole(&mut self, key: &str, range: (f64, f64)) -> Option<u32> {
+        let n = self.number(key, Some(range))?;
+        if n.fract() != 0.0 {
+            let range_text = format!("{}–{}", format_number(range.0), format_number(range.1));
+            let d =
+                bad_number(self.rec.loc(key), &self.header(key), &format_number(n), &range_text).with_hint(Text::new(
+                    format!("nhập một số nguyên trong khoảng {range_text}"),
+                    format!("enter a whole number in {range_text}"),
+                ));
+            self.push(d);
+            return None;
+        }
+        Some(n as u32)
+    }
+
     pub fn choice<T: Copy>(&mut self, key: &str, table: &[(T, &[&str])], required: bool) -> Option<T> {
         let Some(text) = self.text(key) else {
             if required && !matches!(self.rec.value(key), Value::Error(_)) && !self.column_missing(key) {
@@ -305,8 +385,14 @@ impl<'r> Fields<'r> {
         t
     }
 
+    /// A phone number; a formula error is reported, text without digits warned about.
     pub fn phone(&mut self, key: &str) -> Option<String> {
-        phone_text(self.rec.value(key))
+        let loc = self.rec.loc(key);
+        let (phone, d) = checked_phone(self.rec.value(key), loc);
+        if let Some(d) = d {
+            self.push(d);
+        }
+        phone
     }
 
     /// An e-mail address; a value without `@` is kept but warned about.
@@ -392,6 +478,21 @@ mod tests {
         assert_eq!(phone_text(&Value::Text("0912 345 678".into())).unwrap(), "0912 345 678");
         assert_eq!(phone_text(&Value::Text("912345678".into())).unwrap(), "0912345678");
         assert_eq!(phone_text(&Value::Empty), None);
+    }
+
+    #[test]
+    fn honorifics_written_into_names() {
+        use crate::model::Honorific;
+        assert_eq!(
+            split_honorific("Đồng chí Trần Thị Thu Ngọc"),
+            Some((Honorific::DongChi, "Trần Thị Thu Ngọc".into()))
+        );
+        assert_eq!(split_honorific("Ông Phùng Mạnh Thái"), Some((Honorific::Ong, "Phùng Mạnh Thái".into())));
+        assert_eq!(split_honorific("Đ/c Lý Văn Sơn"), Some((Honorific::DongChi, "Lý Văn Sơn".into())));
+        assert_eq!(split_honorific("Đ/ c Lý Văn Sơn"), Some((Honorific::DongChi, "Lý Văn Sơn".into())));
+        assert_eq!(split_honorific("Bà Nguyễn Thị Hoa"), Some((Honorific::Ba, "Nguyễn Thị Hoa".into())));
+        assert_eq!(split_honorific("Nguyễn Văn An"), None);
+        assert_eq!(split_honorific("Bà Hoa"), None);
     }
 
     #[test]

@@ -24,7 +24,7 @@ fn certificate_size(text: &str) -> Option<(f64, f64)> {
 }
 
 use self::choices::{ATTENDANCE, AWARD_KINDS, HONORIFICS, INVITED, OLD_PRODUCT_GROUPS, ROLES, infer_agenda_kind};
-use self::fields::{Fields, phone_text};
+use self::fields::Fields;
 use crate::diag::{Diagnostic, Diagnostics, Loc, Text, quote};
 use crate::input::{RawDataset, Record, TableKind, Value, schema};
 use crate::model::*;
@@ -32,7 +32,7 @@ use crate::text::{Date, loose_key, sentence_case_body, slug};
 
 /// Validates the dataset. `None` when there is any error (all of them are in `diags`).
 pub fn validate(raw: &RawDataset, diags: &mut Diagnostics) -> Option<Dataset> {
-    let mut v = Validator { raw, diags };
+    let mut v = Validator { raw, diags, broken_ids: std::collections::HashSet::new() };
     let settings = v.settings();
     let groups = v.groups();
     let delegates = v.delegates(&groups);
@@ -43,6 +43,10 @@ pub fn validate(raw: &RawDataset, diags: &mut Diagnostics) -> Option<Dataset> {
     let products = v.products();
     let targets = v.targets();
     let report = v.report();
+    if let Some(s) = &settings {
+        v.check_dates(s, !awards.is_empty());
+        v.check_products(&s.report.district_order, &products);
+    }
     if v.diags.has_errors() {
         return None;
     }
@@ -91,6 +95,9 @@ struct Settings {
 struct Validator<'a> {
     raw: &'a RawDataset,
     diags: &'a mut Diagnostics,
+    /// `Mã` of delegate rows that have errors of their own: references to them are not
+    /// reported again (one mistake, one message).
+    broken_ids: std::collections::HashSet<String>,
 }
 
 fn src(record: &Record) -> Src {
@@ -119,6 +126,116 @@ impl Validator<'_> {
         match self.raw.settings.get(key) {
             Some(c) => c.loc.clone(),
             None => self.raw.settings_loc.clone(),
+        }
+    }
+
+    /// Document dates against the meeting: an invitation dated after the meeting, or a
+    /// date months away from it (a year typed wrong), is probably a slip.
+    fn check_dates(&mut self, s: &Settings, has_awards: bool) {
+        let meeting = s.conference.date;
+        let names = [("Giấy mời", "the invitation"), ("Quyết định", "the decision"), ("Báo cáo", "the report")];
+        for (i, (_, kind)) in schema::DOCUMENT_KINDS.iter().enumerate().take(3) {
+            let key = format!("documents.{kind}.date");
+            let Some(date) = s.docs[i].date else {
+                if i == 1 && has_awards {
+                    self.push(
+                        Diagnostic::warning(
+                            "decision-date",
+                            self.setting_loc(&key),
+                            Text::new(
+                                "Quyết định khen thưởng chưa có ngày: in “ngày … tháng … năm”, căn cứ pháp lý chọn theo ngày họp",
+                                "the award decision has no date: printed blank, its legal grounds chosen by the meeting date",
+                            ),
+                        )
+                        .with_hint(Text::new("điền “Quyết định: Ngày” khi đã ký", "fill in “Quyết định: Ngày” once it is signed")),
+                    );
+                }
+                continue;
+            };
+            let days = date.days_from_epoch() - meeting.days_from_epoch();
+            let (vi_doc, en_doc) = names[i];
+            let said = if i < 2 && days > 0 {
+                Some((
+                    format!("{vi_doc} ghi ngày {} — sau ngày họp {}", date.dmy(), meeting.dmy()),
+                    format!("{en_doc} is dated {}, after the meeting on {}", date.dmy(), meeting.dmy()),
+                ))
+            } else if days.abs() > 180 {
+                Some((
+                    format!("{vi_doc} ghi ngày {}, cách ngày họp {} hơn 6 tháng", date.dmy(), meeting.dmy()),
+                    format!(
+                        "{en_doc} is dated {}, more than 6 months from the meeting on {}",
+                        date.dmy(),
+                        meeting.dmy()
+                    ),
+                ))
+            } else {
+                None
+            };
+            if let Some((vi, en)) = said {
+                self.push(
+                    Diagnostic::warning("date-mismatch", self.setting_loc(&key), Text::new(vi, en))
+                        .with_hint(Text::new("kiểm tra lại ngày, tháng, năm", "check the day, month and year")),
+                );
+            }
+        }
+    }
+
+    /// Products the report cannot place: a district outside `Báo cáo: Thứ tự huyện`
+    /// (`H. Na Hang` is found; `Huyện Na Hng` is not), a producer kind that is none of
+    /// Biểu 4's four. Said once per distinct value, at its first cell.
+    fn check_products(&mut self, district_order: &[String], products: &[Product]) {
+        use crate::stats::{PRODUCER_KINDS, district_key, kind_key};
+        let known: Vec<String> = district_order.iter().map(|d| district_key(d)).collect();
+        let mut said: std::collections::HashSet<String> = std::collections::HashSet::new();
+        for p in products {
+            if !known.contains(&district_key(&p.district)) && said.insert(format!("d:{}", loose_key(&p.district))) {
+                let order = district_order.join(", ");
+                self.push(
+                    Diagnostic::warning(
+                        "unknown-district",
+                        p.src.loc("district"),
+                        Text::new(
+                            format!(
+                                "{} không có trong danh sách huyện của báo cáo; báo cáo thêm một dòng riêng cho nó",
+                                quote(&p.district)
+                            ),
+                            format!(
+                                "{} is not one of the report's districts; the report gives it a row of its own",
+                                quote(&p.district)
+                            ),
+                        ),
+                    )
+                    .with_hint(Text::new(
+                        format!("sửa cho đúng tên ({order}), hoặc thêm vào “Báo cáo: Thứ tự huyện”"),
+                        format!("correct the name ({order}), or add it to “Báo cáo: Thứ tự huyện”"),
+                    )),
+                );
+            }
+            if let Some(kind) = &p.producer_kind
+                && kind_key(kind).is_none()
+                && said.insert(format!("k:{}", loose_key(kind)))
+            {
+                let kinds = PRODUCER_KINDS.join(", ");
+                self.push(
+                    Diagnostic::warning(
+                        "unknown-producer-kind",
+                        p.src.loc("producer_kind"),
+                        Text::new(
+                            format!(
+                                "Loại chủ thể {} không thuộc {kinds}: Biểu 4 tính vào dòng “{}”",
+                                quote(kind),
+                                crate::stats::OTHER_KIND
+                            ),
+                            format!(
+                                "producer kind {} is none of {kinds}: Biểu 4 counts it under “{}”",
+                                quote(kind),
+                                crate::stats::OTHER_KIND
+                            ),
+                        ),
+                    )
+                    .with_hint(Text::new(format!("chọn một trong: {kinds}"), format!("use one of: {kinds}"))),
+                );
+            }
         }
     }
 
@@ -229,6 +346,8 @@ impl Validator<'_> {
                 )),
             );
         }
+        // Read before anything can stop early, so every problem is said at once.
+        let contact = Contact { name: self.setting_text("contact.name"), phone: self.phone_setting("contact.phone") };
         let batch_size = match self.raw.setting("ceremony.batch_size").clone() {
             Value::Empty => Some(10),
             v => {
@@ -346,7 +465,7 @@ impl Validator<'_> {
                 code: code?,
                 place: place?,
             },
-            contact: Contact { name: self.setting_text("contact.name"), phone: self.phone_setting("contact.phone") },
+            contact,
             ceremony: Ceremony { batch_size: batch_size? },
             font,
             docs,
@@ -469,7 +588,11 @@ impl Validator<'_> {
     }
 
     fn phone_setting(&mut self, key: &str) -> Option<String> {
-        phone_text(self.raw.setting(key))
+        let (phone, d) = fields::checked_phone(self.raw.setting(key), self.setting_loc(key));
+        if let Some(d) = d {
+            self.push(d);
+        }
+        phone
     }
 
     fn fields<'r>(&'r mut self, kind: TableKind, record: &'r Record) -> Fields<'r> {
@@ -543,15 +666,23 @@ impl Validator<'_> {
         }
         let mut out = Vec::new();
         let mut ids: HashMap<String, Loc> = HashMap::new();
+        let mut people: HashMap<(String, String), Loc> = HashMap::new();
         let group_list = Self::group_names(groups);
         for rec in &table.records {
             let mut f = self.fields(TableKind::Delegates, rec);
-            let honorific = f.choice("honorific", HONORIFICS, true);
-            let name = f.required("name", "Nguyễn Văn An");
+            let honorific_cell = f.choice("honorific", HONORIFICS, false);
+            let (name, honorific_in_name) = f.person_name("name", "Nguyễn Văn An");
+            let honorific = honorific_cell.or(honorific_in_name);
+            if honorific.is_none()
+                && rec.value("honorific").is_empty()
+                && !matches!(rec.loc("honorific"), Loc::Row { .. })
+            {
+                f.push(fields::missing(rec.loc("honorific"), "Danh xưng", &choices::canonical(HONORIFICS)));
+            }
             let position = f.text("position");
             let organization = f.required("organization", "Sở Tài chính");
             let group_text = f.required("group", "Sở, ban, ngành");
-            let rank = f.number("rank", Some((0.0, 100_000.0))).map(|n| n as u32);
+            let rank = f.whole("rank", (0.0, 100_000.0));
             let roles = f.list_choice("roles", ROLES);
             let invited = f.choice("invited", INVITED, false).unwrap_or(true);
             let attendance = f.choice("attendance", ATTENDANCE, false).unwrap_or(Attendance::Unknown);
@@ -583,8 +714,42 @@ impl Validator<'_> {
             });
             let (Some(honorific), Some(name), Some(organization), Some(group)) = (honorific, name, organization, group)
             else {
+                if let Some(id) = &id_given {
+                    self.broken_ids.insert(id.to_uppercase());
+                }
                 continue;
             };
+            // The same person twice (a row copied, no Mã to tell them apart).
+            let person = (loose_key(&name), loose_key(&organization));
+            if id_given.is_none()
+                && let Some(first) = people.get(&person)
+            {
+                self.push(
+                    Diagnostic::warning(
+                        "duplicate-person",
+                        rec.loc("name"),
+                        Text::new(
+                            format!(
+                                "{} ({}) đã có ở {}: hai dòng cho cùng một người?",
+                                quote(&name),
+                                organization,
+                                first.short()
+                            ),
+                            format!(
+                                "{} ({}) is already listed at {}: the same person twice?",
+                                quote(&name),
+                                organization,
+                                first.short()
+                            ),
+                        ),
+                    )
+                    .with_hint(Text::new(
+                        "xóa dòng trùng; nếu là hai người khác nhau, ghi Mã cho cả hai",
+                        "delete the copy; if they are two people, give both a Mã",
+                    )),
+                );
+            }
+            people.entry(person).or_insert_with(|| rec.loc("name"));
             let id = match id_given {
                 Some(id) => {
                     let key = id.to_uppercase();
@@ -633,14 +798,25 @@ impl Validator<'_> {
 
     fn awards(&mut self, delegates: &[Delegate]) -> Vec<Award> {
         let table = self.raw.table(TableKind::Awards);
+        let broken = self.broken_ids.clone();
         let mut out = Vec::new();
         let mut seen: HashMap<(String, String), Loc> = HashMap::new();
         for rec in &table.records {
             let mut f = self.fields(TableKind::Awards, rec);
             let kind = f.choice("kind", AWARD_KINDS, true);
-            let honorific = f.choice("honorific", HONORIFICS, false);
-            let name = f.required("name", "Hợp tác xã Sơn Trà");
-            let unit = f.text("unit");
+            let honorific_cell = f.choice("honorific", HONORIFICS, false);
+            let (name, honorific_in_name) = if kind == Some(AwardKind::Individual) {
+                f.person_name("name", "Lê Văn Hùng")
+            } else {
+                (f.required("name", "Hợp tác xã Sơn Trà"), None)
+            };
+            let honorific = honorific_cell.or(honorific_in_name);
+            // `Chức vụ, đơn vị` in one column, or `Chức vụ` and `Đơn vị` in two.
+            let unit = f.text("unit").or_else(|| {
+                let (position, org) = (f.text("position"), f.text("organization"));
+                (position.is_some() || org.is_some())
+                    .then(|| crate::text::position_with_organization(position.as_deref(), org.as_deref().unwrap_or("")))
+            });
             let achievement = f.text("achievement");
             let form = f.text("form").unwrap_or_else(|| "Bằng khen".to_string());
             let proposer = f.text("proposer");
@@ -650,8 +826,11 @@ impl Validator<'_> {
                     f.push(fields::missing(rec.loc("honorific"), "Danh xưng", "Ông / Bà"));
                 }
                 if unit.is_none() {
+                    let has_column = |k: &str| !matches!(rec.origin.field_loc(k), Loc::Row { .. });
+                    let key =
+                        ["unit", "position", "organization"].into_iter().find(|k| has_column(k)).unwrap_or("unit");
                     f.push(fields::missing(
-                        rec.loc("unit"),
+                        rec.loc(key),
                         "Chức vụ, đơn vị",
                         "Giám đốc Hợp tác xã Sơn Trà, huyện Na Hang",
                     ));
@@ -661,7 +840,7 @@ impl Validator<'_> {
                 let found = delegates
                     .iter()
                     .position(|d| d.id.eq_ignore_ascii_case(r) || d.id.to_uppercase() == r.to_uppercase());
-                if found.is_none() {
+                if found.is_none() && !delegates.is_empty() && !broken.contains(&r.to_uppercase()) {
                     f.push(fields::unknown_delegate(rec.loc("delegate_id"), r));
                 }
                 found
@@ -681,6 +860,7 @@ impl Validator<'_> {
 
     fn agenda(&mut self, delegates: &[Delegate]) -> Vec<AgendaItem> {
         let table = self.raw.table(TableKind::Agenda);
+        let broken = self.broken_ids.clone();
         let mut by_id: HashMap<String, usize> = HashMap::new();
         let mut by_name: HashMap<String, Vec<usize>> = HashMap::new();
         for (i, d) in delegates.iter().enumerate() {
@@ -691,7 +871,7 @@ impl Validator<'_> {
         for rec in &table.records {
             let mut f = self.fields(TableKind::Agenda, rec);
             let time = f.time("time");
-            let minutes = f.number("minutes", Some((0.0, 1440.0)));
+            let minutes = f.whole("minutes", (0.0, 1440.0));
             if minutes.is_none() && rec.value("minutes").is_empty() {
                 f.push(fields::missing(rec.loc("minutes"), "Thời lượng (phút)", "15"));
             }
@@ -714,7 +894,11 @@ impl Validator<'_> {
                 if let Some(&i) = by_id.get(&t.to_uppercase()) {
                     return Some(Performer::Delegate(i));
                 }
-                match by_name.get(&loose_key(&t)).map(Vec::as_slice) {
+                // `Đồng chí Nguyễn Thế Giang, Phó Chủ tịch UBND tỉnh` names a delegate too.
+                let bare = fields::split_honorific(&t).map_or_else(|| t.clone(), |(_, rest)| rest);
+                let bare = bare.split(',').next().unwrap_or(&bare).trim().to_string();
+                let found = by_name.get(&loose_key(&t)).or_else(|| by_name.get(&loose_key(&bare)));
+                match found.map(Vec::as_slice) {
                     Some([i]) => return Some(Performer::Delegate(*i)),
                     Some(many) if many.len() > 1 => {
                         let ids = many.iter().map(|i| delegates[*i].id.as_str()).collect::<Vec<_>>().join(", ");
@@ -737,22 +921,15 @@ impl Validator<'_> {
                     _ => {}
                 }
                 if fields::looks_like_id(&t) {
-                    f.push(fields::unknown_delegate(rec.loc("by"), &t));
+                    if !delegates.is_empty() && !broken.contains(&t.to_uppercase()) {
+                        f.push(fields::unknown_delegate(rec.loc("by"), &t));
+                    }
                     return None;
                 }
                 Some(Performer::Text(t))
             });
             let (Some(minutes), Some(title)) = (minutes, title) else { continue };
-            out.push(AgendaItem {
-                time,
-                minutes: minutes as u32,
-                title,
-                by: by.flatten(),
-                kind,
-                mc,
-                note,
-                src: src(rec),
-            });
+            out.push(AgendaItem { time, minutes, title, by: by.flatten(), kind, mc, note, src: src(rec) });
         }
         out
     }
@@ -765,7 +942,7 @@ impl Validator<'_> {
             let mut f = self.fields(TableKind::Hall, rec);
             let block = f.required("block", "Giữa");
             let row = f.required("row", "A").map(|r| r.replace(' ', "").to_uppercase());
-            let seats = f.number("seats", Some((1.0, 1000.0)));
+            let seats = f.whole("seats", (1.0, 1000.0));
             if seats.is_none() && rec.value("seats").is_empty() {
                 f.push(fields::missing(rec.loc("seats"), "Số ghế", "12"));
             }
@@ -783,7 +960,7 @@ impl Validator<'_> {
                 }
             }
             let (Some(block), Some(row), Some(seats)) = (block, row, seats) else { continue };
-            out.push(HallBlock { block, row, seats: seats as u32, reserved_for: reserved, src: src(rec) });
+            out.push(HallBlock { block, row, seats, reserved_for: reserved, src: src(rec) });
         }
         out
     }
@@ -856,7 +1033,7 @@ impl Validator<'_> {
                 }
             });
             let stars = f.stars("stars");
-            let year = f.number("year", Some((2000.0, 2100.0))).map(|y| y as i32);
+            let year = f.whole("year", (2000.0, 2100.0)).map(|y| y as i32);
             if year.is_none() && rec.value("year").is_empty() {
                 f.push(fields::missing(rec.loc("year"), "Năm công nhận", "2023"));
             }
@@ -888,7 +1065,7 @@ impl Validator<'_> {
         for rec in &table.records {
             let mut f = self.fields(TableKind::Targets, rec);
             let name = f.required("name", "Số sản phẩm OCOP đạt 3 sao trở lên");
-            let year = f.number("year", Some((2000.0, 2100.0))).map(|y| y as i32);
+            let year = f.whole("year", (2000.0, 2100.0)).map(|y| y as i32);
             let planned = f.number("planned", Some((0.0, 1e12)));
             if planned.is_none() && rec.value("planned").is_empty() {
                 f.push(fields::missing(rec.loc("planned"), "Kế hoạch", "40"));
