@@ -322,6 +322,9 @@ const NUCLEI: &[&str] = &[
     "ươ", "yê", "iêu", "yêu", "oai", "oao", "oay", "oeo", "uây", "uôi", "ươi", "ươu", "uya", "uyê", "uyu",
 ];
 
+/// Two vowels, the second a glide: the tone sits on the first (`bài`, `cầu`, `mười` aside).
+const OFFGLIDE: &[&str] = &["ai", "ao", "au", "ay", "âu", "ây", "eo", "êu", "iu", "oi", "ôi", "ơi", "ui", "ưi", "ưu"];
+
 /// Vowel groups that end the syllable: no consonant may follow (`bai`, never `bain`).
 const NO_FINAL: &[&str] = &[
     "ai", "ao", "au", "ay", "âu", "ây", "eo", "êu", "ia", "iu", "oi", "ôi", "ơi", "ua", "ui", "ưa", "ưi", "ưu", "iêu",
@@ -338,20 +341,92 @@ fn syllable(word: &str) -> bool {
     if !case_ok || decomposed.iter().filter(|c| TONES.contains(c)).count() > 1 {
         return false;
     }
-    let bare: String =
-        decomposed.iter().filter(|c| !TONES.contains(c)).collect::<String>().nfc().collect::<String>().to_lowercase();
-    let nucleus_ok = |n: &str| NUCLEI.contains(&n);
-    let with_final = |rest: &str| {
-        nucleus_ok(rest)
-            || FINALS
-                .iter()
-                .any(|f| rest.strip_suffix(f).is_some_and(|n| !n.is_empty() && nucleus_ok(n) && !NO_FINAL.contains(&n)))
+    // Marks sit on vowels only (`ñ` is no Vietnamese letter): circumflex on a/e/o, breve
+    // on a, horn on o/u, tones on any vowel.
+    let mut base = ' ';
+    for &c in &decomposed {
+        if !is_combining(c) {
+            base = c.to_ascii_lowercase();
+            continue;
+        }
+        let ok = match c {
+            CIRCUMFLEX => "aeo".contains(base),
+            BREVE => base == 'a',
+            HORN => "ou".contains(base),
+            _ if TONES.contains(&c) => "aeiouy".contains(base),
+            _ => false,
+        };
+        if !ok {
+            return false;
+        }
+    }
+    // The letters without their tone (one per base character), and which one carries it.
+    let mut letters: Vec<char> = Vec::new();
+    let mut tone_at: Option<usize> = None;
+    let mut pending = String::new();
+    let mut flush = |pending: &mut String| {
+        if let Some(c) = pending.nfc().next() {
+            letters.push(c.to_lowercase().next().unwrap_or(c));
+        }
+        pending.clear();
     };
-    // `gì`, `quy`: the i / u of gi / qu may be the vowel itself.
-    with_final(&bare)
+    let mut bases: usize = 0;
+    for &c in &decomposed {
+        if TONES.contains(&c) {
+            tone_at = bases.checked_sub(1);
+        } else if is_combining(c) {
+            pending.push(c);
+        } else {
+            flush(&mut pending);
+            pending.push(c);
+            bases += 1;
+        }
+    }
+    flush(&mut pending);
+    let n = letters.len();
+    let text = |from: usize, to: usize| letters[from..to].iter().collect::<String>();
+    // Does letters[start..end] form the vowel group (with `final_len` letters after it),
+    // the tone on the vowel Vietnamese puts it on?
+    let nucleus_fits = |start: usize, end: usize, has_final: bool| {
+        if start >= end {
+            return false;
+        }
+        let nucleus = text(start, end);
+        let nucleus = nucleus.as_str();
+        if !NUCLEI.contains(&nucleus) || (has_final && NO_FINAL.contains(&nucleus)) {
+            return false;
+        }
+        // `oo` only closes with ng / c (xoong, moóc).
+        if nucleus == "oo" && !(has_final && matches!(text(end, n).as_str(), "ng" | "c")) {
+            return false;
+        }
+        match tone_at.map(|t| t as isize - start as isize) {
+            None => true,
+            Some(k) if k < 0 || k >= (end - start) as isize => false,
+            // An open pair ending in a glide, and ia / ua / ưa: the tone is on the first
+            // vowel (bài, cầu, kìa, của), never on the glide (baì).
+            Some(k) if !has_final && (OFFGLIDE.contains(&nucleus) || matches!(nucleus, "ia" | "ua" | "ưa")) => k == 0,
+            // Three vowels: on the middle one (chiều, ngoài, người), but `uyê` on the ê
+            // (nguyễn, chuyện).
+            Some(k) if nucleus == "uyê" => k == 2,
+            Some(k) if nucleus.chars().count() == 3 => k == 1,
+            Some(_) => true,
+        }
+    };
+    let with_final = |start: usize| {
+        nucleus_fits(start, n, false)
+            || FINALS.iter().any(|f| {
+                let len = f.chars().count();
+                n >= start + len && text(n - len, n) == *f && nucleus_fits(start, n - len, true)
+            })
+    };
+    with_final(0)
         || INITIALS.iter().any(|i| {
-            bare.strip_prefix(i)
-                .is_some_and(|rest| with_final(rest) || (matches!(*i, "gi" | "qu") && with_final(&bare[i.len() - 1..])))
+            let len = i.chars().count();
+            // `gì`, `quy`: the i / u of gi / qu may be the vowel itself.
+            n > len - 1
+                && text(0, len.min(n)) == *i
+                && ((n > len && with_final(len)) || (matches!(*i, "gi" | "qu") && with_final(len - 1)))
         })
 }
 
@@ -397,7 +472,13 @@ fn tcvn3_score(s: &str) -> usize {
 /// A VNI modifier right after a vowel (`eâ`, `aø`, `oï`…) and the single-byte VNI letters.
 fn vni_score(s: &str) -> usize {
     let chars: Vec<char> = s.chars().collect();
-    let pairs = chars.windows(2).filter(|w| "aeiouyAEIOUY".contains(w[0]) && vni_modifier(w[1]).is_some()).count();
+    // A capital vowel with a capital modifier (`AØ`, `OÁ`) is VNI's way with capitals and
+    // counts twice: TCVN3 has no toned capitals.
+    let pairs: usize = chars
+        .windows(2)
+        .filter(|w| "aeiouyAEIOUY".contains(w[0]) && vni_modifier(w[1]).is_some())
+        .map(|w| if w[0].is_uppercase() && w[1].is_uppercase() { 2 } else { 1 })
+        .sum();
     pairs + chars.iter().filter(|c| "ñöæîÑÖÆÎ".contains(**c)).count()
 }
 
@@ -473,6 +554,9 @@ mod tests {
             ("Sôn Döông", "Sơn Dương"),
             ("UÛY BAN NHAÂN DAÂN", "ỦY BAN NHÂN DÂN"),
             ("Xin chaøo caùc baïn", "Xin chào các bạn"),
+            ("ÑANG", "ĐANG"),
+            ("Hoä kinh doanh", "Hộ kinh doanh"),
+            ("Tinh boät ngheä", "Tinh bột nghệ"),
         ];
         for (legacy, unicode) in cases {
             assert_eq!(repair(legacy, None), Some((Legacy::Vni, unicode.to_string())), "{legacy}");
@@ -517,7 +601,9 @@ mod tests {
         {
             assert!(syllable(good), "{good}");
         }
-        for bad in ["Tuyeân", "mêi", "GiÊy", "José", "café", "Krông", "nghị́"] {
+        // Old encodings read as Latin-1, and tones where Vietnamese never puts them.
+        for bad in ["Tuyeân", "mêi", "GiÊy", "José", "café", "Krông", "nghị́", "ñan", "baì", "Hoọ", "boọt", "kià"]
+        {
             assert!(!syllable(bad), "{bad}");
         }
     }
