@@ -368,3 +368,53 @@ fn yaml_mistakes_are_said_where_they_are() {
     let text = pdf::flat_text(&p.out().join("giay-moi.pdf"));
     assert!(text.contains("- Lưu: VT, NLN."), "{text}");
 }
+
+#[test]
+fn a_formula_never_computed_is_said_as_such() {
+    let p = Project::new();
+    let path = p.path("a.xlsx");
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet().set_name("Hội nghị").unwrap();
+    for (r, row) in settings().iter().enumerate() {
+        for (c, cell) in row.iter().enumerate() {
+            if let C::S(s) = cell {
+                ws.write_string(r as u32, c as u16, *s).unwrap();
+            }
+        }
+    }
+    let ws = wb.add_worksheet().set_name("Đại biểu").unwrap();
+    for (c, h) in ["Danh xưng", "Họ và tên", "Cơ quan, đơn vị", "Nhóm", "Họ", "Tên"].iter().enumerate() {
+        ws.write_string(0, c as u16, *h).unwrap();
+    }
+    for (c, v) in ["Ông", "", "Sở Tài chính", "Sở, ban, ngành", "Nguyễn Văn", "An"].iter().enumerate() {
+        if !v.is_empty() {
+            ws.write_string(1, c as u16, *v).unwrap();
+        }
+    }
+    ws.write_formula(1, 1, rust_xlsxwriter::Formula::new("=E2&\" \"&F2")).unwrap();
+    let bytes = wb.save_to_buffer().unwrap();
+    // What a program writes: the formula without its value (rust_xlsxwriter caches a 0).
+    strip_cached_values(&bytes, &path);
+    let out = build(Source::File(path), &p.out());
+    assert_eq!(errors(&out), ["formula-not-computed @ Đại biểu!B2"], "{:#?}", out.diags);
+}
+
+/// Copies an xlsx package, dropping the cached values of formula cells.
+fn strip_cached_values(xlsx: &[u8], to: &std::path::Path) {
+    use std::io::{Read, Write};
+    let mut from = zip::ZipArchive::new(std::io::Cursor::new(xlsx)).unwrap();
+    let mut out = zip::ZipWriter::new(std::fs::File::create(to).unwrap());
+    for i in 0..from.len() {
+        let mut entry = from.by_index(i).unwrap();
+        let name = entry.name().unwrap().to_string();
+        let mut data = Vec::new();
+        entry.read_to_end(&mut data).unwrap();
+        if name.starts_with("xl/worksheets/") {
+            let text = String::from_utf8(data).unwrap();
+            data = text.replace("</f><v>0</v>", "</f>").into_bytes();
+        }
+        out.start_file(name, zip::write::SimpleFileOptions::default()).unwrap();
+        out.write_all(&data).unwrap();
+    }
+    out.finish().unwrap();
+}

@@ -101,7 +101,7 @@ impl Workbook {
 
     /// Lazy access to what a sheet holds beyond its values.
     fn extras<'a>(&'a mut self, sheet: &'a str) -> SheetExtras<'a> {
-        SheetExtras { sheets: &mut self.sheets, sheet, merges: None, styles: None }
+        SheetExtras { sheets: &mut self.sheets, sheet, merges: None, styles: None, formulas: None }
     }
 
     fn range(&mut self, sheet: &str, diags: &mut Diagnostics) -> Option<Range<Data>> {
@@ -267,6 +267,7 @@ pub struct SheetExtras<'a> {
     sheet: &'a str,
     merges: Option<Vec<Dimensions>>,
     styles: Option<StyleRange>,
+    formulas: Option<Range<String>>,
 }
 
 impl SheetExtras<'_> {
@@ -281,6 +282,20 @@ impl SheetExtras<'_> {
             }))
             .unwrap_or_default()
         })
+    }
+
+    /// The formula of the cell at (0-based) `row`, `col`, if it has one: a cell that looks
+    /// empty may hold a formula whose value was never computed (a file written by a
+    /// program and never opened in Excel).
+    fn formula_at(&mut self, row: u32, col: u32) -> Option<String> {
+        let (sheets, sheet) = (&mut *self.sheets, self.sheet);
+        let formulas = self.formulas.get_or_insert_with(|| {
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| sheets.worksheet_formula(sheet).ok()))
+                .ok()
+                .flatten()
+                .unwrap_or_default()
+        });
+        formulas.get_value((row, col)).filter(|f| !f.is_empty()).cloned()
     }
 
     /// The old font encoding named by the font of the cell at (0-based) `row`, `col`:
@@ -675,6 +690,14 @@ pub fn read_table(
                     }
                     *v = top;
                 }
+            }
+        }
+        // A required cell that is empty but holds a formula: its value was never computed.
+        for (key, col, v) in values.iter_mut().filter(|(_, _, v)| matches!(v, Value::Empty)) {
+            if spec.column(key).is_some_and(|c| c.required)
+                && let Some(f) = extras.formula_at(excel_row - 1, *col)
+            {
+                *v = Value::Error(format!("={f}"));
             }
         }
         let has_required = spec

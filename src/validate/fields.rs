@@ -95,6 +95,21 @@ pub fn unknown_delegate(loc: Loc, reference: &str) -> Diagnostic {
 }
 
 pub fn excel_error(loc: Loc, error: &str) -> Diagnostic {
+    if error.starts_with('=') {
+        // A formula whose value the file does not hold (see the Excel reader).
+        return Diagnostic::error(
+            "formula-not-computed",
+            loc,
+            Text::new(
+                format!("ô có công thức {error} nhưng tệp chưa lưu giá trị của nó"),
+                format!("the cell holds the formula {error} but the file has no computed value for it"),
+            ),
+        )
+        .with_hint(Text::new(
+            "mở tệp bằng Excel (hoặc LibreOffice) rồi lưu lại, hoặc nhập giá trị trực tiếp",
+            "open the file in Excel (or LibreOffice) and save it, or type the value",
+        ));
+    }
     Diagnostic::error(
         "formula-error",
         loc,
