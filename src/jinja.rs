@@ -36,6 +36,8 @@ impl Jinja {
     pub fn new() -> Jinja {
         let mut env = Environment::new();
         env.set_undefined_behavior(UndefinedBehavior::Strict);
+        // Spans of failing expressions, so a message can quote the one that failed.
+        env.set_debug(true);
         if let Ok(syntax) = SyntaxConfig::builder().trim_blocks(true).lstrip_blocks(true).build() {
             env.set_syntax(syntax);
         }
@@ -47,14 +49,10 @@ impl Jinja {
         Jinja { env }
     }
 
-    fn diagnostic(e: &minijinja::Error, loc: Loc, what: &str, context: &Value) -> Diagnostic {
-        let detail = e.detail().map(|d| format!(": {d}")).unwrap_or_default();
-        let reason = match e.kind() {
-            ErrorKind::UndefinedError => ("dùng một biến không có", "uses a variable that does not exist"),
-            ErrorKind::SyntaxError => ("viết sai cú pháp", "has a syntax error"),
-            ErrorKind::UnknownFilter => ("dùng một bộ lọc không có", "uses an unknown filter"),
-            _ => ("không hiển thị được", "cannot be rendered"),
-        };
+    fn diagnostic(&self, e: &minijinja::Error, source: &str, loc: Loc, what: &Text, context: &Value) -> Diagnostic {
+        let line = e.line().map(|l| format!(" (dòng {l})")).unwrap_or_default();
+        let line_en = e.line().map(|l| format!(" (line {l})")).unwrap_or_default();
+        let (vi, en) = (&what.vi, &what.en);
         // Only the variables that hold something: an item without a performer has `by`
         // empty, and suggesting it would mislead.
         let mut names: Vec<String> = context
@@ -66,22 +64,71 @@ impl Jinja {
             })
             .unwrap_or_default();
         names.sort();
-        let line = e.line().map(|l| format!(" (dòng {l})")).unwrap_or_default();
-        let line_en = e.line().map(|l| format!(" (line {l})")).unwrap_or_default();
+        let example = names.first().map(|n| format!("; ví dụ {{{{ {n} }}}}")).unwrap_or_default();
+        let example_en = names.first().map(|n| format!("; e.g. {{{{ {n} }}}}")).unwrap_or_default();
+        let variables = Text::new(
+            format!("các biến có thể dùng: {}{example}", names.join(", ")),
+            format!("the variables are: {}{example_en}", names.join(", ")),
+        );
+        let expr = e.range().and_then(|r| source.get(r)).map(str::trim).filter(|x| !x.is_empty());
+        if e.kind() == ErrorKind::UndefinedError
+            && let Some(expr) = expr
+        {
+            // `stats.by_district["Huyện  Na Hang"]`: name the key that is missing and the
+            // ones that exist.
+            if let Some((base, key)) = split_last_access(expr)
+                && let Ok(parent) = self.env.compile_expression(base).and_then(|x| x.eval(context.clone()))
+                && !parent.is_undefined()
+            {
+                let keys: Vec<String> =
+                    parent.try_iter().map(|it| it.map(|k| k.to_string()).collect()).unwrap_or_default();
+                let shown = keys.iter().take(12).map(|k| format!("“{k}”")).collect::<Vec<_>>().join(", ");
+                let more = if keys.len() > 12 { ", …" } else { "" };
+                let hint = if keys.is_empty() {
+                    variables
+                } else {
+                    Text::new(format!("{base} có: {shown}{more}"), format!("{base} has: {shown}{more}"))
+                };
+                return Diagnostic::error(
+                    "template-text",
+                    loc,
+                    Text::new(
+                        format!("{vi}{line}: không có {key} trong {base}"),
+                        format!("{en}{line_en}: {base} has no {key}"),
+                    ),
+                )
+                .with_hint(hint);
+            }
+            return Diagnostic::error(
+                "template-text",
+                loc,
+                Text::new(
+                    format!("{vi}{line} dùng một biến không có: {expr}"),
+                    format!("{en}{line_en} uses a variable that does not exist: {expr}"),
+                ),
+            )
+            .with_hint(variables);
+        }
+        let detail = e.detail().map(|d| format!(": {d}")).unwrap_or_default();
+        let reason = match e.kind() {
+            ErrorKind::UndefinedError => ("dùng một biến không có", "uses a variable that does not exist"),
+            ErrorKind::SyntaxError => ("viết sai cú pháp", "has a syntax error"),
+            ErrorKind::UnknownFilter => ("dùng một bộ lọc không có", "uses an unknown filter"),
+            _ => ("không hiển thị được", "cannot be rendered"),
+        };
         Diagnostic::error(
             "template-text",
             loc,
-            Text::new(format!("{what} {}{line}{detail}", reason.0), format!("{what} {}{line_en}{detail}", reason.1)),
+            Text::new(format!("{vi} {}{line}{detail}", reason.0), format!("{en} {}{line_en}{detail}", reason.1)),
         )
-        .with_hint(Text::new(
-            format!("các biến có thể dùng: {}; ví dụ {{{{ by.name }}}}", names.join(", ")),
-            format!("the variables are: {}; e.g. {{{{ by.name }}}}", names.join(", ")),
-        ))
+        .with_hint(variables)
     }
 
-    /// Renders text written in a cell; errors point at the cell.
-    pub fn render_cell(&self, source: &str, context: &Value, loc: &Loc) -> Result<String, Diagnostic> {
-        self.env.render_str(source, context.clone()).map_err(|e| {
+    /// Renders text written in a cell (`what` names it in messages: the MC line, the
+    /// report's text); errors point at the cell.
+    pub fn render_cell(&self, source: &str, context: &Value, loc: &Loc, what: &Text) -> Result<String, Diagnostic> {
+        let source = straight_quotes_in_tags(source);
+        self.env.render_str(&source, context.clone()).map_err(|e| {
             let by_empty = context.get_attr("by").is_ok_and(|v| v.is_none() || v.is_undefined());
             if e.kind() == ErrorKind::UndefinedError && by_empty && source.contains("by.") {
                 return Diagnostic::error(
@@ -97,7 +144,7 @@ impl Jinja {
                     "fill in Người thực hiện (a delegate's Mã), or write the name into the line",
                 ));
             }
-            Self::diagnostic(&e, loc.clone(), "Lời dẫn", context)
+            self.diagnostic(&e, &source, loc.clone(), what, context)
         })
     }
 
@@ -146,9 +193,58 @@ impl Jinja {
         };
         self.env.render_str(&source, context.clone()).map_err(|e| {
             let loc = Loc::Template { file: store.display(name).into(), line: e.line().unwrap_or(0) as u32, col: 1 };
-            Self::diagnostic(&e, loc, "Mẫu", context)
+            self.diagnostic(&e, &source, loc, &Text::new("Mẫu", "The template"), context)
         })
     }
+}
+
+/// `stats.by_district["Huyện Na Hang"]` → (`stats.by_district`, `"Huyện Na Hang"`);
+/// `by.name` → (`by`, `name`); a bare variable → `None`.
+fn split_last_access(expr: &str) -> Option<(&str, &str)> {
+    if let Some(inner) = expr.strip_suffix(']') {
+        let open = inner.rfind('[')?;
+        let base = inner[..open].trim_end();
+        return (!base.is_empty()).then(|| (base, inner[open + 1..].trim()));
+    }
+    let dot = expr.rfind('.')?;
+    let (base, key) = (expr[..dot].trim_end(), expr[dot + 1..].trim());
+    let simple = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_alphanumeric() || c == '_');
+    (simple(key) && !base.is_empty() && !base.contains(['"', '\'', '('])).then_some((base, key))
+}
+
+/// Excel and Word turn `"` into “ ” as one types; inside `{{ … }}` and `{% … %}` those are
+/// never meant, so they become straight quotes (the text around is left as written).
+fn straight_quotes_in_tags(source: &str) -> std::borrow::Cow<'_, str> {
+    if !source.contains(['“', '”', '‘', '’']) {
+        return source.into();
+    }
+    let mut out = String::with_capacity(source.len());
+    let mut rest = source;
+    while let Some(open) = rest.find(['{']) {
+        let tag_close = match rest[open..].get(..2) {
+            Some("{{") => "}}",
+            Some("{%") => "%}",
+            _ => {
+                out.push_str(&rest[..open + 1]);
+                rest = &rest[open + 1..];
+                continue;
+            }
+        };
+        out.push_str(&rest[..open]);
+        let Some(len) = rest[open..].find(tag_close) else {
+            out.push_str(&rest[open..]);
+            return out.into();
+        };
+        let tag = &rest[open..open + len + 2];
+        out.extend(tag.chars().map(|c| match c {
+            '“' | '”' => '"',
+            '‘' | '’' => '\'',
+            c => c,
+        }));
+        rest = &rest[open + len + 2..];
+    }
+    out.push_str(rest);
+    out.into()
 }
 
 /// Any serialisable value as a template value.
@@ -170,16 +266,19 @@ mod tests {
         let j = Jinja::new();
         let ctx = to_value(serde_json::json!({"by": {"name": "An"}}));
         let loc = Loc::Cell { file: "x.xlsx".into(), sheet: "Chương trình".into(), row: 5, col: 6, header: None };
-        assert_eq!(j.render_cell("Mời {{ by.name }}.", &ctx, &loc).unwrap(), "Mời An.");
-        let e = j.render_cell("Mời {{ by.chuc_vu }}.", &ctx, &loc).unwrap_err();
+        let what = Text::new("Lời dẫn", "The MC line");
+        assert_eq!(j.render_cell("Mời {{ by.name }}.", &ctx, &loc, &what).unwrap(), "Mời An.");
+        let e = j.render_cell("Mời {{ by.chuc_vu }}.", &ctx, &loc, &what).unwrap_err();
         assert_eq!(e.loc, Some(loc.clone()));
-        assert!(e.message.vi.contains("biến không có"), "{}", e.message.vi);
-        assert!(e.hint.unwrap().vi.contains("by"));
-        assert!(j.render_cell("{{ khong_co }}", &ctx, &loc).is_err());
-        assert!(j.render_cell("{% if %}", &ctx, &loc).is_err());
+        assert_eq!(e.message.vi, "Lời dẫn (dòng 1): không có chuc_vu trong by");
+        assert_eq!(e.hint.unwrap().vi, "by có: “name”");
+        let e = j.render_cell("{{ khong_co }}", &ctx, &loc, &what).unwrap_err();
+        assert_eq!(e.message.vi, "Lời dẫn (dòng 1) dùng một biến không có: khong_co");
+        assert_eq!(e.hint.unwrap().vi, "các biến có thể dùng: by; ví dụ {{ by }}");
+        assert!(j.render_cell("{% if %}", &ctx, &loc, &what).is_err());
         // No performer: said as such, not as an unknown variable.
         let none = to_value(serde_json::json!({"by": null, "item": {"title": "Giải lao"}}));
-        let e = j.render_cell("Mời {{ by.name }}.", &none, &loc).unwrap_err();
+        let e = j.render_cell("Mời {{ by.name }}.", &none, &loc, &what).unwrap_err();
         assert!(e.message.vi.contains("không có Người thực hiện"), "{}", e.message.vi);
         assert!(Jinja::single_braces("Mời đồng chí {by.name} lên", &loc).is_some());
         assert!(Jinja::single_braces("Mời đồng chí {{ by.name }} lên", &loc).is_none());
@@ -187,12 +286,38 @@ mod tests {
     }
 
     #[test]
+    fn a_missing_key_is_named_with_the_keys_that_exist() {
+        let j = Jinja::new();
+        let ctx = to_value(serde_json::json!({"stats": {"by_district": {"Huyện Na Hang": 12, "Huyện Lâm Bình": 9}}}));
+        let loc = Loc::Cell { file: "x.xlsx".into(), sheet: "Báo cáo".into(), row: 5, col: 3, header: None };
+        let what = Text::new("Nội dung", "The text");
+        let e =
+            j.render_cell("Có\n{{ stats.by_district[\"Huyện  na hang\"] }} sản phẩm.", &ctx, &loc, &what).unwrap_err();
+        assert_eq!(e.message.vi, "Nội dung (dòng 2): không có \"Huyện  na hang\" trong stats.by_district");
+        assert_eq!(e.hint.unwrap().vi, "stats.by_district có: “Huyện Lâm Bình”, “Huyện Na Hang”");
+        // Quotes that Excel curled as they were typed work inside tags, and stay outside.
+        assert_eq!(
+            j.render_cell("“Na Hang”: {{ stats.by_district[“Huyện Na Hang”] }}", &ctx, &loc, &what).unwrap(),
+            "“Na Hang”: 12"
+        );
+    }
+
+    #[test]
     fn filters() {
         let j = Jinja::new();
         let ctx = to_value(serde_json::json!({"n": 3600000, "xs": ["A", "B", "C"], "t": "Phát biểu"}));
         let loc = Loc::File { file: "x".into() };
-        assert_eq!(j.render_cell("{{ n | tien_chu }}", &ctx, &loc).unwrap(), "Ba triệu sáu trăm nghìn đồng");
-        assert_eq!(j.render_cell("{{ xs | join_vi }}", &ctx, &loc).unwrap(), "A, B và C");
-        assert_eq!(j.render_cell("{{ t | lower_first }}", &ctx, &loc).unwrap(), "phát biểu");
+        assert_eq!(
+            j.render_cell("{{ n | tien_chu }}", &ctx, &loc, &Text::new("Lời dẫn", "The MC line")).unwrap(),
+            "Ba triệu sáu trăm nghìn đồng"
+        );
+        assert_eq!(
+            j.render_cell("{{ xs | join_vi }}", &ctx, &loc, &Text::new("Lời dẫn", "The MC line")).unwrap(),
+            "A, B và C"
+        );
+        assert_eq!(
+            j.render_cell("{{ t | lower_first }}", &ctx, &loc, &Text::new("Lời dẫn", "The MC line")).unwrap(),
+            "phát biểu"
+        );
     }
 }

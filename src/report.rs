@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use minijinja::Value;
 use serde::Serialize;
 
-use crate::diag::Diagnostics;
+use crate::diag::{Diagnostics, Text};
 use crate::jinja::{Jinja, to_value};
 use crate::model::Dataset;
 use crate::stats::{self, Stats};
@@ -103,10 +103,11 @@ pub fn plan(ds: &Dataset, diags: &mut Diagnostics) -> Option<ReportPlan> {
     ctx.insert("bieu_do".into(), Value::from(CHARTS_MARK));
     let ctx = Value::from(ctx);
     let jinja = Jinja::new();
+    let text_label = Text::new("Nội dung", "The text");
 
     let mut sections = Vec::new();
     for s in &ds.report {
-        match jinja.render_cell(&s.body, &ctx, &s.src.loc("body")) {
+        match jinja.render_cell(&s.body, &ctx, &s.src.loc("body"), &text_label) {
             Ok(text) => sections.push(Section { heading: s.heading.clone(), blocks: blocks(&text) }),
             Err(d) => diags.push(d),
         }
@@ -120,7 +121,7 @@ pub fn plan(ds: &Dataset, diags: &mut Diagnostics) -> Option<ReportPlan> {
         }
     }
     let opening = match &ds.report_settings.opening {
-        Some(o) => match jinja.render_cell(o, &ctx, &ds.report_settings.opening_loc) {
+        Some(o) => match jinja.render_cell(o, &ctx, &ds.report_settings.opening_loc, &text_label) {
             Ok(t) => t,
             Err(d) => {
                 diags.push(d);

@@ -231,7 +231,7 @@ impl Planner<'_> {
                 if let Some(w) = Jinja::single_braces(source, &loc) {
                     self.diags.push(w);
                 }
-                self.jinja.render_cell(source, &ctx, &loc)
+                self.jinja.render_cell(source, &ctx, &loc, &Text::new("Lời dẫn", "The MC line"))
             }
             None => self.jinja.render_file(self.store, &format!("kich-ban/{file}.j2"), &ctx),
         };

@@ -183,4 +183,11 @@ fn an_unknown_statistic_is_an_error_at_its_cell() {
     );
     let outcome = check(&Source::File(path));
     assert_eq!(errors(&outcome), ["template-text @ Báo cáo!B3", "template-text @ Báo cáo!B4"]);
+    // The message names the missing key and what exists instead.
+    let e: Vec<_> = outcome.diags.errors().collect();
+    assert_eq!(e[0].message.vi, "Nội dung (dòng 1): không có \"Huyện Không Có\" trong stats.by_district");
+    let hint = &e[0].hint.as_ref().unwrap().vi;
+    assert!(hint.starts_with("stats.by_district có: ") && hint.contains("“Huyện Na Hang”"), "{hint}");
+    assert_eq!(e[1].message.vi, "Nội dung (dòng 1): không có so_lieu_khong_co trong stats");
+    assert!(e[1].hint.as_ref().unwrap().vi.contains("“total”"), "{:?}", e[1].hint);
 }

@@ -418,3 +418,107 @@ fn strip_cached_values(xlsx: &[u8], to: &std::path::Path) {
     }
     out.finish().unwrap();
 }
+
+#[test]
+fn a_whole_header_wins_over_one_that_only_starts_like_it_wherever_it_stands() {
+    let p = Project::new();
+    // Columns that start like a known header stand to the left of the real ones.
+    let header = [
+        "Email đơn vị",
+        "Họ và tên người đi thay",
+        "Danh xưng",
+        "Họ và tên",
+        "Chức vụ, đơn vị",
+        "Cơ quan, đơn vị",
+        "Nhóm",
+        "Điện thoại di động",
+        "Email",
+        "Điện thoại",
+    ]
+    .map(S)
+    .to_vec();
+    let row = [
+        "vp@stc.gov.vn",
+        "Lê Văn Cường",
+        "Ông",
+        "Nguyễn Văn An",
+        "Giám đốc",
+        "Sở Tài chính",
+        "Sở, ban, ngành",
+        "0912345678",
+        "an@stc.gov.vn",
+        "02073822111",
+    ]
+    .map(S)
+    .to_vec();
+    let path = p.workbook("a.xlsx", &[("Hội nghị", settings()), ("Đại biểu", vec![header, row])]);
+    let (ds, diags) = dataset(path);
+    let ds = ds.unwrap_or_else(|| panic!("{diags:#?}"));
+    let d = &ds.delegates[0];
+    assert_eq!(d.name, "Nguyễn Văn An");
+    assert_eq!(d.email.as_deref(), Some("an@stc.gov.vn"));
+    assert_eq!(d.phone.as_deref(), Some("02073822111"));
+    // `Chức vụ, đơn vị` is another name of the unit; with the unit's own column there, it
+    // holds the position.
+    assert_eq!(d.position.as_deref(), Some("Giám đốc"));
+    assert_eq!(d.organization, "Sở Tài chính");
+    let unused: Vec<&str> =
+        diags.iter().filter(|d| d.code == "unknown-columns").map(|d| d.message.vi.as_str()).collect();
+    assert_eq!(
+        unused,
+        ["các cột không dùng đến được bỏ qua: \"Email đơn vị\", \"Họ và tên người đi thay\", \"Điện thoại di động\""]
+    );
+}
+
+#[test]
+fn invisible_rows_and_numbered_section_rows_are_passed_over() {
+    let p = Project::new();
+    let rows = vec![
+        delegate_header(),
+        // The section's number in the STT column, its title in the next one.
+        vec![S("I"), S("THƯỜNG TRỰC TỈNH ỦY"), E, E, E, E, E, E],
+        delegate("UB01", "Ông", "Nguyễn Văn An", "Tỉnh ủy"),
+        vec![S("II."), E, E, S("Các sở, ban, ngành"), E, E, E, E],
+        delegate("UB02", "Bà", "Trần Thị Bình", "Sở Nội vụ"),
+        // A row that looks empty: a zero-width space, a byte-order mark.
+        vec![N(3.0), E, E, S("\u{200b}"), S("\u{feff}"), E, E, E],
+    ];
+    let path = p.workbook("a.xlsx", &[("Hội nghị", settings()), ("Đại biểu", rows)]);
+    let (ds, diags) = dataset(path);
+    let ds = ds.unwrap_or_else(|| panic!("{diags:#?}"));
+    let names: Vec<&str> = ds.delegates.iter().map(|d| d.name.as_str()).collect();
+    assert_eq!(names, ["Nguyễn Văn An", "Trần Thị Bình"]);
+    let skipped: Vec<String> = diags
+        .iter()
+        .filter(|d| d.code == "skipped-row")
+        .map(|d| format!("{} {}", d.loc.as_ref().unwrap().short(), d.message.vi))
+        .collect();
+    assert_eq!(
+        skipped,
+        [
+            "Đại biểu!2:2 bỏ qua dòng tiêu đề mục \"I THƯỜNG TRỰC TỈNH ỦY\"",
+            "Đại biểu!4:4 bỏ qua dòng tiêu đề mục \"II. Các sở, ban, ngành\""
+        ]
+    );
+}
+
+#[test]
+fn a_name_too_long_for_one_line_wraps_on_the_invitation() {
+    let p = Project::new();
+    let long = "Nguyễn Văn An, Trần Thị Bình và Lê Văn Cường (đại diện Ban Giám đốc Công ty)";
+    let rows = vec![
+        delegate_header(),
+        vec![N(1.0), S("DN01"), S("Ông"), S(long), S("Giám đốc"), S("Công ty Chè Mỹ Lâm"), S("Doanh nghiệp"), E],
+    ];
+    let path = p.workbook("a.xlsx", &[("Hội nghị", settings()), ("Đại biểu", rows)]);
+    let out = build(Source::File(path), &p.out());
+    assert!(!out.diags.has_errors(), "{:#?}", out.diags);
+    let pdf_path = p.out().join("giay-moi.pdf");
+    assert!(pdf::flat_text(&pdf_path).contains(long), "{}", pdf::text(&pdf_path));
+    // Every line of the page stays inside the right margin (15 mm).
+    let page = pdf::page(&pdf_path, 1);
+    let right = page.width - 15.0 * 72.0 / 25.4;
+    for r in page.runs() {
+        assert!(r.x1 <= right + 1.0, "{:?} runs off the page: {} > {right}", r.text, r.x1);
+    }
+}

@@ -153,8 +153,9 @@ fn script_errors_name_their_cells() {
         ["template-text @ Chương trình!F2", "time-order @ Chương trình!A3", "template-text @ Chương trình!F4"]
     );
     let undefined = outcome.diags.errors().next().unwrap();
-    assert!(undefined.message.vi.contains("biến không có"), "{}", undefined.message.vi);
-    assert!(undefined.hint.as_ref().unwrap().vi.contains("by"));
+    assert_eq!(undefined.message.vi, "Lời dẫn (dòng 1): không có chuc_vu trong by");
+    let hint = &undefined.hint.as_ref().unwrap().vi;
+    assert!(hint.starts_with("by có: ") && hint.contains("“name”") && hint.contains("“position”"), "{hint}");
     let order = outcome.diags.errors().nth(1).unwrap();
     assert!(order.message.vi.contains("08:20") && order.message.vi.contains("08:30"), "{}", order.message.vi);
 }

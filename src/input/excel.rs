@@ -406,33 +406,69 @@ fn grid(range: &Range<Data>) -> Grid<'_> {
     Grid { range, row0, col0 }
 }
 
-/// Which column spec a header cell designates: an exact (loose) match first, else a known
-/// header the cell starts with (`Họ và tên đại biểu` → `Họ và tên`), if only one does.
-fn match_header(spec: &'static TableSpec, header: &str, taken: &BTreeSet<&str>) -> Option<&'static ColumnSpec> {
-    let columns: &'static [ColumnSpec] = spec.columns;
-    let k = loose_key(header);
+/// How strongly a header cell designates a column: its own header, one of its other
+/// names, or a known header the cell starts with (`Họ và tên đại biểu` → `Họ và tên`).
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Strength {
+    Header,
+    Alias,
+    Prefix,
+}
+
+fn header_strength(c: &ColumnSpec, k: &str) -> Option<Strength> {
     if k.is_empty() {
         return None;
     }
-    if let Some(c) = columns.iter().find(|c| !taken.contains(c.key) && c.matches_loose(&k)) {
-        return Some(c);
+    if schema::loose(c.header) == k {
+        return Some(Strength::Header);
     }
-    let prefixed: Vec<&'static ColumnSpec> = columns
-        .iter()
-        .filter(|c| !taken.contains(c.key) && c.key != STT)
-        .filter(|c| {
-            c.names().any(|h| {
-                let hk = loose_key(h);
-                // `Họ và tên đại biểu` is a name; `Vị trí công tác` is no seat and `Địa chỉ
-                // thư điện tử` no address: words that turn the header into something else.
-                hk.chars().count() >= 4
-                    && k.strip_prefix(&hk).is_some_and(|rest| {
-                        !["congtac", "lamviec", "vieclam", "thudientu", "email"].iter().any(|w| rest.starts_with(w))
-                    })
-            })
-        })
-        .collect();
-    if prefixed.len() == 1 { Some(prefixed[0]) } else { None }
+    if c.aliases.iter().any(|a| schema::loose(a) == k) {
+        return Some(Strength::Alias);
+    }
+    let prefixed = c.key != STT
+        && c.names().any(|h| {
+            let hk = schema::loose(h);
+            // `Vị trí công tác` is no seat and `Địa chỉ thư điện tử` no address: words that
+            // turn the header into something else.
+            hk.chars().count() >= 4
+                && k.strip_prefix(hk).is_some_and(|rest| {
+                    !["congtac", "lamviec", "vieclam", "thudientu", "email"].iter().any(|w| rest.starts_with(w))
+                })
+        });
+    prefixed.then_some(Strength::Prefix)
+}
+
+/// Maps a header row's cells (column index, text) to column specs. Whole matches win
+/// over partial ones wherever they stand: with both `Email đơn vị` and `Email` in the row,
+/// `Email` is the e-mail column and `Email đơn vị` is left unknown; `Chức vụ, đơn vị`
+/// (another name of `Cơ quan, đơn vị`) is the position when `Cơ quan, đơn vị` is there
+/// too. A cell that only starts with a header counts when it designates one column alone.
+fn map_headers(
+    spec: &'static TableSpec,
+    cells: &[(usize, String)],
+    taken: &BTreeSet<&'static str>,
+) -> Vec<(usize, &'static ColumnSpec)> {
+    let keys: Vec<(usize, String)> = cells.iter().map(|(c, h)| (*c, loose_key(h))).collect();
+    let mut taken = taken.clone();
+    let mut mapped: Vec<(usize, &'static ColumnSpec)> = Vec::new();
+    for strength in [Strength::Header, Strength::Alias, Strength::Prefix] {
+        for (c, k) in &keys {
+            if mapped.iter().any(|(m, _)| m == c) {
+                continue;
+            }
+            let found: Vec<&'static ColumnSpec> = spec
+                .columns
+                .iter()
+                .filter(|col| !taken.contains(col.key) && header_strength(col, k) == Some(strength))
+                .collect();
+            if found.len() == 1 || (strength != Strength::Prefix && !found.is_empty()) {
+                taken.insert(found[0].key);
+                mapped.push((*c, found[0]));
+            }
+        }
+    }
+    mapped.sort_by_key(|(c, _)| *c);
+    mapped
 }
 
 /// Finds the header row: the row among the first ones with the most known headers (at
@@ -441,13 +477,8 @@ fn find_header_row(g: &Grid<'_>, spec: &'static TableSpec, extras: &mut SheetExt
     let required = spec.columns.iter().filter(|c| c.required).count();
     let mut best: Option<(usize, usize)> = None;
     for r in 0..g.height().min(HEADER_SEARCH_ROWS) {
-        let mut taken = BTreeSet::new();
-        for c in 0..g.width() {
-            if let Some(col) = match_header(spec, &g.label(r, c, extras), &taken) {
-                taken.insert(col.key);
-            }
-        }
-        let score = taken.len();
+        let cells: Vec<(usize, String)> = (0..g.width()).map(|c| (c, g.label(r, c, extras))).collect();
+        let score = map_headers(spec, &cells, &BTreeSet::new()).len();
         if score >= 2.min(required.max(1)) && best.is_none_or(|(_, s)| score > s) {
             best = Some((r, score));
         }
@@ -486,12 +517,22 @@ fn is_total_row(first_text: &str) -> bool {
 fn is_section_row(g: &Grid<'_>, r: usize, extras: &mut SheetExtras<'_>) -> Option<String> {
     let filled: Vec<(usize, String)> =
         (0..g.width()).map(|c| (c, g.text(r, c))).filter(|(_, t)| !t.trim().is_empty()).collect();
-    let texts: Vec<&(usize, String)> =
-        filled.iter().filter(|(_, t)| t.trim().trim_end_matches('.').parse::<f64>().is_err()).collect();
+    // `II` | `THƯỜNG TRỰC TỈNH ỦY`: the section's number in a cell of its own.
+    let is_marker = |t: &str| {
+        let t = t.trim().trim_end_matches(['.', ')']);
+        let roman = !t.is_empty() && t.len() <= 6 && t.chars().all(|ch| "IVXLC".contains(ch));
+        let letter = t.chars().count() == 1 && t.chars().all(|ch| ch.is_ascii_uppercase() || ch == 'Đ');
+        roman || letter
+    };
+    let texts: Vec<&(usize, String)> = filled
+        .iter()
+        .filter(|(_, t)| t.trim().trim_end_matches('.').parse::<f64>().is_err() && !is_marker(t))
+        .collect();
     if texts.len() != 1 || filled.len() > 2 {
         return None;
     }
     let (c, text) = texts[0];
+    let marked = filled.iter().any(|(m, t)| m < c && is_marker(t));
     let letters: Vec<char> = text.chars().filter(|ch| ch.is_alphabetic()).collect();
     let capitals = letters.len() >= 3 && letters.iter().all(|ch| ch.is_uppercase());
     let first = text.split_whitespace().next().unwrap_or("");
@@ -502,6 +543,10 @@ fn is_section_row(g: &Grid<'_>, r: usize, extras: &mut SheetExtras<'_>) -> Optio
         let (row, col) = (g.excel_row(r) - 1, g.excel_col(*c));
         extras.merges().iter().any(|d| d.start == (row, col) && d.end.1 > d.start.1)
     };
+    if marked {
+        let marker = &filled[0].1;
+        return Some(format!("{} {}", marker.trim(), text.trim()));
+    }
     (capitals || numbered || is_merged()).then(|| text.clone())
 }
 
@@ -554,21 +599,25 @@ pub fn read_table(
         if r > header_row && columns.values().any(|(col, _)| !g.get(r, (*col - g.col0) as usize).is_empty()) {
             break;
         }
-        let mut added = false;
-        for c in 0..g.width() {
-            let header = g.label(r, c, extras);
-            if header.trim().is_empty() || columns.values().any(|(col, _)| *col == g.excel_col(c)) {
-                continue;
-            }
-            let taken: BTreeSet<&str> = columns.keys().copied().collect();
-            match match_header(spec, &header, &taken) {
-                Some(col) => {
-                    columns.insert(col.key, (g.excel_col(c), crate::text::clean_inline(&header).into()));
-                    added = true;
-                }
-                None if r == header_row => unknown.push(crate::text::clean_inline(&header)),
-                None => {}
-            }
+        let cells: Vec<(usize, String)> = (0..g.width())
+            .filter(|c| !columns.values().any(|(col, _)| *col == g.excel_col(*c)))
+            .map(|c| (c, g.label(r, c, extras)))
+            .filter(|(_, h)| !h.trim().is_empty())
+            .collect();
+        let taken: BTreeSet<&'static str> = columns.keys().copied().collect();
+        let mapped = map_headers(spec, &cells, &taken);
+        let added = !mapped.is_empty();
+        for (c, col) in mapped.iter().copied() {
+            let header = &cells.iter().find(|(x, _)| *x == c).expect("mapped from cells").1;
+            columns.insert(col.key, (g.excel_col(c), crate::text::clean_inline(header).into()));
+        }
+        if r == header_row {
+            unknown.extend(
+                cells
+                    .iter()
+                    .filter(|(c, _)| !mapped.iter().any(|(m, _)| m == c))
+                    .map(|(_, h)| crate::text::clean_inline(h)),
+            );
         }
         if r > header_row && added {
             data_start = r + 1;

@@ -31,7 +31,8 @@ impl Value {
     pub fn is_empty(&self) -> bool {
         match self {
             Value::Empty => true,
-            Value::Text(s) => s.trim().is_empty(),
+            // A zero-width space or a BOM alone is an empty cell too.
+            Value::Text(s) => s.chars().all(|c| c.is_whitespace() || crate::text::is_invisible(c)),
             _ => false,
         }
     }

@@ -304,7 +304,7 @@ static LOOSE: LazyLock<std::collections::HashMap<&'static str, String>> = LazyLo
 });
 
 /// The loose key of one of the contract's names.
-fn loose(name: &'static str) -> &'static str {
+pub fn loose(name: &'static str) -> &'static str {
     LOOSE.get(name).map_or("", String::as_str)
 }
 

@@ -19,7 +19,7 @@ use unicode_normalization::char::is_combining_mark;
 /// Characters that are invisible in Excel but break matching: zero-width spaces and joiners,
 /// the byte-order mark, the word joiner. (U+00AD, the soft hyphen, is *not* here: it is the
 /// letter "ư" in TCVN3 text and must survive until the legacy-encoding check.)
-fn is_invisible(c: char) -> bool {
+pub fn is_invisible(c: char) -> bool {
     matches!(c, '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}')
 }
 

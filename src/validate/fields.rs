@@ -79,7 +79,19 @@ pub fn duplicate(loc: Loc, header: &str, value: &str, first: &Loc) -> Diagnostic
     ))
 }
 
-pub fn unknown_delegate(loc: Loc, reference: &str) -> Diagnostic {
+/// `or_name`: the cell may hold a name instead (the programme's performer).
+pub fn unknown_delegate(loc: Loc, reference: &str, or_name: bool) -> Diagnostic {
+    let (hint_vi, hint_en) = if or_name {
+        (
+            "kiểm tra cột Mã trong sheet “Đại biểu”, hoặc ghi họ tên người thực hiện",
+            "check the Mã column of the “Đại biểu” sheet, or write the person's name",
+        )
+    } else {
+        (
+            "kiểm tra cột Mã trong sheet “Đại biểu”, hoặc để trống ô này nếu người được khen không dự hội nghị",
+            "check the Mã column of the “Đại biểu” sheet, or leave this cell empty if the awardee does not attend",
+        )
+    };
     Diagnostic::error(
         "unknown-reference",
         loc,
@@ -88,10 +100,7 @@ pub fn unknown_delegate(loc: Loc, reference: &str) -> Diagnostic {
             format!("no delegate has the Mã {}", quote(reference)),
         ),
     )
-    .with_hint(Text::new(
-        "kiểm tra cột Mã trong sheet “Đại biểu”, hoặc ghi họ tên người thực hiện",
-        "check the Mã column of the “Đại biểu” sheet, or write the person's name",
-    ))
+    .with_hint(Text::new(hint_vi, hint_en))
 }
 
 pub fn excel_error(loc: Loc, error: &str) -> Diagnostic {

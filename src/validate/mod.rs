@@ -841,7 +841,7 @@ impl Validator<'_> {
                     .iter()
                     .position(|d| d.id.eq_ignore_ascii_case(r) || d.id.to_uppercase() == r.to_uppercase());
                 if found.is_none() && !delegates.is_empty() && !broken.contains(&r.to_uppercase()) {
-                    f.push(fields::unknown_delegate(rec.loc("delegate_id"), r));
+                    f.push(fields::unknown_delegate(rec.loc("delegate_id"), r, false));
                 }
                 found
             });
@@ -922,7 +922,7 @@ impl Validator<'_> {
                 }
                 if fields::looks_like_id(&t) {
                     if !delegates.is_empty() && !broken.contains(&t.to_uppercase()) {
-                        f.push(fields::unknown_delegate(rec.loc("by"), &t));
+                        f.push(fields::unknown_delegate(rec.loc("by"), &t, true));
                     }
                     return None;
                 }
