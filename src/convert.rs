@@ -345,7 +345,8 @@ fn choice_lists(ds: &Dataset) -> Vec<(&'static str, Vec<String>)> {
         ("Xác nhận", ATTENDANCE.iter().map(|(_, n)| first(n)).collect()),
         ("Vai trò", ROLES.iter().map(|(_, n)| first(n)).collect()),
         ("Loại khen thưởng", AWARD_KINDS.iter().map(|(_, n)| first(n)).collect()),
-        ("Hình thức", vec!["Bằng khen".into(), "Giấy khen".into()]),
+        // The decision is the Chairman's decision on the Bằng khen: nothing else belongs in it.
+        ("Hình thức", vec!["Bằng khen".into()]),
         ("Loại nội dung", AgendaKind::ALL.iter().map(|k| k.label().to_string()).collect()),
         ("Hạng sao", vec!["3".into(), "4".into(), "5".into()]),
         ("Nhóm sản phẩm", PRODUCT_GROUPS.iter().map(|g| g.to_string()).collect()),
@@ -366,7 +367,7 @@ fn column_list(table: TableKind, key: &str) -> Option<(&'static str, bool)> {
         (Delegates, "group") => ("Nhóm", false),
         (Hall, "reserved_for") => ("Nhóm", true),
         (Awards, "kind") => ("Loại khen thưởng", false),
-        (Awards, "form") => ("Hình thức", true),
+        (Awards, "form") => ("Hình thức", false),
         (Agenda, "kind") => ("Loại nội dung", false),
         (Products, "stars") => ("Hạng sao", false),
         (Products, "product_group") => ("Nhóm sản phẩm", false),

@@ -6,6 +6,7 @@
 //! Typst as a string value, never as markup.
 
 use minijinja::syntax::SyntaxConfig;
+use minijinja::value::ValueKind;
 use minijinja::{Environment, ErrorKind, UndefinedBehavior, Value};
 
 use crate::diag::{Diagnostic, Loc, Text};
@@ -23,6 +24,15 @@ impl Default for Jinja {
     }
 }
 
+/// `48.0` → `48`, `90.5` → `90,5`, `33.333` → `33,33`.
+fn vi_decimal(f: f64) -> String {
+    if f.fract() == 0.0 && f.abs() < 1e15 {
+        return format!("{}", f as i64);
+    }
+    let text = format!("{f:.2}");
+    text.trim_end_matches('0').trim_end_matches('.').replace('.', ",")
+}
+
 /// `["A", "B", "C"]` → `A, B và C`.
 fn join_vi(items: Vec<String>) -> String {
     match items.len() {
@@ -38,6 +48,22 @@ impl Jinja {
         env.set_undefined_behavior(UndefinedBehavior::Strict);
         // Spans of failing expressions, so a message can quote the one that failed.
         env.set_debug(true);
+        // Printed values read as Vietnamese text: an empty value prints nothing (not
+        // `None`), a float `48.0` prints `48` and `90.5` prints `90,5`.
+        env.set_formatter(|out, state, value| {
+            if value.is_none() {
+                return Ok(());
+            }
+            if value.kind() == ValueKind::Number
+                && !value.is_integer()
+                && let Ok(f) = f64::try_from(value.clone())
+            {
+                return out
+                    .write_str(&vi_decimal(f))
+                    .map_err(|_| minijinja::Error::new(ErrorKind::WriteFailure, "formatting failed"));
+            }
+            minijinja::escape_formatter(out, state, value)
+        });
         if let Ok(syntax) = SyntaxConfig::builder().trim_blocks(true).lstrip_blocks(true).build() {
             env.set_syntax(syntax);
         }
@@ -300,6 +326,16 @@ mod tests {
             j.render_cell("“Na Hang”: {{ stats.by_district[“Huyện Na Hang”] }}", &ctx, &loc, &what).unwrap(),
             "“Na Hang”: 12"
         );
+    }
+
+    #[test]
+    fn values_print_as_vietnamese_text() {
+        let j = Jinja::new();
+        let ctx = to_value(serde_json::json!({"a": 48.0, "p": 90.5, "q": 100.0 / 3.0, "n": null, "y": 2023}));
+        let loc = Loc::Cell { file: "x.xlsx".into(), sheet: "Báo cáo".into(), row: 5, col: 3, header: None };
+        let out =
+            j.render_cell("{{ a }}|{{ p }}|{{ q }}|{{ n }}|{{ y }}", &ctx, &loc, &Text::new("Nội dung", "The text"));
+        assert_eq!(out.unwrap(), "48|90,5|33,33||2023");
     }
 
     #[test]

@@ -272,6 +272,8 @@ pub fn plan(ds: &Dataset, protocol: &[usize], store: &TemplateStore, diags: &mut
             "date": c.date.long_vi(),
             "weekday": c.date.weekday_vi(),
             "start": c.start_time.long_vi(),
+            // The YAML key of the setting, which the clerk may reasonably try.
+            "start_time": c.start_time.long_vi(),
             "venue": c.venue,
             "host": c.host,
         })),

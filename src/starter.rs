@@ -170,7 +170,9 @@ pub fn column_note(table: TableKind, key: &str) -> Option<&'static str> {
         (Awards, "achievement") => {
             "Thành tích (không bắt buộc). Bỏ trống: dùng câu thành tích chung ở sheet Hội nghị (Quyết định: Thành tích)."
         }
-        (Awards, "form") => "Hình thức khen thưởng. Bỏ trống = Bằng khen.",
+        (Awards, "form") => {
+            "Hình thức khen thưởng: Bằng khen (bỏ trống cũng là Bằng khen). Giấy khen và hình thức khác không thuộc Quyết định này."
+        }
         (Awards, "proposer") => "Cơ quan đề nghị khen thưởng (không bắt buộc).",
         (Awards, "delegate_id") => {
             "Nếu người nhận khen thưởng cũng là đại biểu: Mã đại biểu của họ (được xếp ghế đầu hàng, gần lối đi, để lên nhận thưởng)."

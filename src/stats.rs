@@ -112,6 +112,13 @@ pub const OTHER_KIND: &str = "Khác, chưa rõ loại hình";
 
 /// `Huyện Na Hang`, `huyện Na Hang`, `H. Na Hang`, `Na Hang` → `nahang`; `TP Tuyên
 /// Quang`, `TP. Tuyên Quang` → `tuyenquang`.
+/// A district as the tables name it: `H. Na Hang` → `Huyện Na Hang` when the configured
+/// order has it, else as written.
+pub fn district_name<'a>(name: &'a str, order: &'a [String]) -> &'a str {
+    let key = district_key(name);
+    order.iter().find(|d| district_key(d) == key).map_or(name, String::as_str)
+}
+
 pub fn district_key(name: &str) -> String {
     let t = name.trim();
     // Abbreviations with a dot: `H.`, `TP.`, `TX.`, `Q.` (no bare `H`: `Hàm Yên`).
@@ -146,27 +153,47 @@ pub fn kind_key(name: &str) -> Option<usize> {
     }
 }
 
-/// What a target measures, from its name: products of at least / exactly some stars, or
-/// producers. `(min stars, max stars)` for products.
-fn target_metric(name: &str) -> Option<(u8, u8)> {
-    let k = loose_key(name);
-    let stars = ["3", "4", "5"].iter().position(|s| k.contains(&format!("{s}sao"))).map(|i| i as u8 + 3);
-    match stars {
-        Some(s) if k.contains(&format!("{s}saotrolen")) => Some((s, 5)),
-        Some(s) => Some((s, s)),
-        None if k.contains("chuthe") => None,
-        None => Some((3, 5)),
-    }
+/// What a target counts, when the product list can tell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Metric {
+    /// Products with stars in `min..=max`.
+    Products(u8, u8),
+    /// Distinct producers (chủ thể).
+    Producers,
 }
 
+/// What a target measures, from its name: products (of at least / exactly some stars) or
+/// producers, when the name says so (`Số sản phẩm OCOP đạt 3 sao trở lên`, `Số chủ thể
+/// OCOP`). Anything else (`Số lớp tập huấn cho chủ thể`) cannot be counted from the
+/// product list: its achieved figure must be given.
+pub fn target_metric(name: &str) -> Option<Metric> {
+    let k = loose_key(name);
+    let subject = ["tongso", "so"].iter().find_map(|p| k.strip_prefix(p)).unwrap_or(&k);
+    let stars = ["3", "4", "5"].iter().position(|s| k.contains(&format!("{s}sao"))).map(|i| i as u8 + 3);
+    if subject.starts_with("sanpham") {
+        return Some(match stars {
+            Some(s) if k.contains(&format!("{s}saotrolen")) => Metric::Products(s, 5),
+            Some(s) => Metric::Products(s, s),
+            None => Metric::Products(3, 5),
+        });
+    }
+    (subject.starts_with("chuthe") && stars.is_none()).then_some(Metric::Producers)
+}
+
+/// The achieved figure: as given, else counted (validation requires one of the two).
 fn achieved(target: &Target, products: &[Product]) -> f64 {
     if let Some(a) = target.achieved {
         return a;
     }
     let in_year = |p: &&Product| target.year.is_none_or(|y| p.year == y);
     match target_metric(&target.name) {
-        Some((lo, hi)) => products.iter().filter(in_year).filter(|p| (lo..=hi).contains(&p.stars)).count() as f64,
-        None => products.iter().filter(in_year).map(|p| loose_key(&p.producer)).collect::<BTreeSet<_>>().len() as f64,
+        Some(Metric::Products(lo, hi)) => {
+            products.iter().filter(in_year).filter(|p| (lo..=hi).contains(&p.stars)).count() as f64
+        }
+        Some(Metric::Producers) => {
+            products.iter().filter(in_year).map(|p| loose_key(&p.producer)).collect::<BTreeSet<_>>().len() as f64
+        }
+        None => 0.0,
     }
 }
 
@@ -380,9 +407,19 @@ mod tests {
             target("Số chủ thể OCOP", None, 4.0),
             target("Sản phẩm OCOP", Some(2023), 0.0),
         ];
+        assert_eq!(target_metric("Tổng số sản phẩm OCOP đạt 3 sao trở lên"), Some(Metric::Products(3, 5)));
+        assert_eq!(target_metric("Số lớp tập huấn cho chủ thể"), None);
+        assert_eq!(target_metric("Số điểm bán hàng OCOP"), None);
         let s = compute(&products, &targets, &[]);
         let got: Vec<(f64, Option<f64>)> = s.targets.iter().map(|t| (t.achieved, t.percent)).collect();
         assert_eq!(got, [(2.0, Some(50.0)), (2.0, Some(200.0)), (2.0, Some(50.0)), (2.0, None)]);
+    }
+
+    #[test]
+    fn district_names_follow_the_configured_order() {
+        let order = order();
+        assert_eq!(district_name("H. Na Hang", &order), "Huyện Na Hang");
+        assert_eq!(district_name("Huyện Mới", &order), "Huyện Mới");
     }
 
     #[test]

@@ -199,6 +199,26 @@ fn a_long_achievement_stays_in_its_box() {
 }
 
 #[test]
+fn an_achievement_too_long_for_any_size_is_warned_about_at_its_cell() {
+    let p = Project::new();
+    // 200 characters fit (above); twelve times as many cannot, even at half size.
+    let path = awards_workbook(&p, &[], &vec![long_achievement(); 12].join(", "));
+    let out = build_only(Source::File(path), &p.out(), &[Kind::KhenThuong]);
+    let overflows: Vec<String> = out
+        .diags
+        .iter()
+        .filter(|d| d.code == "text-overflow")
+        .map(|d| format!("{} {}", d.loc.as_ref().unwrap().short(), d.message.vi))
+        .collect();
+    assert_eq!(
+        overflows,
+        [
+            "Khen thưởng!E3 Thành tích của Bà Trần Thị Bình quá dài: trên bang-khen/tran-thi-binh.pdf chữ tràn ra ngoài ô, đè lên dòng khác"
+        ]
+    );
+}
+
+#[test]
 fn print_on_blank_prints_only_the_variable_text_shifted() {
     let achievement = long_achievement();
     let p = Project::new();

@@ -7,6 +7,7 @@ mod util;
 
 mod awards;
 mod cli;
+mod edits;
 mod incremental;
 mod layout;
 mod legacy;

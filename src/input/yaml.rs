@@ -15,7 +15,7 @@ use serde_yaml::Value as Yaml;
 use super::Parts;
 use super::excel::Workbook;
 use super::raw::{Cell, Origin, Record, Table, Value};
-use super::schema::{self, SETTINGS, TableSpec};
+use super::schema::{self, SETTINGS, TableSpec, TextKind};
 use crate::diag::{Diagnostic, Diagnostics, Loc, Text, quote};
 
 /// Line and column (1-based) of every node, by key path; and the keys given twice in one
@@ -154,6 +154,31 @@ fn scalar(v: &Yaml) -> Option<Value> {
     })
 }
 
+fn is_sequence(v: &Yaml) -> bool {
+    match v {
+        Yaml::Sequence(_) => true,
+        Yaml::Tagged(t) => is_sequence(&t.value),
+        _ => false,
+    }
+}
+
+/// A list where one value belongs (`signer: {name: [A, B]}`): its items would be joined
+/// into one text without anyone noticing.
+fn one_value_expected(key: &str, loc: Loc) -> Diagnostic {
+    Diagnostic::error(
+        "invalid-value",
+        loc,
+        Text::new(
+            format!("“{key}” phải là một giá trị, không phải một danh sách"),
+            format!("“{key}” must be one value, not a list"),
+        ),
+    )
+    .with_hint(Text::new(
+        "viết giá trị trên cùng dòng với khóa, không có dấu “-” (đặt trong ngoặc kép nếu có dấu phẩy hay dấu hai chấm)",
+        "write the value on the key's line, without “-” (in quotes if it has a comma or a colon)",
+    ))
+}
+
 fn get_path<'v>(root: &'v Yaml, dotted: &str) -> Option<&'v Yaml> {
     dotted.split('.').try_fold(root, |v, k| v.as_mapping()?.get(k))
 }
@@ -251,6 +276,10 @@ pub fn read(text: &str, file: Arc<str>, base_dir: &Path, diags: &mut Diagnostics
     for spec in SETTINGS.iter() {
         let Some(v) = get_path(&root, &spec.key) else { continue };
         let loc = ctx.loc(&spec.key);
+        if is_sequence(v) && !spec.list && spec.text != TextKind::Multiline {
+            diags.push(one_value_expected(&spec.key, loc));
+            continue;
+        }
         match scalar(v) {
             Some(value) => {
                 settings.insert(spec.key.as_str(), Cell { value, loc, font: None });
@@ -406,6 +435,12 @@ fn read_list(ctx: &Ctx<'_>, spec: &'static TableSpec, v: &Yaml, diags: &mut Diag
                 continue;
             };
             let field_path = format!("{path}.{key}");
+            // Several roles or groups may be a list; other fields hold one value.
+            let list_ok = column.text == TextKind::Multiline || ["roles", "reserved_for"].contains(&column.key);
+            if is_sequence(value) && !list_ok {
+                diags.push(one_value_expected(&key, ctx.loc(&field_path)));
+                continue;
+            }
             match scalar(value) {
                 Some(value) => {
                     cells.insert(column.key, Cell { value, loc: ctx.loc(&field_path), font: None });

@@ -432,6 +432,7 @@ pub fn render(ds: &Dataset, ctx: &Ctx<'_>) -> Rendered {
             name: display_name(ds, a),
             path: format!("bang-khen/{}.pdf", stems[a]),
             item: cert.clone(),
+            src: Some(ds.awards[a].src.clone()),
         })
         .collect();
     let job = PartsJob {

@@ -133,6 +133,7 @@ pub fn render(ds: &Dataset, plan: &Plan, ctx: &Ctx<'_>) -> Rendered {
             name: v.name.clone(),
             path: format!("giay-moi/{}.pdf", plan.file_stems[*i]),
             item: v.clone(),
+            src: None,
         })
         .collect();
     let job = PartsJob {

@@ -35,6 +35,8 @@ pub struct Part<I> {
     pub name: String,
     pub path: String,
     pub item: I,
+    /// Where the part's fields come from, to say where text too long for its box is.
+    pub src: Option<crate::model::Src>,
 }
 
 /// What to render.
@@ -134,6 +136,35 @@ pub fn render_parts<V: PartsView>(job: PartsJob<'_, V>, ctx: &Ctx<'_>) -> Render
                     ),
                 ));
             }
+        }
+    }
+    // Text that does not fit its box even at its smallest size overprints its neighbours:
+    // said at the cell it comes from.
+    for (d, doc) in docs.iter().enumerate() {
+        for (page, name) in ty::overflows(doc) {
+            let Some(p) = parts.iter().find(|p| found[&p.id].0 == d && found[&p.id].1.contains(&page)) else {
+                continue;
+            };
+            let field = if name == "achievement" { "Thành tích" } else { "Chức vụ, đơn vị" };
+            let field_en = if name == "achievement" { "achievement" } else { "position and unit" };
+            let loc = p.src.as_ref().map_or_else(|| Loc::File { file: p.path.as_str().into() }, |s| s.loc(&name));
+            warnings.push(
+                Diagnostic::warning(
+                    "text-overflow",
+                    loc,
+                    Text::new(
+                        format!(
+                            "{field} của {} quá dài: trên {} chữ tràn ra ngoài ô, đè lên dòng khác",
+                            p.name, p.path
+                        ),
+                        format!(
+                            "the {field_en} of {} is too long: on {} it runs out of its box over other lines",
+                            p.name, p.path
+                        ),
+                    ),
+                )
+                .with_hint(Text::new("rút gọn nội dung ô này", "shorten this cell")),
+            );
         }
     }
     let merged_doc = ty::concat_documents(&docs).expect("at least one chunk");

@@ -8,7 +8,7 @@ use super::{Ctx, Kind, Rendered};
 use crate::diag::Diagnostics;
 use crate::model::{Dataset, PRODUCT_GROUPS};
 use crate::report::{ReportPlan, Section};
-use crate::stats::Stats;
+use crate::stats::{self, Stats};
 use crate::text::thousands;
 
 /// A table of an appendix: cells already formatted (`1.234`, `95,0`), with their numbers
@@ -330,7 +330,7 @@ fn product_list(ds: &Dataset) -> TableView {
                     p.name.clone(),
                     p.producer.clone(),
                     p.address.clone().unwrap_or_default(),
-                    p.district.clone(),
+                    stats::district_name(&p.district, &ds.report_settings.district_order).to_string(),
                     PRODUCT_GROUPS[p.group].to_string(),
                     format!("{} sao", p.stars),
                     p.year.to_string(),

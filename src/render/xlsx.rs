@@ -416,7 +416,7 @@ pub fn report_workbook(ds: &Dataset, tables: &[TableView]) -> Vec<u8> {
                 p.producer.as_str(),
                 p.producer_kind.as_deref().unwrap_or(""),
                 p.address.as_deref().unwrap_or(""),
-                p.district.as_str(),
+                crate::stats::district_name(&p.district, &ds.report_settings.district_order),
                 crate::model::PRODUCT_GROUPS[p.group],
             ]
             .iter()

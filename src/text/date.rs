@@ -168,6 +168,11 @@ pub fn parse_date_text(text: &str) -> Option<Date> {
     }
     let lower = t.to_lowercase();
     let long_form = lower.contains("tháng");
+    // `Ngày 15/12/2023`: the word in front of a short date.
+    let t = match lower.strip_prefix("ngày") {
+        Some(rest) if !long_form && rest.trim_start().starts_with(|c: char| c.is_ascii_digit()) => rest.trim(),
+        _ => t,
+    };
     let runs = digit_runs(t);
     if runs.len() != 3 {
         return None;
@@ -251,6 +256,7 @@ mod tests {
         }
         assert_eq!(parse_date_text("ngày 15 tháng 12 năm 2023"), d);
         assert_eq!(parse_date_text("5/3/2024"), Date::new(2024, 3, 5));
+        assert_eq!(parse_date_text("Ngày 15/12/2023"), d);
         for bad in ["31/02/2023", "15/13/2023", "hôm nay", "15/12", "12345", "15/12/2023 abc"] {
             assert_eq!(parse_date_text(bad), None, "{bad}");
         }

@@ -139,6 +139,10 @@ pub fn looks_like_id(text: &str) -> bool {
 /// A number typed the Vietnamese way (`1.800.000`, `12,5`) or the English way (`12.5`).
 pub fn parse_number(text: &str) -> Option<f64> {
     let t: String = text.trim().chars().filter(|c| !c.is_whitespace()).collect();
+    // `5.000.000 đồng`, `5.000.000đ`, `5000000 VNĐ`, `20 phút`: the unit is dropped.
+    let lower = t.to_lowercase();
+    let t =
+        ["đồng", "vnđ", "vnd", "đ", "phút"].iter().find_map(|u| lower.strip_suffix(u).map(str::to_string)).unwrap_or(t);
     if t.is_empty() {
         return None;
     }
@@ -147,6 +151,9 @@ pub fn parse_number(text: &str) -> Option<f64> {
     let thousands_groups = |sep: char| t.split(sep).skip(1).all(|g| g.len() == 3);
     let normalised = if dots >= 1 && commas == 0 && (dots > 1 || thousands_groups('.')) && t.len() > 4 {
         t.replace('.', "")
+    } else if commas > 1 && dots == 0 && thousands_groups(',') {
+        // 5,000,000 (English thousands)
+        t.replace(',', "")
     } else if commas == 1 && dots == 0 {
         t.replace(',', ".")
     } else if commas >= 1 && dots >= 1 {
@@ -450,6 +457,9 @@ impl<'r> Fields<'r> {
                 let stars = t.chars().filter(|c| *c == '★' || *c == '⭐').count();
                 if stars > 0 {
                     Some(stars as i64)
+                } else if let Some(n) = parse_number(t).filter(|n| n.fract() == 0.0) {
+                    // `4`, `4.0` typed as text.
+                    Some(n as i64)
                 } else {
                     let k = loose_key(t);
                     k.trim_end_matches("sao")
@@ -492,6 +502,13 @@ mod tests {
         assert_eq!(parse_number("1.234,5"), Some(1234.5));
         assert_eq!(parse_number("40"), Some(40.0));
         assert_eq!(parse_number("abc"), None);
+        assert_eq!(parse_number("5.000.000 đồng"), Some(5_000_000.0));
+        assert_eq!(parse_number("5.000.000đ"), Some(5_000_000.0));
+        assert_eq!(parse_number("5000000 VNĐ"), Some(5_000_000.0));
+        assert_eq!(parse_number("5,000,000"), Some(5_000_000.0));
+        assert_eq!(parse_number("3,6"), Some(3.6));
+        assert_eq!(parse_number("20 phút"), Some(20.0));
+        assert_eq!(parse_number("đồng"), None);
     }
 
     #[test]

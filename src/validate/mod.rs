@@ -45,6 +45,7 @@ pub fn validate(raw: &RawDataset, diags: &mut Diagnostics) -> Option<Dataset> {
     let report = v.report();
     if let Some(s) = &settings {
         v.check_dates(s, !awards.is_empty());
+        v.check_amounts(&s.awards, &awards);
         v.check_products(&s.report.district_order, &products);
     }
     if v.diags.has_errors() {
@@ -494,6 +495,63 @@ impl Validator<'_> {
         n
     }
 
+    /// An amount of money in đồng: a whole number, 0 or at least 1.000 (`3,6` is a
+    /// slip for 3.600.000, not 3 đồng).
+    fn setting_amount(&mut self, key: &str) -> Option<u64> {
+        let n = self.setting_number(key, (0.0, 1e12))?;
+        if n.fract() == 0.0 && (n == 0.0 || n >= 1000.0) {
+            return Some(n as u64);
+        }
+        let loc = self.setting_loc(key);
+        let label = Self::setting_label(key);
+        let value = self.raw.setting(key).display();
+        self.push(
+            Diagnostic::error(
+                "invalid-amount",
+                loc,
+                Text::new(
+                    format!("{label} {} không phải một số tiền tính bằng đồng", quote(&value)),
+                    format!("{label} {} is not an amount in đồng", quote(&value)),
+                ),
+            )
+            .with_hint(Text::new("ghi đủ số đồng, ví dụ 3.600.000", "write the whole amount in đồng, e.g. 3.600.000")),
+        );
+        None
+    }
+
+    /// Điều 2 names the money of each kind on the list: one amount without the other
+    /// would print "0 đồng".
+    fn check_amounts(&mut self, s: &AwardSettings, awards: &[Award]) {
+        let kinds = [
+            (AwardKind::Collective, s.amount_collective, "documents.decision.amount_collective"),
+            (AwardKind::Individual, s.amount_individual, "documents.decision.amount_individual"),
+        ];
+        if kinds.iter().all(|(_, a, _)| a.is_none()) {
+            return;
+        }
+        for (kind, amount, key) in kinds {
+            let count = awards.iter().filter(|a| a.kind == kind).count();
+            if amount.is_none() && count > 0 && self.raw.setting(key).is_empty() {
+                let label = Self::setting_label(key);
+                let what = if kind == AwardKind::Collective { "tập thể" } else { "cá nhân" };
+                self.push(
+                    Diagnostic::error(
+                        "missing-amount",
+                        self.setting_loc(key),
+                        Text::new(
+                            format!("thiếu {label}: danh sách có {count} {what}"),
+                            format!("{label} is missing: the list has {count} {what}"),
+                        ),
+                    )
+                    .with_hint(Text::new(
+                        "ghi cả hai mức tiền thưởng, hoặc để trống cả hai (Điều 2 ghi “theo quy định hiện hành”)",
+                        "give both amounts, or neither (Điều 2 then says “theo quy định hiện hành”)",
+                    )),
+                );
+            }
+        }
+    }
+
     fn award_settings(&mut self, issuer: Option<&str>, docs: &mut [DocSettings]) -> AwardSettings {
         // A Chairman's decision is signed CHỦ TỊCH or KT. CHỦ TỊCH / PHÓ CHỦ TỊCH, never TM.
         if let Some(decision) = docs.get_mut(1)
@@ -572,8 +630,8 @@ impl Validator<'_> {
             executors: self.setting_text("documents.decision.executors").map(|e| e.trim_end_matches(['.', '/']).to_string()).unwrap_or_else(|| {
                 "Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc Sở Nội vụ, Giám đốc Sở Tài chính, Thủ trưởng các cơ quan, đơn vị có liên quan và các tập thể, cá nhân có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này".into()
             }),
-            amount_collective: self.setting_number("documents.decision.amount_collective", (0.0, 1e12)).map(|n| n as u64),
-            amount_individual: self.setting_number("documents.decision.amount_individual", (0.0, 1e12)).map(|n| n as u64),
+            amount_collective: self.setting_amount("documents.decision.amount_collective"),
+            amount_individual: self.setting_amount("documents.decision.amount_individual"),
             fund_source: self.setting_text("documents.decision.fund_source").map(|f| f.trim_end_matches('.').to_string()),
             table_form,
             golden_book_start: self.setting_number("documents.decision.golden_book_start", (0.0, 1e9)).map(|n| n as u64),
@@ -819,6 +877,25 @@ impl Validator<'_> {
             });
             let achievement = f.text("achievement");
             let form = f.text("form").unwrap_or_else(|| "Bằng khen".to_string());
+            // The Chairman's decision gives Bằng khen only; a Giấy khen (given by a
+            // department's or district's head) or another form would be printed as a
+            // Bằng khen and counted in its money.
+            if !loose_key(&form).starts_with("bangkhen") {
+                f.push(
+                    Diagnostic::error(
+                        "award-form",
+                        rec.loc("form"),
+                        Text::new(
+                            format!("Hình thức {} không thuộc Quyết định tặng Bằng khen này", quote(&form)),
+                            format!("the form {} does not belong in this decision on the Bằng khen", quote(&form)),
+                        ),
+                    )
+                    .with_hint(Text::new(
+                        "để trống hoặc ghi “Bằng khen”; người nhận hình thức khác (Giấy khen …) lập danh sách riêng, xóa khỏi sheet này",
+                        "leave it empty or write “Bằng khen”; awards of another form (Giấy khen …) go in a separate list, not this sheet",
+                    )),
+                );
+            }
             let proposer = f.text("proposer");
             let delegate_ref = f.text("delegate_id");
             if kind == Some(AwardKind::Individual) {
@@ -898,6 +975,20 @@ impl Validator<'_> {
                 let bare = fields::split_honorific(&t).map_or_else(|| t.clone(), |(_, rest)| rest);
                 let bare = bare.split(',').next().unwrap_or(&bare).trim().to_string();
                 let found = by_name.get(&loose_key(&t)).or_else(|| by_name.get(&loose_key(&bare)));
+                // Loose keys drop the tones (`Thành` = `Thanh`): among several, the one
+                // written exactly so is meant.
+                let exact: Vec<usize> = found
+                    .into_iter()
+                    .flatten()
+                    .copied()
+                    .filter(|i| {
+                        let name = delegates[*i].name.to_lowercase();
+                        name == t.to_lowercase() || name == bare.to_lowercase()
+                    })
+                    .collect();
+                if let [i] = exact.as_slice() {
+                    return Some(Performer::Delegate(*i));
+                }
                 match found.map(Vec::as_slice) {
                     Some([i]) => return Some(Performer::Delegate(*i)),
                     Some(many) if many.len() > 1 => {
@@ -974,6 +1065,27 @@ impl Validator<'_> {
             let b = f.required("party_b", "Công ty TNHH Thương mại …");
             let subject = f.text("subject");
             if let (Some(party_a), Some(party_b)) = (a, b) {
+                // The same pair twice would be called to the stage twice.
+                let key = |x: &str, y: &str, z: &Option<String>| {
+                    (loose_key(x), loose_key(y), loose_key(z.as_deref().unwrap_or("")))
+                };
+                if let Some(first) = out
+                    .iter()
+                    .find(|s: &&Signing| key(&s.party_a, &s.party_b, &s.subject) == key(&party_a, &party_b, &subject))
+                {
+                    let first = first.src.loc("party_a").short();
+                    f.push(
+                        Diagnostic::warning(
+                            "duplicate-signing",
+                            rec.loc("party_a"),
+                            Text::new(
+                                format!("cặp ký kết {} – {} trùng với {first}", quote(&party_a), quote(&party_b)),
+                                format!("the signing {} – {} repeats {first}", quote(&party_a), quote(&party_b)),
+                            ),
+                        )
+                        .with_hint(Text::new("xóa một trong hai dòng", "delete one of the two rows")),
+                    );
+                }
                 out.push(Signing { party_a, party_b, subject, src: src(rec) });
             }
         }
@@ -1071,6 +1183,26 @@ impl Validator<'_> {
                 f.push(fields::missing(rec.loc("planned"), "Kế hoạch", "40"));
             }
             let achieved = f.number("achieved", Some((0.0, 1e12)));
+            if let Some(name) = &name
+                && achieved.is_none()
+                && rec.value("achieved").is_empty()
+                && crate::stats::target_metric(name).is_none()
+            {
+                f.push(
+                    Diagnostic::error(
+                        "target-not-countable",
+                        rec.loc("name"),
+                        Text::new(
+                            format!("chỉ tiêu {} không đếm được từ danh sách sản phẩm OCOP", quote(name)),
+                            format!("the target {} cannot be counted from the OCOP product list", quote(name)),
+                        ),
+                    )
+                    .with_hint(Text::new(
+                        "ghi kết quả vào cột “Đạt được” (thêm cột nếu chưa có); vanthu tự đếm chỉ các chỉ tiêu “Số sản phẩm …” và “Số chủ thể …”",
+                        "write the result in the “Đạt được” column (add it if missing); vanthu counts only “Số sản phẩm …” and “Số chủ thể …” targets itself",
+                    )),
+                );
+            }
             if let (Some(name), Some(planned)) = (name, planned) {
                 out.push(Target { name, year, planned, achieved, src: src(rec) });
             }
@@ -1125,7 +1257,8 @@ pub fn check_glyphs(raw: &RawDataset, covers: &dyn Fn(char) -> bool, diags: &mut
     }
     for table in raw.tables.values() {
         for rec in &table.records {
-            for cell in rec.cells.values() {
+            // `★★★` in Hạng sao is read as 3 and never printed as typed.
+            for (_, cell) in rec.cells.iter().filter(|(k, _)| **k != "stars") {
                 report(&cell.value, &cell.loc);
             }
         }

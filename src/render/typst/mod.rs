@@ -196,6 +196,27 @@ pub fn parts(doc: &PagedDocument) -> Vec<(String, Range<usize>)> {
     starts.into_iter().zip(ends).map(|((id, start), end)| (id, start..end.max(start + 1))).collect()
 }
 
+/// Marks text that does not fit its box (`#metadata(box name) <vanthu-overflow>`).
+pub const OVERFLOW_LABEL: &str = "vanthu-overflow";
+
+/// The boxes whose text overflowed: (page index, box name).
+pub fn overflows(doc: &PagedDocument) -> Vec<(usize, String)> {
+    let Some(label) = Label::new(PicoStr::intern(OVERFLOW_LABEL)) else { return Vec::new() };
+    let introspector = doc.introspector();
+    introspector
+        .query(&Selector::Label(label))
+        .iter()
+        .filter_map(|elem| {
+            let meta = elem.to_packed::<MetadataElem>()?;
+            let name = match &meta.value {
+                Value::Str(s) => s.to_string(),
+                other => other.repr().to_string(),
+            };
+            Some((introspector.page(elem.location()?)?.get() - 1, name))
+        })
+        .collect()
+}
+
 /// A document made of some pages of another (one part of a merged document).
 pub fn sub_document(doc: &PagedDocument, pages: Range<usize>) -> PagedDocument {
     let info = doc.clone().info_mut().clone();

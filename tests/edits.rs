@@ -1,0 +1,129 @@
+//! The sample with one clerk's edit each (on its YAML twin), for what was once misread
+//! in the other sheets: targets the product list cannot count, a Giấy khen in a Bằng
+//! khen decision, amounts, a performer whose name differs from another's by a tone, a
+//! list where one value belongs, a signing entered twice, districts written short.
+
+use std::path::PathBuf;
+
+use vanthu::input::Source;
+use vanthu::pipeline::{Outcome, check};
+use vanthu::render::Kind;
+
+use crate::util::{Project, build_only, pdf};
+
+fn edited(p: &Project, edits: &[(&str, &str)]) -> PathBuf {
+    let mut text =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/so-ket-ocop-2023/hoi-nghi.yaml")).unwrap();
+    for (from, to) in edits {
+        assert!(text.contains(from), "the sample has {from:?}");
+        text = text.replacen(from, to, 1);
+    }
+    p.file("hoi-nghi.yaml", &text)
+}
+
+/// `code @ line`: the errors and warnings of one code, where they are.
+fn said(o: &Outcome, code: &str) -> Vec<String> {
+    o.diags
+        .iter()
+        .filter(|d| d.code == code)
+        .map(|d| format!("{} | {}", d.loc.as_ref().map(|l| l.short()).unwrap_or_default(), d.message.vi))
+        .collect()
+}
+
+fn line_of(path: &PathBuf, text: &str) -> usize {
+    std::fs::read_to_string(path).unwrap().lines().position(|l| l.contains(text)).unwrap() + 1
+}
+
+#[test]
+fn a_target_the_product_list_cannot_count_needs_its_figure() {
+    let p = Project::new();
+    let target = "  - name: Số sản phẩm OCOP đạt 4 sao\n    year: 2021\n    planned: 8";
+    let path = edited(&p, &[(target, "  - name: Số lớp tập huấn cho chủ thể\n    year: 2021\n    planned: 8")]);
+    let o = check(&Source::File(path.clone()));
+    let line = line_of(&path, "Số lớp tập huấn");
+    assert_eq!(
+        said(&o, "target-not-countable"),
+        [format!("{line}:11 | chỉ tiêu \"Số lớp tập huấn cho chủ thể\" không đếm được từ danh sách sản phẩm OCOP")]
+    );
+    // With its figure it is reported as given.
+    let p = Project::new();
+    let path = edited(
+        &p,
+        &[(target, "  - name: Số lớp tập huấn cho chủ thể\n    year: 2021\n    planned: 8\n    achieved: 11")],
+    );
+    let out = build_only(Source::File(path), &p.out(), &[Kind::BaoCao]);
+    assert!(!out.diags.has_errors(), "{:#?}", out.diags);
+    let text = pdf::flat_text(&p.out().join("bao-cao-so-ket.pdf"));
+    let row = text.find("Số lớp tập huấn cho chủ thể 2021").map(|i| text[i..].chars().take(50).collect::<String>());
+    assert!(row.as_ref().is_some_and(|r| r.starts_with("Số lớp tập huấn cho chủ thể 2021 8 11 137,5")), "{row:?}");
+}
+
+#[test]
+fn the_decision_gives_bang_khen_only_and_its_amounts_are_in_dong() {
+    let p = Project::new();
+    let giay_khen = "    name: Chu Thu Ngọc\n    unit: Chuyên viên Chi cục Phát triển nông thôn, Sở Nông nghiệp và Phát triển nông thôn\n    achievement: \"\"\n    form: Bằng khen";
+    let path = edited(
+        &p,
+        &[
+            (giay_khen, &giay_khen.replace("form: Bằng khen", "form: Giấy khen")),
+            ("    amount_collective: 3600000", "    amount_collective: \"3,6\""),
+        ],
+    );
+    let o = check(&Source::File(path));
+    assert_eq!(said(&o, "award-form").len(), 1, "{:#?}", o.diags);
+    assert!(said(&o, "award-form")[0].contains("Hình thức \"Giấy khen\" không thuộc Quyết định"));
+    assert_eq!(said(&o, "invalid-amount").len(), 1, "{:#?}", o.diags);
+
+    // One amount without the other would print "0 đồng".
+    let p = Project::new();
+    let path = edited(&p, &[("    amount_collective: 3600000\n", "")]);
+    let o = check(&Source::File(path));
+    assert_eq!(said(&o, "missing-amount").len(), 1, "{:#?}", o.diags);
+    assert!(said(&o, "missing-amount")[0].ends_with("danh sách có 14 tập thể"), "{:?}", said(&o, "missing-amount"));
+
+    // Amounts written with their unit or English separators are read.
+    let p = Project::new();
+    let path = edited(
+        &p,
+        &[
+            ("    amount_collective: 3600000", "    amount_collective: 3.600.000 đồng"),
+            ("    amount_individual: 1800000", "    amount_individual: \"1,800,000\""),
+        ],
+    );
+    let out = build_only(Source::File(path), &p.out(), &[Kind::KhenThuong]);
+    assert!(!out.diags.has_errors(), "{:#?}", out.diags);
+    let text = pdf::flat_text(&p.out().join("quyet-dinh-khen-thuong.pdf"));
+    assert!(text.contains("mỗi tập thể 3.600.000 đồng, mỗi cá nhân 1.800.000 đồng"), "{text}");
+}
+
+#[test]
+fn a_performer_written_exactly_is_found_among_names_that_differ_by_a_tone() {
+    let p = Project::new();
+    // SN001 is Đặng Văn Thanh; HU028 is Đặng Văn Thành.
+    let path = edited(&p, &[("    by: SN001", "    by: Đặng Văn Thanh")]);
+    let o = check(&Source::File(path));
+    assert!(!o.diags.has_errors(), "{:#?}", o.diags);
+}
+
+#[test]
+fn a_list_where_one_value_belongs_is_an_error_at_its_line() {
+    let p = Project::new();
+    let path = edited(&p, &[("      name: Bùi Việt Phong", "      name: [Bùi Việt Phong, Nguyễn Văn A]")]);
+    let o = check(&Source::File(path.clone()));
+    let line = line_of(&path, "name: [Bùi Việt Phong");
+    let errors: Vec<String> = said(&o, "invalid-value");
+    assert_eq!(
+        errors,
+        [format!("{line}:13 | “documents.invitation.signer.name” phải là một giá trị, không phải một danh sách")]
+    );
+}
+
+#[test]
+fn a_signing_entered_twice_is_warned_about() {
+    let p = Project::new();
+    let first = "  - party_a: Hợp tác xã Chè Hồng Thái\n    party_b: Công ty cổ phần Phân phối Nông sản Thủ Đô\n    subject: Biên bản ghi nhớ hợp tác tiêu thụ sản phẩm chè Shan tuyết Hồng Thái\n";
+    let path = edited(&p, &[(first, &format!("{first}{first}"))]);
+    let o = check(&Source::File(path));
+    assert!(!o.diags.has_errors(), "{:#?}", o.diags);
+    assert_eq!(said(&o, "duplicate-signing").len(), 1, "{:#?}", o.diags);
+}
