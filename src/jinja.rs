@@ -90,8 +90,14 @@ impl Jinja {
             })
             .unwrap_or_default();
         names.sort();
-        let example = names.first().map(|n| format!("; ví dụ {{{{ {n} }}}}")).unwrap_or_default();
-        let example_en = names.first().map(|n| format!("; e.g. {{{{ {n} }}}}")).unwrap_or_default();
+        // An example that reads like one: a field of the performer or of the statistics.
+        let example = [("by", "by.name"), ("stats", "stats.total"), ("item", "item.title")]
+            .iter()
+            .find(|(v, _)| names.iter().any(|n| n == v))
+            .map(|(_, e)| e.to_string())
+            .or_else(|| names.first().cloned());
+        let example_en = example.as_ref().map(|e| format!("; e.g. {{{{ {e} }}}}")).unwrap_or_default();
+        let example = example.map(|e| format!("; ví dụ {{{{ {e} }}}}")).unwrap_or_default();
         let variables = Text::new(
             format!("các biến có thể dùng: {}{example}", names.join(", ")),
             format!("the variables are: {}{example_en}", names.join(", ")),
@@ -300,7 +306,7 @@ mod tests {
         assert_eq!(e.hint.unwrap().vi, "by có: “name”");
         let e = j.render_cell("{{ khong_co }}", &ctx, &loc, &what).unwrap_err();
         assert_eq!(e.message.vi, "Lời dẫn (dòng 1) dùng một biến không có: khong_co");
-        assert_eq!(e.hint.unwrap().vi, "các biến có thể dùng: by; ví dụ {{ by }}");
+        assert_eq!(e.hint.unwrap().vi, "các biến có thể dùng: by; ví dụ {{ by.name }}");
         assert!(j.render_cell("{% if %}", &ctx, &loc, &what).is_err());
         // No performer: said as such, not as an unknown variable.
         let none = to_value(serde_json::json!({"by": null, "item": {"title": "Giải lao"}}));

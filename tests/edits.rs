@@ -116,6 +116,13 @@ fn a_list_where_one_value_belongs_is_an_error_at_its_line() {
         errors,
         [format!("{line}:13 | “documents.invitation.signer.name” phải là một giá trị, không phải một danh sách")]
     );
+    // A required setting refused so is not also "missing".
+    let p = Project::new();
+    let venue = "  venue: Hội trường A, Trung tâm Hội nghị tỉnh Tuyên Quang";
+    let path = edited(&p, &[(venue, "  venue:\n    - Hội trường A\n    - Trung tâm Hội nghị tỉnh Tuyên Quang")]);
+    let o = check(&Source::File(path));
+    let all: Vec<String> = o.diags.errors().map(|d| d.code.to_string()).collect();
+    assert_eq!(all, ["invalid-value"], "{:#?}", o.diags);
 }
 
 #[test]

@@ -277,21 +277,26 @@ pub fn read(text: &str, file: Arc<str>, base_dir: &Path, diags: &mut Diagnostics
         let Some(v) = get_path(&root, &spec.key) else { continue };
         let loc = ctx.loc(&spec.key);
         if is_sequence(v) && !spec.list && spec.text != TextKind::Multiline {
-            diags.push(one_value_expected(&spec.key, loc));
+            diags.push(one_value_expected(&spec.key, loc.clone()));
+            // Kept empty at its place, so the setting is not also said to be missing.
+            settings.insert(spec.key.as_str(), Cell { value: Value::Empty, loc, font: None });
             continue;
         }
         match scalar(v) {
             Some(value) => {
                 settings.insert(spec.key.as_str(), Cell { value, loc, font: None });
             }
-            None => diags.push(Diagnostic::error(
-                "invalid-value",
-                loc,
-                Text::new(
-                    format!("“{}” phải là một giá trị, không phải một bảng", spec.key),
-                    format!("“{}” must be a value, not a mapping", spec.key),
-                ),
-            )),
+            None => {
+                diags.push(Diagnostic::error(
+                    "invalid-value",
+                    loc.clone(),
+                    Text::new(
+                        format!("“{}” phải là một giá trị, không phải một bảng", spec.key),
+                        format!("“{}” must be a value, not a mapping", spec.key),
+                    ),
+                ));
+                settings.insert(spec.key.as_str(), Cell { value: Value::Empty, loc, font: None });
+            }
         }
     }
 

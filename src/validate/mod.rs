@@ -259,7 +259,10 @@ impl Validator<'_> {
 
     fn required_setting(&mut self, key: &str, example: &str) -> Option<String> {
         let value = self.setting_text(key);
-        if value.is_none() {
+        // A value the reader already refused (a list or a mapping in YAML) is not also
+        // "missing".
+        let refused = self.diags.errors().any(|d| d.loc.as_ref() == Some(&self.setting_loc(key)));
+        if value.is_none() && !refused {
             let label = Self::setting_label(key);
             let loc = self.setting_loc(key);
             let yaml = matches!(loc, Loc::Yaml { .. }) || matches!(self.raw.settings_loc, Loc::Yaml { .. });
