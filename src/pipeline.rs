@@ -16,7 +16,7 @@ use std::sync::{Arc, LazyLock};
 use std::time::{Duration, Instant};
 
 use crate::changes::{self, ChangeReport};
-use crate::diag::{Diagnostic, Diagnostics, Text};
+use crate::diag::{Diagnostic, Diagnostics, Loc, Text};
 use crate::input::{self, Source};
 use crate::model::{Dataset, FontChoice};
 use crate::output::{self, Reuse, WriteReport};
@@ -140,7 +140,20 @@ pub fn build(config: &BuildConfig, progress: &dyn Progress) -> Outcome {
 
     let dir = config.out_dir.clone().unwrap_or_else(|| PathBuf::from("output").join(&dataset.id));
     // What the previous build left that can be kept (each file checked against its bytes).
-    let previous = output::Manifest::load(&dir);
+    let previous = match output::Manifest::load_checked(&dir) {
+        Ok(m) => m,
+        Err(e) => {
+            outcome.diags.push(Diagnostic::warning(
+                "manifest-unreadable",
+                Loc::File { file: dir.join(output::MANIFEST).display().to_string().into() },
+                Text::new(
+                    format!("không đọc được danh mục tệp của lần tạo trước ({e}): tạo lại toàn bộ"),
+                    format!("the previous build's manifest cannot be read ({e}): everything is rebuilt"),
+                ),
+            ));
+            output::Manifest::default()
+        }
+    };
     let reuse = if config.force { Reuse::none() } else { outcome.timings.time("check", || Reuse::check(&dir)) };
 
     let engine =
@@ -161,7 +174,11 @@ pub fn build(config: &BuildConfig, progress: &dyn Progress) -> Outcome {
     outcome.rendered =
         artefacts.iter().filter(|a| a.rendered() && a.path.ends_with(".pdf")).map(|a| a.path.clone()).collect();
     let snapshot = changes::snapshot(&dataset, &plan);
-    match outcome.timings.time("write", || output::write_pack(&dir, &artefacts, &only, Some(snapshot.clone()))) {
+    // A partial build (`--only`) leaves the other documents as they were: the data they
+    // were made from stays the reference, so the next full build still reports the change.
+    let partial = !config.only.is_empty() && only.len() < Kind::ALL.len();
+    let keep = (!partial).then(|| snapshot.clone());
+    match outcome.timings.time("write", || output::write_pack(&dir, &artefacts, &only, keep)) {
         Ok(report) => {
             let changes = ChangeReport::new(previous.snapshot.as_ref(), &snapshot, &report.written, &report.removed);
             // The change report sits beside the pack; it is not part of it.

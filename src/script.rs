@@ -334,6 +334,25 @@ pub fn plan(ds: &Dataset, protocol: &[usize], store: &TemplateStore, diags: &mut
             return None;
         };
         clock = end;
+        if let Some(Performer::Delegate(d)) = &a.by
+            && !attending(ds, *d)
+        {
+            let name = &ds.delegates[*d].name;
+            p.diags.push(
+                Diagnostic::warning(
+                    "absent-performer",
+                    a.src.loc("by"),
+                    Text::new(
+                        format!("{name} vắng hoặc không được mời nhưng là người thực hiện mục “{}”", a.title),
+                        format!("{name} is absent or not invited but performs “{}”", a.title),
+                    ),
+                )
+                .with_hint(Text::new(
+                    "ghi Mã của người thay, hoặc sửa cột Xác nhận / Mời của người này",
+                    "write the Mã of whoever stands in, or correct their Xác nhận / Mời",
+                )),
+            );
+        }
         let by = a.by.as_ref().map(|b| match b {
             Performer::Delegate(d) => person(ds, *d),
             Performer::Text(t) => text_person(t),
@@ -395,6 +414,36 @@ fn parts(
     let mut specs: Vec<PartSpec> = Vec::new();
     match kind {
         AgendaKind::ThamLuan => {
+            // A panel speaker who is absent is left out, and said; an empty panel is said.
+            let absent: Vec<&str> = protocol
+                .iter()
+                .filter(|&&d| !attending(ds, d) && ds.delegates[d].has_role(Role::Panel))
+                .map(|&d| ds.delegates[d].name.as_str())
+                .collect();
+            let any = protocol.iter().any(|&d| attending(ds, d) && ds.delegates[d].has_role(Role::Panel));
+            if !any || !absent.is_empty() {
+                let names = absent.join(", ");
+                let (vi, en) = match (any, absent.is_empty()) {
+                    (false, true) => (
+                        "không có đại biểu nào có vai trò “Tham luận”: mục này không có bài tham luận".to_string(),
+                        "no delegate has the role “Tham luận”: this item has no contributions".to_string(),
+                    ),
+                    (false, false) => (
+                        format!("người có vai trò “Tham luận” ({names}) đều vắng: mục này không có bài tham luận"),
+                        format!("the delegates with the role “Tham luận” ({names}) are all absent: this item is empty"),
+                    ),
+                    _ => (
+                        format!("người tham luận vắng, không đưa vào kịch bản: {names}"),
+                        format!("absent panel speakers left out of the script: {names}"),
+                    ),
+                };
+                p.diags.push(Diagnostic::warning("panel-speakers", item_loc.clone(), Text::new(vi, en)).with_hint(
+                    Text::new(
+                        "ghi “Tham luận” vào cột Vai trò của người trình bày, hoặc bớt thời lượng của mục",
+                        "add “Tham luận” to the speakers' Vai trò, or shorten the item",
+                    ),
+                ));
+            }
             for &d in protocol.iter().filter(|&&d| attending(ds, d) && ds.delegates[d].has_role(Role::Panel)) {
                 let speaker = person(ds, d);
                 let title = format!("Tham luận của {}", speaker.call);
@@ -462,6 +511,28 @@ fn parts(
                     "thêm “Trao thưởng” vào cột Vai trò của lãnh đạo trao Bằng khen",
                     "add “Trao thưởng” to the presenters' Vai trò",
                 )));
+            }
+            // A recipient who is a delegate but absent is still called (someone receives on
+            // their behalf): said, so the organisers arrange it.
+            for a in &ds.awards {
+                if let Some(d) = a.delegate
+                    && !attending(ds, d)
+                {
+                    p.diags.push(
+                        Diagnostic::warning(
+                            "absent-recipient",
+                            a.src.loc("delegate_id"),
+                            Text::new(
+                                format!("{} vắng nhưng có tên trong các đợt trao thưởng", ds.delegates[d].name),
+                                format!("{} is absent but is called in the award batches", ds.delegates[d].name),
+                            ),
+                        )
+                        .with_hint(Text::new(
+                            "bố trí người nhận thay, hoặc sửa cột Xác nhận nếu người này có dự",
+                            "arrange for someone to receive on their behalf, or correct Xác nhận",
+                        )),
+                    );
+                }
             }
             let batch_size = ds.ceremony.batch_size as usize;
             let mut n = 0;

@@ -143,3 +143,37 @@ fn removed_delegates_lose_their_files_and_deleted_files_come_back() {
     assert!(changes.changes.iter().any(|c| c.what == "bỏ" && c.who.contains("XA030")), "{:?}", changes.changes);
     assert!(changes.removed.contains(&report.removed[0]));
 }
+
+#[test]
+fn overriding_one_template_rewrites_only_its_documents() {
+    let p = Project::new();
+    let input = sample_copy(&p);
+    build(&input, &p.out(), false);
+    let builtin = vanthu::render::typst::TemplateStore::builtin().text("chuong-trinh.typ").unwrap();
+    p.file("templates/chuong-trinh.typ", &format!("{builtin}\n#text(\"Bản sửa\")\n"));
+    let second = build(&input, &p.out(), false);
+    let (_, report) = second.written.as_ref().unwrap();
+    assert_eq!(report.written, ["chuong-trinh.pdf"]);
+    assert_eq!(second.changes.as_ref().unwrap().reprint, ["chuong-trinh.pdf"]);
+}
+
+#[test]
+fn a_partial_build_keeps_the_change_for_the_next_full_one() {
+    let p = Project::new();
+    let input = sample_copy(&p);
+    build(&input, &p.out(), false);
+    edit_delegate(&input, "SN016", "position", "Phó Giám đốc phụ trách");
+    let config = BuildConfig {
+        source: Source::File(input.clone()),
+        out_dir: Some(p.out()),
+        only: [vanthu::render::Kind::BaoCao].into_iter().collect(),
+        force: false,
+    };
+    let partial = run(&config, &Silent);
+    assert!(!partial.changes.as_ref().unwrap().changes.is_empty());
+    // The next full build still says what changed and what to reprint.
+    let full = build(&input, &p.out(), false);
+    let changes = full.changes.as_ref().unwrap();
+    assert!(!changes.changes.is_empty(), "{changes:?}");
+    assert!(changes.reprint.iter().any(|f| f.starts_with("giay-moi/")), "{:?}", changes.reprint);
+}

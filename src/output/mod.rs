@@ -42,8 +42,29 @@ pub struct Manifest {
 
 impl Manifest {
     pub fn load(dir: &Path) -> Manifest {
-        std::fs::read(dir.join(MANIFEST)).ok().and_then(|b| serde_json::from_slice(&b).ok()).unwrap_or_default()
+        Manifest::load_checked(dir).unwrap_or_default()
     }
+
+    /// The manifest of `dir`: `Ok(empty)` when there is none, `Err` when it cannot be read
+    /// as one (then the pack is rebuilt whole). Entries whose path could lead outside the
+    /// folder (`../x`, `/x`, `C:x`) are dropped: vanthu only ever touches files inside it.
+    pub fn load_checked(dir: &Path) -> Result<Manifest, String> {
+        let bytes = match std::fs::read(dir.join(MANIFEST)) {
+            Ok(b) => b,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Manifest::default()),
+            Err(e) => return Err(e.to_string()),
+        };
+        let mut m: Manifest = serde_json::from_slice(&bytes).map_err(|e| e.to_string())?;
+        m.files.retain(|rel, _| inside(rel));
+        Ok(m)
+    }
+}
+
+/// A relative path of the pack (`giay-moi/nguyen-van-an.pdf`) that stays inside it.
+fn inside(rel: &str) -> bool {
+    !rel.is_empty()
+        && !rel.contains(['\\', ':'])
+        && rel.split('/').all(|part| !part.is_empty() && part != "." && part != "..")
 }
 
 /// The files of the previous build that can be kept as they are: listed in its manifest
@@ -112,16 +133,7 @@ fn io_error(path: &Path, e: &std::io::Error) -> Diagnostic {
 
 /// Writes `bytes` to `path` through a temporary file in the same folder and a rename.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
-    let dir = path.parent().unwrap_or_else(|| Path::new("."));
-    std::fs::create_dir_all(dir).map_err(|e| io_error(dir, &e))?;
-    let mut builder = tempfile::Builder::new();
-    builder.prefix(".vanthu-").suffix(".tmp");
-    // Temporary files are private (0600); the result is an ordinary file.
-    #[cfg(unix)]
-    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o644));
-    let mut tmp = builder.tempfile_in(dir).map_err(|e| io_error(dir, &e))?;
-    tmp.write_all(bytes).map_err(|e| io_error(path, &e))?;
-    tmp.persist(path).map_err(|e| io_error(path, &e.error))?;
+    stage(path, bytes)?.persist(path).map_err(|e| io_error(path, &e.error))?;
     Ok(())
 }
 
@@ -129,9 +141,13 @@ fn native(dir: &Path, rel: &str) -> PathBuf {
     rel.split('/').fold(dir.to_path_buf(), |p, part| p.join(part))
 }
 
-/// Writes the pack: changed files are replaced atomically, unchanged ones kept, and files
-/// of the rebuilt kinds that the previous manifest lists but this build no longer makes
-/// (a delegate removed) are deleted. The manifest is written last.
+/// Writes the pack in two steps, so a failure leaves the previous pack as it was: every
+/// changed file is first written to a temporary file beside its place (a read-only folder
+/// or a full disk fails here) and every file it replaces is checked to be writable (a PDF
+/// open in Acrobat on Windows fails here); only then are they all renamed into place.
+/// Unchanged files are kept; files of the rebuilt kinds that the previous manifest lists
+/// but this build no longer makes (a delegate removed) are deleted. The manifest is
+/// written last, and only when it changed. `snapshot: None` keeps the previous one.
 pub fn write_pack(
     dir: &Path,
     artefacts: &[Artefact],
@@ -142,6 +158,9 @@ pub fn write_pack(
     let previous = Manifest::load(dir);
     let mut report = WriteReport::default();
     let mut files = BTreeMap::new();
+    // Closed while they wait (a pack may have more files than a process may hold open);
+    // deleted if the build stops before renaming them.
+    let mut staged: Vec<(PathBuf, String, tempfile::TempPath)> = Vec::new();
     for a in artefacts {
         let path = native(dir, &a.path);
         let entry = match &a.bytes {
@@ -157,13 +176,30 @@ pub fn write_pack(
                 if std::fs::read(&path).is_ok_and(|old| old == *bytes) {
                     report.kept.push(a.path.clone());
                 } else {
-                    write_atomic(&path, bytes)?;
-                    report.written.push(a.path.clone());
+                    if path.exists() {
+                        // Replaceable? (Not open with a lock, not read-only.)
+                        std::fs::OpenOptions::new().append(true).open(&path).map_err(|e| io_error(&path, &e))?;
+                    }
+                    staged.push((path, a.path.clone(), stage(&native(dir, &a.path), bytes)?.into_temp_path()));
                 }
                 Entry { kind: a.kind.code().to_string(), sha256: sha256(bytes), key: a.key.clone() }
             }
         };
         files.insert(a.path.clone(), entry);
+    }
+    for (path, rel, tmp) in staged {
+        if let Err(e) = tmp.persist(&path) {
+            let done = report.written.clone();
+            let mut d = io_error(&path, &e.error);
+            if !done.is_empty() {
+                d = d.with_hint(Text::new(
+                    format!("các tệp đã thay trước khi lỗi (cần in lại): {}", done.join(", ")),
+                    format!("files already replaced before the failure (reprint them): {}", done.join(", ")),
+                ));
+            }
+            return Err(d);
+        }
+        report.written.push(rel);
     }
     let built: BTreeSet<&str> = kinds.iter().map(|k| k.code()).collect();
     for (rel, entry) in &previous.files {
@@ -191,8 +227,25 @@ pub fn write_pack(
     let snapshot = snapshot.or(previous.snapshot);
     let manifest = Manifest { engine: format!("vanthu {}", env!("CARGO_PKG_VERSION")), files, snapshot };
     let json = serde_json::to_vec_pretty(&manifest).expect("the manifest serialises");
-    write_atomic(&dir.join(MANIFEST), &json)?;
+    let path = dir.join(MANIFEST);
+    if std::fs::read(&path).ok().as_deref() != Some(json.as_slice()) {
+        write_atomic(&path, &json)?;
+    }
     Ok(report)
+}
+
+/// `bytes` in a temporary file in the folder of `path`, to be renamed over it.
+fn stage(path: &Path, bytes: &[u8]) -> Result<tempfile::NamedTempFile, Diagnostic> {
+    let dir = path.parent().unwrap_or_else(|| Path::new("."));
+    std::fs::create_dir_all(dir).map_err(|e| io_error(dir, &e))?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".vanthu-").suffix(".tmp");
+    // Temporary files are private (0600); the result is an ordinary file.
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o644));
+    let mut tmp = builder.tempfile_in(dir).map_err(|e| io_error(dir, &e))?;
+    tmp.write_all(bytes).map_err(|e| io_error(path, &e))?;
+    Ok(tmp)
 }
 
 #[cfg(test)]
@@ -227,5 +280,48 @@ mod tests {
         assert!(!Reuse::check(dir.path()).keeps("a.pdf", &sha256(b"1")));
         std::fs::remove_file(dir.path().join("a.pdf")).unwrap();
         assert!(!Reuse::check(dir.path()).keeps("a.pdf", &sha256(b"1")));
+    }
+
+    #[test]
+    fn a_manifest_never_leads_outside_the_pack() {
+        let root = tempfile::tempdir().unwrap();
+        let dir = root.path().join("pack");
+        let kinds = BTreeSet::from([Kind::GiayMoi]);
+        write_pack(&dir, &[art("a.pdf", b"1")], &kinds, None).unwrap();
+        write_atomic(&root.path().join("victim.txt"), b"keep me").unwrap();
+        let mut m = Manifest::load(&dir);
+        let entry = m.files["a.pdf"].clone();
+        for rel in ["../victim.txt", "/victim.txt", "giay-moi/../../victim.txt", "C:victim.txt", "..\\victim.txt"] {
+            m.files.insert(rel.to_string(), entry.clone());
+        }
+        write_atomic(&dir.join(MANIFEST), &serde_json::to_vec(&m).unwrap()).unwrap();
+        assert_eq!(Manifest::load(&dir).files.keys().collect::<Vec<_>>(), ["a.pdf"]);
+        let r = write_pack(&dir, &[], &kinds, None).unwrap();
+        assert_eq!(r.removed, ["a.pdf"]);
+        assert!(root.path().join("victim.txt").exists());
+    }
+
+    #[test]
+    fn a_failed_write_replaces_nothing_and_an_unchanged_manifest_is_not_rewritten() {
+        let dir = tempfile::tempdir().unwrap();
+        let kinds = BTreeSet::from([Kind::GiayMoi]);
+        write_pack(dir.path(), &[art("a.pdf", b"1"), art("b.pdf", b"2")], &kinds, None).unwrap();
+        let manifest = dir.path().join(MANIFEST);
+        let stamp = std::fs::metadata(&manifest).unwrap().modified().unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        write_pack(dir.path(), &[art("a.pdf", b"1"), art("b.pdf", b"2")], &kinds, None).unwrap();
+        assert_eq!(std::fs::metadata(&manifest).unwrap().modified().unwrap(), stamp);
+        // `b.pdf` cannot be replaced (here: a folder stands in its place, as a locked file
+        // would on Windows): `a.pdf` is not replaced either.
+        std::fs::remove_file(dir.path().join("b.pdf")).unwrap();
+        std::fs::create_dir(dir.path().join("b.pdf")).unwrap();
+        let e = write_pack(dir.path(), &[art("a.pdf", b"new"), art("b.pdf", b"new")], &kinds, None).unwrap_err();
+        assert_eq!(e.code, "write-failed");
+        assert_eq!(std::fs::read(dir.path().join("a.pdf")).unwrap(), b"1");
+        let leftovers = std::fs::read_dir(dir.path())
+            .unwrap()
+            .filter(|e| e.as_ref().unwrap().file_name().to_string_lossy().ends_with(".tmp"))
+            .count();
+        assert_eq!(leftovers, 0);
     }
 }

@@ -129,7 +129,7 @@ pub fn ident(engine: &Engine, template: &str, data: &[u8]) -> String {
     let mut h = sha2::Sha256::new();
     h.update(env!("CARGO_PKG_VERSION").as_bytes());
     h.update(template.as_bytes());
-    h.update(engine.fingerprint().as_bytes());
+    h.update(engine.fingerprint_for(template).as_bytes());
     h.update(data);
     format!("{:x}", h.finalize())[..32].to_string()
 }

@@ -75,7 +75,10 @@ pub struct HallView {
     pub aisle_w: f64,
     /// Width of each block column, in order.
     pub columns: Vec<f64>,
+    /// The first presidium row (kept for templates written before `stage_rows`).
     pub stage: Option<RowView>,
+    /// Every presidium row, the first (front) one first.
+    pub stage_rows: Vec<RowView>,
     pub rows: Vec<RowView>,
     pub groups: Vec<GroupView>,
     pub index: Vec<IndexEntry>,
@@ -120,7 +123,9 @@ pub fn view(ds: &Dataset, plan: &Plan, seating: &SeatingPlan, font: Vec<&'static
     let seat_w = ((PAGE_W - LABEL_W - aisle_w * (n_cols.saturating_sub(1)) as f64) / f64::from(total_seats)).min(24.0);
     // Fill the page's height when the rows allow it (title, stage, block names and legend
     // take about 80 mm of A3's 273 mm).
-    let n_rows = hall_rows.len() as f64;
+    // A second presidium row takes the height of a hall row.
+    let extra_stage_rows = hall.rows.iter().filter(|r| r.presidium).count().saturating_sub(1);
+    let n_rows = (hall_rows.len() + extra_stage_rows) as f64;
     let seat_h = ((193.0 - 1.2 * n_rows) / (n_rows + 1.0)).min(seat_w * 0.9).clamp(9.0, 16.0);
 
     let seat_view = |s: usize| {
@@ -157,7 +162,8 @@ pub fn view(ds: &Dataset, plan: &Plan, seating: &SeatingPlan, font: Vec<&'static
             })
             .collect(),
     };
-    let stage = hall.rows.iter().find(|r| r.presidium).map(row_view);
+    let stage_rows: Vec<RowView> = hall.rows.iter().filter(|r| r.presidium).map(row_view).collect();
+    let stage = stage_rows.first().cloned();
     let rows = hall_rows.iter().map(|r| row_view(r)).collect();
 
     let mut index: Vec<(Vec<u8>, IndexEntry)> = plan
@@ -190,6 +196,7 @@ pub fn view(ds: &Dataset, plan: &Plan, seating: &SeatingPlan, font: Vec<&'static
         aisle_w,
         columns: col_seats.iter().map(|n| f64::from(*n) * seat_w).collect(),
         stage,
+        stage_rows,
         rows,
         groups: ds
             .groups

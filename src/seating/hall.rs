@@ -172,7 +172,10 @@ impl Hall {
         let s = &self.seats[seat];
         let row = &self.rows[s.row];
         let block = &row.blocks[s.block].name;
-        if row.presidium {
+        if row.presidium && self.rows.iter().filter(|r| r.presidium).count() > 1 {
+            // Two stage rows: the seat number alone would name two seats.
+            format!("Đoàn Chủ tịch, hàng {}, ghế {:02}", row.code, s.number)
+        } else if row.presidium {
             format!("Đoàn Chủ tịch, ghế {:02}", s.number)
         } else {
             format!("Khu {block}, hàng {}, ghế {:02}", row.code, s.number)

@@ -100,9 +100,13 @@ pub fn assign(
     };
     let seated: Vec<usize> = protocol.iter().copied().filter(|&d| is_seated(ds, d)).collect();
 
-    // 1. Manual seats.
+    // 1. Manual seats: those who come first, so an absent delegate's seat never pushes out
+    // someone who comes and was given the same seat.
     let mut reserved_manual = vec![false; plan.hall.seats.len()];
-    for &d in protocol {
+    let absent = |d: &usize| ds.delegates[*d].attendance == Attendance::Absent;
+    let coming_first: Vec<usize> =
+        protocol.iter().copied().filter(|d| !absent(d)).chain(protocol.iter().copied().filter(absent)).collect();
+    for d in coming_first {
         let del = &ds.delegates[d];
         let Some(code) = &del.seat else { continue };
         let loc = del.src.loc("seat");
@@ -127,6 +131,22 @@ pub fn assign(
             );
             continue;
         };
+        if let Some(other) = plan.occupant[s]
+            && del.attendance == Attendance::Absent
+        {
+            diags.push(Diagnostic::warning(
+                "absent-seat",
+                loc,
+                Text::new(
+                    format!("{} vắng: ghế {} dành cho {}", del.name, plan.hall.seats[s].code, ds.delegates[other].name),
+                    format!(
+                        "{} is absent: seat {} goes to {}",
+                        del.name, plan.hall.seats[s].code, ds.delegates[other].name
+                    ),
+                ),
+            ));
+            continue;
+        }
         if let Some(other) = plan.occupant[s] {
             let first = ds.delegates[other].src.loc("seat");
             diags.push(

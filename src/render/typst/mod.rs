@@ -49,9 +49,11 @@ pub struct Engine {
     /// Parsed template sources, parsed once.
     sources: Mutex<HashMap<FileId, FileResult<Source>>>,
     today: Datetime,
-    /// Digest of the templates and fonts, computed once (hashing 1.5 MB of fonts per
-    /// document was a tenth of the render time).
+    /// Digest of the fonts, computed once (hashing 1.5 MB of fonts per document was a
+    /// tenth of the render time).
     fingerprint: String,
+    /// Digest of each template's files ([`TemplateStore::fingerprint_of`]), computed once.
+    template_fingerprints: Mutex<HashMap<String, String>>,
 }
 
 impl Engine {
@@ -59,9 +61,10 @@ impl Engine {
     /// deterministic.
     pub fn new(fonts: Arc<Fonts>, templates: TemplateStore, data_dir: Option<PathBuf>, today: Date) -> Engine {
         let today = Datetime::from_ymd(today.year, today.month, today.day).expect("validated dates are valid");
-        let fingerprint = format!("{}-{}", templates.fingerprint(), fonts.fingerprint());
+        let fingerprint = fonts.fingerprint();
         Engine {
             fingerprint,
+            template_fingerprints: Mutex::new(HashMap::new()),
             library: LazyHash::new(Library::builder().build()),
             fonts,
             templates,
@@ -80,8 +83,13 @@ impl Engine {
     }
 
     /// A digest of everything besides the data that shapes a document (templates, fonts).
-    pub fn fingerprint(&self) -> &str {
-        &self.fingerprint
+    /// A digest of what a document made from `template` can depend on besides its data:
+    /// that template and the ones it names (an override of another document's template
+    /// changes nothing here), and the fonts.
+    pub fn fingerprint_for(&self, template: &str) -> String {
+        let mut cache = self.template_fingerprints.lock().unwrap_or_else(|e| e.into_inner());
+        let t = cache.entry(template.to_string()).or_insert_with(|| self.templates.fingerprint_of(template));
+        format!("{t}-{}", self.fingerprint)
     }
 
     fn source(&self, id: FileId) -> FileResult<Source> {

@@ -55,13 +55,35 @@ impl TemplateStore {
         }
     }
 
-    /// A digest of every template as this store sees it (for idents and the manifest).
-    pub fn fingerprint(&self) -> String {
+    /// A digest of the template `root` and of every template file it names, directly or
+    /// through those (`#import "/lib/nd30.typ"`, `json("/quyet-dinh/can-cu.yaml")`): what a
+    /// document made from `root` can depend on. Any string literal naming a file of the
+    /// store counts, so the set errs on the side of more.
+    pub fn fingerprint_of(&self, root: &str) -> String {
         use sha2::Digest;
         let mut h = sha2::Sha256::new();
-        for (rel, _) in BUILTIN {
+        let mut seen: Vec<String> = vec![root.to_string()];
+        let mut next = 0;
+        while next < seen.len() {
+            let rel = seen[next].clone();
+            next += 1;
+            let text = self.text(&rel).unwrap_or_default();
             h.update(rel.as_bytes());
-            h.update(self.text(rel).unwrap_or_default().as_bytes());
+            h.update([0]);
+            h.update(text.as_bytes());
+            h.update([0]);
+            let here = rel.rsplit_once('/').map_or("", |(d, _)| d);
+            // The insides of "…" literals: every other piece between quotes.
+            for literal in text.split('"').skip(1).step_by(2) {
+                let candidate = match literal.strip_prefix('/') {
+                    Some(abs) => abs.to_string(),
+                    None if here.is_empty() => literal.to_string(),
+                    None => format!("{here}/{literal}"),
+                };
+                if !seen.contains(&candidate) && self.bytes(&candidate).is_some() {
+                    seen.push(candidate);
+                }
+            }
         }
         format!("{:x}", h.finalize())[..16].to_string()
     }
@@ -81,6 +103,28 @@ mod tests {
                 out.push(path.strip_prefix(base).unwrap().to_string_lossy().replace('\\', "/"));
             }
         }
+    }
+
+    #[test]
+    fn a_template_depends_on_what_it_names_and_nothing_else() {
+        let dir = tempfile::tempdir().unwrap();
+        let builtin = TemplateStore::builtin();
+        let fp = |s: &TemplateStore| (s.fingerprint_of("giay-moi.typ"), s.fingerprint_of("chuong-trinh.typ"));
+        let (invitation, programme) = fp(&builtin);
+        // Another document's template overridden: the invitation's digest stays.
+        std::fs::write(
+            dir.path().join("chuong-trinh.typ"),
+            builtin.text("chuong-trinh.typ").unwrap() + "\n#text(\"X\")\n",
+        )
+        .unwrap();
+        let store = TemplateStore::with_overrides(dir.path());
+        assert_eq!(fp(&store).0, invitation);
+        assert_ne!(fp(&store).1, programme);
+        // The shared library it imports overridden: it changes.
+        std::fs::create_dir_all(dir.path().join("lib")).unwrap();
+        std::fs::write(dir.path().join("lib/nd30.typ"), builtin.text("lib/nd30.typ").unwrap() + "\n").unwrap();
+        let store = TemplateStore::with_overrides(dir.path());
+        assert_ne!(fp(&store).0, invitation);
     }
 
     #[test]
