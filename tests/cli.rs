@@ -13,6 +13,7 @@ fn help_and_usage_errors() {
     }
     let o = vanthu(&["build", "--only", "giay-moi,phao-hoa"], p.dir.path());
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("lỗi: --only: không có loại văn bản “phao-hoa”"), "{}", stderr(&o));
     let o = vanthu(&["lam-gi-do"], p.dir.path());
     assert_eq!(o.status.code(), Some(2));
 }

@@ -134,3 +134,48 @@ fn a_signing_entered_twice_is_warned_about() {
     assert!(!o.diags.has_errors(), "{:#?}", o.diags);
     assert_eq!(said(&o, "duplicate-signing").len(), 1, "{:#?}", o.diags);
 }
+
+#[test]
+fn absent_people_in_the_programme_are_said() {
+    let p = Project::new();
+    let path = edited(
+        &p,
+        &[
+            // The report's presenter, a panel speaker and an award recipient are absent.
+            (
+                "    name: Đặng Văn Thanh\n    position: Giám đốc Sở Nông nghiệp và Phát triển nông thôn\n    organization: Sở Nông nghiệp và Phát triển nông thôn\n    group: Sở, ban, ngành\n    rank: 1\n    roles: Đoàn chủ tịch; Báo cáo\n    invited: Có\n    attendance: Tham dự",
+                "    name: Đặng Văn Thanh\n    position: Giám đốc Sở Nông nghiệp và Phát triển nông thôn\n    organization: Sở Nông nghiệp và Phát triển nông thôn\n    group: Sở, ban, ngành\n    rank: 1\n    roles: Đoàn chủ tịch; Báo cáo\n    invited: Có\n    attendance: Vắng",
+            ),
+            (
+                "    rank: 6\n    roles: Tham luận\n    invited: Có\n    attendance: Tham dự",
+                "    rank: 6\n    roles: Tham luận\n    invited: Có\n    attendance: Vắng",
+            ),
+            (
+                "    rank: 30\n    roles: Thư ký\n    invited: Có\n    attendance: Tham dự",
+                "    rank: 30\n    roles: Thư ký\n    invited: Có\n    attendance: Vắng",
+            ),
+        ],
+    );
+    let o = check(&Source::File(path.clone()));
+    assert!(!o.diags.has_errors(), "{:#?}", o.diags);
+    let performer = said(&o, "absent-performer");
+    assert_eq!(performer.len(), 1, "{performer:?}");
+    assert!(performer[0].starts_with(&format!("{}:9 | Đặng Văn Thanh vắng", line_of(&path, "    by: SN001"))));
+    assert_eq!(
+        said(&o, "panel-speakers").iter().map(|s| s.split(" | ").nth(1).unwrap()).collect::<Vec<_>>(),
+        ["người tham luận vắng, không đưa vào kịch bản: Đinh Văn Thái"]
+    );
+    let recipient = said(&o, "absent-recipient");
+    assert_eq!(recipient.len(), 1, "{recipient:?}");
+    assert!(recipient[0].contains("Hà Thanh Minh vắng"), "{recipient:?}");
+}
+
+#[test]
+fn groups_larger_than_their_reserved_blocks_are_noted() {
+    let o = check(&Source::File(concat!(env!("CARGO_MANIFEST_DIR"), "/data/so-ket-ocop-2023/hoi-nghi.yaml").into()));
+    let notes: Vec<String> = said(&o, "reserved-overflow");
+    assert!(
+        notes.iter().any(|n| n.ends_with("nhóm “Báo chí”: khu dành riêng có 12 ghế, 1 người còn lại ngồi ở khu chung")),
+        "{notes:#?}"
+    );
+}

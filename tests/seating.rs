@@ -183,13 +183,21 @@ fn seating_errors_name_their_cells() {
                     row(1.0, "A1", "Lê Văn An", "A01"),
                     row(2.0, "A2", "Trần Văn Bình", "a1"),
                     row(3.0, "A3", "Hà Văn Công", "Z09"),
+                    row(4.0, "A4", "Ngô Văn Dũng", " a30"),
                 ],
             ),
             ("Hội trường", vec![vec![S("Khu vực"), S("Hàng"), S("Số ghế")], vec![S("Giữa"), S("A"), N(10.0)]]),
         ],
     );
     let outcome = vanthu::pipeline::check(&Source::File(path));
-    assert_eq!(errors(&outcome), ["duplicate-seat @ Đại biểu!I3", "unknown-seat @ Đại biểu!I4"]);
+    assert_eq!(
+        errors(&outcome),
+        ["duplicate-seat @ Đại biểu!I3", "unknown-seat @ Đại biểu!I4", "unknown-seat @ Đại biểu!I5"]
+    );
+    // The seat is quoted as typed; past the end of a row, the row's seats are said.
+    let past = outcome.diags.errors().nth(2).unwrap();
+    assert_eq!(past.message.vi, "ghế \"a30\" không có trong hội trường");
+    assert_eq!(past.hint.as_ref().unwrap().vi, "hàng A có 10 ghế (A01 – A10)");
     let dup = outcome.diags.errors().next().unwrap();
     assert!(dup.message.vi.contains("Lê Văn An") && dup.message.vi.contains("Đại biểu!I2"), "{}", dup.message.vi);
 }
@@ -287,5 +295,78 @@ fn bench_seating() {
             times[0],
             times[10]
         );
+    }
+}
+
+#[test]
+fn an_absent_delegates_seat_goes_to_whoever_comes_and_stage_rows_are_told_apart() {
+    use crate::util::{C, N, S, delegate_header, settings};
+    let p = Project::new();
+    let mut header = delegate_header();
+    header.extend([S("Ghế"), S("Xác nhận"), S("Vai trò")]);
+    let row = |i: f64,
+               id: &'static str,
+               name: &'static str,
+               seat: &'static str,
+               att: &'static str,
+               role: &'static str|
+     -> Vec<C> {
+        vec![
+            N(i),
+            S(id),
+            S("Ông"),
+            S(name),
+            S("Chuyên viên"),
+            S("Sở Tài chính"),
+            S("Sở, ban, ngành"),
+            S(""),
+            S(seat),
+            S(att),
+            S(role),
+        ]
+    };
+    let hall = vec![
+        vec![S("Khu vực"), S("Hàng"), S("Số ghế")],
+        vec![S("Đoàn chủ tịch"), S("ĐCT"), N(2.0)],
+        vec![S("Đoàn chủ tịch"), S("ĐCT2"), N(2.0)],
+        vec![S("Giữa"), S("A"), N(10.0)],
+    ];
+    let path = p.workbook(
+        "ghe.xlsx",
+        &[
+            ("Hội nghị", settings()),
+            (
+                "Đại biểu",
+                vec![
+                    header,
+                    row(1.0, "P1", "Lê Văn Khải", "", "Tham dự", "Đoàn chủ tịch"),
+                    row(2.0, "P2", "Lê Văn Luyến", "", "Tham dự", "Đoàn chủ tịch"),
+                    row(3.0, "P3", "Lê Văn Mẫn", "", "Tham dự", "Đoàn chủ tịch"),
+                    row(4.0, "P4", "Lê Văn Nhàn", "", "Tham dự", "Đoàn chủ tịch"),
+                    // The absent one comes first in the list and has the same seat.
+                    row(5.0, "A1", "Lê Văn An", "A02", "Vắng", ""),
+                    row(6.0, "A2", "Trần Văn Bình", "A02", "Tham dự", ""),
+                ],
+            ),
+            ("Hội trường", hall),
+        ],
+    );
+    let out = build_only(Source::File(path.clone()), &p.out(), &[Kind::GiayMoi, Kind::SoDo]);
+    assert!(!out.diags.has_errors(), "{:#?}", out.diags);
+    let said: Vec<String> =
+        out.diags.iter().filter(|d| d.code == "absent-seat").map(|d| d.message.vi.clone()).collect();
+    assert_eq!(said, ["Lê Văn An vắng: ghế A02 dành cho Trần Văn Bình"]);
+    let Prepared { dataset: ds, plan, .. } = prepared(Source::File(path));
+    let seating = plan.seating.as_ref().unwrap();
+    let who = |name: &str| ds.delegates.iter().position(|d| d.name == name).unwrap();
+    assert_eq!(seating.describe(who("Trần Văn Bình")).unwrap(), "Khu Giữa, hàng A, ghế 02");
+    // Two stage rows: the invitation names the row.
+    let places: Vec<String> = ["Lê Văn Khải", "Lê Văn Mẫn"].iter().map(|n| seating.describe(who(n)).unwrap()).collect();
+    assert_eq!(places, ["Đoàn Chủ tịch, hàng ĐCT, ghế 02", "Đoàn Chủ tịch, hàng ĐCT2, ghế 02"]);
+    // Both stage rows are drawn.
+    let diagram = pdf::text(&p.out().join("so-do-cho-ngoi.pdf"));
+    let first_page = diagram.split('\u{c}').next().unwrap();
+    for given in ["Khải", "Luyến", "Mẫn", "Nhàn"] {
+        assert!(first_page.contains(given), "{given} is not on the diagram:\n{first_page}");
     }
 }

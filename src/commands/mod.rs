@@ -98,7 +98,10 @@ fn init(r: &Reporter, args: InitArgs) -> u8 {
             for f in &files {
                 r.line(format!("Đã ghi {}", f.display()), format!("Wrote {}", f.display()));
             }
-            let xlsx = files[0].display();
+            // Quoted when it has spaces, so the command can be copied as it is (the same
+            // double quotes work in cmd.exe, PowerShell and sh).
+            let xlsx = files[0].display().to_string();
+            let xlsx = if xlsx.contains(char::is_whitespace) { format!("\"{xlsx}\"") } else { xlsx };
             r.line(
                 format!("Điền bảng tính (xem sheet “Hướng dẫn”), lưu lại, rồi chạy: vanthu build {xlsx}"),
                 format!("Fill in the workbook (see its “Hướng dẫn” sheet), save it, then run: vanthu build {xlsx}"),
@@ -117,8 +120,19 @@ fn build(r: &Reporter, args: BuildArgs) -> u8 {
                 only.insert(k);
             }
             None => {
-                let codes: Vec<&str> = Kind::ALL.iter().map(|k| k.code()).collect();
-                eprintln!("--only {code}: {}", codes.join(", "));
+                let codes = Kind::ALL.iter().map(|k| k.code()).collect::<Vec<_>>().join(", ");
+                let d = crate::diag::Diagnostic::error(
+                    "usage",
+                    None,
+                    crate::diag::Text::new(
+                        format!("--only: không có loại văn bản “{code}”"),
+                        format!("--only: there is no document kind “{code}”"),
+                    ),
+                )
+                .with_hint(crate::diag::Text::new(format!("chọn trong: {codes}"), format!("choose from: {codes}")));
+                let mut diags = crate::diag::Diagnostics::new();
+                diags.push(d);
+                r.status(&Outcome { diags, ..Outcome::default() });
                 return USAGE;
             }
         }

@@ -49,11 +49,11 @@ impl Manifest {
     /// as one (then the pack is rebuilt whole). Entries whose path could lead outside the
     /// folder (`../x`, `/x`, `C:x`) are dropped: vanthu only ever touches files inside it.
     pub fn load_checked(dir: &Path) -> Result<Manifest, String> {
-        let bytes = match std::fs::read(dir.join(MANIFEST)) {
-            Ok(b) => b,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Manifest::default()),
-            Err(e) => return Err(e.to_string()),
-        };
+        let path = dir.join(MANIFEST);
+        if !path.is_file() {
+            return Ok(Manifest::default());
+        }
+        let bytes = std::fs::read(&path).map_err(|e| e.to_string())?;
         let mut m: Manifest = serde_json::from_slice(&bytes).map_err(|e| e.to_string())?;
         m.files.retain(|rel, _| inside(rel));
         Ok(m)
@@ -114,21 +114,41 @@ pub fn sha256(bytes: &[u8]) -> String {
 }
 
 fn io_error(path: &Path, e: &std::io::Error) -> Diagnostic {
-    let busy = matches!(e.kind(), std::io::ErrorKind::PermissionDenied);
-    let hint = if busy {
-        Text::new(
+    use std::io::ErrorKind as K;
+    // The system's words (English on most machines) stay in brackets for the IT person;
+    // the clerk reads what happened and what to do.
+    let (what, what_en, hint, hint_en) = match e.kind() {
+        K::PermissionDenied => (
+            "không có quyền ghi, hoặc tệp đang mở",
+            "no permission to write, or the file is open",
             "tệp có thể đang mở trong chương trình khác (Acrobat, Excel): đóng tệp rồi chạy lại",
             "the file may be open in another program (Acrobat, Excel): close it and run again",
-        )
-    } else {
-        Text::new("kiểm tra quyền ghi và dung lượng ổ đĩa", "check write permissions and free disk space")
+        ),
+        K::AlreadyExists | K::NotADirectory | K::IsADirectory => (
+            "chỗ cần một thư mục lại là một tệp (hoặc ngược lại)",
+            "a file stands where a folder is needed (or the other way round)",
+            "chọn thư mục khác cho -o, hoặc đổi tên tệp đang chiếm chỗ",
+            "choose another folder for -o, or rename the file in the way",
+        ),
+        K::StorageFull | K::QuotaExceeded => (
+            "ổ đĩa đã đầy",
+            "the disk is full",
+            "giải phóng dung lượng ổ đĩa rồi chạy lại",
+            "free some disk space and run again",
+        ),
+        _ => (
+            "lỗi hệ thống",
+            "system error",
+            "kiểm tra quyền ghi và dung lượng ổ đĩa",
+            "check write permissions and free disk space",
+        ),
     };
     Diagnostic::error(
         "write-failed",
         Loc::File { file: path.display().to_string().into() },
-        Text::new(format!("không ghi được tệp ({e})"), format!("cannot write the file ({e})")),
+        Text::new(format!("không ghi được tệp: {what} ({e})"), format!("cannot write the file: {what_en} ({e})")),
     )
-    .with_hint(hint)
+    .with_hint(Text::new(hint, hint_en))
 }
 
 /// Writes `bytes` to `path` through a temporary file in the same folder and a rename.

@@ -133,6 +133,12 @@ impl Hall {
     }
 
     /// The seat a code designates (`A5`, `a05`, `ĐCT3`, `DCT03` all find `ĐCT03`/`A05`).
+    /// The row a seat code names, when it names one (`A30` → row A, whatever the number).
+    pub fn row_of_code(&self, code: &str) -> Option<&Row> {
+        let (row, _) = split_code(code)?;
+        self.rows.iter().find(|r| loose_key(&r.code) == row)
+    }
+
     pub fn find(&self, code: &str) -> Option<usize> {
         let (row, number) = split_code(code)?;
         self.by_code.get(&format!("{row}{number}")).copied()

@@ -112,6 +112,34 @@ pub fn assign(
         let loc = del.src.loc("seat");
         let Some(s) = plan.hall.find(code) else {
             let rows: Vec<&str> = plan.hall.rows.iter().map(|r| r.code.as_str()).collect();
+            let hint = match plan.hall.row_of_code(code) {
+                // The row exists: the number is past its end.
+                Some(row) => Text::new(
+                    format!(
+                        "hàng {} có {} ghế ({}01 – {}{:02})",
+                        row.code,
+                        row.seats.len(),
+                        row.code,
+                        row.code,
+                        row.seats.len()
+                    ),
+                    format!(
+                        "row {} has {} seats ({}01 – {}{:02})",
+                        row.code,
+                        row.seats.len(),
+                        row.code,
+                        row.code,
+                        row.seats.len()
+                    ),
+                ),
+                None => Text::new(
+                    format!("mã ghế là hàng + số thứ tự hai chữ số (ví dụ A05); các hàng: {}", rows.join(", ")),
+                    format!(
+                        "a seat code is the row and a two-digit number (e.g. A05); the rows are: {}",
+                        rows.join(", ")
+                    ),
+                ),
+            };
             diags.push(
                 Diagnostic::error(
                     "unknown-seat",
@@ -121,13 +149,7 @@ pub fn assign(
                         format!("seat {} is not in the hall", quote(code)),
                     ),
                 )
-                .with_hint(Text::new(
-                    format!("mã ghế là hàng + số thứ tự hai chữ số (ví dụ A05); các hàng: {}", rows.join(", ")),
-                    format!(
-                        "a seat code is the row and a two-digit number (e.g. A05); the rows are: {}",
-                        rows.join(", ")
-                    ),
-                )),
+                .with_hint(hint),
             );
             continue;
         };
@@ -310,6 +332,36 @@ pub fn assign(
                 plan.seat_of[d] = Some(s);
             }
         }
+    }
+
+    // A group larger than its reserved blocks: the rest sit in the general seats, said.
+    let mut overflowing: Vec<(usize, usize)> =
+        queues.iter().filter(|(_, q)| !q.is_empty()).map(|(g, q)| (*g, q.len())).collect();
+    overflowing.sort_unstable();
+    for (g, left) in overflowing {
+        let reserved: usize = plan
+            .hall
+            .rows
+            .iter()
+            .filter(|r| !r.presidium)
+            .flat_map(|r| r.blocks.iter())
+            .filter(|b| b.reserved_for.contains(&g))
+            .map(|b| b.numbers.len())
+            .sum();
+        if reserved == 0 {
+            continue;
+        }
+        let name = &ds.groups[g].name;
+        diags.push(Diagnostic::note(
+            "reserved-overflow",
+            hall_loc.clone(),
+            Text::new(
+                format!("nhóm “{name}”: khu dành riêng có {reserved} ghế, {left} người còn lại ngồi ở khu chung"),
+                format!(
+                    "group “{name}”: its reserved blocks have {reserved} seats, {left} more sit in the general seats"
+                ),
+            ),
+        ));
     }
 
     // 5. Everyone else.

@@ -747,7 +747,8 @@ impl Validator<'_> {
             let roles = f.list_choice("roles", ROLES);
             let invited = f.choice("invited", INVITED, false).unwrap_or(true);
             let attendance = f.choice("attendance", ATTENDANCE, false).unwrap_or(Attendance::Unknown);
-            let seat = f.text("seat").map(|s| s.replace(' ', "").to_uppercase());
+            // As typed (messages quote it); the hall reads it loosely (`a5`, `A-05`).
+            let seat = f.text("seat");
             let phone = f.phone("phone");
             let email = f.email("email");
             let address = f.text("address");
