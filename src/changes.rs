@@ -263,15 +263,27 @@ impl ChangeReport {
                     ws.write_string_with_format(r, (col + 1) as u16, *text, &fmt)?;
                 }
             }
+            // The files to print again, then those removed (their printed copies are void).
             let ws = wb.add_worksheet();
-            let cols = [Col { header: "STT", width: 6.0 }, Col { header: "Tệp cần in lại", width: 60.0 }];
-            let first = table_sheet(ws, "In lại", "CÁC TỆP CẦN IN LẠI", &cols, self.reprint.len().max(1), false)?;
-            if self.reprint.is_empty() {
+            let cols = [
+                Col { header: "STT", width: 6.0 },
+                Col { header: "Tệp", width: 60.0 },
+                Col { header: "Việc cần làm", width: 30.0 },
+            ];
+            let files: Vec<(&String, &str)> = self
+                .reprint
+                .iter()
+                .map(|f| (f, "In lại"))
+                .chain(self.removed.iter().map(|f| (f, "Đã xóa: bỏ bản đã in")))
+                .collect();
+            let first = table_sheet(ws, "In lại", "CÁC TỆP CẦN IN LẠI", &cols, files.len().max(1), false)?;
+            if files.is_empty() {
                 ws.write_string_with_format(first, 1, "Không có tệp nào cần in lại.", &fmt)?;
             }
-            for (n, f) in self.reprint.iter().enumerate() {
+            for (n, (f, todo)) in files.iter().enumerate() {
                 ws.write_number_with_format(first + n as u32, 0, (n + 1) as f64, &fmt)?;
-                ws.write_string_with_format(first + n as u32, 1, f, &fmt)?;
+                ws.write_string_with_format(first + n as u32, 1, f.as_str(), &fmt)?;
+                ws.write_string_with_format(first + n as u32, 2, *todo, &fmt)?;
             }
             wb.save_to_buffer()
         };

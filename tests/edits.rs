@@ -179,3 +179,18 @@ fn groups_larger_than_their_reserved_blocks_are_noted() {
         "{notes:#?}"
     );
 }
+
+#[test]
+fn a_speech_named_after_its_speaker_is_announced_without_repeating_them() {
+    // "Phát biểu của lãnh đạo Văn phòng …": the MC already names the leader.
+    let p = Project::new();
+    let path = edited(&p, &[]);
+    let out = build_only(Source::File(path), &p.out(), &[Kind::KichBan]);
+    assert!(!out.diags.has_errors(), "{:#?}", out.diags);
+    let text = pdf::flat_text(&p.out().join("kich-ban.pdf"));
+    assert!(
+        text.contains("Phó Chánh Văn phòng Điều phối nông thôn mới Trung ương, lên phát biểu. (Sau phát biểu)"),
+        "{text}"
+    );
+    assert!(!text.contains("lên phát biểu của"));
+}

@@ -142,6 +142,12 @@ fn removed_delegates_lose_their_files_and_deleted_files_come_back() {
     let changes = outcome.changes.as_ref().unwrap();
     assert!(changes.changes.iter().any(|c| c.what == "bỏ" && c.who.contains("XA030")), "{:?}", changes.changes);
     assert!(changes.removed.contains(&report.removed[0]));
+    // The change report's workbook says so too, beside the files to print again.
+    let sheet = crate::util::read_sheet(&p.out().join("thay-doi.xlsx"), "In lại");
+    assert!(
+        sheet.iter().any(|r| r.get(1) == Some(&report.removed[0]) && r.get(2).is_some_and(|t| t.starts_with("Đã xóa"))),
+        "{sheet:?}"
+    );
 }
 
 #[test]
