@@ -3,9 +3,9 @@
 
 use std::process::ExitCode;
 
-use clap::Parser;
-
 fn main() -> ExitCode {
-    let cli = vanthu::cli::Cli::parse();
-    ExitCode::from(vanthu::commands::dispatch(cli))
+    match vanthu::commands::parse(std::env::args_os()) {
+        Ok(cli) => ExitCode::from(vanthu::commands::dispatch(cli)),
+        Err(status) => ExitCode::from(status),
+    }
 }

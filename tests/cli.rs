@@ -16,6 +16,12 @@ fn help_and_usage_errors() {
     assert!(stderr(&o).contains("lỗi: --only: không có loại văn bản “phao-hoa”"), "{}", stderr(&o));
     let o = vanthu(&["lam-gi-do"], p.dir.path());
     assert_eq!(o.status.code(), Some(2));
+    // Clap's English comes after a Vietnamese line, unless English was asked for.
+    let o = vanthu(&["build", "-o"], p.dir.path());
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).starts_with("lỗi: câu lệnh chưa đúng"), "{}", stderr(&o));
+    let o = vanthu(&["--lang", "en", "build", "-o"], p.dir.path());
+    assert!(stderr(&o).starts_with("error:"), "{}", stderr(&o));
 }
 
 #[test]

@@ -91,6 +91,35 @@ pub fn dispatch(cli: Cli) -> u8 {
     }
 }
 
+/// The command line, or the exit status after help, the version or a usage error was
+/// printed. Clap words its errors in English; the clerk first reads, in Vietnamese unless
+/// `--lang en` was given, that the command is not right and where to look.
+pub fn parse<I, T>(args: I) -> Result<Cli, u8>
+where
+    I: IntoIterator<Item = T>,
+    T: Into<std::ffi::OsString> + Clone,
+{
+    use clap::Parser;
+    let args: Vec<std::ffi::OsString> = args.into_iter().map(Into::into).collect();
+    match Cli::try_parse_from(&args) {
+        Ok(cli) => Ok(cli),
+        Err(e) if !e.use_stderr() => {
+            // --help, --version: printed on stdout, success.
+            let _ = e.print();
+            Err(OK)
+        }
+        Err(e) => {
+            let english =
+                args.windows(2).any(|w| w[0] == "--lang" && w[1] == "en") || args.iter().any(|a| a == "--lang=en");
+            if !english {
+                eprintln!("lỗi: câu lệnh chưa đúng — xem `vanthu --help` (chi tiết bằng tiếng Anh bên dưới)");
+            }
+            let _ = e.print();
+            Err(USAGE)
+        }
+    }
+}
+
 fn init(r: &Reporter, args: InitArgs) -> u8 {
     let dir = args.dir.unwrap_or_default();
     match crate::starter::init(&dir, args.force) {
