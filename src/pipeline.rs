@@ -171,6 +171,45 @@ pub fn build(config: &BuildConfig, progress: &dyn Progress) -> Outcome {
             return outcome;
         }
     };
+    // A document the data cannot make (its sheet is empty or missing) is said, so the
+    // clerk knows why it is not in the pack.
+    for kind in &only {
+        if artefacts.iter().any(|a| a.kind == *kind) {
+            continue;
+        }
+        let (what, why, what_en, why_en) = match kind {
+            Kind::GiayMoi => ("Giấy mời", "không có đại biểu nào được mời", "invitations", "nobody is invited"),
+            Kind::SoDo => (
+                "sơ đồ chỗ ngồi, biển tên",
+                "sheet Hội trường trống hoặc không có",
+                "seating chart, name plates",
+                "the Hội trường sheet is empty or missing",
+            ),
+            Kind::KichBan => (
+                "kịch bản, chương trình",
+                "sheet Chương trình trống hoặc không có",
+                "script, programme",
+                "the Chương trình sheet is empty or missing",
+            ),
+            Kind::KhenThuong => (
+                "Quyết định khen thưởng, Bằng khen",
+                "sheet Khen thưởng trống hoặc không có",
+                "award decision, certificates",
+                "the Khen thưởng sheet is empty or missing",
+            ),
+            Kind::BaoCao => (
+                "báo cáo sơ kết",
+                "sheet Báo cáo và Sản phẩm OCOP trống hoặc không có",
+                "summary report",
+                "the Báo cáo and Sản phẩm OCOP sheets are empty or missing",
+            ),
+        };
+        outcome.diags.push(Diagnostic::note(
+            "not-made",
+            Loc::File { file: dataset.file.clone() },
+            Text::new(format!("không tạo {what}: {why}"), format!("no {what_en}: {why_en}")),
+        ));
+    }
     outcome.rendered =
         artefacts.iter().filter(|a| a.rendered() && a.path.ends_with(".pdf")).map(|a| a.path.clone()).collect();
     let snapshot = changes::snapshot(&dataset, &plan);

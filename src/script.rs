@@ -325,12 +325,31 @@ pub fn plan(ds: &Dataset, protocol: &[usize], store: &TemplateStore, diags: &mut
             None => clock,
         };
         first_start.get_or_insert(start);
+        if a.minutes == 0 {
+            p.diags.push(
+                Diagnostic::warning(
+                    "zero-minutes",
+                    a.src.loc("minutes"),
+                    Text::new(
+                        format!("mục “{}” có thời lượng 0 phút: mục sau bắt đầu cùng giờ", a.title),
+                        format!("“{}” lasts 0 minutes: the next item starts at the same time", a.title),
+                    ),
+                )
+                .with_hint(Text::new("ghi số phút của mục này", "write how many minutes it takes")),
+            );
+        }
         let Some(end) = start.add_minutes(a.minutes) else {
-            p.diags.push(Diagnostic::error(
-                "time-order",
-                a.src.loc("minutes"),
-                Text::new("chương trình kéo dài qua nửa đêm", "the programme runs past midnight"),
-            ));
+            p.diags.push(
+                Diagnostic::error(
+                    "time-order",
+                    a.src.loc("minutes"),
+                    Text::new("chương trình kéo dài qua nửa đêm", "the programme runs past midnight"),
+                )
+                .with_hint(Text::new(
+                    "kiểm tra Giờ bắt đầu (sheet Hội nghị) và cột Thời gian, Thời lượng (phút) của các mục",
+                    "check the start time (Hội nghị sheet) and the items' Thời gian and Thời lượng (phút)",
+                )),
+            );
             return None;
         };
         clock = end;

@@ -193,4 +193,46 @@ fn a_speech_named_after_its_speaker_is_announced_without_repeating_them() {
         "{text}"
     );
     assert!(!text.contains("lên phát biểu của"));
+    // One watches the report, not its showing; individuals come up themselves.
+    assert!(text.contains("cùng theo dõi phóng sự kết quả thực hiện"), "{text}");
+    assert!(text.contains("mời đại diện các tập thể có tên"));
+    assert!(text.contains("mời các cá nhân có tên"));
+    assert!(!text.contains("đại diện các cá nhân"));
+}
+
+#[test]
+fn what_the_data_cannot_make_is_said() {
+    let p = Project::new();
+    // No awards: no decision, no certificates — and a note says why.
+    let text =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/so-ket-ocop-2023/hoi-nghi.yaml")).unwrap();
+    let (head, rest) = text.split_once("awards:\n").unwrap();
+    let tail = &rest[rest.find("\nagenda:").unwrap()..];
+    let path = p.file("hoi-nghi.yaml", &format!("{head}awards: []{tail}"));
+    let out = build_only(Source::File(path), &p.out(), &[Kind::KhenThuong, Kind::GiayMoi]);
+    assert!(!out.diags.has_errors(), "{:#?}", out.diags);
+    assert_eq!(
+        said(&out, "not-made").iter().map(|s| s.split(" | ").nth(1).unwrap()).collect::<Vec<_>>(),
+        ["không tạo Quyết định khen thưởng, Bằng khen: sheet Khen thưởng trống hoặc không có"]
+    );
+    // The sample's awardees who are not delegates are counted once.
+    let o = check(&Source::File(concat!(env!("CARGO_MANIFEST_DIR"), "/data/so-ket-ocop-2023/hoi-nghi.yaml").into()));
+    let notes = said(&o, "awardee-not-delegate");
+    assert_eq!(notes.len(), 1, "{notes:?}");
+    assert!(notes[0].contains("25 cá nhân và 7 tập thể"), "{notes:?}");
+}
+
+#[test]
+fn an_item_of_no_minutes_is_warned_about() {
+    let p = Project::new();
+    let item = "    minutes: 10\n    title: Chương trình văn nghệ chào mừng Hội nghị";
+    let path = edited(&p, &[(item, "    minutes: 0\n    title: Chương trình văn nghệ chào mừng Hội nghị")]);
+    let o = check(&Source::File(path.clone()));
+    let line = line_of(&path, "    minutes: 0");
+    assert_eq!(
+        said(&o, "zero-minutes"),
+        [format!(
+            "{line}:14 | mục “Chương trình văn nghệ chào mừng Hội nghị” có thời lượng 0 phút: mục sau bắt đầu cùng giờ"
+        )]
+    );
 }

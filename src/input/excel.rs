@@ -668,7 +668,8 @@ pub fn read_table(
             // Empty, or only an STT number: skipped. Text in the STT column alone is a
             // section title or a total line (often merged across the row): said once.
             let stt_text = values.iter().find(|(k, _, _)| *k == STT).map(|(_, _, v)| v);
-            if let Some(Value::Text(t)) = stt_text
+            if let Some(v @ Value::Text(t)) = stt_text
+                && !v.is_empty()
                 && t.trim().trim_end_matches('.').parse::<f64>().is_err()
             {
                 after_total |= is_total_row(t);

@@ -335,6 +335,13 @@ pub fn report_workbook(ds: &Dataset, tables: &[TableView]) -> Vec<u8> {
                             .set_result(format!("{sum}"));
                         let f = if table.percents.get(c).copied().unwrap_or(false) { bold(&pct) } else { bold(&count) };
                         ws.write_formula_with_format(row, col, formula, &f)?;
+                    } else if c > 0
+                        && let Some(n) = crate::validate::fields::parse_number(cell)
+                    {
+                        // A total that is no sum (a producer in two districts counts once):
+                        // still a number, not text.
+                        let f = if table.percents.get(c).copied().unwrap_or(false) { bold(&pct) } else { bold(&count) };
+                        ws.write_number_with_format(row, col, n, &f)?;
                     } else {
                         ws.write_string_with_format(row, col, cell, &bold(&text))?;
                     }

@@ -339,26 +339,31 @@ pub fn assign(
         queues.iter().filter(|(_, q)| !q.is_empty()).map(|(g, q)| (*g, q.len())).collect();
     overflowing.sort_unstable();
     for (g, left) in overflowing {
-        let reserved: usize = plan
+        let blocks: Vec<&hall::Block> = plan
             .hall
             .rows
             .iter()
             .filter(|r| !r.presidium)
             .flat_map(|r| r.blocks.iter())
             .filter(|b| b.reserved_for.contains(&g))
-            .map(|b| b.numbers.len())
-            .sum();
+            .collect();
+        let reserved: usize = blocks.iter().map(|b| b.numbers.len()).sum();
         if reserved == 0 {
             continue;
         }
+        let (shared, shared_en) = if blocks.iter().any(|b| b.reserved_for.len() > 1) {
+            (" (dùng chung với nhóm khác)", " (shared with other groups)")
+        } else {
+            ("", "")
+        };
         let name = &ds.groups[g].name;
         diags.push(Diagnostic::note(
             "reserved-overflow",
             hall_loc.clone(),
             Text::new(
-                format!("nhóm “{name}”: khu dành riêng có {reserved} ghế, {left} người còn lại ngồi ở khu chung"),
+                format!("nhóm “{name}”: khu dành riêng có {reserved} ghế{shared}, {left} người còn lại ngồi ở khu chung"),
                 format!(
-                    "group “{name}”: its reserved blocks have {reserved} seats, {left} more sit in the general seats"
+                    "group “{name}”: its reserved blocks have {reserved} seats{shared_en}, {left} more sit in the general seats"
                 ),
             ),
         ));

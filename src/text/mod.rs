@@ -139,7 +139,10 @@ pub fn position_with_organization(position: Option<&str>, org: &str) -> String {
     let same = |a: &[&str], b: &[&str]| loose_key(&a.join(" ")) == loose_key(&b.join(" "));
     for k in (2..=p_words.len().min(o_words.len())).rev() {
         if same(&p_words[p_words.len() - k..], &o_words[..k]) {
-            return format!("{} {}", position, o_words[k..].join(" ")).trim_end().to_string();
+            // `Ủy ban nhân dân xã Phúc Yên, huyện Lâm Bình`: the comma after the shared
+            // words stays.
+            let sep = if o_words[k - 1].ends_with(',') { ", " } else { " " };
+            return format!("{position}{sep}{}", o_words[k..].join(" ")).trim_end().to_string();
         }
     }
     if p_words.len() <= 3 && !position.contains(',') {
@@ -217,6 +220,20 @@ pub fn sentence_case_body(upper: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_position_and_its_unit_are_joined_without_repeating_or_losing_the_comma() {
+        let join = |p: &str, o: &str| position_with_organization(Some(p), o);
+        assert_eq!(
+            join("Chủ tịch Ủy ban nhân dân xã Phúc Yên", "Ủy ban nhân dân xã Phúc Yên, huyện Lâm Bình"),
+            "Chủ tịch Ủy ban nhân dân xã Phúc Yên, huyện Lâm Bình"
+        );
+        assert_eq!(
+            join("Giám đốc Sở Tài chính", "Sở Tài chính tỉnh Tuyên Quang"),
+            "Giám đốc Sở Tài chính tỉnh Tuyên Quang"
+        );
+        assert_eq!(join("Giám đốc", "Sở Tài chính"), "Giám đốc Sở Tài chính");
+    }
+
     use super::*;
 
     #[test]

@@ -4,7 +4,7 @@
 //! value and says how to fix it.
 
 pub mod choices;
-mod fields;
+pub(crate) mod fields;
 
 use std::collections::HashMap;
 
@@ -46,6 +46,7 @@ pub fn validate(raw: &RawDataset, diags: &mut Diagnostics) -> Option<Dataset> {
     if let Some(s) = &settings {
         v.check_dates(s, !awards.is_empty());
         v.check_amounts(&s.awards, &awards);
+        v.note_unlinked_awards(&awards);
         v.check_products(&s.report.district_order, &products);
     }
     if v.diags.has_errors() {
@@ -553,6 +554,35 @@ impl Validator<'_> {
                 );
             }
         }
+    }
+
+    /// Award recipients called on stage but not on the delegate list have no invitation
+    /// and no seat: said once, with the count, so the organisers can invite them.
+    fn note_unlinked_awards(&mut self, awards: &[Award]) {
+        let count = |kind| awards.iter().filter(|a| a.kind == kind && a.delegate.is_none()).count();
+        let (collectives, individuals) = (count(AwardKind::Collective), count(AwardKind::Individual));
+        if collectives + individuals == 0 {
+            return;
+        }
+        let loc = self.raw.table(TableKind::Awards).loc.clone();
+        self.push(
+            Diagnostic::note(
+                "awardee-not-delegate",
+                loc,
+                Text::new(
+                    format!(
+                        "{individuals} cá nhân và {collectives} tập thể được khen thưởng không có Mã đại biểu: họ được gọi lên sân khấu nhưng không có Giấy mời, chỗ ngồi"
+                    ),
+                    format!(
+                        "{individuals} individuals and {collectives} collectives receiving awards have no Mã đại biểu: they are called on stage but get no invitation or seat"
+                    ),
+                ),
+            )
+            .with_hint(Text::new(
+                "thêm họ (hoặc người đại diện tập thể) vào sheet Đại biểu rồi ghi Mã vào cột Mã đại biểu",
+                "add them (or the collective's representative) to the Đại biểu sheet and write the Mã in Mã đại biểu",
+            )),
+        );
     }
 
     fn award_settings(&mut self, issuer: Option<&str>, docs: &mut [DocSettings]) -> AwardSettings {
