@@ -185,6 +185,13 @@ fn a_long_achievement_stays_in_its_box() {
             .filter(|r| r.font == "LiberationSerif" && r.y > y0 && achievement.contains(&r.text))
             .collect();
         assert!(lines.len() >= 2, "the achievement wraps: {lines:#?}");
+        // Room for the signature and the seal: at least 25 mm (A3) between the signer's
+        // title and name.
+        if size == "A3" {
+            let title = page.run("PHÓ CHỦ TỊCH");
+            let name = page.run("Nguyễn Văn Ký");
+            assert!(name.y - title.y >= 25.0 * MM, "{} mm", (name.y - title.y) / MM);
+        }
         let printed: String = lines.iter().map(|r| r.text.as_str()).collect::<Vec<_>>().join(" ");
         assert_eq!(printed.split_whitespace().collect::<Vec<_>>(), achievement.split_whitespace().collect::<Vec<_>>());
         for r in &lines {

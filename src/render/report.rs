@@ -302,7 +302,7 @@ pub fn tables(stats: &Stats) -> Vec<TableView> {
 }
 
 fn product_list(ds: &Dataset) -> TableView {
-    TableView {
+    let mut t = TableView {
         title: String::new(),
         unit: String::new(),
         header: [
@@ -342,7 +342,17 @@ fn product_list(ds: &Dataset) -> TableView {
         numbers: Vec::new(),
         sums: Vec::new(),
         percents: Vec::new(),
+    };
+    // No product has an address: the column would be empty on every page.
+    if ds.products.iter().all(|p| p.address.as_deref().is_none_or(str::is_empty)) {
+        t.header.remove(3);
+        t.widths.remove(3);
+        t.align.remove(3);
+        for row in &mut t.rows {
+            row.remove(3);
+        }
     }
+    t
 }
 
 fn charts(stats: &Stats) -> ChartsView {
