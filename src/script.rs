@@ -123,19 +123,29 @@ pub fn address(ds: &Dataset, d: &Delegate) -> &'static str {
 /// `đồng chí Nguyễn Văn An, Giám đốc Sở Tài chính` (the title as the list gives it: Party
 /// post first, then government post).
 pub fn call(ds: &Dataset, d: &Delegate) -> String {
+    if d.attendance == crate::model::Attendance::Substitute {
+        // Someone else comes: the MC cannot name the invitee.
+        return substitute(d);
+    }
     let details = views::position_and_organization(d);
     format!("{} {}, {}", address(ds, d), d.name, details.trim_end_matches('.'))
 }
 
+/// How the script names whoever comes in a delegate's place (`Cử người thay`).
+fn substitute(d: &Delegate) -> String {
+    format!("đại diện lãnh đạo {}", d.organization)
+}
+
 fn person(ds: &Dataset, i: usize) -> PersonCtx {
     let d = &ds.delegates[i];
+    let replaced = d.attendance == crate::model::Attendance::Substitute;
     PersonCtx {
         id: d.id.clone(),
-        name: d.name.clone(),
+        name: if replaced { substitute(d) } else { d.name.clone() },
         position: d.position.clone().unwrap_or_default(),
         organization: d.organization.clone(),
         group: ds.groups[d.group].name.clone(),
-        honorific: address(ds, d).to_string(),
+        honorific: if replaced { String::new() } else { address(ds, d).to_string() },
         call: call(ds, d),
     }
 }

@@ -236,3 +236,21 @@ fn an_item_of_no_minutes_is_warned_about() {
         )]
     );
 }
+
+#[test]
+fn whoever_comes_in_someones_place_is_not_named_as_them() {
+    // In the sample, Lê Hữu Quang (Sở Y tế, on the first row) and Lương Minh Quý (Chủ tịch
+    // UBND huyện Lâm Bình) send someone: the plate and the MC name the office, not them.
+    let p = Project::new();
+    let out = build_only(
+        Source::File(concat!(env!("CARGO_MANIFEST_DIR"), "/data/so-ket-ocop-2023/hoi-nghi.yaml").into()),
+        &p.out(),
+        &[Kind::SoDo, Kind::KichBan],
+    );
+    assert!(!out.diags.has_errors(), "{:#?}", out.diags);
+    let plates = pdf::text(&p.out().join("bien-ten.pdf"));
+    assert!(plates.contains("Đại diện Sở Y tế") && !plates.contains("Lê Hữu Quang"), "{plates}");
+    let script = pdf::flat_text(&p.out().join("kich-ban.pdf"));
+    assert!(script.contains("đại diện lãnh đạo Ủy ban nhân dân huyện Lâm Bình"));
+    assert!(!script.contains("Lương Minh Quý"));
+}

@@ -239,9 +239,15 @@ pub fn plates(ds: &Dataset, seating: &SeatingPlan, font: Vec<&'static str>) -> P
         .filter_map(|&s| {
             let d = seating.occupant[s]?;
             let del = &ds.delegates[d];
+            // Someone else comes in the invitee's place: the plate names the office.
+            let replaced = del.attendance == crate::model::Attendance::Substitute;
             Some(PlateView {
-                name: del.name.clone(),
-                position: del.position.clone().unwrap_or_else(|| del.organization.clone()),
+                name: if replaced { format!("Đại diện {}", del.organization) } else { del.name.clone() },
+                position: if replaced {
+                    String::new()
+                } else {
+                    del.position.clone().unwrap_or_else(|| del.organization.clone())
+                },
                 seat: hall.seats[s].code.clone(),
             })
         })
