@@ -117,8 +117,12 @@ fn io_error(path: &Path, e: &std::io::Error) -> Diagnostic {
     use std::io::ErrorKind as K;
     // The system's words (English on most machines) stay in brackets for the IT person;
     // the clerk reads what happened and what to do.
-    let (what, what_en, hint, hint_en) = match e.kind() {
-        K::PermissionDenied => (
+    // ERROR_SHARING_VIOLATION (32) and ERROR_LOCK_VIOLATION (33): a file another program
+    // holds open on Windows.
+    let kind = if cfg!(windows) && matches!(e.raw_os_error(), Some(32 | 33)) { K::ResourceBusy } else { e.kind() };
+    let (what, what_en, hint, hint_en) = match kind {
+        // Windows: a file open in Acrobat or Excel is a sharing violation (busy).
+        K::PermissionDenied | K::ResourceBusy => (
             "không có quyền ghi, hoặc tệp đang mở",
             "no permission to write, or the file is open",
             "tệp có thể đang mở trong chương trình khác (Acrobat, Excel): đóng tệp rồi chạy lại",
