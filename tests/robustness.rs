@@ -382,8 +382,13 @@ fn a_formula_never_computed_is_said_as_such() {
             }
         }
     }
+    // An optional setting given by a formula too (the signer's name copied from a cell).
+    let n = settings().len() as u32;
+    ws.write_string(n, 0, "Quyết định: Người ký").unwrap();
+    ws.write_formula(n, 1, rust_xlsxwriter::Formula::new("=B11")).unwrap();
     let ws = wb.add_worksheet().set_name("Đại biểu").unwrap();
-    for (c, h) in ["Danh xưng", "Họ và tên", "Cơ quan, đơn vị", "Nhóm", "Họ", "Tên"].iter().enumerate() {
+    for (c, h) in ["Danh xưng", "Họ và tên", "Cơ quan, đơn vị", "Nhóm", "Họ", "Tên", "Chức vụ"].iter().enumerate()
+    {
         ws.write_string(0, c as u16, *h).unwrap();
     }
     for (c, v) in ["Ông", "", "Sở Tài chính", "Sở, ban, ngành", "Nguyễn Văn", "An"].iter().enumerate() {
@@ -392,11 +397,50 @@ fn a_formula_never_computed_is_said_as_such() {
         }
     }
     ws.write_formula(1, 1, rust_xlsxwriter::Formula::new("=E2&\" \"&F2")).unwrap();
+    // An optional column as well.
+    ws.write_formula(1, 6, rust_xlsxwriter::Formula::new("=\"Giám đốc\"")).unwrap();
     let bytes = wb.save_to_buffer().unwrap();
     // What a program writes: the formula without its value (rust_xlsxwriter caches a 0).
     strip_cached_values(&bytes, &path);
     let out = build(Source::File(path), &p.out());
-    assert_eq!(errors(&out), ["formula-not-computed @ Đại biểu!B2"], "{:#?}", out.diags);
+    assert_eq!(
+        errors(&out),
+        [
+            "formula-not-computed @ Hội nghị!B15",
+            "formula-not-computed @ Đại biểu!B2",
+            "formula-not-computed @ Đại biểu!G2"
+        ],
+        "{:#?}",
+        out.diags
+    );
+}
+
+#[test]
+fn settings_labels_may_be_numbered() {
+    let p = Project::new();
+    let numbered: Vec<Vec<C>> = settings()
+        .into_iter()
+        .enumerate()
+        .map(|(i, mut row)| {
+            if i > 0
+                && let C::S(label) = row[0]
+            {
+                row[0] = C::T(format!("{i}. {label}"));
+            }
+            row
+        })
+        .collect();
+    let path = p.workbook(
+        "a.xlsx",
+        &[
+            ("Hội nghị", numbered),
+            ("Đại biểu", vec![delegate_header(), delegate("UB01", "Ông", "Lê Văn An", "Sở Tài chính")]),
+        ],
+    );
+    let (ds, diags) = dataset(path);
+    let ds = ds.unwrap_or_else(|| panic!("{diags:#?}"));
+    assert_eq!(ds.conference.title, "Hội nghị thử nghiệm");
+    assert_eq!(ds.invitation.signer.name, "Bùi Văn Phong");
 }
 
 /// Copies an xlsx package, dropping the cached values of formula cells.

@@ -742,9 +742,10 @@ pub fn read_table(
                 }
             }
         }
-        // A required cell that is empty but holds a formula: its value was never computed.
+        // A cell that is empty but holds a formula: its value was never computed (a file
+        // written by a program, not saved by Excel). Said at the cell, whatever the column.
         for (key, col, v) in values.iter_mut().filter(|(_, _, v)| matches!(v, Value::Empty)) {
-            if spec.column(key).is_some_and(|c| c.required)
+            if *key != STT
                 && let Some(f) = extras.formula_at(excel_row - 1, *col)
             {
                 *v = Value::Error(format!("={f}"));
@@ -848,7 +849,13 @@ fn read_settings(
             continue;
         };
         let c = value_col.unwrap_or(label_c + 1);
-        let value = g.get(r, c);
+        let mut value = g.get(r, c);
+        // An empty value that is a formula: its result was never saved (see the tables).
+        if matches!(value, Value::Empty)
+            && let Some(f) = extras.formula_at(g.excel_row(r) - 1, g.excel_col(c))
+        {
+            value = Value::Error(format!("={f}"));
+        }
         let loc = Loc::Cell {
             file: file.clone(),
             sheet: sheet_arc.clone(),

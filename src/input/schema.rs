@@ -408,11 +408,24 @@ pub static SETTINGS: LazyLock<Vec<SettingSpec>> = LazyLock::new(|| {
 
 /// The setting a label designates, loosely matched.
 pub fn setting_by_label(label: &str) -> Option<&'static SettingSpec> {
-    let k = loose_key(label);
-    if k.is_empty() {
-        return None;
-    }
-    SETTINGS.iter().find(|s| loose(&s.label) == k || s.aliases.iter().any(|a| loose(a) == k))
+    let find = |label: &str| {
+        let k = loose_key(label);
+        if k.is_empty() {
+            return None;
+        }
+        SETTINGS.iter().find(|s| loose(&s.label) == k || s.aliases.iter().any(|a| loose(a) == k))
+    };
+    // `1. Tên hội nghị`, `2) Ngày họp`, `a) Địa điểm`, `IV. …`: the label's numbering.
+    find(label).or_else(|| {
+        let t = label.trim_start();
+        let (head, rest) = t.split_once(char::is_whitespace)?;
+        let mark = head.strip_suffix(['.', ')'])?;
+        let numbered = !mark.is_empty()
+            && (mark.chars().all(|c| c.is_ascii_digit() || c == '.')
+                || mark.chars().count() == 1 && mark.chars().all(char::is_alphabetic)
+                || mark.chars().all(|c| "IVXLC".contains(c)));
+        numbered.then(|| find(rest)).flatten()
+    })
 }
 
 pub fn setting_by_key(key: &str) -> Option<&'static SettingSpec> {
@@ -471,6 +484,15 @@ mod tests {
                 .map_or(s.key.as_str(), |(_, k)| k.split_once('.').map_or(k, |(_, f)| f));
             assert!(readme.contains(&format!("`{key}`")) || readme.contains(&format!("`{}`", s.key)), "key {}", s.key);
         }
+    }
+
+    #[test]
+    fn numbered_labels_are_found() {
+        for label in ["1. Tên hội nghị", "2) Tên hội nghị", "a) Tên hội nghị", "IV. Tên hội nghị", "1.2. Tên hội nghị"]
+        {
+            assert_eq!(setting_by_label(label).map(|s| s.key.as_str()), Some("conference.title"), "{label}");
+        }
+        assert!(setting_by_label("Tên hội nghị cũ").is_none());
     }
 
     #[test]

@@ -210,6 +210,10 @@ pub fn phone_text(v: &Value) -> Option<String> {
     match v {
         Value::Empty => None,
         Value::Number(n) => Some(restore(format_number(*n))),
+        // `'0207 3822 618`: the apostrophe that makes Excel keep text is not part of it.
+        Value::Text(t) if t.starts_with(['\'', '’']) => {
+            phone_text(&Value::Text(t[t.chars().next().map_or(0, char::len_utf8)..].to_string()))
+        }
         Value::Text(t) if t.chars().all(|c| c.is_ascii_digit()) => Some(restore(t.clone())),
         other => Some(other.display()).filter(|s| !s.is_empty()),
     }
@@ -428,7 +432,11 @@ impl<'r> Fields<'r> {
 
     /// An e-mail address; a value without `@` is kept but warned about.
     pub fn email(&mut self, key: &str) -> Option<String> {
-        let e = self.text(key)?;
+        // `mailto:an@…` copied from a link: the address.
+        let e = self.text(key).map(|e| match e.get(..7) {
+            Some(head) if head.eq_ignore_ascii_case("mailto:") => e[7..].trim().to_string(),
+            _ => e,
+        })?;
         if !e.contains('@') || e.contains(' ') {
             let d = Diagnostic::warning(
                 "invalid-email",
@@ -509,6 +517,8 @@ mod tests {
         assert_eq!(parse_number("3,6"), Some(3.6));
         assert_eq!(parse_number("20 phút"), Some(20.0));
         assert_eq!(parse_number("đồng"), None);
+        assert_eq!(phone_text(&Value::Text("'0207 3822 618".into())).as_deref(), Some("0207 3822 618"));
+        assert_eq!(phone_text(&Value::Text("'912345678".into())).as_deref(), Some("0912345678"));
     }
 
     #[test]

@@ -241,13 +241,38 @@ impl Validator<'_> {
         }
     }
 
+    /// A setting's value; a formula error or a formula never computed reads as empty (it
+    /// was reported once, at its cell, by [`Validator::report_setting_errors`]).
+    fn setting(&self, key: &str) -> &Value {
+        static EMPTY: Value = Value::Empty;
+        match self.raw.setting(key) {
+            Value::Error(_) => &EMPTY,
+            v => v,
+        }
+    }
+
+    fn report_setting_errors(&mut self) {
+        let errors: Vec<Diagnostic> = self
+            .raw
+            .settings
+            .values()
+            .filter_map(|c| match &c.value {
+                Value::Error(e) => Some(fields::excel_error(c.loc.clone(), e)),
+                _ => None,
+            })
+            .collect();
+        for d in errors {
+            self.push(d);
+        }
+    }
+
     fn setting_label(key: &str) -> String {
         schema::setting_by_key(key).map_or_else(|| key.to_string(), |s| s.label.clone())
     }
 
     /// A setting's text; `None` when empty. Excel errors are reported.
     fn setting_text(&mut self, key: &str) -> Option<String> {
-        match self.raw.setting(key) {
+        match self.setting(key) {
             Value::Empty => None,
             Value::Error(e) => {
                 let d = fields::excel_error(self.setting_loc(key), e);
@@ -289,7 +314,7 @@ impl Validator<'_> {
 
     fn setting_date(&mut self, key: &str, required: bool) -> Option<Date> {
         let loc = self.setting_loc(key);
-        let value = self.raw.setting(key).clone();
+        let value = self.setting(key).clone();
         match value {
             Value::Empty if required => {
                 self.required_setting(key, "15/12/2023");
@@ -307,9 +332,10 @@ impl Validator<'_> {
     }
 
     fn settings(&mut self) -> Option<Settings> {
+        self.report_setting_errors();
         let title = self.required_setting("conference.title", "Hội nghị sơ kết …");
         let date = self.setting_date("conference.date", true);
-        let start_time = match self.raw.setting("conference.start_time").clone() {
+        let start_time = match self.setting("conference.start_time").clone() {
             Value::Empty => {
                 self.required_setting("conference.start_time", "08:00");
                 None
@@ -353,7 +379,7 @@ impl Validator<'_> {
         }
         // Read before anything can stop early, so every problem is said at once.
         let contact = Contact { name: self.setting_text("contact.name"), phone: self.phone_setting("contact.phone") };
-        let batch_size = match self.raw.setting("ceremony.batch_size").clone() {
+        let batch_size = match self.setting("ceremony.batch_size").clone() {
             Value::Empty => Some(10),
             v => {
                 let n = fields::integer_of(&v).filter(|n| (1..=100).contains(n));
@@ -482,7 +508,7 @@ impl Validator<'_> {
 
     /// A number setting (amounts, offsets); `None` when empty or wrong (then reported).
     fn setting_number(&mut self, key: &str, range: (f64, f64)) -> Option<f64> {
-        let value = self.raw.setting(key).clone();
+        let value = self.setting(key).clone();
         let n = match &value {
             Value::Empty => return None,
             Value::Number(n) => Some(*n),
@@ -508,7 +534,7 @@ impl Validator<'_> {
         }
         let loc = self.setting_loc(key);
         let label = Self::setting_label(key);
-        let value = self.raw.setting(key).display();
+        let value = self.setting(key).display();
         self.push(
             Diagnostic::error(
                 "invalid-amount",
@@ -535,7 +561,7 @@ impl Validator<'_> {
         }
         for (kind, amount, key) in kinds {
             let count = awards.iter().filter(|a| a.kind == kind).count();
-            if amount.is_none() && count > 0 && self.raw.setting(key).is_empty() {
+            if amount.is_none() && count > 0 && self.setting(key).is_empty() {
                 let label = Self::setting_label(key);
                 let what = if kind == AwardKind::Collective { "tập thể" } else { "cá nhân" };
                 self.push(
@@ -679,7 +705,7 @@ impl Validator<'_> {
     }
 
     fn phone_setting(&mut self, key: &str) -> Option<String> {
-        let (phone, d) = fields::checked_phone(self.raw.setting(key), self.setting_loc(key));
+        let (phone, d) = fields::checked_phone(self.setting(key), self.setting_loc(key));
         if let Some(d) = d {
             self.push(d);
         }
