@@ -141,7 +141,7 @@ pub fn render_parts<V: PartsView>(job: PartsJob<'_, V>, ctx: &Ctx<'_>) -> Render
     // Text that does not fit its box even at its smallest size overprints its neighbours:
     // said at the cell it comes from.
     for (d, doc) in docs.iter().enumerate() {
-        for (page, name) in ty::overflows(doc) {
+        for (name, page) in ty::overflows(doc) {
             let Some(p) = parts.iter().find(|p| found[&p.id].0 == d && found[&p.id].1.contains(&page)) else {
                 continue;
             };

@@ -184,21 +184,7 @@ pub const PART_LABEL: &str = "vanthu-part";
 
 /// The parts of a merged document: each part's id and its page range.
 pub fn parts(doc: &PagedDocument) -> Vec<(String, Range<usize>)> {
-    let Some(label) = Label::new(PicoStr::intern(PART_LABEL)) else { return Vec::new() };
-    let introspector = doc.introspector();
-    let mut starts: Vec<(String, usize)> = introspector
-        .query(&Selector::Label(label))
-        .iter()
-        .filter_map(|elem| {
-            let meta = elem.to_packed::<MetadataElem>()?;
-            let id = match &meta.value {
-                Value::Str(s) => s.to_string(),
-                other => other.repr().to_string(),
-            };
-            let page = introspector.page(elem.location()?)?.get() - 1;
-            Some((id, page))
-        })
-        .collect();
+    let mut starts = labelled_metadata(doc, PART_LABEL);
     starts.sort_by_key(|(_, p)| *p);
     let ends: Vec<usize> = starts.iter().skip(1).map(|(_, p)| *p).chain([doc.pages().len()]).collect();
     starts.into_iter().zip(ends).map(|((id, start), end)| (id, start..end.max(start + 1))).collect()
@@ -207,20 +193,26 @@ pub fn parts(doc: &PagedDocument) -> Vec<(String, Range<usize>)> {
 /// Marks text that does not fit its box (`#metadata(box name) <vanthu-overflow>`).
 pub const OVERFLOW_LABEL: &str = "vanthu-overflow";
 
-/// The boxes whose text overflowed: (page index, box name).
-pub fn overflows(doc: &PagedDocument) -> Vec<(usize, String)> {
-    let Some(label) = Label::new(PicoStr::intern(OVERFLOW_LABEL)) else { return Vec::new() };
+/// The boxes whose text overflowed: (box name, page index).
+pub fn overflows(doc: &PagedDocument) -> Vec<(String, usize)> {
+    labelled_metadata(doc, OVERFLOW_LABEL)
+}
+
+/// Every `#metadata(value) <label>` of the document: its value as text, and the (0-based)
+/// page it is on.
+fn labelled_metadata(doc: &PagedDocument, label: &str) -> Vec<(String, usize)> {
+    let Some(label) = Label::new(PicoStr::intern(label)) else { return Vec::new() };
     let introspector = doc.introspector();
     introspector
         .query(&Selector::Label(label))
         .iter()
         .filter_map(|elem| {
             let meta = elem.to_packed::<MetadataElem>()?;
-            let name = match &meta.value {
+            let value = match &meta.value {
                 Value::Str(s) => s.to_string(),
                 other => other.repr().to_string(),
             };
-            Some((introspector.page(elem.location()?)?.get() - 1, name))
+            Some((value, introspector.page(elem.location()?)?.get() - 1))
         })
         .collect()
 }
