@@ -154,7 +154,7 @@ pub fn build(config: &BuildConfig, progress: &dyn Progress) -> Outcome {
             output::Manifest::default()
         }
     };
-    let reuse = if config.force { Reuse::none() } else { outcome.timings.time("check", || Reuse::check(&dir)) };
+    let reuse = if config.force { Reuse::none() } else { outcome.timings.time("check", || Reuse::of(&dir, &previous)) };
 
     let engine =
         Engine::new(fonts.clone(), template_store(&config.source), config.source.dir(), dataset.conference.date);
@@ -217,7 +217,7 @@ pub fn build(config: &BuildConfig, progress: &dyn Progress) -> Outcome {
     // were made from stays the reference, so the next full build still reports the change.
     let partial = !config.only.is_empty() && only.len() < Kind::ALL.len();
     let keep = (!partial).then(|| snapshot.clone());
-    match outcome.timings.time("write", || output::write_pack(&dir, &artefacts, &only, keep)) {
+    match outcome.timings.time("write", || output::write_pack(&dir, &previous, &artefacts, &only, keep)) {
         Ok(report) => {
             let changes = ChangeReport::new(previous.snapshot.as_ref(), &snapshot, &report.written, &report.removed);
             // The change report sits beside the pack; it is not part of it.

@@ -82,14 +82,18 @@ impl Reuse {
 
     /// Checks every file the manifest of `dir` lists against its recorded bytes.
     pub fn check(dir: &Path) -> Reuse {
-        let manifest = Manifest::load(dir);
+        Reuse::of(dir, &Manifest::load(dir))
+    }
+
+    /// Like [`Reuse::check`], with the manifest of `dir` already read.
+    pub fn of(dir: &Path, manifest: &Manifest) -> Reuse {
         let keys = manifest
             .files
-            .into_iter()
+            .iter()
             .filter(|(rel, e)| {
                 !e.key.is_empty() && std::fs::read(native(dir, rel)).is_ok_and(|b| sha256(&b) == e.sha256)
             })
-            .map(|(rel, e)| (rel, e.key))
+            .map(|(rel, e)| (rel.clone(), e.key.clone()))
             .collect();
         Reuse { keys }
     }
@@ -171,15 +175,16 @@ fn native(dir: &Path, rel: &str) -> PathBuf {
 /// open in Acrobat on Windows fails here); only then are they all renamed into place.
 /// Unchanged files are kept; files of the rebuilt kinds that the previous manifest lists
 /// but this build no longer makes (a delegate removed) are deleted. The manifest is
-/// written last, and only when it changed. `snapshot: None` keeps the previous one.
+/// written last, and only when it changed. `previous` is the manifest of `dir` as the
+/// build found it; `snapshot: None` keeps its snapshot.
 pub fn write_pack(
     dir: &Path,
+    previous: &Manifest,
     artefacts: &[Artefact],
     kinds: &BTreeSet<Kind>,
     snapshot: Option<crate::changes::Snapshot>,
 ) -> Result<WriteReport, Diagnostic> {
     std::fs::create_dir_all(dir).map_err(|e| io_error(dir, &e))?;
-    let previous = Manifest::load(dir);
     let mut report = WriteReport::default();
     let mut files = BTreeMap::new();
     // Closed while they wait (a pack may have more files than a process may hold open);
@@ -204,7 +209,8 @@ pub fn write_pack(
                         // Replaceable? (Not open with a lock, not read-only.)
                         std::fs::OpenOptions::new().append(true).open(&path).map_err(|e| io_error(&path, &e))?;
                     }
-                    staged.push((path, a.path.clone(), stage(&native(dir, &a.path), bytes)?.into_temp_path()));
+                    let tmp = stage(&path, bytes)?.into_temp_path();
+                    staged.push((path, a.path.clone(), tmp));
                 }
                 Entry { kind: a.kind.code().to_string(), sha256: sha256(bytes), key: a.key.clone() }
             }
@@ -248,7 +254,7 @@ pub fn write_pack(
             let _ = std::fs::remove_dir(parent);
         }
     }
-    let snapshot = snapshot.or(previous.snapshot);
+    let snapshot = snapshot.or_else(|| previous.snapshot.clone());
     let manifest = Manifest { engine: format!("vanthu {}", env!("CARGO_PKG_VERSION")), files, snapshot };
     let json = serde_json::to_vec_pretty(&manifest).expect("the manifest serialises");
     let path = dir.join(MANIFEST);
@@ -284,10 +290,17 @@ mod tests {
     fn writes_keeps_and_removes_only_its_own_files() {
         let dir = tempfile::tempdir().unwrap();
         let kinds = BTreeSet::from([Kind::GiayMoi]);
-        let r = write_pack(dir.path(), &[art("a.pdf", b"1"), art("giay-moi/b.pdf", b"2")], &kinds, None).unwrap();
+        let r = write_pack(
+            dir.path(),
+            &Manifest::load(dir.path()),
+            &[art("a.pdf", b"1"), art("giay-moi/b.pdf", b"2")],
+            &kinds,
+            None,
+        )
+        .unwrap();
         assert_eq!(r.written, ["a.pdf", "giay-moi/b.pdf"]);
         write_atomic(&dir.path().join("clerk-notes.txt"), b"mine").unwrap();
-        let r = write_pack(dir.path(), &[art("a.pdf", b"1")], &kinds, None).unwrap();
+        let r = write_pack(dir.path(), &Manifest::load(dir.path()), &[art("a.pdf", b"1")], &kinds, None).unwrap();
         assert_eq!(r.kept, ["a.pdf"]);
         assert_eq!(r.removed, ["giay-moi/b.pdf"]);
         assert!(!dir.path().join("giay-moi").exists());
@@ -311,7 +324,7 @@ mod tests {
         let root = tempfile::tempdir().unwrap();
         let dir = root.path().join("pack");
         let kinds = BTreeSet::from([Kind::GiayMoi]);
-        write_pack(&dir, &[art("a.pdf", b"1")], &kinds, None).unwrap();
+        write_pack(&dir, &Manifest::load(&dir), &[art("a.pdf", b"1")], &kinds, None).unwrap();
         write_atomic(&root.path().join("victim.txt"), b"keep me").unwrap();
         let mut m = Manifest::load(&dir);
         let entry = m.files["a.pdf"].clone();
@@ -320,7 +333,7 @@ mod tests {
         }
         write_atomic(&dir.join(MANIFEST), &serde_json::to_vec(&m).unwrap()).unwrap();
         assert_eq!(Manifest::load(&dir).files.keys().collect::<Vec<_>>(), ["a.pdf"]);
-        let r = write_pack(&dir, &[], &kinds, None).unwrap();
+        let r = write_pack(&dir, &Manifest::load(&dir), &[], &kinds, None).unwrap();
         assert_eq!(r.removed, ["a.pdf"]);
         assert!(root.path().join("victim.txt").exists());
     }
@@ -329,17 +342,26 @@ mod tests {
     fn a_failed_write_replaces_nothing_and_an_unchanged_manifest_is_not_rewritten() {
         let dir = tempfile::tempdir().unwrap();
         let kinds = BTreeSet::from([Kind::GiayMoi]);
-        write_pack(dir.path(), &[art("a.pdf", b"1"), art("b.pdf", b"2")], &kinds, None).unwrap();
+        write_pack(dir.path(), &Manifest::load(dir.path()), &[art("a.pdf", b"1"), art("b.pdf", b"2")], &kinds, None)
+            .unwrap();
         let manifest = dir.path().join(MANIFEST);
         let stamp = std::fs::metadata(&manifest).unwrap().modified().unwrap();
         std::thread::sleep(std::time::Duration::from_millis(20));
-        write_pack(dir.path(), &[art("a.pdf", b"1"), art("b.pdf", b"2")], &kinds, None).unwrap();
+        write_pack(dir.path(), &Manifest::load(dir.path()), &[art("a.pdf", b"1"), art("b.pdf", b"2")], &kinds, None)
+            .unwrap();
         assert_eq!(std::fs::metadata(&manifest).unwrap().modified().unwrap(), stamp);
         // `b.pdf` cannot be replaced (here: a folder stands in its place, as a locked file
         // would on Windows): `a.pdf` is not replaced either.
         std::fs::remove_file(dir.path().join("b.pdf")).unwrap();
         std::fs::create_dir(dir.path().join("b.pdf")).unwrap();
-        let e = write_pack(dir.path(), &[art("a.pdf", b"new"), art("b.pdf", b"new")], &kinds, None).unwrap_err();
+        let e = write_pack(
+            dir.path(),
+            &Manifest::load(dir.path()),
+            &[art("a.pdf", b"new"), art("b.pdf", b"new")],
+            &kinds,
+            None,
+        )
+        .unwrap_err();
         assert_eq!(e.code, "write-failed");
         assert_eq!(std::fs::read(dir.path().join("a.pdf")).unwrap(), b"1");
         let leftovers = std::fs::read_dir(dir.path())
