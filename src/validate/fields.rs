@@ -212,7 +212,7 @@ pub fn phone_text(v: &Value) -> Option<String> {
         Value::Number(n) => Some(restore(format_number(*n))),
         // `'0207 3822 618`: the apostrophe that makes Excel keep text is not part of it.
         Value::Text(t) if t.starts_with(['\'', '’']) => {
-            phone_text(&Value::Text(t[t.chars().next().map_or(0, char::len_utf8)..].to_string()))
+            phone_text(&Value::Text(t.trim_start_matches(['\'', '’']).to_string()))
         }
         Value::Text(t) if t.chars().all(|c| c.is_ascii_digit()) => Some(restore(t.clone())),
         other => Some(other.display()).filter(|s| !s.is_empty()),

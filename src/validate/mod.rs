@@ -270,15 +270,11 @@ impl Validator<'_> {
         schema::setting_by_key(key).map_or_else(|| key.to_string(), |s| s.label.clone())
     }
 
-    /// A setting's text; `None` when empty. Excel errors are reported.
+    /// A setting's text; `None` when empty (a formula error reads as empty: see
+    /// [`Validator::setting`]).
     fn setting_text(&mut self, key: &str) -> Option<String> {
         match self.setting(key) {
             Value::Empty => None,
-            Value::Error(e) => {
-                let d = fields::excel_error(self.setting_loc(key), e);
-                self.push(d);
-                None
-            }
             v => Some(v.display()).filter(|s| !s.trim().is_empty()),
         }
     }
