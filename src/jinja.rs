@@ -9,8 +9,8 @@ use minijinja::syntax::SyntaxConfig;
 use minijinja::value::ValueKind;
 use minijinja::{Environment, ErrorKind, UndefinedBehavior, Value};
 
+use crate::assets::TemplateStore;
 use crate::diag::{Diagnostic, Loc, Text};
-use crate::render::typst::TemplateStore;
 use crate::text::{amount_in_words, capitalize_first, lowercase_first, number_in_words};
 
 /// A strict environment with vanthu's filters.

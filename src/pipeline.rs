@@ -4,30 +4,36 @@
 //! load → normalise → validate → plan → render → write
 //! ```
 //!
-//! A rebuild keeps every file whose inputs did not change (see [`output::Reuse`]) and
-//! reports what changed since the previous build ([`crate::changes`]).
-//!
 //! `check` runs the stages up to plan; `build` runs them all. Every stage before write works
-//! in memory, so invalid input or a failing template writes nothing.
+//! in memory, so invalid input or a failing template writes nothing. Every stage pushes its
+//! problems into one [`Diagnostics`] and returns `None` when it found an error.
+//!
+//! A rebuild keeps every file whose inputs did not change ([`Reuse`]) and reports what
+//! changed since the previous build ([`Changes`]).
 
 use std::collections::BTreeSet;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, LazyLock};
 use std::time::{Duration, Instant};
 
-use crate::changes::{self, ChangeReport};
+use crate::assets::{Fonts, TemplateStore};
 use crate::diag::{Diagnostic, Diagnostics, Loc, Text};
 use crate::input::{self, Source};
 use crate::model::{Dataset, FontChoice};
-use crate::output::{self, Reuse, WriteReport};
+use crate::output::{self, Written};
+use crate::pack::{self, Artefact, Changes, Changeset, DocKind, MANIFEST, Manifest, Reuse};
 use crate::plan::Plan;
-use crate::render::typst::{Engine, Fonts, TemplateStore};
-use crate::render::{self, Kind, Progress, views};
+use crate::render::typst::Engine;
+use crate::render::{self, Progress};
 use crate::{normalize, validate};
 
 /// The embedded fonts, loaded once per process.
 static EMBEDDED_FONTS: LazyLock<Arc<Fonts>> = LazyLock::new(|| Arc::new(Fonts::embedded()));
 static TIMES_FONTS: LazyLock<Option<Arc<Fonts>>> = LazyLock::new(|| Fonts::with_times_new_roman().map(Arc::new));
+
+/// The change report's file in the pack folder (beside the pack, not listed in its
+/// manifest).
+pub const CHANGES_FILE: &str = "thay-doi.xlsx";
 
 /// What a build is asked to do.
 #[derive(Debug, Clone)]
@@ -36,9 +42,21 @@ pub struct BuildConfig {
     /// The pack folder; `output/<conference id>` when `None`.
     pub out_dir: Option<PathBuf>,
     /// Kinds to build; empty means all.
-    pub only: BTreeSet<Kind>,
+    pub only: BTreeSet<DocKind>,
     /// Render everything, even what the previous build could keep.
     pub force: bool,
+}
+
+impl BuildConfig {
+    /// The kinds this build makes.
+    fn kinds(&self) -> BTreeSet<DocKind> {
+        if self.only.is_empty() { DocKind::ALL.into_iter().collect() } else { self.only.clone() }
+    }
+
+    /// A build of some kinds only leaves the others, and the change reference, as they were.
+    fn partial(&self) -> bool {
+        !self.only.is_empty() && self.only.len() < DocKind::ALL.len()
+    }
 }
 
 /// How long each stage took.
@@ -59,6 +77,8 @@ pub struct Prepared {
     pub dataset: Dataset,
     pub plan: Plan,
     pub fonts: Arc<Fonts>,
+    /// The templates: built-in, overridden by a `templates/` folder beside the input.
+    pub templates: TemplateStore,
 }
 
 /// The outcome of `check` or `build`.
@@ -67,11 +87,11 @@ pub struct Outcome {
     pub diags: Diagnostics,
     pub timings: Timings,
     /// Set when the pack was written.
-    pub written: Option<(PathBuf, WriteReport)>,
+    pub written: Option<(PathBuf, Written)>,
     /// The files this build rendered with Typst (the others were kept from the last build).
     pub rendered: Vec<String>,
     /// What changed since the previous build.
-    pub changes: Option<ChangeReport>,
+    pub changes: Option<Changes>,
     /// Set when the failure is not the input's fault (a file could not be written).
     pub internal_failure: bool,
 }
@@ -97,19 +117,19 @@ fn fonts_for(choice: FontChoice, diags: &mut Diagnostics) -> Arc<Fonts> {
 /// in `diags`).
 pub fn prepare(source: &Source, diags: &mut Diagnostics, timings: &mut Timings) -> Option<Prepared> {
     let raw = timings.time("load", || input::load(source, diags))?;
-    let raw = timings.time("normalise", || normalize::normalize(raw, diags));
-    let dataset = timings.time("validate", || {
-        let dataset = validate::validate(&raw, diags);
+    let data = timings.time("normalise", || normalize::normalize(raw, diags));
+    let (dataset, fonts) = timings.time("validate", || {
+        let dataset = validate::validate(&data, diags);
         // The glyph check needs the chosen font; it runs even when other rules failed, so
         // every problem is reported at once.
         let choice = dataset.as_ref().map_or(FontChoice::Liberation, |d| d.font);
         let fonts = fonts_for(choice, diags);
-        validate::check_glyphs(&raw, &|c| fonts.covers(c), diags);
+        validate::check_glyphs(&data, &|c| fonts.covers(c), diags);
         dataset.filter(|_| !diags.has_errors()).map(|d| (d, fonts))
     })?;
-    let (dataset, fonts) = dataset;
-    let plan = timings.time("plan", || Plan::build(&dataset, &template_store(source), diags))?;
-    Some(Prepared { dataset, plan, fonts })
+    let templates = template_store(source);
+    let plan = timings.time("plan", || Plan::build(&dataset, &templates, diags))?;
+    Some(Prepared { dataset, plan, fonts, templates })
 }
 
 /// `vanthu check`: every problem, nothing written.
@@ -128,116 +148,63 @@ pub fn template_store(source: &Source) -> TemplateStore {
     }
 }
 
-/// `vanthu build`: the whole pipeline.
-pub fn build(config: &BuildConfig, progress: &dyn Progress) -> Outcome {
-    let mut outcome = Outcome::default();
-    let Some(prepared) = prepare(&config.source, &mut outcome.diags, &mut outcome.timings) else {
-        return outcome;
-    };
-    let Prepared { dataset, plan, fonts } = prepared;
-    let only: BTreeSet<Kind> =
-        if config.only.is_empty() { Kind::ALL.into_iter().collect() } else { config.only.clone() };
-
-    let dir = config.out_dir.clone().unwrap_or_else(|| PathBuf::from("output").join(&dataset.id));
-    // What the previous build left that can be kept (each file checked against its bytes).
-    let previous = match output::Manifest::load_checked(&dir) {
-        Ok(m) => m,
-        Err(e) => {
-            outcome.diags.push(Diagnostic::warning(
-                "manifest-unreadable",
-                Loc::File { file: dir.join(output::MANIFEST).display().to_string().into() },
-                Text::new(
-                    format!("không đọc được danh mục tệp của lần tạo trước ({e}): tạo lại toàn bộ"),
-                    format!("the previous build's manifest cannot be read ({e}): everything is rebuilt"),
-                ),
-            ));
-            output::Manifest::default()
-        }
-    };
-    let reuse = if config.force { Reuse::none() } else { outcome.timings.time("check", || Reuse::of(&dir, &previous)) };
-
-    let engine =
-        Engine::new(fonts.clone(), template_store(&config.source), config.source.dir(), dataset.conference.date);
-    let font = views::font_list(dataset.font, fonts.family != crate::render::typst::fonts::LIBERATION_SERIF);
-    let rendered =
-        outcome.timings.time("render", || render::render_all(&dataset, &plan, &engine, font, &only, &reuse, progress));
-    let artefacts = match rendered {
-        Ok((artefacts, warnings)) => {
-            outcome.diags.extend(warnings);
-            artefacts
-        }
-        Err(errors) => {
-            outcome.diags.extend(errors);
-            return outcome;
-        }
-    };
-    // A document the data cannot make (its sheet is empty or missing) is said, so the
-    // clerk knows why it is not in the pack.
-    for kind in &only {
-        if artefacts.iter().any(|a| a.kind == *kind) {
-            continue;
-        }
-        let (what, why, what_en, why_en) = match kind {
-            Kind::GiayMoi => ("Giấy mời", "không có đại biểu nào được mời", "invitations", "nobody is invited"),
-            Kind::SoDo => (
-                "sơ đồ chỗ ngồi, biển tên",
-                "sheet Hội trường trống hoặc không có",
-                "seating chart, name plates",
-                "the Hội trường sheet is empty or missing",
+/// The previous build's manifest in `dir` (empty when there is none; warned about and
+/// empty when it cannot be read, so the pack is rebuilt whole).
+fn previous_manifest(dir: &Path, diags: &mut Diagnostics) -> Manifest {
+    Manifest::load_checked(dir).unwrap_or_else(|e| {
+        diags.push(Diagnostic::warning(
+            "manifest-unreadable",
+            Loc::File { file: dir.join(MANIFEST).display().to_string().into() },
+            Text::new(
+                format!("không đọc được danh mục tệp của lần tạo trước ({e}): tạo lại toàn bộ"),
+                format!("the previous build's manifest cannot be read ({e}): everything is rebuilt"),
             ),
-            Kind::KichBan => (
-                "kịch bản, chương trình",
-                "sheet Chương trình trống hoặc không có",
-                "script, programme",
-                "the Chương trình sheet is empty or missing",
-            ),
-            Kind::KhenThuong => (
-                "Quyết định khen thưởng, Bằng khen",
-                "sheet Khen thưởng trống hoặc không có",
-                "award decision, certificates",
-                "the Khen thưởng sheet is empty or missing",
-            ),
-            Kind::BaoCao => (
-                "báo cáo sơ kết",
-                "sheet Báo cáo và Sản phẩm OCOP trống hoặc không có",
-                "summary report",
-                "the Báo cáo and Sản phẩm OCOP sheets are empty or missing",
-            ),
-        };
-        outcome.diags.push(Diagnostic::note(
-            "not-made",
-            Loc::File { file: dataset.file.clone() },
-            Text::new(format!("không tạo {what}: {why}"), format!("no {what_en}: {why_en}")),
         ));
-    }
-    outcome.rendered =
-        artefacts.iter().filter(|a| a.rendered() && a.path.ends_with(".pdf")).map(|a| a.path.clone()).collect();
-    let snapshot = changes::snapshot(&dataset, &plan);
-    // A partial build (`--only`) leaves the other documents as they were: the data they
-    // were made from stays the reference, so the next full build still reports the change.
-    let partial = !config.only.is_empty() && only.len() < Kind::ALL.len();
-    let keep = (!partial).then(|| snapshot.clone());
-    match outcome.timings.time("write", || output::write_pack(&dir, &previous, &artefacts, &only, keep)) {
-        Ok(report) => {
-            let changes = ChangeReport::new(previous.snapshot.as_ref(), &snapshot, &report.written, &report.removed);
-            // The change report sits beside the pack; it is not part of it.
-            let path = dir.join(CHANGES_FILE);
-            let bytes = changes.xlsx(&dataset);
-            if std::fs::read(&path).ok().as_deref() != Some(bytes.as_slice())
-                && let Err(d) = output::write_atomic(&path, &bytes)
-            {
-                outcome.diags.push(d);
-            }
-            outcome.changes = Some(changes);
-            outcome.written = Some((dir, report));
-        }
-        Err(d) => {
-            outcome.diags.push(d);
-            outcome.internal_failure = true;
-        }
-    }
-    outcome
+        Manifest::default()
+    })
 }
 
-/// The change report's file in the pack folder.
-pub const CHANGES_FILE: &str = "thay-doi.xlsx";
+/// A document the data cannot make (its sheet is empty or missing) is said, so the clerk
+/// knows why it is not in the pack.
+fn note_kinds_not_made(kinds: &BTreeSet<DocKind>, artefacts: &[Artefact], ds: &Dataset, diags: &mut Diagnostics) {
+    for kind in kinds.iter().filter(|k| !artefacts.iter().any(|a| a.kind == **k)) {
+        diags.push(Diagnostic::note("not-made", Loc::File { file: ds.file.clone() }, kind.not_made()));
+    }
+}
+
+/// `vanthu build`: the whole pipeline.
+pub fn build(config: &BuildConfig, progress: &dyn Progress) -> Outcome {
+    let mut o = Outcome::default();
+    let Some(Prepared { dataset, plan, fonts, templates }) = prepare(&config.source, &mut o.diags, &mut o.timings)
+    else {
+        return o;
+    };
+    let kinds = config.kinds();
+    let dir = config.out_dir.clone().unwrap_or_else(|| PathBuf::from("output").join(&dataset.id));
+    let previous = previous_manifest(&dir, &mut o.diags);
+    let reuse = if config.force { Reuse::none() } else { o.timings.time("check", || Reuse::of(&dir, &previous)) };
+    let engine = Engine::new(fonts, templates, config.source.dir(), dataset.conference.date);
+    let artefacts = o
+        .timings
+        .time("render", || render::render_all(&dataset, &plan, &engine, &kinds, &reuse, progress, &mut o.diags));
+    let Some(artefacts) = artefacts else { return o };
+    note_kinds_not_made(&kinds, &artefacts, &dataset, &mut o.diags);
+    o.rendered =
+        artefacts.iter().filter(|a| a.rendered() && a.path.ends_with(".pdf")).map(|a| a.path.clone()).collect();
+    let snapshot = pack::snapshot(&dataset, &plan);
+    let keep = (!config.partial()).then(|| snapshot.clone());
+    let mut changeset = Changeset::new(&dir, &previous, artefacts, &kinds, keep);
+    let changes = Changes::new(previous.snapshot.as_ref(), &snapshot, &changeset.written(), &changeset.remove);
+    changeset.add_beside(CHANGES_FILE, render::changes::workbook_bytes(&changes, &dataset));
+    match o.timings.time("write", || output::write(&dir, changeset)) {
+        Ok(written) => {
+            o.changes = Some(changes);
+            o.written = Some((dir, written));
+        }
+        Err(d) => {
+            o.diags.push(d);
+            o.internal_failure = true;
+        }
+    }
+    o
+}

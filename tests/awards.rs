@@ -1,11 +1,11 @@
 //! The award decision, its attached list, the certificates and the register.
 
 use calamine::{Data, Reader, open_workbook_auto};
+use vanthu::assets::TemplateStore;
 use vanthu::commands::sample;
 use vanthu::input::Source;
-use vanthu::render::Kind;
+use vanthu::pack::DocKind;
 use vanthu::render::awards::{boxes_for, grounds_for};
-use vanthu::render::typst::TemplateStore;
 use vanthu::text::Date;
 
 use crate::layout::{check_first_page, check_signature};
@@ -38,7 +38,7 @@ fn the_grounds_follow_the_decision_date() {
 #[test]
 fn the_decision_agrees_with_its_list() {
     let p = Project::new();
-    let out = build_only(sample(), &p.out(), &[Kind::KhenThuong]);
+    let out = build_only(sample(), &p.out(), &[DocKind::Awards]);
     assert!(!out.diags.has_errors(), "{:#?}", out.diags);
     let decision = p.out().join("quyet-dinh-khen-thuong.pdf");
     let text = pdf::flat_text(&decision);
@@ -165,7 +165,7 @@ fn a_long_achievement_stays_in_its_box() {
         let p = Project::new();
         let settings = [("Bằng khen: Khổ giấy", if size == "A3" { "A3" } else { "A4" })];
         let path = awards_workbook(&p, &settings, &achievement);
-        let out = build_only(Source::File(path), &p.out(), &[Kind::KhenThuong]);
+        let out = build_only(Source::File(path), &p.out(), &[DocKind::Awards]);
         assert!(!out.diags.has_errors(), "{:#?}", out.diags);
         // A Chairman's decision signed "TM." is warned about and printed without it.
         assert!(out.diags.iter().any(|d| d.code == "decision-authority"));
@@ -210,7 +210,7 @@ fn an_achievement_too_long_for_any_size_is_warned_about_at_its_cell() {
     let p = Project::new();
     // 200 characters fit (above); twelve times as many cannot, even at half size.
     let path = awards_workbook(&p, &[], &vec![long_achievement(); 12].join(", "));
-    let out = build_only(Source::File(path), &p.out(), &[Kind::KhenThuong]);
+    let out = build_only(Source::File(path), &p.out(), &[DocKind::Awards]);
     let overflows: Vec<String> = out
         .diags
         .iter()
@@ -230,7 +230,7 @@ fn print_on_blank_prints_only_the_variable_text_shifted() {
     let achievement = long_achievement();
     let p = Project::new();
     let path = awards_workbook(&p, &[("Bằng khen: Kiểu in", "in trên phôi")], &achievement);
-    assert!(!build_only(Source::File(path), &p.out(), &[Kind::KhenThuong]).diags.has_errors());
+    assert!(!build_only(Source::File(path), &p.out(), &[DocKind::Awards]).diags.has_errors());
     let text = pdf::flat_text(&p.out().join("bang-khen.pdf"));
     for fixed in ["CỘNG HÒA", "Độc lập", "BẰNG KHEN", "TẶNG", "CHỦ TỊCH ỦY BAN NHÂN DÂN"] {
         assert!(!text.contains(fixed), "print-on-blank prints {fixed:?}");
@@ -253,7 +253,7 @@ fn print_on_blank_prints_only_the_variable_text_shifted() {
         ],
         &achievement,
     );
-    assert!(!build_only(Source::File(path), &p2.out(), &[Kind::KhenThuong]).diags.has_errors());
+    assert!(!build_only(Source::File(path), &p2.out(), &[DocKind::Awards]).diags.has_errors());
     let shifted = pdf::page(&p2.out().join("bang-khen/tran-thi-binh.pdf"), 1);
     let (a, b) = (unshifted.run("Trần Thị Bình"), shifted.run("Trần Thị Bình"));
     assert!((b.x0 - a.x0 - 5.0 * MM).abs() < 0.2 && (b.y - a.y + 3.0 * MM).abs() < 0.2, "{a:?} → {b:?}");
@@ -263,7 +263,7 @@ fn print_on_blank_prints_only_the_variable_text_shifted() {
 fn the_list_can_be_a_table() {
     let p = Project::new();
     let path = awards_workbook(&p, &[("Quyết định: Dạng danh sách", "bảng")], "Có thành tích");
-    assert!(!build_only(Source::File(path), &p.out(), &[Kind::KhenThuong]).diags.has_errors());
+    assert!(!build_only(Source::File(path), &p.out(), &[DocKind::Awards]).diags.has_errors());
     let text = pdf::flat_text(&p.out().join("quyet-dinh-khen-thuong.pdf"));
     assert!(text.contains("STT Tên tập thể, cá nhân Chức vụ, đơn vị"), "{text}");
     assert!(text.contains("I. TẬP THỂ (01 tập thể)") && text.contains("II. CÁ NHÂN (01 cá nhân)"));

@@ -6,8 +6,8 @@
 use std::path::PathBuf;
 
 use vanthu::input::Source;
+use vanthu::pack::DocKind;
 use vanthu::pipeline::{Outcome, check};
-use vanthu::render::Kind;
 
 use crate::util::{Project, build_only, pdf};
 
@@ -51,7 +51,7 @@ fn a_target_the_product_list_cannot_count_needs_its_figure() {
         &p,
         &[(target, "  - name: Số lớp tập huấn cho chủ thể\n    year: 2021\n    planned: 8\n    achieved: 11")],
     );
-    let out = build_only(Source::File(path), &p.out(), &[Kind::BaoCao]);
+    let out = build_only(Source::File(path), &p.out(), &[DocKind::Summary]);
     assert!(!out.diags.has_errors(), "{:#?}", out.diags);
     let text = pdf::flat_text(&p.out().join("bao-cao-so-ket.pdf"));
     let row = text.find("Số lớp tập huấn cho chủ thể 2021").map(|i| text[i..].chars().take(50).collect::<String>());
@@ -90,7 +90,7 @@ fn the_decision_gives_bang_khen_only_and_its_amounts_are_in_dong() {
             ("    amount_individual: 1800000", "    amount_individual: \"1,800,000\""),
         ],
     );
-    let out = build_only(Source::File(path), &p.out(), &[Kind::KhenThuong]);
+    let out = build_only(Source::File(path), &p.out(), &[DocKind::Awards]);
     assert!(!out.diags.has_errors(), "{:#?}", out.diags);
     let text = pdf::flat_text(&p.out().join("quyet-dinh-khen-thuong.pdf"));
     assert!(text.contains("mỗi tập thể 3.600.000 đồng, mỗi cá nhân 1.800.000 đồng"), "{text}");
@@ -185,7 +185,7 @@ fn a_speech_named_after_its_speaker_is_announced_without_repeating_them() {
     // "Phát biểu của lãnh đạo Văn phòng …": the MC already names the leader.
     let p = Project::new();
     let path = edited(&p, &[]);
-    let out = build_only(Source::File(path), &p.out(), &[Kind::KichBan]);
+    let out = build_only(Source::File(path), &p.out(), &[DocKind::Script]);
     assert!(!out.diags.has_errors(), "{:#?}", out.diags);
     let text = pdf::flat_text(&p.out().join("kich-ban.pdf"));
     assert!(
@@ -209,7 +209,7 @@ fn what_the_data_cannot_make_is_said() {
     let (head, rest) = text.split_once("awards:\n").unwrap();
     let tail = &rest[rest.find("\nagenda:").unwrap()..];
     let path = p.file("hoi-nghi.yaml", &format!("{head}awards: []{tail}"));
-    let out = build_only(Source::File(path), &p.out(), &[Kind::KhenThuong, Kind::GiayMoi]);
+    let out = build_only(Source::File(path), &p.out(), &[DocKind::Awards, DocKind::Invitations]);
     assert!(!out.diags.has_errors(), "{:#?}", out.diags);
     assert_eq!(
         said(&out, "not-made").iter().map(|s| s.split(" | ").nth(1).unwrap()).collect::<Vec<_>>(),
@@ -245,7 +245,7 @@ fn whoever_comes_in_someones_place_is_not_named_as_them() {
     let out = build_only(
         Source::File(concat!(env!("CARGO_MANIFEST_DIR"), "/data/so-ket-ocop-2023/hoi-nghi.yaml").into()),
         &p.out(),
-        &[Kind::SoDo, Kind::KichBan],
+        &[DocKind::Seating, DocKind::Script],
     );
     assert!(!out.diags.has_errors(), "{:#?}", out.diags);
     let plates = pdf::text(&p.out().join("bien-ten.pdf"));

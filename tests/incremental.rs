@@ -155,7 +155,7 @@ fn overriding_one_template_rewrites_only_its_documents() {
     let p = Project::new();
     let input = sample_copy(&p);
     build(&input, &p.out(), false);
-    let builtin = vanthu::render::typst::TemplateStore::builtin().text("chuong-trinh.typ").unwrap();
+    let builtin = vanthu::assets::TemplateStore::builtin().text("chuong-trinh.typ").unwrap();
     p.file("templates/chuong-trinh.typ", &format!("{builtin}\n#text(\"Bản sửa\")\n"));
     let second = build(&input, &p.out(), false);
     let (_, report) = second.written.as_ref().unwrap();
@@ -172,7 +172,7 @@ fn a_partial_build_keeps_the_change_for_the_next_full_one() {
     let config = BuildConfig {
         source: Source::File(input.clone()),
         out_dir: Some(p.out()),
-        only: [vanthu::render::Kind::BaoCao].into_iter().collect(),
+        only: [vanthu::pack::DocKind::Summary].into_iter().collect(),
         force: false,
     };
     let partial = run(&config, &Silent);

@@ -5,6 +5,7 @@
 
 mod util;
 
+mod architecture;
 mod awards;
 mod cli;
 mod edits;
@@ -13,6 +14,7 @@ mod layout;
 mod legacy;
 mod messy;
 mod output;
+mod pack_hashes;
 mod report;
 mod robustness;
 mod safety;

@@ -6,9 +6,9 @@ use calamine::{Data, Reader, open_workbook_auto};
 use vanthu::commands::sample;
 use vanthu::diag::Diagnostics;
 use vanthu::input::Source;
+use vanthu::pack::DocKind;
 use vanthu::pipeline::{Timings, check, prepare};
-use vanthu::render::Kind;
-use vanthu::stats;
+use vanthu::plan::stats;
 
 use crate::layout::{check_first_page, check_signature};
 use crate::util::{N, Project, S, build_only, delegate_header, errors, pdf, settings};
@@ -23,7 +23,7 @@ fn the_report_prints_the_computed_figures() {
     assert_eq!((s.total, s.stars.s3, s.stars.s4, s.stars.s5), (150, 126, 24, 0));
 
     let p = Project::new();
-    let out = build_only(sample(), &p.out(), &[Kind::BaoCao]);
+    let out = build_only(sample(), &p.out(), &[DocKind::Summary]);
     assert!(!out.diags.has_errors(), "{:#?}", out.diags);
     let report = p.out().join("bao-cao-so-ket.pdf");
     let text = pdf::flat_text(&report);
@@ -117,7 +117,7 @@ fn the_workbook_totals_are_formulas_that_add_up() {
     let ds = prepare(&sample(), &mut diags, &mut Timings::default()).unwrap().dataset;
     let s = stats::of(&ds);
     let p = Project::new();
-    assert!(!build_only(sample(), &p.out(), &[Kind::BaoCao]).diags.has_errors());
+    assert!(!build_only(sample(), &p.out(), &[DocKind::Summary]).diags.has_errors());
     let mut book = open_workbook_auto(p.out().join("so-lieu-bao-cao.xlsx")).unwrap();
     let names = book.sheet_names();
     assert_eq!(names, ["Biểu 1", "Biểu 2", "Biểu 3", "Biểu 4", "Biểu 5", "Sản phẩm"]);

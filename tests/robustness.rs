@@ -337,7 +337,7 @@ fn districts_written_short_and_unknown_producer_kinds_still_add_up() {
     let path = p.workbook("a.xlsx", &[("Hội nghị", settings()), ("Đại biểu", rows), ("Sản phẩm OCOP", products)]);
     let (ds, diags) = dataset(path);
     let ds = ds.unwrap_or_else(|| panic!("{diags:#?}"));
-    let stats = vanthu::stats::compute(&ds.products, &ds.targets, &ds.report_settings.district_order);
+    let stats = vanthu::plan::stats::compute(&ds.products, &ds.targets, &ds.report_settings.district_order);
     let na_hang = stats.districts.iter().find(|d| d.name == "Huyện Na Hang").unwrap();
     assert_eq!(na_hang.counts.total, 2, "H. Na Hang is Na Hang");
     assert_eq!(stats.districts.iter().filter(|d| d.counts.total > 0).count(), 1);
@@ -349,7 +349,7 @@ fn districts_written_short_and_unknown_producer_kinds_still_add_up() {
 #[test]
 fn yaml_mistakes_are_said_where_they_are() {
     let p = Project::new();
-    let base = vanthu::starter::YAML;
+    let base = vanthu::workbook::starter::YAML;
     // A key given twice: said at the second one.
     let twice = base.replacen("    name: Trần Thị B\n", "    name: Trần Thị B\n    name: Trần Thị C\n", 1);
     let line = twice.lines().position(|l| l == "    name: Trần Thị C").unwrap() + 1;

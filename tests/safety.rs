@@ -74,7 +74,7 @@ fn a_character_missing_from_the_font_is_an_error_at_its_cell() {
 fn a_template_next_to_the_data_overrides_the_built_in_one() {
     let p = Project::new();
     let path = workbook_with_names(&p, &["Trần Văn An"]);
-    let builtin = vanthu::render::typst::BUILTIN.iter().find(|(n, _)| *n == "giay-moi.typ").unwrap().1;
+    let builtin = vanthu::assets::BUILTIN.iter().find(|(n, _)| *n == "giay-moi.typ").unwrap().1;
     p.file("templates/giay-moi.typ", &builtin.replace("Tới dự: ", "Kính mời tới dự: "));
     let out = build(Source::File(path.clone()), &p.out());
     assert!(!out.diags.has_errors(), "{:#?}", out.diags);

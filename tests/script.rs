@@ -5,9 +5,9 @@ use vanthu::commands::sample;
 use vanthu::diag::Diagnostics;
 use vanthu::input::Source;
 use vanthu::model::{AwardKind, Role};
+use vanthu::pack::DocKind;
 use vanthu::pipeline::{Prepared, Timings, check, prepare};
-use vanthu::render::Kind;
-use vanthu::script::PartDetail;
+use vanthu::plan::script::PartDetail;
 use vanthu::text::Time;
 
 use crate::util::{E, N, Project, S, build_only, delegate_header, errors, pdf, settings};
@@ -169,13 +169,13 @@ fn conventional_lines_can_be_overridden() {
         "templates/kich-ban/phat-bieu.j2",
         "Mời {{ by.honorific }} {{ by.name }} ({{ item.start }}–{{ item.end }}).\n",
     );
-    let out = build_only(Source::File(path), &p.out(), &[Kind::KichBan]);
+    let out = build_only(Source::File(path), &p.out(), &[DocKind::Script]);
     assert!(!out.diags.has_errors(), "{:#?}", out.diags);
     let text = pdf::flat_text(&p.out().join("kich-ban.pdf"));
     assert!(text.contains("Mời đồng chí Nguyễn Văn An (08h00–08h10)."), "{text}");
     // A broken override names its file and line.
     p.file("templates/kich-ban/phat-bieu.j2", "Dòng một\n{{ khong_co }}\n");
-    let out = build_only(Source::File(p.path("hoi-nghi.xlsx")), &p.path("out2"), &[Kind::KichBan]);
+    let out = build_only(Source::File(p.path("hoi-nghi.xlsx")), &p.path("out2"), &[DocKind::Script]);
     let e = out.diags.errors().next().expect("an error");
     assert!(e.loc.as_ref().unwrap().to_string().ends_with("templates/kich-ban/phat-bieu.j2:2:1"), "{:?}", e.loc);
 }
@@ -183,7 +183,7 @@ fn conventional_lines_can_be_overridden() {
 #[test]
 fn the_script_and_the_programme_are_built() {
     let p = Project::new();
-    let out = build_only(sample(), &p.out(), &[Kind::KichBan]);
+    let out = build_only(sample(), &p.out(), &[DocKind::Script]);
     assert!(!out.diags.has_errors(), "{:#?}", out.diags);
     assert!(out.diags.iter().all(|d| d.code != "too-long"), "{:#?}", out.diags);
     let script = pdf::flat_text(&p.out().join("kich-ban.pdf"));

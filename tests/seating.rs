@@ -8,10 +8,10 @@ use vanthu::commands::sample;
 use vanthu::diag::Diagnostics;
 use vanthu::input::Source;
 use vanthu::model::{Dataset, Role};
+use vanthu::pack::DocKind;
 use vanthu::pipeline::{Prepared, Timings, prepare};
 use vanthu::plan::Plan;
-use vanthu::render::Kind;
-use vanthu::seating::{SeatingPlan, is_seated};
+use vanthu::plan::seating::{SeatingPlan, is_seated};
 use vanthu::text::NameOrder;
 
 use crate::util::{Project, build_only, errors, pdf};
@@ -205,7 +205,7 @@ fn seating_errors_name_their_cells() {
 #[test]
 fn the_seating_documents_are_built() {
     let p = Project::new();
-    let out = build_only(sample(), &p.out(), &[Kind::GiayMoi, Kind::SoDo]);
+    let out = build_only(sample(), &p.out(), &[DocKind::Invitations, DocKind::Seating]);
     assert!(!out.diags.has_errors(), "{:#?}", out.diags);
     let Prepared { dataset: ds, plan, .. } = prepared(sample());
     let seating = plan.seating.as_ref().unwrap();
@@ -278,12 +278,12 @@ fn bench_seating() {
     let big = p.file("lon.yaml", &conference(10_000, 12, &hall, "phải"));
     for (label, source) in [("sample", sample()), ("large", Source::File(big))] {
         let Prepared { dataset: ds, plan, .. } = prepared(source);
-        let policy = vanthu::seating::Policy { side: ds.honour_side };
+        let policy = vanthu::plan::seating::Policy { side: ds.honour_side };
         let mut times = Vec::new();
         for _ in 0..21 {
             let mut diags = Diagnostics::new();
             let start = std::time::Instant::now();
-            let seating = vanthu::seating::assign(&ds, &plan.protocol, policy, None, &mut diags).unwrap();
+            let seating = vanthu::plan::seating::assign(&ds, &plan.protocol, policy, None, &mut diags).unwrap();
             times.push(start.elapsed().as_secs_f64() * 1000.0);
             seating.verify().unwrap();
         }
@@ -351,7 +351,7 @@ fn an_absent_delegates_seat_goes_to_whoever_comes_and_stage_rows_are_told_apart(
             ("Hội trường", hall),
         ],
     );
-    let out = build_only(Source::File(path.clone()), &p.out(), &[Kind::GiayMoi, Kind::SoDo]);
+    let out = build_only(Source::File(path.clone()), &p.out(), &[DocKind::Invitations, DocKind::Seating]);
     assert!(!out.diags.has_errors(), "{:#?}", out.diags);
     let said: Vec<String> =
         out.diags.iter().filter(|d| d.code == "absent-seat").map(|d| d.message.vi.clone()).collect();

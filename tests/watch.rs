@@ -88,7 +88,7 @@ fn save(dir: &Path, name: &str, text: &str) {
 fn watch_rebuilds_on_save_and_survives_invalid_input() {
     let p = Project::new();
     let dir = p.dir.path();
-    let starter = vanthu::starter::YAML;
+    let starter = vanthu::workbook::starter::YAML;
     p.file("hoi-nghi.yaml", starter);
     let mut w = Watch::start(dir, "hoi-nghi.yaml");
     let first = w.wait_for("Watching");

@@ -14,7 +14,8 @@ use std::time::{Duration, Instant};
 
 use notify::{Event, RecursiveMode, Watcher};
 
-use super::{Reporter, USAGE, build};
+use super::build;
+use super::reporter::{Console, INTERNAL, USAGE};
 use crate::cli::{BuildArgs, WatchArgs};
 
 /// How long the folder must stay quiet after a save before the build starts.
@@ -90,7 +91,7 @@ fn next_change(events: &Receiver<notify::Result<Event>>, input_dir: &Path, outpu
     }
 }
 
-pub(super) fn watch(r: &Reporter, args: WatchArgs) -> u8 {
+pub(super) fn run(r: &Console, args: WatchArgs) -> u8 {
     let input = absolute(&args.input);
     if !input.is_file() {
         r.line(
@@ -115,12 +116,16 @@ pub(super) fn watch(r: &Reporter, args: WatchArgs) -> u8 {
                 format!("Không theo dõi được thư mục {}: {e}", input_dir.display()),
                 format!("Cannot watch {}: {e}", input_dir.display()),
             );
-            return super::INTERNAL;
+            return INTERNAL;
         }
     };
 
-    let run =
-        || build(r, BuildArgs { input: Some(args.input.clone()), output: args.output.clone(), ..BuildArgs::default() });
+    let run = || {
+        build::run(
+            r,
+            BuildArgs { input: Some(args.input.clone()), output: args.output.clone(), ..BuildArgs::default() },
+        )
+    };
     run();
     loop {
         r.line(
@@ -128,7 +133,7 @@ pub(super) fn watch(r: &Reporter, args: WatchArgs) -> u8 {
             format!("Watching {} (Ctrl+C to stop) …", args.input.display()),
         );
         let Some(changed) = next_change(&events, &input_dir, &output_root) else {
-            return super::INTERNAL;
+            return INTERNAL;
         };
         // A rename-over save may leave the input missing for a moment.
         let deadline = Instant::now() + REAPPEAR;

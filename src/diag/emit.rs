@@ -2,7 +2,7 @@
 
 use std::io::{self, Write};
 
-use super::{Diagnostic, Diagnostics, Lang, Severity};
+use super::diagnostic::{Diagnostic, Diagnostics, Lang, Severity};
 
 fn label(severity: Severity, lang: Lang) -> &'static str {
     match (severity, lang) {

@@ -3,6 +3,8 @@
 use std::fmt;
 use std::sync::Arc;
 
+use std::collections::BTreeMap;
+
 use serde::Serialize;
 
 /// A place in the clerk's input (or in a template) that a diagnostic points at.
@@ -112,6 +114,59 @@ impl fmt::Display for Loc {
                 if path.is_empty() { Ok(()) } else { write!(f, " ({path})") }
             }
             Loc::Template { file, line, col } => write!(f, "{file}:{line}:{col}"),
+        }
+    }
+}
+
+/// Where a record (a row, a YAML list item) came from; locates cells that are empty or
+/// whose column is absent.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Origin {
+    Excel {
+        file: Arc<str>,
+        sheet: Arc<str>,
+        /// 1-based row number.
+        row: u32,
+        /// Field key → (0-based column, header as written in the file).
+        columns: Arc<BTreeMap<&'static str, (u32, Arc<str>)>>,
+    },
+    Yaml {
+        file: Arc<str>,
+        line: u32,
+        col: u32,
+        /// `delegates[3]`.
+        path: Arc<str>,
+    },
+}
+
+impl Origin {
+    /// The place of a field of this record, even when its cell is empty or its column is
+    /// missing (then the whole row).
+    pub fn field_loc(&self, key: &str) -> Loc {
+        match self {
+            Origin::Excel { file, sheet, row, columns } => match columns.get(key) {
+                Some((col, header)) => Loc::Cell {
+                    file: file.clone(),
+                    sheet: sheet.clone(),
+                    row: *row,
+                    col: *col,
+                    header: Some(header.clone()),
+                },
+                None => Loc::Row { file: file.clone(), sheet: sheet.clone(), row: *row },
+            },
+            Origin::Yaml { file, line, col, path } => {
+                Loc::Yaml { file: file.clone(), line: *line, col: *col, path: format!("{path}.{key}").into() }
+            }
+        }
+    }
+
+    /// The place of the whole record (its row / its list item).
+    pub fn loc(&self) -> Loc {
+        match self {
+            Origin::Excel { file, sheet, row, .. } => Loc::Row { file: file.clone(), sheet: sheet.clone(), row: *row },
+            Origin::Yaml { file, line, col, path } => {
+                Loc::Yaml { file: file.clone(), line: *line, col: *col, path: path.clone() }
+            }
         }
     }
 }

@@ -4,69 +4,16 @@
 pub mod excel;
 pub mod raw;
 pub mod schema;
+mod source;
 pub mod yaml;
 
-use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::path::PathBuf;
 
-pub use raw::{Cell, Origin, RawDataset, Record, Table, Value};
+pub use raw::{Cell, Parts, RawDataset, Record, Table, Value};
 pub use schema::TableKind;
+pub use source::Source;
 
 use crate::diag::{Diagnostic, Diagnostics, Loc, Text};
-
-/// What the readers hand back before the dataset is assembled.
-pub struct Parts {
-    pub settings_loc: Loc,
-    pub settings: BTreeMap<&'static str, Cell>,
-    pub tables: Vec<Table>,
-}
-
-/// Where the conference comes from.
-#[derive(Debug, Clone)]
-pub enum Source {
-    /// A file on disk.
-    File(PathBuf),
-    /// Bytes compiled into the program (the sample), with the name messages show.
-    Embedded { name: &'static str, bytes: &'static [u8] },
-}
-
-impl Source {
-    /// The name messages use (`hoi-nghi.xlsx`).
-    pub fn display_name(&self) -> Arc<str> {
-        match self {
-            Source::File(p) => p.file_name().map_or_else(|| p.to_string_lossy().into(), |n| n.to_string_lossy().into()),
-            Source::Embedded { name, .. } => {
-                Path::new(name).file_name().map_or((*name).into(), |n| n.to_string_lossy().into())
-            }
-        }
-    }
-
-    /// The folder next to the input: overriding templates and images are looked up there.
-    pub fn dir(&self) -> Option<PathBuf> {
-        match self {
-            Source::File(p) => Some(p.parent().map_or_else(|| PathBuf::from("."), Path::to_path_buf)),
-            Source::Embedded { .. } => None,
-        }
-    }
-
-    /// The file's extension, lower case.
-    fn extension(&self) -> Option<String> {
-        match self {
-            Source::File(p) => p.extension().map(|e| e.to_string_lossy().to_lowercase()),
-            Source::Embedded { name, .. } => Path::new(name).extension().map(|e| e.to_string_lossy().to_lowercase()),
-        }
-    }
-
-    fn is_workbook(&self, bytes: &[u8]) -> bool {
-        match self.extension().as_deref() {
-            Some("xlsx" | "xlsm" | "xls" | "xlsb" | "ods") => true,
-            Some("yaml" | "yml") => false,
-            // Unknown extension: sniff zip (xlsx, ods) and OLE (xls) signatures.
-            _ => bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]),
-        }
-    }
-}
 
 /// Reads the input. `None` (with errors in `diags`) when the file cannot be read at all.
 pub fn load(source: &Source, diags: &mut Diagnostics) -> Option<RawDataset> {

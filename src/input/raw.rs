@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use super::schema::{TableKind, TableSpec};
-use crate::diag::Loc;
+use crate::diag::{Loc, Origin};
 use crate::text::legacy::Legacy;
 use crate::text::{Date, Time};
 
@@ -69,64 +69,11 @@ pub struct Cell {
     pub font: Option<Legacy>,
 }
 
-/// Where a record (a row, a YAML list item) came from; locates cells that are empty or
-/// whose column is absent.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Origin {
-    Excel {
-        file: Arc<str>,
-        sheet: Arc<str>,
-        /// 1-based row number.
-        row: u32,
-        /// Field key → (0-based column, header as written in the file).
-        columns: Arc<BTreeMap<&'static str, (u32, Arc<str>)>>,
-    },
-    Yaml {
-        file: Arc<str>,
-        line: u32,
-        col: u32,
-        /// `delegates[3]`.
-        path: Arc<str>,
-    },
-}
-
 /// One row / list item: its cells by field key.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Record {
     pub origin: Origin,
     pub cells: BTreeMap<&'static str, Cell>,
-}
-
-impl Origin {
-    /// The place of a field of this record, even when its cell is empty or its column is
-    /// missing (then the whole row).
-    pub fn field_loc(&self, key: &str) -> Loc {
-        match self {
-            Origin::Excel { file, sheet, row, columns } => match columns.get(key) {
-                Some((col, header)) => Loc::Cell {
-                    file: file.clone(),
-                    sheet: sheet.clone(),
-                    row: *row,
-                    col: *col,
-                    header: Some(header.clone()),
-                },
-                None => Loc::Row { file: file.clone(), sheet: sheet.clone(), row: *row },
-            },
-            Origin::Yaml { file, line, col, path } => {
-                Loc::Yaml { file: file.clone(), line: *line, col: *col, path: format!("{path}.{key}").into() }
-            }
-        }
-    }
-
-    /// The place of the whole record (its row / its list item).
-    pub fn loc(&self) -> Loc {
-        match self {
-            Origin::Excel { file, sheet, row, .. } => Loc::Row { file: file.clone(), sheet: sheet.clone(), row: *row },
-            Origin::Yaml { file, line, col, path } => {
-                Loc::Yaml { file: file.clone(), line: *line, col: *col, path: path.clone() }
-            }
-        }
-    }
 }
 
 impl Record {
@@ -175,4 +122,11 @@ impl RawDataset {
     pub fn setting(&self, key: &str) -> &Value {
         self.settings.get(key).map_or(&Value::Empty, |c| &c.value)
     }
+}
+
+/// What the readers hand back before the dataset is assembled.
+pub struct Parts {
+    pub settings_loc: Loc,
+    pub settings: BTreeMap<&'static str, Cell>,
+    pub tables: Vec<Table>,
 }

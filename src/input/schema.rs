@@ -432,6 +432,11 @@ pub fn setting_by_key(key: &str) -> Option<&'static SettingSpec> {
     SETTINGS.iter().find(|s| s.key == key)
 }
 
+/// Sheets `vanthu` writes for the clerk's eyes, which the reader passes over in silence.
+pub const GUIDE_SHEET: &str = "Hướng dẫn";
+
+pub const LISTS_SHEET: &str = "Danh mục";
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -12,11 +12,10 @@ use std::sync::Arc;
 use saphyr_parser::{Event, Parser};
 use serde_yaml::Value as Yaml;
 
-use super::Parts;
 use super::excel::Workbook;
-use super::raw::{Cell, Origin, Record, Table, Value};
+use super::raw::{Cell, Parts, Record, Table, Value};
 use super::schema::{self, SETTINGS, TableSpec, TextKind};
-use crate::diag::{Diagnostic, Diagnostics, Loc, Text, quote};
+use crate::diag::{Diagnostic, Diagnostics, Loc, Origin, Text, quote};
 
 /// Line and column (1-based) of every node, by key path; and the keys given twice in one
 /// mapping (serde_yaml reports those at the mapping, not at the second key).
@@ -188,11 +187,6 @@ fn key_text(k: &Yaml) -> String {
         Yaml::String(s) => s.clone(),
         other => scalar(other).map(|v| v.display()).unwrap_or_default(),
     }
-}
-
-/// Parses a small YAML data file of the templates (the decision's legal grounds) into `T`.
-pub fn parse_data<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, String> {
-    serde_yaml::from_str(text).map_err(|e| e.to_string())
 }
 
 /// A YAML syntax error in the clerk's words (serde_yaml's own text kept for the IT person).

@@ -49,8 +49,20 @@ fn clean(cell: &mut Cell, kind: TextKind, diags: &mut Diagnostics) {
     }
 }
 
+/// A dataset whose text cells are clean: the only input validation accepts.
+#[derive(Debug, Clone)]
+pub struct NormalizedDataset(RawDataset);
+
+impl std::ops::Deref for NormalizedDataset {
+    type Target = RawDataset;
+
+    fn deref(&self) -> &RawDataset {
+        &self.0
+    }
+}
+
 /// Cleans every text cell of the dataset according to its column's kind.
-pub fn normalize(mut data: RawDataset, diags: &mut Diagnostics) -> RawDataset {
+pub fn normalize(mut data: RawDataset, diags: &mut Diagnostics) -> NormalizedDataset {
     for (key, cell) in data.settings.iter_mut() {
         let kind = schema::setting_by_key(key).map_or(TextKind::Inline, |s| s.text);
         clean(cell, kind, diags);
@@ -63,7 +75,7 @@ pub fn normalize(mut data: RawDataset, diags: &mut Diagnostics) -> RawDataset {
             }
         }
     }
-    data
+    NormalizedDataset(data)
 }
 
 #[cfg(test)]

@@ -1,120 +1,23 @@
 //! Stage 6, write: the rendered files into the pack folder, each written to a temporary
 //! file beside it and renamed over the old one, so a reader never sees half a file and an
 //! interrupted run leaves each file either old or new. Files whose bytes did not change are
-//! left alone. `manifest.json` lists what vanthu wrote; only files it lists are ever
-//! removed, so a clerk's own files in the folder are safe.
-//!
-//! The manifest also records, for each file, the key of what it was made from (its data,
-//! templates, fonts, engine version): the next build reuses a file whose key is unchanged
-//! and whose bytes on disk are still the recorded ones ([`Reuse`]), and re-renders the rest.
+//! left alone. `manifest.json` ([`crate::pack::Manifest`]) lists what vanthu wrote and from
+//! what; only files it lists are ever removed, so a clerk's own files in the folder are safe.
 //!
 //! This is the only module allowed to write files (`clippy.toml` bans `std::fs::write`).
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use serde::{Deserialize, Serialize};
-
 use crate::diag::{Diagnostic, Loc, Text};
-use crate::render::{Artefact, Kind};
-
-pub const MANIFEST: &str = "manifest.json";
-
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-pub struct Entry {
-    pub kind: String,
-    /// The file's bytes.
-    pub sha256: String,
-    /// What it was made from (see [`crate::render::ident`]).
-    #[serde(default)]
-    pub key: String,
-}
-
-#[derive(Debug, Clone, Serialize, Deserialize, Default, PartialEq)]
-pub struct Manifest {
-    pub engine: String,
-    pub files: BTreeMap<String, Entry>,
-    /// The data of the build, for the next build's change report.
-    #[serde(default)]
-    pub snapshot: Option<crate::changes::Snapshot>,
-}
-
-impl Manifest {
-    pub fn load(dir: &Path) -> Manifest {
-        Manifest::load_checked(dir).unwrap_or_default()
-    }
-
-    /// The manifest of `dir`: `Ok(empty)` when there is none, `Err` when it cannot be read
-    /// as one (then the pack is rebuilt whole). Entries whose path could lead outside the
-    /// folder (`../x`, `/x`, `C:x`) are dropped: vanthu only ever touches files inside it.
-    pub fn load_checked(dir: &Path) -> Result<Manifest, String> {
-        let path = dir.join(MANIFEST);
-        if !path.is_file() {
-            return Ok(Manifest::default());
-        }
-        let bytes = std::fs::read(&path).map_err(|e| e.to_string())?;
-        let mut m: Manifest = serde_json::from_slice(&bytes).map_err(|e| e.to_string())?;
-        m.files.retain(|rel, _| inside(rel));
-        Ok(m)
-    }
-}
-
-/// A relative path of the pack (`giay-moi/nguyen-van-an.pdf`) that stays inside it.
-fn inside(rel: &str) -> bool {
-    !rel.is_empty()
-        && !rel.contains(['\\', ':'])
-        && rel.split('/').all(|part| !part.is_empty() && part != "." && part != "..")
-}
-
-/// The files of the previous build that can be kept as they are: listed in its manifest
-/// and still holding the recorded bytes (a file deleted or altered by hand is rebuilt).
-#[derive(Debug, Clone, Default)]
-pub struct Reuse {
-    keys: HashMap<String, String>,
-}
-
-impl Reuse {
-    /// Nothing to reuse (`--force`, or a first build).
-    pub fn none() -> Reuse {
-        Reuse::default()
-    }
-
-    /// Checks every file the manifest of `dir` lists against its recorded bytes.
-    pub fn check(dir: &Path) -> Reuse {
-        Reuse::of(dir, &Manifest::load(dir))
-    }
-
-    /// Like [`Reuse::check`], with the manifest of `dir` already read.
-    pub fn of(dir: &Path, manifest: &Manifest) -> Reuse {
-        let keys = manifest
-            .files
-            .iter()
-            .filter(|(rel, e)| {
-                !e.key.is_empty() && std::fs::read(native(dir, rel)).is_ok_and(|b| sha256(&b) == e.sha256)
-            })
-            .map(|(rel, e)| (rel.clone(), e.key.clone()))
-            .collect();
-        Reuse { keys }
-    }
-
-    /// Whether the file at `path` was made from exactly `key` and is intact.
-    pub fn keeps(&self, path: &str, key: &str) -> bool {
-        self.keys.get(path).is_some_and(|k| k == key)
-    }
-}
+use crate::pack::{Changeset, MANIFEST, native};
 
 /// What a write did, by relative path.
 #[derive(Debug, Clone, Default)]
-pub struct WriteReport {
+pub struct Written {
     pub written: Vec<String>,
     pub kept: Vec<String>,
     pub removed: Vec<String>,
-}
-
-pub fn sha256(bytes: &[u8]) -> String {
-    use sha2::Digest;
-    format!("{:x}", sha2::Sha256::digest(bytes))
 }
 
 fn io_error(path: &Path, e: &std::io::Error) -> Diagnostic {
@@ -165,61 +68,29 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
     Ok(())
 }
 
-fn native(dir: &Path, rel: &str) -> PathBuf {
-    rel.split('/').fold(dir.to_path_buf(), |p, part| p.join(part))
-}
-
-/// Writes the pack in two steps, so a failure leaves the previous pack as it was: every
-/// changed file is first written to a temporary file beside its place (a read-only folder
-/// or a full disk fails here) and every file it replaces is checked to be writable (a PDF
-/// open in Acrobat on Windows fails here); only then are they all renamed into place.
-/// Unchanged files are kept; files of the rebuilt kinds that the previous manifest lists
-/// but this build no longer makes (a delegate removed) are deleted. The manifest is
-/// written last, and only when it changed. `previous` is the manifest of `dir` as the
-/// build found it; `snapshot: None` keeps its snapshot.
-pub fn write_pack(
-    dir: &Path,
-    previous: &Manifest,
-    artefacts: &[Artefact],
-    kinds: &BTreeSet<Kind>,
-    snapshot: Option<crate::changes::Snapshot>,
-) -> Result<WriteReport, Diagnostic> {
+/// Carries out a [`Changeset`] in two steps, so a failure leaves the previous pack as it
+/// was: every file to write is first written to a temporary file beside its place (a
+/// read-only folder or a full disk fails here) and every file it replaces is checked to be
+/// writable (a PDF open in Acrobat on Windows fails here); only then are they all renamed
+/// into place. Then the files no longer made are deleted, the manifest is written (only
+/// when it changed), and the files beside the pack (only when their bytes changed).
+pub fn write(dir: &Path, set: Changeset) -> Result<Written, Diagnostic> {
     std::fs::create_dir_all(dir).map_err(|e| io_error(dir, &e))?;
-    let mut report = WriteReport::default();
-    let mut files = BTreeMap::new();
+    let mut report = Written { kept: set.kept, ..Written::default() };
     // Closed while they wait (a pack may have more files than a process may hold open);
     // deleted if the build stops before renaming them.
-    let mut staged: Vec<(PathBuf, String, tempfile::TempPath)> = Vec::new();
-    for a in artefacts {
-        let path = native(dir, &a.path);
-        let entry = match &a.bytes {
-            // Reused: the file is there with the recorded bytes (checked by `Reuse`).
-            None => match previous.files.get(&a.path) {
-                Some(e) => {
-                    report.kept.push(a.path.clone());
-                    Entry { key: a.key.clone(), ..e.clone() }
-                }
-                None => continue,
-            },
-            Some(bytes) => {
-                if std::fs::read(&path).is_ok_and(|old| old == *bytes) {
-                    report.kept.push(a.path.clone());
-                } else {
-                    if path.exists() {
-                        // Replaceable? (Not open with a lock, not read-only.)
-                        std::fs::OpenOptions::new().append(true).open(&path).map_err(|e| io_error(&path, &e))?;
-                    }
-                    let tmp = stage(&path, bytes)?.into_temp_path();
-                    staged.push((path, a.path.clone(), tmp));
-                }
-                Entry { kind: a.kind.code().to_string(), sha256: sha256(bytes), key: a.key.clone() }
-            }
-        };
-        files.insert(a.path.clone(), entry);
+    let mut staged: Vec<(PathBuf, String, tempfile::TempPath)> = Vec::with_capacity(set.write.len());
+    for (rel, bytes) in &set.write {
+        let path = native(dir, rel);
+        if path.exists() {
+            // Replaceable? (Not open with a lock, not read-only.)
+            std::fs::OpenOptions::new().append(true).open(&path).map_err(|e| io_error(&path, &e))?;
+        }
+        staged.push((path.clone(), rel.clone(), stage(&path, bytes)?.into_temp_path()));
     }
     for (path, rel, tmp) in staged {
         if let Err(e) = tmp.persist(&path) {
-            let done = report.written.clone();
+            let done = &report.written;
             let mut d = io_error(&path, &e.error);
             if !done.is_empty() {
                 d = d.with_hint(Text::new(
@@ -231,37 +102,29 @@ pub fn write_pack(
         }
         report.written.push(rel);
     }
-    let built: BTreeSet<&str> = kinds.iter().map(|k| k.code()).collect();
-    for (rel, entry) in &previous.files {
-        if files.contains_key(rel) {
-            continue;
-        }
-        let path = native(dir, rel);
-        if built.contains(entry.kind.as_str()) {
-            if path.exists() {
-                std::fs::remove_file(&path).map_err(|e| io_error(&path, &e))?;
-                report.removed.push(rel.clone());
-            }
-        } else if path.exists() {
-            files.insert(rel.clone(), entry.clone());
-        }
-    }
-    // Remove folders this build emptied (giay-moi/ when nobody is invited any more).
-    for rel in &report.removed {
-        if let Some(parent) = native(dir, rel).parent()
+    for rel in set.remove {
+        let path = native(dir, &rel);
+        std::fs::remove_file(&path).map_err(|e| io_error(&path, &e))?;
+        // Remove the folder this emptied (giay-moi/ when nobody is invited any more).
+        if let Some(parent) = path.parent()
             && parent != dir
         {
             let _ = std::fs::remove_dir(parent);
         }
+        report.removed.push(rel);
     }
-    let snapshot = snapshot.or_else(|| previous.snapshot.clone());
-    let manifest = Manifest { engine: format!("vanthu {}", env!("CARGO_PKG_VERSION")), files, snapshot };
-    let json = serde_json::to_vec_pretty(&manifest).expect("the manifest serialises");
-    let path = dir.join(MANIFEST);
-    if std::fs::read(&path).ok().as_deref() != Some(json.as_slice()) {
-        write_atomic(&path, &json)?;
+    let json = serde_json::to_vec_pretty(&set.manifest).expect("the manifest serialises");
+    write_if_changed(&dir.join(MANIFEST), &json)?;
+    for (rel, bytes) in &set.beside {
+        write_if_changed(&native(dir, rel), bytes)?;
     }
     Ok(report)
+}
+
+/// Writes `bytes` to `path` atomically unless the file already holds them (its date then
+/// stays as it was).
+fn write_if_changed(path: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
+    if std::fs::read(path).ok().as_deref() == Some(bytes) { Ok(()) } else { write_atomic(path, bytes) }
 }
 
 /// `bytes` in a temporary file in the folder of `path`, to be renamed over it.
@@ -280,16 +143,30 @@ fn stage(path: &Path, bytes: &[u8]) -> Result<tempfile::NamedTempFile, Diagnosti
 
 #[cfg(test)]
 mod tests {
+    use std::collections::BTreeSet;
+
     use super::*;
+    use crate::pack::{Artefact, DocKind, Manifest, Reuse, Snapshot, sha256};
+
+    /// The changeset of `artefacts`, carried out.
+    fn write_pack(
+        dir: &Path,
+        previous: &Manifest,
+        artefacts: &[Artefact],
+        kinds: &BTreeSet<DocKind>,
+        snapshot: Option<Snapshot>,
+    ) -> Result<Written, Diagnostic> {
+        write(dir, Changeset::new(dir, previous, artefacts.to_vec(), kinds, snapshot))
+    }
 
     fn art(path: &str, bytes: &[u8]) -> Artefact {
-        Artefact { path: path.into(), kind: Kind::GiayMoi, key: sha256(bytes), bytes: Some(bytes.to_vec()) }
+        Artefact { path: path.into(), kind: DocKind::Invitations, key: sha256(bytes), bytes: Some(bytes.to_vec()) }
     }
 
     #[test]
     fn writes_keeps_and_removes_only_its_own_files() {
         let dir = tempfile::tempdir().unwrap();
-        let kinds = BTreeSet::from([Kind::GiayMoi]);
+        let kinds = BTreeSet::from([DocKind::Invitations]);
         let r = write_pack(
             dir.path(),
             &Manifest::load(dir.path()),
@@ -323,7 +200,7 @@ mod tests {
     fn a_manifest_never_leads_outside_the_pack() {
         let root = tempfile::tempdir().unwrap();
         let dir = root.path().join("pack");
-        let kinds = BTreeSet::from([Kind::GiayMoi]);
+        let kinds = BTreeSet::from([DocKind::Invitations]);
         write_pack(&dir, &Manifest::load(&dir), &[art("a.pdf", b"1")], &kinds, None).unwrap();
         write_atomic(&root.path().join("victim.txt"), b"keep me").unwrap();
         let mut m = Manifest::load(&dir);
@@ -341,7 +218,7 @@ mod tests {
     #[test]
     fn a_failed_write_replaces_nothing_and_an_unchanged_manifest_is_not_rewritten() {
         let dir = tempfile::tempdir().unwrap();
-        let kinds = BTreeSet::from([Kind::GiayMoi]);
+        let kinds = BTreeSet::from([DocKind::Invitations]);
         write_pack(dir.path(), &Manifest::load(dir.path()), &[art("a.pdf", b"1"), art("b.pdf", b"2")], &kinds, None)
             .unwrap();
         let manifest = dir.path().join(MANIFEST);

@@ -1,16 +1,20 @@
 //! Quyết định khen thưởng (Mẫu 1.2) with its attached list, the Bằng khen (one per
 //! awardee, full or print-on-blank), and the award register.
 
+use rust_xlsxwriter::{FormatAlign, Formula, XlsxError};
+
+use super::xlsx::{Col, cell_format, table_sheet, workbook};
 use std::collections::{BTreeMap, HashMap};
 
 use serde::{Deserialize, Serialize};
 
+use super::context::{Ctx, Rendered};
 use super::parts::{Part, PartsJob, PartsView, render_parts};
-use super::typst::TemplateStore;
 use super::views::{self, HeaderView, SignatureView};
-use super::{Ctx, Kind, Rendered};
+use crate::assets::TemplateStore;
 use crate::diag::{Diagnostic, Diagnostics, Loc, Text};
 use crate::model::{AwardKind, Dataset};
+use crate::pack::DocKind;
 use crate::text::{Date, amount_in_words, capitalize_first, month_vi, parse_date_text, slug, thousands};
 
 /// The file of legal grounds by period.
@@ -40,8 +44,7 @@ pub fn boxes_for(store: &TemplateStore, width: f64, height: f64) -> Result<BTree
             ),
         )
     };
-    let text = store.text(BOXES_FILE).ok_or_else(|| bad("không có tệp / missing".into()))?;
-    let boxes: BTreeMap<String, BoxMm> = crate::input::yaml::parse_data(&text).map_err(bad)?;
+    let boxes: BTreeMap<String, BoxMm> = store.data(BOXES_FILE).map_err(bad)?;
     for key in ["recipient", "unit", "achievement", "decision", "golden_book", "place_date", "signer", "signer_name"] {
         if !boxes.contains_key(key) {
             return Err(bad(format!("thiếu “{key}” / “{key}” is missing")));
@@ -81,8 +84,7 @@ pub fn grounds_for(store: &TemplateStore, date: Date) -> Result<Vec<String>, Dia
             ),
         )
     };
-    let text = store.text(GROUNDS_FILE).ok_or_else(|| bad("không có tệp / missing".into()))?;
-    let file: GroundsFile = crate::input::yaml::parse_data(&text).map_err(bad)?;
+    let file: GroundsFile = store.data(GROUNDS_FILE).map_err(bad)?;
     let parse = |d: &Option<String>| -> Result<Option<Date>, Diagnostic> {
         match d.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
             None => Ok(None),
@@ -220,7 +222,7 @@ fn chairman(ds: &Dataset) -> (String, String) {
 fn number(ds: &Dataset) -> String {
     let d = &ds.decision;
     match &d.number {
-        Some(n) => format!("{}/{}", views::document_number(n), d.code),
+        Some(n) => format!("{}/{}", crate::text::document_number(n), d.code),
         None => format!("…/{}", d.code),
     }
 }
@@ -416,7 +418,7 @@ pub fn render(ds: &Dataset, ctx: &Ctx<'_>) -> Rendered {
     let grounds = grounds_for(templates, date).map_err(Diagnostics::from)?;
     let view = decision_view(ds, grounds, ctx.font.clone());
     let (decision, w) =
-        ctx.pdf("quyet-dinh-khen-thuong.typ", &view, "quyet-dinh-khen-thuong.pdf", Kind::KhenThuong, date, |_| None)?;
+        ctx.pdf("quyet-dinh-khen-thuong.typ", &view, "quyet-dinh-khen-thuong.pdf", DocKind::Awards, date, |_| None)?;
     warnings.extend(w);
 
     let c = ds.award_settings.certificate;
@@ -437,7 +439,7 @@ pub fn render(ds: &Dataset, ctx: &Ctx<'_>) -> Rendered {
         .collect();
     let job = PartsJob {
         template: "bang-khen.typ",
-        kind: Kind::KhenThuong,
+        kind: DocKind::Awards,
         date,
         base: &base,
         merged_path: "bang-khen.pdf",
@@ -448,6 +450,67 @@ pub fn render(ds: &Dataset, ctx: &Ctx<'_>) -> Rendered {
     let (mut artefacts, w) = render_parts(job, ctx)?;
     warnings.extend(w);
     artefacts.push(decision);
-    artefacts.push(ctx.xlsx("danh-sach-khen-thuong.xlsx", Kind::KhenThuong, super::xlsx::award_register(ds, &base)));
-    Ok((artefacts, super::dedup(warnings)))
+    artefacts.push(ctx.xlsx("danh-sach-khen-thuong.xlsx", DocKind::Awards, award_register(ds, &base)));
+    Ok((artefacts, super::context::dedup(warnings)))
+}
+
+/// `danh-sach-khen-thuong.xlsx`: the award list in the decision's order, with the
+/// golden-book numbers of the certificates and totals per kind (formulas, with their values).
+pub fn award_register(ds: &Dataset, certificates: &CertificatesView) -> Vec<u8> {
+    let build = || -> Result<Vec<u8>, XlsxError> {
+        let mut wb = workbook(ds, "Danh sách khen thưởng");
+        let ws = wb.add_worksheet();
+        let cols = [
+            Col { header: "STT", width: 6.0 },
+            Col { header: "Loại", width: 10.0 },
+            Col { header: "Danh xưng", width: 10.0 },
+            Col { header: "Tên tập thể, cá nhân", width: 34.0 },
+            Col { header: "Chức vụ, đơn vị", width: 40.0 },
+            Col { header: "Thành tích", width: 40.0 },
+            Col { header: "Hình thức", width: 12.0 },
+            Col { header: "Đơn vị đề nghị", width: 26.0 },
+            Col { header: "Số sổ vàng", width: 12.0 },
+        ];
+        let order = list_order(ds);
+        let title = format!("DANH SÁCH KHEN THƯỞNG - {}", ds.conference.title.to_uppercase());
+        let first = table_sheet(ws, "Khen thưởng", &title, &cols, order.len(), true)?;
+        let fmt = cell_format();
+        let centred = cell_format().set_align(FormatAlign::Center);
+        for (n, (&a, cert)) in order.iter().zip(&certificates.certificates).enumerate() {
+            let award = &ds.awards[a];
+            let r = first + n as u32;
+            ws.write_number_with_format(r, 0, (n + 1) as f64, &centred)?;
+            let texts = [
+                award.kind.label(),
+                award.honorific.map_or("", |h| h.label()),
+                award.name.as_str(),
+                award.unit.as_deref().unwrap_or(""),
+                award.achievement.as_deref().unwrap_or(""),
+                award.form.as_str(),
+                award.proposer.as_deref().unwrap_or(""),
+                cert.golden_book.trim_start_matches("Số sổ vàng:").trim(),
+            ];
+            for (c, t) in texts.iter().enumerate() {
+                ws.write_string_with_format(r, (c + 1) as u16, *t, &fmt)?;
+            }
+        }
+        // Totals per kind, as formulas the clerk can follow (with their values for readers
+        // that do not compute).
+        let last = first + order.len() as u32;
+        let bold = cell_format().set_bold();
+        let range = format!("B{}:B{}", first + 1, last);
+        let collectives = order.iter().filter(|&&a| ds.awards[a].kind == AwardKind::Collective).count();
+        let rows = [
+            ("Tổng số tập thể", format!("=COUNTIF({range},\"Tập thể\")"), collectives),
+            ("Tổng số cá nhân", format!("=COUNTIF({range},\"Cá nhân\")"), order.len() - collectives),
+            ("Tổng cộng", format!("=COUNTA({range})"), order.len()),
+        ];
+        for (i, (label, formula, value)) in rows.iter().enumerate() {
+            let r = last + 1 + i as u32;
+            ws.merge_range(r, 0, r, 2, label, &bold)?;
+            ws.write_formula_with_format(r, 3, Formula::new(formula).set_result(value.to_string()), &bold)?;
+        }
+        wb.save_to_buffer()
+    };
+    build().expect("the award register's cells are within Excel's limits")
 }

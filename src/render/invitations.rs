@@ -1,12 +1,16 @@
 //! Giấy mời: one PDF per invited delegate, the merged PDF for printing (protocol order),
 //! and the register of who was invited.
 
+use rust_xlsxwriter::{FormatAlign, XlsxError};
+
+use super::xlsx::{Col, cell_format, table_sheet, workbook};
 use serde::Serialize;
 
+use super::context::{Ctx, Rendered};
 use super::parts::{Part, PartsJob, PartsView, render_parts};
 use super::views::{self, HeaderView, SignatureView};
-use super::{Ctx, Kind, Rendered};
 use crate::model::{Dataset, Delegate};
+use crate::pack::DocKind;
 use crate::plan::Plan;
 
 const TEMPLATE: &str = "giay-moi.typ";
@@ -70,7 +74,7 @@ pub fn invitee(plan: &Plan, i: usize, d: &Delegate) -> InviteeView {
         id: d.id.clone(),
         salutation: d.honorific.label(),
         name: d.name.clone(),
-        details: views::position_and_organization(d),
+        details: d.position_and_organization(),
         seat: plan.seating.as_ref().and_then(|s| s.describe(i)),
     }
 }
@@ -138,7 +142,7 @@ pub fn render(ds: &Dataset, plan: &Plan, ctx: &Ctx<'_>) -> Rendered {
         .collect();
     let job = PartsJob {
         template: TEMPLATE,
-        kind: Kind::GiayMoi,
+        kind: DocKind::Invitations,
         date: ds.invitation.date.unwrap_or(ds.conference.date),
         base: &base,
         merged_path: "giay-moi.pdf",
@@ -147,10 +151,67 @@ pub fn render(ds: &Dataset, plan: &Plan, ctx: &Ctx<'_>) -> Rendered {
         max_pages: Some(1),
     };
     let (mut artefacts, warnings) = render_parts(job, ctx)?;
-    artefacts.push(ctx.xlsx(
-        "danh-sach-giay-moi.xlsx",
-        Kind::GiayMoi,
-        super::xlsx::invitation_register(ds, plan, &invitees),
-    ));
+    artefacts.push(ctx.xlsx("danh-sach-giay-moi.xlsx", DocKind::Invitations, invitation_register(ds, plan, &invitees)));
     Ok((artefacts, warnings))
+}
+
+/// `danh-sach-giay-moi.xlsx`: who was invited, in protocol order.
+pub fn invitation_register(ds: &Dataset, plan: &Plan, invitees: &[(usize, InviteeView)]) -> Vec<u8> {
+    let build = || -> Result<Vec<u8>, XlsxError> {
+        let mut wb = workbook(ds, "Danh sách giấy mời");
+        let ws = wb.add_worksheet();
+        let cols = [
+            Col { header: "STT", width: 6.0 },
+            Col { header: "Mã", width: 10.0 },
+            Col { header: "Danh xưng", width: 10.0 },
+            Col { header: "Họ và tên", width: 24.0 },
+            Col { header: "Chức vụ", width: 34.0 },
+            Col { header: "Cơ quan, đơn vị", width: 34.0 },
+            Col { header: "Nhóm", width: 18.0 },
+            Col { header: "Điện thoại", width: 14.0 },
+            Col { header: "Email", width: 26.0 },
+            Col { header: "Xác nhận", width: 14.0 },
+            Col { header: "Ghế", width: 10.0 },
+            Col { header: "Tệp giấy mời", width: 30.0 },
+        ];
+        let first = table_sheet(
+            ws,
+            "Giấy mời",
+            &format!("DANH SÁCH GỬI GIẤY MỜI - {}", ds.conference.title.to_uppercase()),
+            &cols,
+            invitees.len(),
+            true,
+        )?;
+        let fmt = cell_format();
+        let centred = cell_format().set_align(FormatAlign::Center);
+        for (n, (i, _)) in invitees.iter().enumerate() {
+            let d = &ds.delegates[*i];
+            let seat_code = plan
+                .seating
+                .as_ref()
+                .and_then(|s| s.seat_of[*i].map(|seat| s.hall.seats[seat].code.clone()))
+                .unwrap_or_default();
+            let r = first + n as u32;
+            ws.write_number_with_format(r, 0, (n + 1) as f64, &centred)?;
+            let texts = [
+                d.id.as_str(),
+                d.honorific.label(),
+                d.name.as_str(),
+                d.position.as_deref().unwrap_or(""),
+                d.organization.as_str(),
+                ds.groups[d.group].name.as_str(),
+                d.phone.as_deref().unwrap_or(""),
+                d.email.as_deref().unwrap_or(""),
+                d.attendance.label(),
+                seat_code.as_str(),
+            ];
+            for (c, t) in texts.iter().enumerate() {
+                // Written as strings: a phone number stays text with its leading 0.
+                ws.write_string_with_format(r, (c + 1) as u16, *t, &fmt)?;
+            }
+            ws.write_string_with_format(r, 11, format!("giay-moi/{}.pdf", plan.file_stems[*i]), &fmt)?;
+        }
+        wb.save_to_buffer()
+    };
+    build().expect("the register's cells are within Excel's limits")
 }

@@ -17,9 +17,10 @@ use rayon::prelude::*;
 use serde::Serialize;
 use typst_layout::PagedDocument;
 
+use super::context::{Ctx, Rendered, dedup, ident};
 use super::typst as ty;
-use super::{Artefact, Ctx, Kind, Rendered, dedup, ident};
 use crate::diag::{Diagnostic, Diagnostics, Loc, Text};
+use crate::pack::{Artefact, DocKind};
 use crate::text::Date;
 
 /// A template view whose list of parts can be replaced.
@@ -42,7 +43,7 @@ pub struct Part<I> {
 /// What to render.
 pub struct PartsJob<'a, V: PartsView> {
     pub template: &'static str,
-    pub kind: Kind,
+    pub kind: DocKind,
     /// The PDF timestamp's date.
     pub date: Date,
     pub base: &'a V,

@@ -3,11 +3,12 @@
 
 use serde::Serialize;
 
+use super::context::{Ctx, Rendered};
 use super::views::{self, HeaderView, SignatureView};
-use super::{Ctx, Kind, Rendered};
 use crate::diag::{Diagnostic, Diagnostics, Loc, Text};
 use crate::model::Dataset;
-use crate::script::{PartDetail, Script};
+use crate::pack::DocKind;
+use crate::plan::script::{PartDetail, Script};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct PartView {
@@ -160,7 +161,7 @@ pub fn render(ds: &Dataset, script: Option<&Script>, ctx: &Ctx<'_>) -> Rendered 
         "kich-ban.typ",
         &script_view(ds, script, ctx.font.clone()),
         "kich-ban.pdf",
-        Kind::KichBan,
+        DocKind::Script,
         date,
         |_| None,
     )?;
@@ -180,10 +181,10 @@ pub fn render(ds: &Dataset, script: Option<&Script>, ctx: &Ctx<'_>) -> Rendered 
         "chuong-trinh.typ",
         &programme_view(ds, script, ctx.font.clone()),
         "chuong-trinh.pdf",
-        Kind::KichBan,
+        DocKind::Script,
         date,
         one_page,
     )?;
     warnings.extend(w);
-    Ok((vec![kich_ban, programme], super::dedup(warnings)))
+    Ok((vec![kich_ban, programme], super::context::dedup(warnings)))
 }

@@ -1,13 +1,18 @@
 //! Sơ đồ chỗ ngồi: the hall diagram with its index of names, the seat list (XLSX), and the
 //! name plates (biển tên) for the presidium and the first hall row.
 
+use rust_xlsxwriter::{FormatAlign, XlsxError};
+
+use super::xlsx::{Col, cell_format, table_sheet, workbook};
 use serde::Serialize;
 
-use super::{Ctx, Kind, Rendered, views};
+use super::context::{Ctx, Rendered};
+use super::views;
 use crate::diag::Diagnostics;
 use crate::model::Dataset;
+use crate::pack::DocKind;
 use crate::plan::Plan;
-use crate::seating::SeatingPlan;
+use crate::plan::seating::SeatingPlan;
 use crate::text::name_sort_key;
 
 /// Print-safe light fills, one per group; every seat also shows its group's number, so the
@@ -109,7 +114,7 @@ pub fn view(ds: &Dataset, plan: &Plan, seating: &SeatingPlan, font: Vec<&'static
         counts[ds.delegates[*d].group] += 1;
     }
     // Geometry: block columns aligned across hall rows, sized for their widest block.
-    let hall_rows: Vec<&crate::seating::hall::Row> = hall.rows.iter().filter(|r| !r.presidium).collect();
+    let hall_rows: Vec<&crate::plan::seating::hall::Row> = hall.rows.iter().filter(|r| !r.presidium).collect();
     let n_cols = hall_rows.iter().map(|r| r.blocks.len()).max().unwrap_or(1);
     let mut col_seats = vec![0u32; n_cols];
     for r in &hall_rows {
@@ -149,7 +154,7 @@ pub fn view(ds: &Dataset, plan: &Plan, seating: &SeatingPlan, font: Vec<&'static
             aisle: seat.aisle,
         }
     };
-    let row_view = |row: &crate::seating::hall::Row| RowView {
+    let row_view = |row: &crate::plan::seating::hall::Row| RowView {
         code: row.code.clone(),
         blocks: row
             .blocks
@@ -176,7 +181,7 @@ pub fn view(ds: &Dataset, plan: &Plan, seating: &SeatingPlan, font: Vec<&'static
                 name_sort_key(&del.name),
                 IndexEntry {
                     name: del.name.clone(),
-                    detail: views::position_and_organization(del),
+                    detail: del.position_and_organization(),
                     seat: hall.seats[s].code.clone(),
                     place: hall.describe(s),
                 },
@@ -231,7 +236,7 @@ pub struct PlatesView {
 /// Plates for the presidium (centre-out order, seat 1 first) and the first hall row.
 pub fn plates(ds: &Dataset, seating: &SeatingPlan, font: Vec<&'static str>) -> PlatesView {
     let hall = &seating.hall;
-    let mut rows: Vec<&crate::seating::hall::Row> = hall.rows.iter().filter(|r| r.presidium).collect();
+    let mut rows: Vec<&crate::plan::seating::hall::Row> = hall.rows.iter().filter(|r| r.presidium).collect();
     rows.extend(hall.rows.iter().find(|r| !r.presidium));
     let plates = rows
         .iter()
@@ -265,13 +270,68 @@ pub fn render(ds: &Dataset, plan: &Plan, ctx: &Ctx<'_>) -> Rendered {
         "so-do-cho-ngoi.typ",
         &view(ds, plan, seating, ctx.font.clone()),
         "so-do-cho-ngoi.pdf",
-        Kind::SoDo,
+        DocKind::Seating,
         date,
         |_| None,
     )?;
-    let (plates, w) =
-        ctx.pdf("bien-ten.typ", &plates(ds, seating, ctx.font.clone()), "bien-ten.pdf", Kind::SoDo, date, |_| None)?;
+    let (plates, w) = ctx.pdf(
+        "bien-ten.typ",
+        &plates(ds, seating, ctx.font.clone()),
+        "bien-ten.pdf",
+        DocKind::Seating,
+        date,
+        |_| None,
+    )?;
     warnings.extend(w);
-    let list = ctx.xlsx("danh-sach-cho-ngoi.xlsx", Kind::SoDo, super::xlsx::seat_list(ds, seating));
-    Ok((vec![diagram, plates, list], super::dedup(warnings)))
+    let list = ctx.xlsx("danh-sach-cho-ngoi.xlsx", DocKind::Seating, seat_list(ds, seating));
+    Ok((vec![diagram, plates, list], super::context::dedup(warnings)))
+}
+
+/// `danh-sach-cho-ngoi.xlsx`: one row per seated delegate, by seat, and again by name.
+pub fn seat_list(ds: &Dataset, seating: &SeatingPlan) -> Vec<u8> {
+    let build = || -> Result<Vec<u8>, XlsxError> {
+        let mut wb = workbook(ds, "Danh sách chỗ ngồi");
+        let hall = &seating.hall;
+        let by_seat: Vec<(usize, usize)> =
+            hall.seats.iter().enumerate().filter_map(|(s, _)| seating.occupant[s].map(|d| (s, d))).collect();
+        let mut by_name = by_seat.clone();
+        by_name.sort_by_cached_key(|(s, d)| (name_sort_key(&ds.delegates[*d].name), *s));
+        let cols = [
+            Col { header: "STT", width: 6.0 },
+            Col { header: "Khu vực", width: 16.0 },
+            Col { header: "Hàng", width: 8.0 },
+            Col { header: "Ghế", width: 9.0 },
+            Col { header: "Họ và tên", width: 24.0 },
+            Col { header: "Chức vụ", width: 34.0 },
+            Col { header: "Cơ quan, đơn vị", width: 34.0 },
+            Col { header: "Nhóm", width: 20.0 },
+        ];
+        let title = format!("DANH SÁCH CHỖ NGỒI - {}", ds.conference.title.to_uppercase());
+        for (name, rows) in [("Theo ghế", &by_seat), ("Theo tên", &by_name)] {
+            let ws = wb.add_worksheet();
+            let first = table_sheet(ws, name, &title, &cols, rows.len(), true)?;
+            let fmt = cell_format();
+            let centred = cell_format().set_align(FormatAlign::Center);
+            for (n, (s, d)) in rows.iter().enumerate() {
+                let (seat, del) = (&hall.seats[*s], &ds.delegates[*d]);
+                let row = &hall.rows[seat.row];
+                let r = first + n as u32;
+                ws.write_number_with_format(r, 0, (n + 1) as f64, &centred)?;
+                let texts = [
+                    row.blocks[seat.block].name.as_str(),
+                    row.code.as_str(),
+                    seat.code.as_str(),
+                    del.name.as_str(),
+                    del.position.as_deref().unwrap_or(""),
+                    del.organization.as_str(),
+                    ds.groups[del.group].name.as_str(),
+                ];
+                for (c, t) in texts.iter().enumerate() {
+                    ws.write_string_with_format(r, (c + 1) as u16, *t, &fmt)?;
+                }
+            }
+        }
+        wb.save_to_buffer()
+    };
+    build().expect("the seat list's cells are within Excel's limits")
 }

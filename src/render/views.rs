@@ -4,8 +4,8 @@
 
 use serde::Serialize;
 
-use crate::model::{Dataset, Delegate, DocSettings, FontChoice};
-use crate::render::typst::fonts::{LIBERATION_SERIF, TIMES_NEW_ROMAN};
+use crate::assets::{LIBERATION_SERIF, TIMES_NEW_ROMAN};
+use crate::model::{Dataset, DocSettings, FontChoice};
 use crate::text::{Date, month_vi};
 
 /// Ô 1–4 of the header.
@@ -53,14 +53,6 @@ pub fn issuer_lines(name: &str) -> Vec<String> {
     vec![name.to_string()]
 }
 
-/// A document number: digits below 10 get their leading zero (`Số: 05/…`).
-pub fn document_number(number: &str) -> String {
-    match number.trim().parse::<u32>() {
-        Ok(n) if n < 10 => format!("{n:02}"),
-        _ => number.trim().to_string(),
-    }
-}
-
 /// The header of a document of `settings`' kind. Without a date, the day and month are
 /// blank and the year is the conference's.
 pub fn header(ds: &Dataset, settings: &DocSettings) -> HeaderView {
@@ -68,7 +60,7 @@ pub fn header(ds: &Dataset, settings: &DocSettings) -> HeaderView {
     HeaderView {
         parent: ds.issuer.parent.clone(),
         issuer: issuer_lines(&ds.issuer.name),
-        number: settings.number.as_deref().map(document_number),
+        number: settings.number.as_deref().map(crate::text::document_number),
         code: settings.code.clone(),
         place: ds.issuer.place.clone(),
         day: settings.date.map(|d| format!("{:02}", d.day)),
@@ -108,16 +100,6 @@ pub fn font_list(choice: FontChoice, times_available: bool) -> Vec<&'static str>
     }
 }
 
-/// A delegate's position and organisation as one phrase, without saying the body twice:
-/// - `Phó Giám đốc Sở Tài chính` + `Sở Tài chính` → `Phó Giám đốc Sở Tài chính`;
-/// - `Phó Chủ tịch Ủy ban nhân dân tỉnh` + `Ủy ban nhân dân tỉnh Tuyên Quang` →
-///   `Phó Chủ tịch Ủy ban nhân dân tỉnh Tuyên Quang` (the overlap is merged);
-/// - a bare title joins without a comma: `Giám đốc` + `Hợp tác xã Sơn Trà` →
-///   `Giám đốc Hợp tác xã Sơn Trà`; otherwise `…, <organisation>`.
-pub fn position_and_organization(d: &Delegate) -> String {
-    crate::text::position_with_organization(d.position.as_deref(), &d.organization)
-}
-
 /// `ngày 15 tháng 12 năm 2023 (thứ Sáu)`.
 pub fn date_with_weekday(date: Date) -> String {
     format!("{} ({})", date.long_vi(), date.weekday_vi())
@@ -126,6 +108,7 @@ pub fn date_with_weekday(date: Date) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Delegate;
 
     #[test]
     fn issuer_is_broken_before_the_unit() {
@@ -161,7 +144,7 @@ mod tests {
             address: None,
             note: None,
             src: crate::model::Src {
-                origin: crate::input::Origin::Yaml { file: "x".into(), line: 1, col: 1, path: "d".into() },
+                origin: crate::diag::Origin::Yaml { file: "x".into(), line: 1, col: 1, path: "d".into() },
                 cells: Default::default(),
             },
         }
@@ -186,14 +169,14 @@ mod tests {
             (None, "Sở Nội vụ", "Sở Nội vụ"),
         ];
         for (position, org, want) in cases {
-            assert_eq!(position_and_organization(&delegate(position, org)), want);
+            assert_eq!(delegate(position, org).position_and_organization(), want);
         }
     }
 
     #[test]
     fn numbers_get_a_leading_zero() {
-        assert_eq!(document_number("5"), "05");
-        assert_eq!(document_number("123"), "123");
-        assert_eq!(document_number("12a"), "12a");
+        assert_eq!(crate::text::document_number("5"), "05");
+        assert_eq!(crate::text::document_number("123"), "123");
+        assert_eq!(crate::text::document_number("12a"), "12a");
     }
 }

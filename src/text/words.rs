@@ -1,6 +1,8 @@
 //! Numbers in words, the northern way (`linh`, `nghìn`), as award money is written:
 //! `(Bằng chữ: Ba triệu sáu trăm nghìn đồng)`.
 
+use super::case::capitalize_first;
+
 const DIGITS: [&str; 10] = ["không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín"];
 
 /// Reads one group of three digits. `leading` is true for the highest non-empty group,
@@ -72,7 +74,7 @@ pub fn number_in_words(n: u64) -> String {
 
 /// `3600000` → `Ba triệu sáu trăm nghìn đồng`.
 pub fn amount_in_words(n: u64) -> String {
-    super::capitalize_first(&format!("{} đồng", number_in_words(n)))
+    capitalize_first(&format!("{} đồng", number_in_words(n)))
 }
 
 #[cfg(test)]

@@ -109,65 +109,6 @@ pub fn infer_agenda_kind(title: &str) -> AgendaKind {
     }
 }
 
-/// The default precedence groups of product.md, most senior first, with the other names
-/// clerks give them and the script's introduction phrase.
-pub const DEFAULT_GROUPS: &[(&str, &[&str], &str)] = &[
-    ("Trung ương", &["TW", "Đại biểu Trung ương", "Khách Trung ương"], "Về phía Trung ương"),
-    (
-        "Thường trực Tỉnh ủy",
-        &["Tỉnh ủy", "TT Tỉnh ủy", "Lãnh đạo Tỉnh ủy", "Thường trực Tỉnh ủy, Thường vụ Tỉnh ủy"],
-        "Về phía Thường trực Tỉnh ủy",
-    ),
-    (
-        "Thường trực HĐND tỉnh",
-        &["HĐND tỉnh", "Thường trực Hội đồng nhân dân tỉnh", "Lãnh đạo HĐND tỉnh", "TT HĐND tỉnh"],
-        "Về phía Thường trực Hội đồng nhân dân tỉnh",
-    ),
-    (
-        "Lãnh đạo UBND tỉnh",
-        &["UBND tỉnh", "Lãnh đạo Ủy ban nhân dân tỉnh", "Ủy ban nhân dân tỉnh"],
-        "Về phía lãnh đạo Ủy ban nhân dân tỉnh",
-    ),
-    (
-        "Sở, ban, ngành",
-        &["Sở ngành", "Sở, ngành", "Các sở, ban, ngành", "Sở, ban, ngành, đoàn thể", "Ban, ngành"],
-        "Về phía các sở, ban, ngành, đoàn thể của tỉnh",
-    ),
-    (
-        "Huyện, thành phố",
-        &["Huyện", "Huyện/thành phố", "Cấp huyện", "Các huyện, thành phố"],
-        "Về phía các huyện, thành phố",
-    ),
-    ("Xã, phường, thị trấn", &["Xã", "Cấp xã", "Các xã, phường, thị trấn"], "Về phía các xã, phường, thị trấn"),
-    ("Chủ thể OCOP", &["Chủ thể", "Các chủ thể OCOP"], "Về phía các chủ thể OCOP"),
-    (
-        "Đơn vị tiêu thụ",
-        &["Nhà phân phối", "Đơn vị phân phối", "Đơn vị kết nối tiêu thụ"],
-        "Về phía các đơn vị kết nối tiêu thụ sản phẩm",
-    ),
-    ("Doanh nghiệp", &["DN", "Các doanh nghiệp"], "Về phía các doanh nghiệp"),
-    ("Báo chí", &["Phóng viên", "Cơ quan báo chí", "Báo, đài", "Các cơ quan báo chí"], "Về phía các cơ quan báo chí"),
-];
-
-/// Older (QĐ 490/1048) group names accepted for the six groups of QĐ 919/148, by index.
-pub const OLD_PRODUCT_GROUPS: &[(usize, &[&str])] = &[
-    (0, &["Thực phẩm", "Nông sản", "Thực phẩm tươi sống", "Thực phẩm chế biến"]),
-    (1, &["Đồ uống", "Đồ uống có cồn", "Đồ uống không cồn"]),
-    (2, &["Dược liệu và sản phẩm từ dược liệu", "Thảo dược", "Dược liệu", "Sản phẩm từ dược liệu"]),
-    (3, &["Hàng thủ công mỹ nghệ", "Thủ công mỹ nghệ", "Vải và may mặc", "Lưu niệm - nội thất - trang trí"]),
-    (4, &["Sinh vật cảnh", "Hoa, cây cảnh", "Hoa cây cảnh"]),
-    (
-        5,
-        &[
-            "Dịch vụ du lịch cộng đồng, du lịch sinh thái và điểm du lịch",
-            "Dịch vụ du lịch",
-            "Du lịch",
-            "Dịch vụ du lịch nông thôn, bán hàng",
-            "Dịch vụ du lịch cộng đồng",
-        ],
-    ),
-];
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -4,7 +4,7 @@
 use crate::diag::{Diagnostic, Diagnostics, Loc, Text, quote};
 use crate::input::schema::TableSpec;
 use crate::input::{Record, Value, raw::format_number};
-use crate::text::{Date, Time, loose_key, parse_date_text, parse_time_text};
+use crate::text::{Date, Time, loose_key, parse_date_text, parse_number, parse_time_text};
 
 use super::choices::{canonical, pick};
 
@@ -134,35 +134,6 @@ pub fn excel_error(loc: Loc, error: &str) -> Diagnostic {
 /// wrong id is reported instead of being printed as a name.
 pub fn looks_like_id(text: &str) -> bool {
     !text.contains(char::is_whitespace) && text.chars().any(|c| c.is_ascii_digit()) && text.chars().count() <= 24
-}
-
-/// A number typed the Vietnamese way (`1.800.000`, `12,5`) or the English way (`12.5`).
-pub fn parse_number(text: &str) -> Option<f64> {
-    let t: String = text.trim().chars().filter(|c| !c.is_whitespace()).collect();
-    // `5.000.000 đồng`, `5.000.000đ`, `5000000 VNĐ`, `20 phút`: the unit is dropped.
-    let lower = t.to_lowercase();
-    let t =
-        ["đồng", "vnđ", "vnd", "đ", "phút"].iter().find_map(|u| lower.strip_suffix(u).map(str::to_string)).unwrap_or(t);
-    if t.is_empty() {
-        return None;
-    }
-    let dots = t.matches('.').count();
-    let commas = t.matches(',').count();
-    let thousands_groups = |sep: char| t.split(sep).skip(1).all(|g| g.len() == 3);
-    let normalised = if dots >= 1 && commas == 0 && (dots > 1 || thousands_groups('.')) && t.len() > 4 {
-        t.replace('.', "")
-    } else if commas > 1 && dots == 0 && thousands_groups(',') {
-        // 5,000,000 (English thousands)
-        t.replace(',', "")
-    } else if commas == 1 && dots == 0 {
-        t.replace(',', ".")
-    } else if commas >= 1 && dots >= 1 {
-        // 1.234,5 (Vietnamese) or 1,234.5 (English)
-        if t.rfind(',') > t.rfind('.') { t.replace('.', "").replace(',', ".") } else { t.replace(',', "") }
-    } else {
-        t
-    };
-    normalised.parse::<f64>().ok().filter(|n| n.is_finite())
 }
 
 pub fn integer_of(v: &Value) -> Option<i64> {

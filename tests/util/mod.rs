@@ -8,8 +8,9 @@ use std::process::{Command, Output};
 
 use rust_xlsxwriter::Workbook;
 use vanthu::input::Source;
+use vanthu::pack::DocKind;
 use vanthu::pipeline::{self, BuildConfig, Outcome};
-use vanthu::render::{Kind, Silent};
+use vanthu::render::Silent;
 
 pub mod pdf;
 
@@ -115,7 +116,7 @@ pub fn build(source: Source, out: &Path) -> Outcome {
     build_only(source, out, &[])
 }
 
-pub fn build_only(source: Source, out: &Path, only: &[Kind]) -> Outcome {
+pub fn build_only(source: Source, out: &Path, only: &[DocKind]) -> Outcome {
     let config = BuildConfig {
         source,
         out_dir: Some(out.to_path_buf()),

@@ -1,14 +1,19 @@
 //! Stage 4, plan: the decisions every document shares, made once — protocol order, who is
 //! invited, who chairs, and the stable per-person file names.
 
+pub mod script;
+pub mod seating;
+pub mod stats;
+pub mod summary;
+
 use std::collections::HashMap;
 
+use self::script::Script;
+use self::seating::{Policy, SeatingPlan};
+use self::summary::ReportPlan;
+use crate::assets::TemplateStore;
 use crate::diag::Diagnostics;
 use crate::model::{Dataset, Role};
-use crate::render::typst::TemplateStore;
-use crate::report::{self, ReportPlan};
-use crate::script::{self, Script};
-use crate::seating::{self, Policy, SeatingPlan};
 use crate::text::{name_sort_key, slug};
 
 /// What the documents are built from besides the dataset.
@@ -43,7 +48,7 @@ impl Plan {
             plan.seating = seating::assign(ds, &plan.protocol, policy, ds.hall_loc.clone(), diags);
         }
         plan.script = script::plan(ds, &plan.protocol, templates, diags);
-        plan.report = report::plan(ds, diags);
+        plan.report = summary::plan(ds, diags);
         (diags.count(crate::diag::Severity::Error) == errors).then_some(plan)
     }
 

@@ -1,15 +1,22 @@
 //! Báo cáo sơ kết (Mẫu 1.4) with its charts and appendices, and the statistics workbook
-//! with native Excel charts. Every figure comes from [`crate::stats`].
+//! with native Excel charts. Every figure comes from [`crate::plan::stats`].
 
 use serde::Serialize;
 
+use super::context::{Ctx, Rendered};
 use super::views::{self, HeaderView, SignatureView};
-use super::{Ctx, Kind, Rendered};
 use crate::diag::Diagnostics;
 use crate::model::{Dataset, PRODUCT_GROUPS};
-use crate::report::{ReportPlan, Section};
-use crate::stats::{self, Stats};
+use crate::pack::DocKind;
+use crate::plan::stats::Stats;
+use crate::plan::summary::{ReportPlan, Section};
 use crate::text::thousands;
+
+use rust_xlsxwriter::{
+    Chart, ChartFormat, ChartLine, ChartSolidFill, ChartType, Format, FormatAlign, Formula, XlsxError,
+};
+
+use super::xlsx::{Col, cell_format, header_format, table_sheet, workbook};
 
 /// A table of an appendix: cells already formatted (`1.234`, `95,0`), with their numbers
 /// for the workbook.
@@ -330,7 +337,7 @@ fn product_list(ds: &Dataset) -> TableView {
                     p.name.clone(),
                     p.producer.clone(),
                     p.address.clone().unwrap_or_default(),
-                    stats::district_name(&p.district, &ds.report_settings.district_order).to_string(),
+                    crate::model::district_name(&p.district, &ds.report_settings.district_order).to_string(),
                     PRODUCT_GROUPS[p.group].to_string(),
                     format!("{} sao", p.stars),
                     p.year.to_string(),
@@ -404,7 +411,7 @@ fn charts(stats: &Stats) -> ChartsView {
 pub fn view(ds: &Dataset, plan: &ReportPlan, font: Vec<&'static str>) -> ReportView {
     let settings = &ds.report_doc;
     let number = match &settings.number {
-        Some(n) => format!("{}/{}", views::document_number(n), settings.code),
+        Some(n) => format!("{}/{}", crate::text::document_number(n), settings.code),
         None => format!("…/{}", settings.code),
     };
     let date = settings.date.map_or_else(|| format!("ngày … tháng … năm {}", ds.conference.date.year), |d| d.long_vi());
@@ -449,11 +456,186 @@ pub fn render(ds: &Dataset, plan: Option<&ReportPlan>, ctx: &Ctx<'_>) -> Rendere
         "bao-cao-so-ket.typ",
         &view(ds, plan, ctx.font.clone()),
         "bao-cao-so-ket.pdf",
-        Kind::BaoCao,
+        DocKind::Summary,
         date,
         |_| None,
     )?;
-    let workbook =
-        ctx.xlsx("so-lieu-bao-cao.xlsx", Kind::BaoCao, super::xlsx::report_workbook(ds, &tables(&plan.stats)));
-    Ok((vec![report, workbook], super::dedup(warnings)))
+    let workbook = ctx.xlsx("so-lieu-bao-cao.xlsx", DocKind::Summary, report_workbook(ds, &tables(&plan.stats)));
+    Ok((vec![report, workbook], super::context::dedup(warnings)))
+}
+
+/// `so-lieu-bao-cao.xlsx`: one sheet per table of the report (totals as `SUM` formulas the
+/// clerk can edit, with their values), a native Excel chart beside each table like the
+/// report's, and the product list.
+pub fn report_workbook(ds: &Dataset, tables: &[TableView]) -> Vec<u8> {
+    let build = || -> Result<Vec<u8>, XlsxError> {
+        let mut wb = workbook(ds, "Số liệu báo cáo");
+        let header = header_format();
+        let text = cell_format();
+        let count = cell_format().set_num_format("#,##0");
+        let pct = cell_format().set_num_format("0.0");
+        let bold = |f: &Format| f.clone().set_bold();
+        for (t, table) in tables.iter().enumerate() {
+            let name = format!("Biểu {}", t + 1);
+            let ws = wb.add_worksheet();
+            ws.set_name(&name)?;
+            let last_col = (table.header.len() - 1) as u16;
+            let title = Format::new()
+                .set_bold()
+                .set_font_name("Times New Roman")
+                .set_font_size(13)
+                .set_align(FormatAlign::Center);
+            ws.merge_range(0, 0, 0, last_col, &table.title, &title)?;
+            ws.write_string_with_format(
+                1,
+                last_col,
+                &table.unit,
+                &Format::new().set_italic().set_align(FormatAlign::Right),
+            )?;
+            for (c, h) in table.header.iter().enumerate() {
+                ws.write_string_with_format(2, c as u16, h, &header)?;
+                ws.set_column_width(
+                    c as u16,
+                    if c == 1 {
+                        36.0
+                    } else if c == 0 {
+                        6.0
+                    } else {
+                        12.0
+                    },
+                )?;
+            }
+            ws.set_row_height(2, 32)?;
+            ws.set_freeze_panes(3, 0)?;
+            let first = 3u32;
+            for (r, (cells, numbers)) in table.rows.iter().zip(&table.numbers).enumerate() {
+                let row = first + r as u32;
+                for (c, (cell, number)) in cells.iter().zip(numbers).enumerate() {
+                    let col = c as u16;
+                    match number {
+                        Some(v) if c > 0 => {
+                            let f = if table.percents.get(c).copied().unwrap_or(false) { &pct } else { &count };
+                            ws.write_number_with_format(row, col, *v, f)?;
+                        }
+                        _ => {
+                            ws.write_string_with_format(row, col, cell, &text)?;
+                        }
+                    }
+                }
+            }
+            let last = first + table.rows.len() as u32 - 1;
+            if let Some(total) = &table.total {
+                let row = last + 1;
+                for (c, cell) in total.iter().enumerate() {
+                    let col = c as u16;
+                    if table.sums.get(c).copied().unwrap_or(false) && !table.rows.is_empty() {
+                        let letter = crate::diag::column_letters(c as u32);
+                        let sum: f64 = table.numbers.iter().filter_map(|r| r[c]).sum();
+                        let formula = Formula::new(format!("=SUM({letter}{}:{letter}{})", first + 1, last + 1))
+                            .set_result(format!("{sum}"));
+                        let f = if table.percents.get(c).copied().unwrap_or(false) { bold(&pct) } else { bold(&count) };
+                        ws.write_formula_with_format(row, col, formula, &f)?;
+                    } else if c > 0
+                        && let Some(n) = crate::text::parse_number(cell)
+                    {
+                        // A total that is no sum (a producer in two districts counts once):
+                        // still a number, not text.
+                        let f = if table.percents.get(c).copied().unwrap_or(false) { bold(&pct) } else { bold(&count) };
+                        ws.write_number_with_format(row, col, n, &f)?;
+                    } else {
+                        ws.write_string_with_format(row, col, cell, &bold(&text))?;
+                    }
+                }
+            }
+            ws.set_paper_size(9);
+            ws.set_landscape();
+            ws.set_print_fit_to_pages(1, 0);
+            if table.rows.is_empty() {
+                continue;
+            }
+            // The chart beside the table, like the report's.
+            let cats = (name.as_str(), first, 1u16, last, 1u16);
+            let series = |chart: &mut Chart, label: &str, col: u16, grey: &str| {
+                chart
+                    .add_series()
+                    .set_name(label)
+                    .set_categories(cats)
+                    .set_values((name.as_str(), first, col, last, col))
+                    .set_format(
+                        ChartFormat::new()
+                            .set_solid_fill(ChartSolidFill::new().set_color(grey))
+                            .set_border(ChartLine::new().set_color("#202020")),
+                    );
+            };
+            let chart = match t {
+                0 => {
+                    let mut c = Chart::new(ChartType::ColumnStacked);
+                    series(&mut c, "3 sao", 3, "#E1E1E1");
+                    series(&mut c, "4 sao", 4, "#969696");
+                    series(&mut c, "5 sao", 5, "#3C3C3C");
+                    c.title().set_name("Sản phẩm OCOP theo năm và hạng sao");
+                    Some(c)
+                }
+                1 | 2 => {
+                    let mut c = Chart::new(ChartType::Bar);
+                    series(&mut c, "Số sản phẩm", 2, "#969696");
+                    c.title().set_name(if t == 1 {
+                        "Sản phẩm OCOP theo huyện, thành phố"
+                    } else {
+                        "Sản phẩm OCOP theo nhóm sản phẩm"
+                    });
+                    c.legend().set_hidden();
+                    Some(c)
+                }
+                4 => {
+                    let mut c = Chart::new(ChartType::Column);
+                    series(&mut c, "Kế hoạch", 3, "#E1E1E1");
+                    series(&mut c, "Thực hiện", 4, "#3C3C3C");
+                    c.title().set_name("Kết quả thực hiện chỉ tiêu");
+                    Some(c)
+                }
+                _ => None,
+            };
+            if let Some(chart) = chart {
+                ws.insert_chart(first, last_col + 2, &chart)?;
+            }
+        }
+        // The product list.
+        let ws = wb.add_worksheet();
+        let cols = [
+            Col { header: "STT", width: 6.0 },
+            Col { header: "Tên sản phẩm", width: 34.0 },
+            Col { header: "Chủ thể", width: 34.0 },
+            Col { header: "Loại chủ thể", width: 14.0 },
+            Col { header: "Địa chỉ", width: 20.0 },
+            Col { header: "Huyện, thành phố", width: 22.0 },
+            Col { header: "Nhóm sản phẩm", width: 26.0 },
+            Col { header: "Hạng sao", width: 9.0 },
+            Col { header: "Năm công nhận", width: 10.0 },
+            Col { header: "Số quyết định", width: 26.0 },
+        ];
+        let first = table_sheet(ws, "Sản phẩm", "DANH SÁCH SẢN PHẨM OCOP", &cols, ds.products.len(), true)?;
+        for (i, p) in ds.products.iter().enumerate() {
+            let r = first + i as u32;
+            ws.write_number_with_format(r, 0, (i + 1) as f64, &text)?;
+            for (c, v) in [
+                p.name.as_str(),
+                p.producer.as_str(),
+                p.producer_kind.as_deref().unwrap_or(""),
+                p.address.as_deref().unwrap_or(""),
+                crate::model::district_name(&p.district, &ds.report_settings.district_order),
+                crate::model::PRODUCT_GROUPS[p.group],
+            ]
+            .iter()
+            .enumerate()
+            {
+                ws.write_string_with_format(r, (c + 1) as u16, *v, &text)?;
+            }
+            ws.write_number_with_format(r, 7, f64::from(p.stars), &text)?;
+            ws.write_number_with_format(r, 8, f64::from(p.year), &text)?;
+            ws.write_string_with_format(r, 9, p.decision.as_deref().unwrap_or(""), &text)?;
+        }
+        wb.save_to_buffer()
+    };
+    build().expect("the report workbook's cells are within Excel's limits")
 }

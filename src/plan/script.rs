@@ -13,13 +13,12 @@ use std::collections::BTreeMap;
 use minijinja::Value;
 use serde::Serialize;
 
+use crate::assets::TemplateStore;
 use crate::diag::{Diagnostic, Diagnostics, Text};
 use crate::jinja::{Jinja, paragraphs, to_value};
+use crate::model::DEFAULT_GROUPS;
 use crate::model::{AgendaKind, AwardKind, Dataset, Delegate, Honorific, Performer, Role};
-use crate::render::typst::TemplateStore;
-use crate::render::views;
 use crate::text::{Time, capitalize_first, loose_key};
-use crate::validate::DEFAULT_GROUPS;
 
 /// The whole script.
 #[derive(Debug, Clone)]
@@ -127,7 +126,7 @@ pub fn call(ds: &Dataset, d: &Delegate) -> String {
         // Someone else comes: the MC cannot name the invitee.
         return substitute(d);
     }
-    let details = views::position_and_organization(d);
+    let details = d.position_and_organization();
     format!("{} {}, {}", address(ds, d), d.name, details.trim_end_matches('.'))
 }
 
@@ -201,7 +200,7 @@ fn introduction(ds: &Dataset, protocol: &[usize]) -> Vec<GroupIntro> {
 fn decision_ctx(ds: &Dataset) -> serde_json::Value {
     let d = &ds.decision;
     let number = match &d.number {
-        Some(n) => format!("{}/{}", views::document_number(n), d.code),
+        Some(n) => format!("{}/{}", crate::text::document_number(n), d.code),
         None => format!("…/{}", d.code),
     };
     let date = match d.date {

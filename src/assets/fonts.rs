@@ -12,10 +12,10 @@ use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
 
 static LIBERATION: [&[u8]; 4] = [
-    include_bytes!("../../../fonts/LiberationSerif-Regular.ttf"),
-    include_bytes!("../../../fonts/LiberationSerif-Bold.ttf"),
-    include_bytes!("../../../fonts/LiberationSerif-Italic.ttf"),
-    include_bytes!("../../../fonts/LiberationSerif-BoldItalic.ttf"),
+    include_bytes!("../../fonts/LiberationSerif-Regular.ttf"),
+    include_bytes!("../../fonts/LiberationSerif-Bold.ttf"),
+    include_bytes!("../../fonts/LiberationSerif-Italic.ttf"),
+    include_bytes!("../../fonts/LiberationSerif-BoldItalic.ttf"),
 ];
 
 /// The embedded family.

@@ -10,7 +10,7 @@ use serde::Serialize;
 use crate::diag::{Diagnostics, Text};
 use crate::jinja::{Jinja, to_value};
 use crate::model::Dataset;
-use crate::stats::{self, Stats};
+use crate::plan::stats::{self, Stats};
 use crate::text::{capitalize_first, loose_key, lowercase_first};
 
 /// Where the charts go in the narrative: a line `{{ bieu_do }}`.

@@ -350,7 +350,7 @@ fn choice_lists(ds: &Dataset) -> Vec<(&'static str, Vec<String>)> {
         ("Loại nội dung", AgendaKind::ALL.iter().map(|k| k.label().to_string()).collect()),
         ("Hạng sao", vec!["3".into(), "4".into(), "5".into()]),
         ("Nhóm sản phẩm", PRODUCT_GROUPS.iter().map(|g| g.to_string()).collect()),
-        ("Loại chủ thể", crate::stats::PRODUCER_KINDS.iter().map(|k| k.to_string()).collect()),
+        ("Loại chủ thể", crate::model::PRODUCER_KINDS.iter().map(|k| k.to_string()).collect()),
         ("Huyện, thành phố", ds.report_settings.district_order.clone()),
     ]
 }
@@ -385,7 +385,8 @@ const LAST_ROW: u32 = 2000;
 /// on what goes there, drop-down lists on the columns with fixed choices, and the `Danh
 /// mục` sheet holding those lists. `guide` puts the `Hướng dẫn` sheet first (the starter).
 pub fn to_xlsx_with(ds: &Dataset, guide: bool) -> Result<Vec<u8>, XlsxError> {
-    use crate::starter::{GUIDE, GUIDE_SHEET, LISTS_SHEET, column_note, setting_note};
+    use super::guide::{GUIDE, column_note, setting_note};
+    use crate::input::schema::{GUIDE_SHEET, LISTS_SHEET};
     use rust_xlsxwriter::{DataValidation, DataValidationErrorStyle, Formula, Note};
 
     let c = canonical(ds);

@@ -7,9 +7,6 @@
 //! input overrides the built-in ones, file by file), `/data.json`, and files of the input's
 //! folder under `/data/…`. Nothing else on disk, nothing from the network.
 
-pub mod fonts;
-mod templates;
-
 use std::collections::HashMap;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -26,8 +23,7 @@ use typst::{Library, LibraryExt, World, WorldExt};
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
-pub use self::fonts::Fonts;
-pub use self::templates::{BUILTIN, TemplateStore};
+use crate::assets::{Fonts, TemplateStore};
 use crate::diag::{Diagnostic, Diagnostics, Loc, Severity, Text};
 use crate::text::Date;
 

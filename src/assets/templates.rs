@@ -47,6 +47,13 @@ impl TemplateStore {
         BUILTIN.iter().find(|(p, _)| *p == rel).map(|(_, t)| t.to_string())
     }
 
+    /// A data file of the templates (`quyet-dinh/can-cu.yaml`) parsed from YAML; `Err` says
+    /// why it cannot be read (missing, malformed) in the clerk's words, with serde's own.
+    pub fn data<T: serde::de::DeserializeOwned>(&self, rel: &str) -> Result<T, String> {
+        let text = self.text(rel).ok_or_else(|| "không có tệp / missing".to_string())?;
+        serde_yaml::from_str(&text).map_err(|e| e.to_string())
+    }
+
     /// How messages name a template: the overriding file's path, or `templates/<rel>`.
     pub fn display(&self, rel: &str) -> String {
         match self.override_path(rel) {

@@ -1,0 +1,56 @@
+//! What the clerk reads: diagnostics (human or JSON), status lines in their language, the
+//! stage timings, and the exit status (0 success, 1 invalid input, 2 usage, 3 internal).
+
+use crate::diag::{Diagnostics, Lang, Severity, emit};
+use crate::pipeline::{Outcome, Timings};
+
+/// Exit statuses.
+pub const OK: u8 = 0;
+
+pub const INVALID: u8 = 1;
+
+pub const USAGE: u8 = 2;
+
+pub const INTERNAL: u8 = 3;
+
+pub struct Console {
+    pub lang: Lang,
+    pub quiet: bool,
+    pub json: bool,
+}
+
+impl Console {
+    pub fn diagnostics(&self, diags: &Diagnostics) {
+        let shown: Diagnostics =
+            diags.iter().filter(|d| !self.quiet || d.severity == Severity::Error).cloned().collect();
+        // JSON is for other programs: on stdout. Human messages go to stderr.
+        let _ = if self.json {
+            emit(&mut std::io::stdout().lock(), &shown, self.lang, true)
+        } else {
+            emit(&mut std::io::stderr().lock(), &shown, self.lang, false)
+        };
+    }
+
+    pub fn line(&self, vi: String, en: String) {
+        if !self.quiet {
+            eprintln!("{}", if self.lang == Lang::Vi { vi } else { en });
+        }
+    }
+
+    pub fn timings(&self, t: &Timings) {
+        for (stage, d) in &t.0 {
+            eprintln!("  {stage:<10} {:>8.1} ms", d.as_secs_f64() * 1000.0);
+        }
+    }
+
+    pub fn status(&self, outcome: &Outcome) -> u8 {
+        self.diagnostics(&outcome.diags);
+        if outcome.internal_failure {
+            INTERNAL
+        } else if outcome.diags.has_errors() {
+            INVALID
+        } else {
+            OK
+        }
+    }
+}

@@ -1,0 +1,264 @@
+//! Reading a clerk's workbook (`.xlsx`, `.xls`, `.ods`) with calamine.
+//!
+//! Real workbooks are messy, so nothing is assumed about where things are: sheets are found
+//! by loose name, the header row is the row above the data that matches most known headers
+//! (titles and blank lines above it are skipped), columns come in any order, and rows that
+//! are empty, hold only an `STT`, number the columns `(1) (2) (3)`, head a section or sum
+//! the list are skipped with a note.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::io::Cursor;
+use std::sync::Arc;
+
+use calamine::{Data, Range, Reader, Sheets, open_workbook_auto_from_rs};
+
+mod extras;
+mod grid;
+mod header;
+mod rows;
+mod settings;
+
+pub use grid::cell_value;
+
+use self::extras::SheetExtras;
+use self::rows::read_table;
+use self::settings::read_settings;
+use super::raw::{Parts, Table};
+use super::schema::{
+    self, SETTINGS_LABEL_HEADER, SETTINGS_SHEET, SETTINGS_SHEET_ALIASES, SETTINGS_VALUE_HEADER, TableSpec,
+};
+use crate::diag::{Diagnostic, Diagnostics, Loc, Text};
+use crate::text::loose_key;
+
+/// An opened workbook.
+pub struct Workbook {
+    file: Arc<str>,
+    sheets: Sheets<Cursor<Vec<u8>>>,
+    /// Sheet names, the visible ones first (a hidden sheet is often a stale copy).
+    names: Vec<String>,
+    hidden: BTreeSet<String>,
+}
+
+impl Workbook {
+    /// Opens a workbook from its bytes. A file that is not a workbook is an error naming
+    /// the file, never a panic.
+    pub fn open(bytes: Vec<u8>, file: Arc<str>) -> Result<Workbook, Diagnostic> {
+        let not_a_workbook = |detail: String| {
+            Diagnostic::error(
+                "not-a-workbook",
+                Loc::File { file: file.clone() },
+                Text::new(
+                    format!("không đọc được tệp này như một bảng tính Excel/ODS ({detail})"),
+                    format!("this file cannot be read as an Excel/ODS workbook ({detail})"),
+                ),
+            )
+            .with_hint(Text::new(
+                "mở tệp bằng Excel hoặc LibreOffice và lưu lại dưới dạng .xlsx; nếu tệp có mật khẩu, hãy bỏ mật khẩu",
+                "open it in Excel or LibreOffice and save it as .xlsx; remove any password",
+            ))
+        };
+        let opened = std::panic::catch_unwind(|| open_workbook_auto_from_rs(Cursor::new(bytes)));
+        match opened {
+            Ok(Ok(sheets)) => {
+                let hidden: BTreeSet<String> = sheets
+                    .sheets_metadata()
+                    .iter()
+                    .filter(|s| s.visible != calamine::SheetVisible::Visible)
+                    .map(|s| s.name.clone())
+                    .collect();
+                let mut names = sheets.sheet_names();
+                names.sort_by_key(|n| hidden.contains(n));
+                Ok(Workbook { file, sheets, names, hidden })
+            }
+            Ok(Err(e)) => Err(not_a_workbook(e.to_string())),
+            Err(_) => Err(not_a_workbook("tệp hỏng / corrupt file".into())),
+        }
+    }
+
+    /// The sheet names, visible first.
+    pub fn sheet_names(&self) -> &[String] {
+        &self.names
+    }
+
+    /// Is there a sheet of this name (loosely)?
+    pub fn has_sheet(&self, name: &str) -> bool {
+        self.find_sheet(|n| loose_key(n) == loose_key(name)).is_some()
+    }
+
+    fn find_sheet(&self, matches: impl Fn(&str) -> bool) -> Option<String> {
+        self.names.iter().find(|n| matches(n)).cloned()
+    }
+
+    /// The sheet of a list: its name or another name for it, else a sheet whose name
+    /// starts with it (`Đại biểu (sửa 12-12)`) when only one does and it is no other list's.
+    fn find_table_sheet(&self, spec: &'static TableSpec) -> Option<(String, bool)> {
+        if let Some(name) = self.find_sheet(|n| spec.matches_sheet(n)) {
+            return Some((name, true));
+        }
+        let known = |n: &str| schema::TABLES.iter().any(|t| t.matches_sheet(n));
+        let candidates: Vec<&String> =
+            self.names.iter().filter(|n| !known(n) && !self.hidden.contains(*n) && spec.starts_sheet(n)).collect();
+        match candidates.as_slice() {
+            [one] => Some(((*one).clone(), false)),
+            _ => None,
+        }
+    }
+
+    /// Lazy access to what a sheet holds beyond its values.
+    fn extras<'a>(&'a mut self, sheet: &'a str) -> SheetExtras<'a> {
+        SheetExtras { sheets: &mut self.sheets, sheet, merges: None, styles: None, formulas: None }
+    }
+
+    fn range(&mut self, sheet: &str, diags: &mut Diagnostics) -> Option<Range<Data>> {
+        let file = self.file.clone();
+        let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            self.sheets.worksheet_range(sheet).map_err(|e| e.to_string())
+        }));
+        let err = match read {
+            Ok(Ok(r)) => return Some(r),
+            Ok(Err(e)) => e,
+            Err(_) => "corrupt sheet".to_string(),
+        };
+        diags.push(Diagnostic::error(
+            "unreadable-sheet",
+            Loc::Sheet { file, sheet: sheet.into() },
+            Text::new(format!("không đọc được sheet này ({err})"), format!("this sheet cannot be read ({err})")),
+        ));
+        None
+    }
+
+    /// Reads the settings sheet and every table the workbook has.
+    pub fn read_all(&mut self, diags: &mut Diagnostics) -> Parts {
+        let file = self.file.clone();
+        let settings_name = self.find_sheet(|n| {
+            let k = loose_key(n);
+            k == loose_key(SETTINGS_SHEET) || SETTINGS_SHEET_ALIASES.iter().any(|a| loose_key(a) == k)
+        });
+        let mut used: BTreeSet<String> = BTreeSet::new();
+        let (settings_loc, settings) = match settings_name {
+            Some(name) => {
+                used.insert(name.clone());
+                let loc = Loc::Sheet { file: file.clone(), sheet: name.as_str().into() };
+                let settings = match self.range(&name, diags) {
+                    Some(range) => read_settings(&range, &mut self.extras(&name), &file, &name, diags),
+                    None => BTreeMap::new(),
+                };
+                (loc, settings)
+            }
+            None => {
+                diags.push(
+                    Diagnostic::error(
+                        "missing-sheet",
+                        Loc::File { file: file.clone() },
+                        Text::new(
+                            format!("không có sheet “{SETTINGS_SHEET}” (thông tin hội nghị)"),
+                            format!("there is no “{SETTINGS_SHEET}” sheet (the conference settings)"),
+                        ),
+                    )
+                    .with_hint(Text::new(
+                        format!(
+                            "thêm sheet “{SETTINGS_SHEET}” có hai cột “{SETTINGS_LABEL_HEADER}” | “{SETTINGS_VALUE_HEADER}”; `vanthu init` tạo sẵn mẫu"
+                        ),
+                        format!(
+                            "add a “{SETTINGS_SHEET}” sheet with two columns “{SETTINGS_LABEL_HEADER}” | “{SETTINGS_VALUE_HEADER}”; `vanthu init` writes a starter"
+                        ),
+                    )),
+                );
+                (Loc::File { file: file.clone() }, BTreeMap::new())
+            }
+        };
+        let mut tables = Vec::new();
+        for spec in &schema::TABLES {
+            let Some((name, exact)) = self.find_table_sheet(spec) else {
+                tables.push(Table::empty(spec));
+                continue;
+            };
+            if !exact {
+                diags.push(Diagnostic::note(
+                    "renamed-sheet",
+                    Loc::Sheet { file: file.clone(), sheet: name.as_str().into() },
+                    Text::new(
+                        format!("đọc sheet này làm danh sách “{}”", spec.sheet),
+                        format!("read as the “{}” list", spec.sheet),
+                    ),
+                ));
+            }
+            used.insert(name.clone());
+            match self.range(&name, diags) {
+                Some(range) => {
+                    let table = read_table(&range, &mut self.extras(&name), spec, &file, &name, diags);
+                    tables.push(table);
+                }
+                None => tables.push(Table::empty(spec)),
+            }
+        }
+        // The sheets vanthu writes for the clerk's eyes are passed over in silence.
+        let ours = |n: &str| [schema::GUIDE_SHEET, schema::LISTS_SHEET].iter().any(|s| loose_key(s) == loose_key(n));
+        for name in &self.names {
+            if used.contains(name) || ours(name) {
+                continue;
+            }
+            let loc = Loc::Sheet { file: file.clone(), sheet: name.as_str().into() };
+            let hidden = self.hidden.contains(name);
+            // Another copy of a list that was read from a different sheet.
+            let twin = schema::TABLES
+                .iter()
+                .filter(|t| t.matches_sheet(name))
+                .find_map(|t| used.iter().find(|u| t.matches_sheet(u)).map(|u| (t, u)));
+            diags.push(match twin {
+                Some((t, u)) if !hidden => Diagnostic::warning(
+                    "duplicate-sheet",
+                    loc,
+                    Text::new(
+                        format!(
+                            "sheet này cũng là danh sách “{}”, nhưng sheet “{u}” đã được dùng; sheet này bị bỏ qua",
+                            t.sheet
+                        ),
+                        format!(
+                            "this sheet is also a “{}” list, but the sheet “{u}” was used; this one is ignored",
+                            t.sheet
+                        ),
+                    ),
+                )
+                .with_hint(Text::new(
+                    "xóa hoặc đổi tên bản cũ để khỏi nhầm",
+                    "delete or rename the old copy to avoid confusion",
+                )),
+                _ if hidden => {
+                    Diagnostic::note("hidden-sheet", loc, Text::new("sheet ẩn, được bỏ qua", "hidden sheet; ignored"))
+                }
+                _ => Diagnostic::note(
+                    "unknown-sheet",
+                    loc,
+                    Text::new(
+                        "sheet không thuộc mẫu nhập liệu, được bỏ qua",
+                        "not a sheet of the input contract; ignored",
+                    ),
+                ),
+            });
+        }
+        Parts { settings_loc, settings, tables }
+    }
+
+    /// Reads one list from a named sheet (for a YAML file that points at a workbook).
+    pub fn read_one(&mut self, spec: &'static TableSpec, sheet: Option<&str>, diags: &mut Diagnostics) -> Table {
+        let name = match sheet {
+            Some(s) => self.find_sheet(|n| loose_key(n) == loose_key(s)),
+            None => self.find_table_sheet(spec).map(|(n, _)| n),
+        };
+        let Some(name) = name else {
+            let wanted = sheet.unwrap_or(spec.sheet);
+            diags.push(Diagnostic::error(
+                "missing-sheet",
+                Loc::File { file: self.file.clone() },
+                Text::new(format!("không có sheet “{wanted}”"), format!("there is no sheet “{wanted}”")),
+            ));
+            return Table::empty(spec);
+        };
+        let file = self.file.clone();
+        match self.range(&name, diags) {
+            Some(range) => read_table(&range, &mut self.extras(&name), spec, &file, &name, diags),
+            None => Table::empty(spec),
+        }
+    }
+}

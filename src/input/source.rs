@@ -1,0 +1,50 @@
+//! Where the conference comes from: a file on disk, or the sample built into the program.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// Where the conference comes from.
+#[derive(Debug, Clone)]
+pub enum Source {
+    /// A file on disk.
+    File(PathBuf),
+    /// Bytes compiled into the program (the sample), with the name messages show.
+    Embedded { name: &'static str, bytes: &'static [u8] },
+}
+
+impl Source {
+    /// The name messages use (`hoi-nghi.xlsx`).
+    pub fn display_name(&self) -> Arc<str> {
+        match self {
+            Source::File(p) => p.file_name().map_or_else(|| p.to_string_lossy().into(), |n| n.to_string_lossy().into()),
+            Source::Embedded { name, .. } => {
+                Path::new(name).file_name().map_or((*name).into(), |n| n.to_string_lossy().into())
+            }
+        }
+    }
+
+    /// The folder next to the input: overriding templates and images are looked up there.
+    pub fn dir(&self) -> Option<PathBuf> {
+        match self {
+            Source::File(p) => Some(p.parent().map_or_else(|| PathBuf::from("."), Path::to_path_buf)),
+            Source::Embedded { .. } => None,
+        }
+    }
+
+    /// The file's extension, lower case.
+    pub(crate) fn extension(&self) -> Option<String> {
+        match self {
+            Source::File(p) => p.extension().map(|e| e.to_string_lossy().to_lowercase()),
+            Source::Embedded { name, .. } => Path::new(name).extension().map(|e| e.to_string_lossy().to_lowercase()),
+        }
+    }
+
+    pub(crate) fn is_workbook(&self, bytes: &[u8]) -> bool {
+        match self.extension().as_deref() {
+            Some("xlsx" | "xlsm" | "xls" | "xlsb" | "ods") => true,
+            Some("yaml" | "yml") => false,
+            // Unknown extension: sniff zip (xlsx, ods) and OLE (xls) signatures.
+            _ => bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]),
+        }
+    }
+}

@@ -1,0 +1,48 @@
+//! The whole validated conference.
+
+use std::sync::Arc;
+
+use super::awards::Award;
+use super::hall::HallBlock;
+use super::ocop::Product;
+use super::people::{Delegate, Group};
+use super::programme::{AgendaItem, Signing};
+use super::settings::*;
+use super::summary::{ReportSection, Target};
+use crate::diag::Loc;
+
+/// The whole conference.
+#[derive(Debug, Clone)]
+pub struct Dataset {
+    /// `so-ket-ocop-2023`: names the output folder.
+    pub id: String,
+    /// The input's file name, for messages.
+    pub file: Arc<str>,
+    pub conference: Conference,
+    pub issuer: Issuer,
+    pub contact: Contact,
+    pub ceremony: Ceremony,
+    pub font: FontChoice,
+    pub invitation: DocSettings,
+    pub decision: DocSettings,
+    pub report_doc: DocSettings,
+    pub script: DocSettings,
+    /// Precedence groups, most senior first.
+    pub groups: Vec<Group>,
+    pub delegates: Vec<Delegate>,
+    pub awards: Vec<Award>,
+    pub agenda: Vec<AgendaItem>,
+    pub hall: Vec<HallBlock>,
+    pub signings: Vec<Signing>,
+    pub products: Vec<Product>,
+    pub targets: Vec<Target>,
+    pub report: Vec<ReportSection>,
+    /// Where the hall is described (for seating errors about the whole hall).
+    pub hall_loc: Option<Loc>,
+    /// The side of honour: where seat 2 is relative to seat 1.
+    pub honour_side: HonourSide,
+    /// The award decision's own settings and the certificates'.
+    pub award_settings: AwardSettings,
+    /// The summary report's own settings.
+    pub report_settings: ReportSettings,
+}

@@ -1,0 +1,133 @@
+//! The settings of the `Hội nghị` sheet: the conference, the issuing body, and each
+//! document's number, date, signer and recipients.
+
+use serde::Serialize;
+
+use crate::diag::Loc;
+use crate::text::{Date, Time};
+
+/// Settings of the summary report (`Báo cáo: …`).
+#[derive(Debug, Clone, Serialize)]
+pub struct ReportSettings {
+    /// The order of districts in the tables (default: the 7 units of Tuyên Quang, 2023).
+    pub district_order: Vec<String>,
+    /// The opening paragraph (minijinja), when not the default.
+    pub opening: Option<String>,
+    /// Where the opening is written (for its errors).
+    pub opening_loc: Loc,
+    /// The closing sentence, when not the default.
+    pub closing: Option<String>,
+}
+
+/// Settings of the award decision (`Quyết định: …`) and its certificates (`Bằng khen: …`).
+#[derive(Debug, Clone, Serialize)]
+pub struct AwardSettings {
+    /// `đã có thành tích xuất sắc trong …` — Điều 1 and the certificates' default achievement.
+    pub citation: String,
+    /// `Theo đề nghị của Giám đốc Sở Nội vụ …` (the last line of the grounds).
+    pub proposal: String,
+    /// `CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH TUYÊN QUANG`.
+    pub authority_line: String,
+    /// Điều 3: who carries the decision out.
+    pub executors: String,
+    pub amount_collective: Option<u64>,
+    pub amount_individual: Option<u64>,
+    pub fund_source: Option<String>,
+    /// The attached list as a table (STT | Tên | Chức vụ, đơn vị) instead of a numbered list.
+    pub table_form: bool,
+    /// The first `Số sổ vàng`; certificates are numbered on from it in list order.
+    pub golden_book_start: Option<u64>,
+    pub certificate: CertificateSettings,
+}
+
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct CertificateSettings {
+    pub width_mm: f64,
+    pub height_mm: f64,
+    /// Print only the variable text, for the office's pre-printed forms.
+    pub blank: bool,
+    /// Per-printer shift of everything printed on a blank, in mm.
+    pub offset_x: f64,
+    pub offset_y: f64,
+}
+
+/// Which side of seat 1 seat 2 takes (nd30-layout §3.2).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum HonourSide {
+    /// Vietnamese protocol teaching (the default): seat 2 on seat 1's right as they face
+    /// the hall, i.e. on the audience's left — the audience sees … 4 2 1 3 5 ….
+    SeatedRight,
+    /// The mirror rule: the audience sees … 5 3 1 2 4 ….
+    SeatedLeft,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Conference {
+    pub title: String,
+    pub date: Date,
+    pub start_time: Time,
+    pub venue: String,
+    pub host: Option<String>,
+    /// `01 buổi` as the invitation states it; derived from the programme when not given.
+    pub duration: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Issuer {
+    /// The direct parent body (`UBND TỈNH TUYÊN QUANG` above a department), if any.
+    pub parent: Option<String>,
+    /// Upper case, as printed in the header.
+    pub name: String,
+    /// As written inside a sentence (`Ủy ban nhân dân tỉnh Tuyên Quang`).
+    pub sentence_name: String,
+    /// `UBND`, used in document symbols.
+    pub code: String,
+    /// `Tuyên Quang`, before the date.
+    pub place: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Contact {
+    pub name: Option<String>,
+    pub phone: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Ceremony {
+    /// How many award recipients go on stage at once.
+    pub batch_size: u32,
+}
+
+/// Which serif the documents are set in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum FontChoice {
+    /// Liberation Serif, embedded: the same output on every machine.
+    Liberation,
+    /// The system's Times New Roman, when installed (falls back to Liberation Serif).
+    TimesNewRoman,
+}
+
+/// The settings of one document kind (`Giấy mời: …`).
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct DocSettings {
+    /// Empty is normal: the registry writes the number in by hand.
+    pub number: Option<String>,
+    /// The symbol after the number: `GM-UBND`.
+    pub code: String,
+    /// Empty prints blanks for the day and month.
+    pub date: Option<Date>,
+    pub subject: Option<String>,
+    pub signer: Signer,
+    /// `Nơi nhận` lines, without their leading `-` and final `;`.
+    pub recipients: Vec<String>,
+    /// Points to note (the invitation's last paragraphs).
+    pub notes: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct Signer {
+    pub name: String,
+    /// `TM. ỦY BAN NHÂN DÂN`, `KT. CHỦ TỊCH`: one line each.
+    pub authority: Vec<String>,
+    pub title: String,
+}

@@ -1,0 +1,87 @@
+//! Letter case and phrasing: capitalisation, a body's name inside a sentence, a position
+//! joined with its organisation.
+
+use super::clean::loose_key;
+
+/// Upper-case the first letter only: `hội nghị` → `Hội nghị`.
+pub fn capitalize_first(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// Lower-case the first letter only (used when a title follows a verb: `Dự Hội nghị`).
+pub fn lowercase_first(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// Administrative-unit nouns after which the proper name is capitalised (Decree 30
+/// Appendix II: "tỉnh Tuyên Quang", "huyện Na Hang").
+const UNIT_NOUNS: [&str; 7] = ["tỉnh", "huyện", "thành phố", "thị xã", "quận", "xã", "phường"];
+
+/// The body's name as written inside a sentence, derived from its upper-case header form:
+/// `ỦY BAN NHÂN DÂN TỈNH TUYÊN QUANG` → `Ủy ban nhân dân tỉnh Tuyên Quang`. Words after
+/// an administrative-unit noun are title-cased; everything else is lower case with a
+/// capital first letter. Bodies with capitalised field names (`Sở Tài chính`) cannot be
+/// derived this way: the data can give the sentence form explicitly.
+pub fn sentence_case_body(upper: &str) -> String {
+    let lower = upper.to_lowercase();
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    let mut out: Vec<String> = Vec::with_capacity(words.len());
+    let mut proper = false;
+    let mut i = 0;
+    while i < words.len() {
+        let two = if i + 1 < words.len() { format!("{} {}", words[i], words[i + 1]) } else { String::new() };
+        if !proper && UNIT_NOUNS.contains(&two.as_str()) {
+            out.push(two);
+            proper = true;
+            i += 2;
+            continue;
+        }
+        if !proper && UNIT_NOUNS.contains(&words[i]) && i > 0 {
+            out.push(words[i].to_string());
+            proper = true;
+            i += 1;
+            continue;
+        }
+        out.push(if proper { capitalize_first(words[i]) } else { words[i].to_string() });
+        i += 1;
+    }
+    capitalize_first(&out.join(" "))
+}
+
+/// A position and its organisation as one phrase, without saying the organisation twice:
+/// `Giám đốc` + `Sở Tài chính` → `Giám đốc Sở Tài chính`; `Phó Chủ tịch UBND tỉnh` +
+/// `UBND tỉnh` → `Phó Chủ tịch UBND tỉnh`; `Chánh Văn phòng Điều phối` + `Văn phòng
+/// Điều phối nông thôn mới` → `Chánh Văn phòng Điều phối nông thôn mới`; a long position
+/// takes a comma: `Phó Chi cục trưởng Chi cục Phát triển nông thôn, Sở Nông nghiệp …`.
+pub fn position_with_organization(position: Option<&str>, org: &str) -> String {
+    let Some(position) = position.map(|p| p.trim_end_matches([',', '.', ';'])).filter(|p| !p.is_empty()) else {
+        return org.to_string();
+    };
+    if org.is_empty() || loose_key(position).contains(&loose_key(org)) {
+        return position.to_string();
+    }
+    let p_words: Vec<&str> = position.split_whitespace().collect();
+    let o_words: Vec<&str> = org.split_whitespace().collect();
+    let same = |a: &[&str], b: &[&str]| loose_key(&a.join(" ")) == loose_key(&b.join(" "));
+    for k in (2..=p_words.len().min(o_words.len())).rev() {
+        if same(&p_words[p_words.len() - k..], &o_words[..k]) {
+            // `Ủy ban nhân dân xã Phúc Yên, huyện Lâm Bình`: the comma after the shared
+            // words stays.
+            let sep = if o_words[k - 1].ends_with(',') { ", " } else { " " };
+            return format!("{position}{sep}{}", o_words[k..].join(" ")).trim_end().to_string();
+        }
+    }
+    if p_words.len() <= 3 && !position.contains(',') {
+        format!("{position} {org}")
+    } else {
+        format!("{position}, {org}")
+    }
+}

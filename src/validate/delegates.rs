@@ -1,0 +1,211 @@
+//! The precedence groups (`Nhóm`) and the delegates (`Đại biểu`).
+
+use std::collections::HashMap;
+
+use super::choices::{ATTENDANCE, HONORIFICS, INVITED, ROLES, canonical};
+use super::fields::{self};
+use super::{Validator, src};
+use crate::diag::{Diagnostic, Loc, Text, quote};
+use crate::input::TableKind;
+use crate::model::*;
+use crate::text::{loose_key, slug};
+
+impl Validator<'_> {
+    pub(super) fn groups(&mut self) -> Vec<Group> {
+        let table = self.raw.table(TableKind::Groups);
+        if table.records.is_empty() {
+            return DEFAULT_GROUPS
+                .iter()
+                .map(|(name, _, intro)| Group { name: name.to_string(), intro: Some(intro.to_string()) })
+                .collect();
+        }
+        let mut rows: Vec<(f64, usize, Group)> = Vec::new();
+        let mut seen: HashMap<String, Loc> = HashMap::new();
+        for (i, rec) in table.records.iter().enumerate() {
+            let mut f = self.fields(TableKind::Groups, rec);
+            let name = f.required("name", "Sở, ban, ngành");
+            let order = f.number("order", None);
+            let intro = f.text("intro");
+            let Some(name) = name else { continue };
+            let key = loose_key(&name);
+            if let Some(first) = seen.get(&key) {
+                let d = fields::duplicate(rec.loc("name"), "Nhóm", &name, first);
+                self.push(d);
+                continue;
+            }
+            seen.insert(key, rec.loc("name"));
+            // A data group with a default's name keeps the default introduction.
+            let intro = intro.or_else(|| {
+                DEFAULT_GROUPS.iter().find(|(n, ..)| loose_key(n) == loose_key(&name)).map(|(_, _, i)| i.to_string())
+            });
+            rows.push((order.unwrap_or(i as f64 + 1.0), i, Group { name, intro }));
+        }
+        rows.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+        rows.into_iter().map(|(_, _, g)| g).collect()
+    }
+
+    /// The index of a group, matched loosely against its name and (for the default
+    /// groups) the other names clerks use.
+    pub(super) fn find_group(groups: &[Group], text: &str) -> Option<usize> {
+        let k = loose_key(text);
+        groups.iter().position(|g| loose_key(&g.name) == k).or_else(|| {
+            let (default, ..) =
+                DEFAULT_GROUPS.iter().find(|(_, aliases, _)| aliases.iter().any(|a| loose_key(a) == k))?;
+            groups.iter().position(|g| loose_key(&g.name) == loose_key(default))
+        })
+    }
+
+    pub(super) fn group_names(groups: &[Group]) -> String {
+        groups.iter().map(|g| g.name.as_str()).collect::<Vec<_>>().join("; ")
+    }
+
+    pub(super) fn delegates(&mut self, groups: &[Group]) -> Vec<Delegate> {
+        let table = self.raw.table(TableKind::Delegates);
+        if table.records.is_empty() {
+            let loc = table.loc.clone().unwrap_or_else(|| Loc::File { file: self.raw.file.clone() });
+            self.push(
+                Diagnostic::error(
+                    "no-delegates",
+                    loc,
+                    Text::new("chưa có đại biểu nào (sheet “Đại biểu”)", "there are no delegates (sheet “Đại biểu”)"),
+                )
+                .with_hint(Text::new(
+                    "thêm sheet “Đại biểu” với các cột Danh xưng, Họ và tên, Cơ quan, đơn vị, Nhóm",
+                    "add a “Đại biểu” sheet with the columns Danh xưng, Họ và tên, Cơ quan, đơn vị, Nhóm",
+                )),
+            );
+            return Vec::new();
+        }
+        let mut out = Vec::new();
+        let mut ids: HashMap<String, Loc> = HashMap::new();
+        let mut people: HashMap<(String, String), Loc> = HashMap::new();
+        let group_list = Self::group_names(groups);
+        for rec in &table.records {
+            let mut f = self.fields(TableKind::Delegates, rec);
+            let honorific_cell = f.choice("honorific", HONORIFICS, false);
+            let (name, honorific_in_name) = f.person_name("name", "Nguyễn Văn An");
+            let honorific = honorific_cell.or(honorific_in_name);
+            if honorific.is_none()
+                && rec.value("honorific").is_empty()
+                && !matches!(rec.loc("honorific"), Loc::Row { .. })
+            {
+                f.push(fields::missing(rec.loc("honorific"), "Danh xưng", &canonical(HONORIFICS)));
+            }
+            let position = f.text("position");
+            let organization = f.required("organization", "Sở Tài chính");
+            let group_text = f.required("group", "Sở, ban, ngành");
+            let rank = f.whole("rank", (0.0, 100_000.0));
+            let roles = f.list_choice("roles", ROLES);
+            let invited = f.choice("invited", INVITED, false).unwrap_or(true);
+            let attendance = f.choice("attendance", ATTENDANCE, false).unwrap_or(Attendance::Unknown);
+            // As typed (messages quote it); the hall reads it loosely (`a5`, `A-05`).
+            let seat = f.text("seat");
+            let phone = f.phone("phone");
+            let email = f.email("email");
+            let address = f.text("address");
+            let note = f.text("note");
+            let id_given = f.text("id");
+            let group = group_text.as_ref().and_then(|g| {
+                let found = Self::find_group(groups, g);
+                if found.is_none() {
+                    f.push(
+                        Diagnostic::error(
+                            "invalid-choice",
+                            rec.loc("group"),
+                            Text::new(
+                                format!("Nhóm {} không có trong danh sách nhóm", quote(g)),
+                                format!("Nhóm {} is not a known group", quote(g)),
+                            ),
+                        )
+                        .with_hint(Text::new(
+                            format!("chọn một trong: {group_list}; hoặc thêm nhóm này vào sheet “Nhóm”"),
+                            format!("use one of: {group_list}; or add the group to the “Nhóm” sheet"),
+                        )),
+                    );
+                }
+                found
+            });
+            let (Some(honorific), Some(name), Some(organization), Some(group)) = (honorific, name, organization, group)
+            else {
+                if let Some(id) = &id_given {
+                    self.broken_ids.insert(id.to_uppercase());
+                }
+                continue;
+            };
+            // The same person twice (a row copied, no Mã to tell them apart).
+            let person = (loose_key(&name), loose_key(&organization));
+            if id_given.is_none()
+                && let Some(first) = people.get(&person)
+            {
+                self.push(
+                    Diagnostic::warning(
+                        "duplicate-person",
+                        rec.loc("name"),
+                        Text::new(
+                            format!(
+                                "{} ({}) đã có ở {}: hai dòng cho cùng một người?",
+                                quote(&name),
+                                organization,
+                                first.short()
+                            ),
+                            format!(
+                                "{} ({}) is already listed at {}: the same person twice?",
+                                quote(&name),
+                                organization,
+                                first.short()
+                            ),
+                        ),
+                    )
+                    .with_hint(Text::new(
+                        "xóa dòng trùng; nếu là hai người khác nhau, ghi Mã cho cả hai",
+                        "delete the copy; if they are two people, give both a Mã",
+                    )),
+                );
+            }
+            people.entry(person).or_insert_with(|| rec.loc("name"));
+            let id = match id_given {
+                Some(id) => {
+                    let key = id.to_uppercase();
+                    if let Some(first) = ids.get(&key) {
+                        let d = fields::duplicate(rec.loc("id"), "Mã", &id, first);
+                        self.push(d);
+                        continue;
+                    }
+                    ids.insert(key, rec.loc("id"));
+                    id
+                }
+                None => {
+                    let initials: String = slug(&organization).split('-').filter_map(|w| w.chars().next()).collect();
+                    let base = format!("{}-{initials}", slug(&name));
+                    let mut id = base.clone();
+                    let mut n = 2;
+                    while ids.contains_key(&id.to_uppercase()) {
+                        id = format!("{base}-{n}");
+                        n += 1;
+                    }
+                    ids.insert(id.to_uppercase(), rec.loc("name"));
+                    id
+                }
+            };
+            out.push(Delegate {
+                id,
+                honorific,
+                name,
+                position,
+                organization,
+                group,
+                rank,
+                roles,
+                invited,
+                attendance,
+                seat,
+                phone,
+                email,
+                address,
+                note,
+                src: src(rec),
+            });
+        }
+        out
+    }
+}

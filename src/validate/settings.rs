@@ -1,0 +1,441 @@
+//! The settings sheet (`Hội nghị`): the conference, the issuer, each document's settings, the award decision's and the report's.
+
+use super::fields::{self};
+use super::{Validator, lines};
+use crate::diag::{Diagnostic, Loc, Text, quote};
+use crate::input::{Value, schema};
+use crate::model::*;
+use crate::text::{Date, loose_key, sentence_case_body, slug};
+
+/// `A3` → (420, 297) landscape; `A4`; or `400x300`, `400 × 300 mm`.
+fn certificate_size(text: &str) -> Option<(f64, f64)> {
+    match loose_key(text).as_str() {
+        "a3" => return Some((420.0, 297.0)),
+        "a4" => return Some((297.0, 210.0)),
+        _ => {}
+    }
+    let cleaned = text.to_lowercase().replace("mm", "").replace(['×', '*'], "x");
+    let (w, h) = cleaned.split_once('x')?;
+    let (w, h): (f64, f64) = (crate::text::parse_number(w)?, crate::text::parse_number(h)?);
+    ((100.0..=1000.0).contains(&w) && (100.0..=1000.0).contains(&h)).then_some((w.max(h), w.min(h)))
+}
+
+pub(super) struct Settings {
+    pub(super) id: String,
+    pub(super) conference: Conference,
+    pub(super) issuer: Issuer,
+    pub(super) contact: Contact,
+    pub(super) ceremony: Ceremony,
+    pub(super) font: FontChoice,
+    pub(super) docs: Vec<DocSettings>,
+    pub(super) honour_side: HonourSide,
+    pub(super) awards: AwardSettings,
+    pub(super) report: ReportSettings,
+}
+
+impl Validator<'_> {
+    /// A setting's value; a formula error or a formula never computed reads as empty (it
+    /// was reported once, at its cell, by [`Validator::report_setting_errors`]).
+    pub(super) fn setting(&self, key: &str) -> &Value {
+        static EMPTY: Value = Value::Empty;
+        match self.raw.setting(key) {
+            Value::Error(_) => &EMPTY,
+            v => v,
+        }
+    }
+
+    pub(super) fn report_setting_errors(&mut self) {
+        let errors: Vec<Diagnostic> = self
+            .raw
+            .settings
+            .values()
+            .filter_map(|c| match &c.value {
+                Value::Error(e) => Some(fields::excel_error(c.loc.clone(), e)),
+                _ => None,
+            })
+            .collect();
+        for d in errors {
+            self.push(d);
+        }
+    }
+
+    pub(super) fn setting_label(key: &str) -> String {
+        schema::setting_by_key(key).map_or_else(|| key.to_string(), |s| s.label.clone())
+    }
+
+    /// A setting's text; `None` when empty (a formula error reads as empty: see
+    /// [`Validator::setting`]).
+    pub(super) fn setting_text(&mut self, key: &str) -> Option<String> {
+        match self.setting(key) {
+            Value::Empty => None,
+            v => Some(v.display()).filter(|s| !s.trim().is_empty()),
+        }
+    }
+
+    pub(super) fn required_setting(&mut self, key: &str, example: &str) -> Option<String> {
+        let value = self.setting_text(key);
+        // A value the reader already refused (a list or a mapping in YAML) is not also
+        // "missing".
+        let refused = self.diags.errors().any(|d| d.loc.as_ref() == Some(&self.setting_loc(key)));
+        if value.is_none() && !refused {
+            let label = Self::setting_label(key);
+            let loc = self.setting_loc(key);
+            let yaml = matches!(loc, Loc::Yaml { .. }) || matches!(self.raw.settings_loc, Loc::Yaml { .. });
+            let (vi, en) = if yaml {
+                (format!("thêm khóa `{key}: {example}`"), format!("add the key `{key}: {example}`"))
+            } else {
+                (
+                    format!("điền dòng “{label}” trong sheet “{}”, ví dụ: {example}", schema::SETTINGS_SHEET),
+                    format!("fill in the row “{label}” of the “{}” sheet, e.g. {example}", schema::SETTINGS_SHEET),
+                )
+            };
+            self.push(
+                Diagnostic::error(
+                    "missing-value",
+                    loc,
+                    Text::new(format!("thiếu {label}"), format!("{label} is missing")),
+                )
+                .with_hint(Text::new(vi, en)),
+            );
+        }
+        value
+    }
+
+    pub(super) fn setting_date(&mut self, key: &str, required: bool) -> Option<Date> {
+        let loc = self.setting_loc(key);
+        let value = self.setting(key).clone();
+        match value {
+            Value::Empty if required => {
+                self.required_setting(key, "15/12/2023");
+                None
+            }
+            Value::Empty => None,
+            v => {
+                let parsed = fields::date_of(&v);
+                if parsed.is_none() {
+                    self.push(fields::bad_date(loc, &Self::setting_label(key), &v.display()));
+                }
+                parsed
+            }
+        }
+    }
+
+    pub(super) fn settings(&mut self) -> Option<Settings> {
+        self.report_setting_errors();
+        let title = self.required_setting("conference.title", "Hội nghị sơ kết …");
+        let date = self.setting_date("conference.date", true);
+        let start_time = match self.setting("conference.start_time").clone() {
+            Value::Empty => {
+                self.required_setting("conference.start_time", "08:00");
+                None
+            }
+            v => {
+                let t = fields::time_of(&v);
+                if t.is_none() {
+                    let loc = self.setting_loc("conference.start_time");
+                    self.push(fields::bad_time(loc, &Self::setting_label("conference.start_time"), &v.display()));
+                }
+                t
+            }
+        };
+        let venue = self.required_setting("conference.venue", "Trung tâm Hội nghị tỉnh");
+        let host = self.setting_text("conference.host");
+        let duration = self.setting_text("conference.duration");
+        let issuer_name = self.required_setting("issuer.name", "ỦY BAN NHÂN DÂN TỈNH TUYÊN QUANG");
+        let code = self.required_setting("issuer.code", "UBND");
+        let place = self.required_setting("issuer.place", "Tuyên Quang");
+        let parent = self.setting_text("issuer.parent");
+        let sentence = self.setting_text("issuer.sentence_name");
+        if sentence.is_none()
+            && let Some(name) = &issuer_name
+            && !loose_key(name).starts_with("uybannhandan")
+        {
+            let loc = self.setting_loc("issuer.name");
+            self.push(
+                Diagnostic::warning(
+                    "derived-name",
+                    loc,
+                    Text::new(
+                        format!("tên cơ quan trong câu được suy ra là “{}”", sentence_case_body(name)),
+                        format!("the body's name inside sentences was derived as “{}”", sentence_case_body(name)),
+                    ),
+                )
+                .with_hint(Text::new(
+                    "khai báo “Tên cơ quan trong văn bản” (ví dụ: Sở Nông nghiệp và Phát triển nông thôn) để viết hoa đúng",
+                    "give “Tên cơ quan trong văn bản” (e.g. Sở Nông nghiệp và Phát triển nông thôn) for the right capitals",
+                )),
+            );
+        }
+        // Read before anything can stop early, so every problem is said at once.
+        let contact = Contact { name: self.setting_text("contact.name"), phone: self.phone_setting("contact.phone") };
+        let batch_size = match self.setting("ceremony.batch_size").clone() {
+            Value::Empty => Some(10),
+            v => {
+                let n = fields::integer_of(&v).filter(|n| (1..=100).contains(n));
+                if n.is_none() {
+                    let loc = self.setting_loc("ceremony.batch_size");
+                    self.push(fields::bad_number(
+                        loc,
+                        &Self::setting_label("ceremony.batch_size"),
+                        &v.display(),
+                        "1–100",
+                    ));
+                }
+                n.map(|n| n as u32)
+            }
+        };
+        let font = match self.setting_text("font") {
+            None => FontChoice::Liberation,
+            Some(f) => match loose_key(&f).as_str() {
+                "liberationserif" | "liberation" => FontChoice::Liberation,
+                "timesnewroman" | "times" => FontChoice::TimesNewRoman,
+                _ => {
+                    let loc = self.setting_loc("font");
+                    self.push(fields::bad_choice(loc, "Phông chữ", &f, "Liberation Serif, Times New Roman"));
+                    FontChoice::Liberation
+                }
+            },
+        };
+        let honour_side = match self.setting_text("seating.second_seat") {
+            None => HonourSide::SeatedRight,
+            Some(side) => match loose_key(&side).as_str() {
+                k if k.starts_with("phai") || k == "right" => HonourSide::SeatedRight,
+                k if k.starts_with("trai") || k == "left" => HonourSide::SeatedLeft,
+                _ => {
+                    let loc = self.setting_loc("seating.second_seat");
+                    self.push(fields::bad_choice(
+                        loc,
+                        "Ghế số 2 bên",
+                        &side,
+                        "phải (bên phải ghế số 1, mặc định), trái",
+                    ));
+                    HonourSide::SeatedRight
+                }
+            },
+        };
+        let mut docs = Vec::new();
+        for (i, (_, kind)) in schema::DOCUMENT_KINDS.iter().enumerate() {
+            let k = |f: &str| format!("documents.{kind}.{f}");
+            let default_code = match (i, &code) {
+                (3, _) | (_, None) => String::new(),
+                (_, Some(c)) => format!("{}-{c}", ["GM", "QĐ", "BC"][i]),
+            };
+            let authority = self.setting_text(&k("signer.authority")).map(|a| {
+                a.split(['\n', '|'])
+                    .flat_map(|l| l.split(" / "))
+                    .map(|l| l.trim().to_uppercase())
+                    .filter(|l| !l.is_empty())
+                    .collect()
+            });
+            docs.push(DocSettings {
+                number: self.setting_text(&k("number")),
+                code: self.setting_text(&k("code")).unwrap_or(default_code),
+                date: self.setting_date(&k("date"), false),
+                subject: self.setting_text(&k("subject")),
+                signer: Signer {
+                    name: self.setting_text(&k("signer.name")).unwrap_or_default(),
+                    authority: authority.unwrap_or_default(),
+                    title: self.setting_text(&k("signer.title")).unwrap_or_default().to_uppercase(),
+                },
+                recipients: lines(self.setting_text(&k("recipients"))),
+                notes: self
+                    .setting_text(&k("notes"))
+                    .map(|n| n.lines().map(str::to_string).filter(|l| !l.trim().is_empty()).collect())
+                    .unwrap_or_default(),
+            });
+        }
+        let awards = self.award_settings(issuer_name.as_deref(), &mut docs);
+        let report = ReportSettings {
+            district_order: self
+                .setting_text("documents.report.district_order")
+                .map(|t| {
+                    t.split(['\n', ';'])
+                        .map(|d| d.trim().trim_start_matches('-').trim().to_string())
+                        .filter(|d| !d.is_empty())
+                        .collect()
+                })
+                .unwrap_or_else(|| crate::model::DEFAULT_DISTRICTS.iter().map(|d| d.to_string()).collect()),
+            opening: self.setting_text("documents.report.opening"),
+            opening_loc: self.setting_loc("documents.report.opening"),
+            closing: self.setting_text("documents.report.closing"),
+        };
+        let id = match self.setting_text("id") {
+            Some(id) => slug(&id),
+            None => {
+                let t = title.clone().unwrap_or_default();
+                let words: Vec<&str> = t.split_whitespace().take(6).collect();
+                let year = date.map(|d| d.year.to_string()).unwrap_or_default();
+                slug(&format!("{} {year}", words.join(" ")))
+            }
+        };
+        Some(Settings {
+            id,
+            conference: Conference {
+                title: title?,
+                date: date?,
+                start_time: start_time?,
+                venue: venue?,
+                host,
+                duration,
+            },
+            issuer: Issuer {
+                parent: parent.map(|p| p.to_uppercase()),
+                sentence_name: sentence.unwrap_or_else(|| sentence_case_body(issuer_name.as_deref().unwrap_or(""))),
+                name: issuer_name?.to_uppercase(),
+                code: code?,
+                place: place?,
+            },
+            contact,
+            ceremony: Ceremony { batch_size: batch_size? },
+            font,
+            docs,
+            honour_side,
+            awards,
+            report,
+        })
+    }
+
+    /// A number setting (amounts, offsets); `None` when empty or wrong (then reported).
+    pub(super) fn setting_number(&mut self, key: &str, range: (f64, f64)) -> Option<f64> {
+        let value = self.setting(key).clone();
+        let n = match &value {
+            Value::Empty => return None,
+            Value::Number(n) => Some(*n),
+            Value::Text(t) => crate::text::parse_number(t),
+            _ => None,
+        }
+        .filter(|n| (range.0..=range.1).contains(n));
+        if n.is_none() {
+            let loc = self.setting_loc(key);
+            let range =
+                format!("{}–{}", crate::input::raw::format_number(range.0), crate::input::raw::format_number(range.1));
+            self.push(fields::bad_number(loc, &Self::setting_label(key), &value.display(), &range));
+        }
+        n
+    }
+
+    /// An amount of money in đồng: a whole number, 0 or at least 1.000 (`3,6` is a
+    /// slip for 3.600.000, not 3 đồng).
+    pub(super) fn setting_amount(&mut self, key: &str) -> Option<u64> {
+        let n = self.setting_number(key, (0.0, 1e12))?;
+        if n.fract() == 0.0 && (n == 0.0 || n >= 1000.0) {
+            return Some(n as u64);
+        }
+        let loc = self.setting_loc(key);
+        let label = Self::setting_label(key);
+        let value = self.setting(key).display();
+        self.push(
+            Diagnostic::error(
+                "invalid-amount",
+                loc,
+                Text::new(
+                    format!("{label} {} không phải một số tiền tính bằng đồng", quote(&value)),
+                    format!("{label} {} is not an amount in đồng", quote(&value)),
+                ),
+            )
+            .with_hint(Text::new("ghi đủ số đồng, ví dụ 3.600.000", "write the whole amount in đồng, e.g. 3.600.000")),
+        );
+        None
+    }
+
+    pub(super) fn award_settings(&mut self, issuer: Option<&str>, docs: &mut [DocSettings]) -> AwardSettings {
+        // A Chairman's decision is signed CHỦ TỊCH or KT. CHỦ TỊCH / PHÓ CHỦ TỊCH, never TM.
+        if let Some(decision) = docs.get_mut(1)
+            && decision.signer.authority.iter().any(|a| a.starts_with("TM."))
+        {
+            let loc = self.setting_loc("documents.decision.signer.authority");
+            decision.signer.authority.retain(|a| !a.starts_with("TM."));
+            self.push(
+                Diagnostic::warning(
+                    "decision-authority",
+                    loc,
+                    Text::new(
+                        "Quyết định tặng Bằng khen là của Chủ tịch: không ký “TM.”; dòng này được bỏ",
+                        "an award decision is the Chairman's: it is not signed “TM.”; the line is left out",
+                    ),
+                )
+                .with_hint(Text::new(
+                    "ghi “KT. CHỦ TỊCH” (Phó Chủ tịch ký) hoặc để trống (Chủ tịch ký)",
+                    "write “KT. CHỦ TỊCH” (a Vice-Chairman signs) or leave it empty",
+                )),
+            );
+        }
+        let list_form = self.setting_text("documents.decision.list_form");
+        let table_form = match list_form.as_deref().map(loose_key) {
+            None => false,
+            Some(k) if k.starts_with("bang") || k == "table" => true,
+            Some(k) if k.starts_with("danhsach") || k == "list" => false,
+            Some(_) => {
+                let loc = self.setting_loc("documents.decision.list_form");
+                let value = list_form.unwrap_or_default();
+                self.push(fields::bad_choice(loc, "Quyết định: Dạng danh sách", &value, "danh sách, bảng"));
+                false
+            }
+        };
+        let (width_mm, height_mm) = match self.setting_text("certificate.size") {
+            None => (420.0, 297.0),
+            Some(size) => match certificate_size(&size) {
+                Some(wh) => wh,
+                None => {
+                    let loc = self.setting_loc("certificate.size");
+                    self.push(fields::bad_choice(
+                        loc,
+                        "Bằng khen: Khổ giấy",
+                        &size,
+                        "A3, A4, hoặc rộng x cao (mm), ví dụ 400x300",
+                    ));
+                    (420.0, 297.0)
+                }
+            },
+        };
+        let blank = match self.setting_text("certificate.mode").as_deref().map(loose_key) {
+            None => false,
+            Some(k) if k.contains("phoi") || k == "blank" => true,
+            Some(k) if k.contains("daydu") || k == "full" => false,
+            Some(_) => {
+                let loc = self.setting_loc("certificate.mode");
+                let value = self.setting_text("certificate.mode").unwrap_or_default();
+                self.push(fields::bad_choice(loc, "Bằng khen: Kiểu in", &value, "đầy đủ, in trên phôi"));
+                false
+            }
+        };
+        let issuer_upper = issuer.unwrap_or_default().to_uppercase();
+        AwardSettings {
+            citation: self
+                .setting_text("documents.decision.citation")
+                .map(|c| crate::text::lowercase_first(c.trim_end_matches('.')))
+                .unwrap_or_else(|| "đã có thành tích xuất sắc trong thực hiện nhiệm vụ".into()),
+            proposal: self
+                .setting_text("documents.decision.proposal")
+                .map(|p| p.trim_end_matches(['.', ';']).to_string())
+                .unwrap_or_else(|| "Theo đề nghị của Giám đốc Sở Nội vụ".into()),
+            authority_line: self
+                .setting_text("documents.decision.authority_line")
+                .map(|a| a.to_uppercase())
+                .unwrap_or_else(|| format!("CHỦ TỊCH {issuer_upper}")),
+            executors: self.setting_text("documents.decision.executors").map(|e| e.trim_end_matches(['.', '/']).to_string()).unwrap_or_else(|| {
+                "Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc Sở Nội vụ, Giám đốc Sở Tài chính, Thủ trưởng các cơ quan, đơn vị có liên quan và các tập thể, cá nhân có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này".into()
+            }),
+            amount_collective: self.setting_amount("documents.decision.amount_collective"),
+            amount_individual: self.setting_amount("documents.decision.amount_individual"),
+            fund_source: self.setting_text("documents.decision.fund_source").map(|f| f.trim_end_matches('.').to_string()),
+            table_form,
+            golden_book_start: self.setting_number("documents.decision.golden_book_start", (0.0, 1e9)).map(|n| n as u64),
+            certificate: CertificateSettings {
+                width_mm,
+                height_mm,
+                blank,
+                offset_x: self.setting_number("certificate.offset_x", (-50.0, 50.0)).unwrap_or(0.0),
+                offset_y: self.setting_number("certificate.offset_y", (-50.0, 50.0)).unwrap_or(0.0),
+            },
+        }
+    }
+
+    pub(super) fn phone_setting(&mut self, key: &str) -> Option<String> {
+        let (phone, d) = fields::checked_phone(self.setting(key), self.setting_loc(key));
+        if let Some(d) = d {
+            self.push(d);
+        }
+        phone
+    }
+}
