@@ -1,7 +1,7 @@
 #![allow(clippy::disallowed_methods)]
 //! The integration tests: one binary, one module per feature, each working on real files
-//! in a temporary folder (see `util`). They need poppler-utils and mupdf-tools (installed
-//! by `.ci/run`).
+//! in a temporary folder (see `util`). PDFs are read back in Rust (`util::pdf`), so the
+//! tests need nothing but the Rust toolchain.
 
 mod util;
 

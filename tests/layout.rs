@@ -11,8 +11,7 @@ const MM: f64 = 72.0 / 25.4;
 const REGULAR: &str = "LiberationSerif";
 const BOLD: &str = "LiberationSerif-Bold";
 const ITALIC: &str = "LiberationSerif-Italic";
-// mutool cuts font names to 24 characters.
-const BOLD_ITALIC: &str = "LiberationSerif-BoldItal";
+const BOLD_ITALIC: &str = "LiberationSerif-BoldItalic";
 
 fn invitation() -> (Project, Page) {
     let p = Project::new();

@@ -1,5 +1,5 @@
 //! Helpers shared by the integration tests: building workbooks on disk, running the
-//! pipeline or the binary, and reading PDFs back (pdftotext, mutool).
+//! pipeline or the binary, and reading PDFs back (pure Rust, see `pdf`).
 #![allow(dead_code, clippy::disallowed_methods)]
 
 use std::collections::BTreeSet;
