@@ -6,7 +6,7 @@ use super::choices::{ATTENDANCE, HONORIFICS, INVITED, ROLES, canonical};
 use super::fields::{self};
 use super::{Validator, src};
 use crate::diag::{Diagnostic, Loc, Text, quote};
-use crate::input::TableKind;
+use crate::input::{Record, TableKind};
 use crate::model::*;
 use crate::text::{loose_key, slug};
 
@@ -108,20 +108,7 @@ impl Validator<'_> {
             let group = group_text.as_ref().and_then(|g| {
                 let found = Self::find_group(groups, g);
                 if found.is_none() {
-                    f.push(
-                        Diagnostic::error(
-                            "invalid-choice",
-                            rec.loc("group"),
-                            Text::new(
-                                format!("Nhóm {} không có trong danh sách nhóm", quote(g)),
-                                format!("Nhóm {} is not a known group", quote(g)),
-                            ),
-                        )
-                        .with_hint(Text::new(
-                            format!("chọn một trong: {group_list}; hoặc thêm nhóm này vào sheet “Nhóm”"),
-                            format!("use one of: {group_list}; or add the group to the “Nhóm” sheet"),
-                        )),
-                    );
+                    f.push(unknown_group(rec.loc("group"), g, &group_list));
                 }
                 found
             });
@@ -137,56 +124,10 @@ impl Validator<'_> {
             if id_given.is_none()
                 && let Some(first) = people.get(&person)
             {
-                self.push(
-                    Diagnostic::warning(
-                        "duplicate-person",
-                        rec.loc("name"),
-                        Text::new(
-                            format!(
-                                "{} ({}) đã có ở {}: hai dòng cho cùng một người?",
-                                quote(&name),
-                                organization,
-                                first.short()
-                            ),
-                            format!(
-                                "{} ({}) is already listed at {}: the same person twice?",
-                                quote(&name),
-                                organization,
-                                first.short()
-                            ),
-                        ),
-                    )
-                    .with_hint(Text::new(
-                        "xóa dòng trùng; nếu là hai người khác nhau, ghi Mã cho cả hai",
-                        "delete the copy; if they are two people, give both a Mã",
-                    )),
-                );
+                self.push(duplicate_person(rec.loc("name"), &name, &organization, first));
             }
             people.entry(person).or_insert_with(|| rec.loc("name"));
-            let id = match id_given {
-                Some(id) => {
-                    let key = id.to_uppercase();
-                    if let Some(first) = ids.get(&key) {
-                        let d = fields::duplicate(rec.loc("id"), "Mã", &id, first);
-                        self.push(d);
-                        continue;
-                    }
-                    ids.insert(key, rec.loc("id"));
-                    id
-                }
-                None => {
-                    let initials: String = slug(&organization).split('-').filter_map(|w| w.chars().next()).collect();
-                    let base = format!("{}-{initials}", slug(&name));
-                    let mut id = base.clone();
-                    let mut n = 2;
-                    while ids.contains_key(&id.to_uppercase()) {
-                        id = format!("{base}-{n}");
-                        n += 1;
-                    }
-                    ids.insert(id.to_uppercase(), rec.loc("name"));
-                    id
-                }
-            };
+            let Some(id) = self.delegate_id(id_given, rec, &name, &organization, &mut ids) else { continue };
             out.push(Delegate {
                 id,
                 honorific,
@@ -208,4 +149,72 @@ impl Validator<'_> {
         }
         out
     }
+
+    /// The delegate's `Mã`, unique case-insensitively (a repeated one is an error: `None`),
+    /// or one derived from the name and the organisation's initials.
+    fn delegate_id(
+        &mut self,
+        given: Option<String>,
+        rec: &Record,
+        name: &str,
+        organization: &str,
+        ids: &mut HashMap<String, Loc>,
+    ) -> Option<String> {
+        match given {
+            Some(id) => {
+                let key = id.to_uppercase();
+                if let Some(first) = ids.get(&key) {
+                    let d = fields::duplicate(rec.loc("id"), "Mã", &id, first);
+                    self.push(d);
+                    return None;
+                }
+                ids.insert(key, rec.loc("id"));
+                Some(id)
+            }
+            None => {
+                let initials: String = slug(organization).split('-').filter_map(|w| w.chars().next()).collect();
+                let base = format!("{}-{initials}", slug(name));
+                let mut id = base.clone();
+                let mut n = 2;
+                while ids.contains_key(&id.to_uppercase()) {
+                    id = format!("{base}-{n}");
+                    n += 1;
+                }
+                ids.insert(id.to_uppercase(), rec.loc("name"));
+                Some(id)
+            }
+        }
+    }
+}
+
+/// A `Nhóm` that is not one of the groups.
+fn unknown_group(loc: Loc, group: &str, group_list: &str) -> Diagnostic {
+    Diagnostic::error(
+        "invalid-choice",
+        loc,
+        Text::new(
+            format!("Nhóm {} không có trong danh sách nhóm", quote(group)),
+            format!("Nhóm {} is not a known group", quote(group)),
+        ),
+    )
+    .with_hint(Text::new(
+        format!("chọn một trong: {group_list}; hoặc thêm nhóm này vào sheet “Nhóm”"),
+        format!("use one of: {group_list}; or add the group to the “Nhóm” sheet"),
+    ))
+}
+
+/// The same name and organisation as the row at `first`, with no `Mã` to tell them apart.
+fn duplicate_person(loc: Loc, name: &str, organization: &str, first: &Loc) -> Diagnostic {
+    Diagnostic::warning(
+        "duplicate-person",
+        loc,
+        Text::new(
+            format!("{} ({organization}) đã có ở {}: hai dòng cho cùng một người?", quote(name), first.short()),
+            format!("{} ({organization}) is already listed at {}: the same person twice?", quote(name), first.short()),
+        ),
+    )
+    .with_hint(Text::new(
+        "xóa dòng trùng; nếu là hai người khác nhau, ghi Mã cho cả hai",
+        "delete the copy; if they are two people, give both a Mã",
+    ))
 }

@@ -5,7 +5,7 @@ use super::{Validator, lines};
 use crate::diag::{Diagnostic, Loc, Text, quote};
 use crate::input::{Value, schema};
 use crate::model::*;
-use crate::text::{Date, loose_key, sentence_case_body, slug};
+use crate::text::{Date, Time, loose_key, sentence_case_body, slug};
 
 /// `A3` → (420, 297) landscape; `A4`; or `400x300`, `400 × 300 mm`.
 fn certificate_size(text: &str) -> Option<(f64, f64)> {
@@ -124,7 +124,57 @@ impl Validator<'_> {
         self.report_setting_errors();
         let title = self.required_setting("conference.title", "Hội nghị sơ kết …");
         let date = self.setting_date("conference.date", true);
-        let start_time = match self.setting("conference.start_time").clone() {
+        let start_time = self.start_time();
+        let venue = self.required_setting("conference.venue", "Trung tâm Hội nghị tỉnh");
+        let host = self.setting_text("conference.host");
+        let duration = self.setting_text("conference.duration");
+        let issuer_name = self.required_setting("issuer.name", "ỦY BAN NHÂN DÂN TỈNH TUYÊN QUANG");
+        let code = self.required_setting("issuer.code", "UBND");
+        let place = self.required_setting("issuer.place", "Tuyên Quang");
+        let parent = self.setting_text("issuer.parent");
+        let sentence = self.setting_text("issuer.sentence_name");
+        if sentence.is_none() {
+            self.warn_derived_name(issuer_name.as_deref());
+        }
+        // Read before anything can stop early, so every problem is said at once.
+        let contact = Contact { name: self.setting_text("contact.name"), phone: self.phone_setting("contact.phone") };
+        let batch_size = self.batch_size();
+        let font = self.font();
+        let honour_side = self.honour_side();
+        let mut docs = self.doc_settings(code.as_deref());
+        let awards = self.award_settings(issuer_name.as_deref(), &mut docs);
+        let report = self.report_settings();
+        let id = self.conference_id(title.as_deref(), date);
+        Some(Settings {
+            id,
+            conference: Conference {
+                title: title?,
+                date: date?,
+                start_time: start_time?,
+                venue: venue?,
+                host,
+                duration,
+            },
+            issuer: Issuer {
+                parent: parent.map(|p| p.to_uppercase()),
+                sentence_name: sentence.unwrap_or_else(|| sentence_case_body(issuer_name.as_deref().unwrap_or(""))),
+                name: issuer_name?.to_uppercase(),
+                code: code?,
+                place: place?,
+            },
+            contact,
+            ceremony: Ceremony { batch_size: batch_size? },
+            font,
+            docs,
+            honour_side,
+            awards,
+            report,
+        })
+    }
+
+    /// `Giờ bắt đầu`: required, an Excel time or `08:00`, `8h30`.
+    fn start_time(&mut self) -> Option<Time> {
+        match self.setting("conference.start_time").clone() {
             Value::Empty => {
                 self.required_setting("conference.start_time", "08:00");
                 None
@@ -137,54 +187,51 @@ impl Validator<'_> {
                 }
                 t
             }
-        };
-        let venue = self.required_setting("conference.venue", "Trung tâm Hội nghị tỉnh");
-        let host = self.setting_text("conference.host");
-        let duration = self.setting_text("conference.duration");
-        let issuer_name = self.required_setting("issuer.name", "ỦY BAN NHÂN DÂN TỈNH TUYÊN QUANG");
-        let code = self.required_setting("issuer.code", "UBND");
-        let place = self.required_setting("issuer.place", "Tuyên Quang");
-        let parent = self.setting_text("issuer.parent");
-        let sentence = self.setting_text("issuer.sentence_name");
-        if sentence.is_none()
-            && let Some(name) = &issuer_name
-            && !loose_key(name).starts_with("uybannhandan")
-        {
-            let loc = self.setting_loc("issuer.name");
-            self.push(
-                Diagnostic::warning(
-                    "derived-name",
-                    loc,
-                    Text::new(
-                        format!("tên cơ quan trong câu được suy ra là “{}”", sentence_case_body(name)),
-                        format!("the body's name inside sentences was derived as “{}”", sentence_case_body(name)),
-                    ),
-                )
-                .with_hint(Text::new(
-                    "khai báo “Tên cơ quan trong văn bản” (ví dụ: Sở Nông nghiệp và Phát triển nông thôn) để viết hoa đúng",
-                    "give “Tên cơ quan trong văn bản” (e.g. Sở Nông nghiệp và Phát triển nông thôn) for the right capitals",
-                )),
-            );
         }
-        // Read before anything can stop early, so every problem is said at once.
-        let contact = Contact { name: self.setting_text("contact.name"), phone: self.phone_setting("contact.phone") };
-        let batch_size = match self.setting("ceremony.batch_size").clone() {
+    }
+
+    /// A body whose name is not `Ủy ban nhân dân …` gets its sentence form derived, and said
+    /// (`Sở Tài chính` cannot be derived from `SỞ TÀI CHÍNH`).
+    fn warn_derived_name(&mut self, issuer_name: Option<&str>) {
+        let Some(name) = issuer_name else { return };
+        if loose_key(name).starts_with("uybannhandan") {
+            return;
+        }
+        let loc = self.setting_loc("issuer.name");
+        self.push(
+            Diagnostic::warning(
+                "derived-name",
+                loc,
+                Text::new(
+                    format!("tên cơ quan trong câu được suy ra là “{}”", sentence_case_body(name)),
+                    format!("the body's name inside sentences was derived as “{}”", sentence_case_body(name)),
+                ),
+            )
+            .with_hint(Text::new(
+                "khai báo “Tên cơ quan trong văn bản” (ví dụ: Sở Nông nghiệp và Phát triển nông thôn) để viết hoa đúng",
+                "give “Tên cơ quan trong văn bản” (e.g. Sở Nông nghiệp và Phát triển nông thôn) for the right capitals",
+            )),
+        );
+    }
+
+    /// `Số người lên sân khấu mỗi đợt`: 1–100, 10 when empty.
+    fn batch_size(&mut self) -> Option<u32> {
+        match self.setting("ceremony.batch_size").clone() {
             Value::Empty => Some(10),
             v => {
                 let n = fields::integer_of(&v).filter(|n| (1..=100).contains(n));
                 if n.is_none() {
                     let loc = self.setting_loc("ceremony.batch_size");
-                    self.push(fields::bad_number(
-                        loc,
-                        &Self::setting_label("ceremony.batch_size"),
-                        &v.display(),
-                        "1–100",
-                    ));
+                    self.push(fields::bad_number(loc, &Self::setting_label("ceremony.batch_size"), &v.display(), "1–100"));
                 }
                 n.map(|n| n as u32)
             }
-        };
-        let font = match self.setting_text("font") {
+        }
+    }
+
+    /// `Phông chữ`: Liberation Serif (default) or Times New Roman.
+    fn font(&mut self) -> FontChoice {
+        match self.setting_text("font") {
             None => FontChoice::Liberation,
             Some(f) => match loose_key(&f).as_str() {
                 "liberationserif" | "liberation" => FontChoice::Liberation,
@@ -195,8 +242,12 @@ impl Validator<'_> {
                     FontChoice::Liberation
                 }
             },
-        };
-        let honour_side = match self.setting_text("seating.second_seat") {
+        }
+    }
+
+    /// `Ghế số 2 bên`: the side of honour.
+    fn honour_side(&mut self) -> HonourSide {
+        match self.setting_text("seating.second_seat") {
             None => HonourSide::SeatedRight,
             Some(side) => match loose_key(&side).as_str() {
                 k if k.starts_with("phai") || k == "right" => HonourSide::SeatedRight,
@@ -212,11 +263,16 @@ impl Validator<'_> {
                     HonourSide::SeatedRight
                 }
             },
-        };
+        }
+    }
+
+    /// Each document kind's number, symbol (`GM-UBND` by default), date, subject, signer,
+    /// recipients and notes.
+    fn doc_settings(&mut self, code: Option<&str>) -> Vec<DocSettings> {
         let mut docs = Vec::new();
         for (i, (_, kind)) in schema::DOCUMENT_KINDS.iter().enumerate() {
             let k = |f: &str| format!("documents.{kind}.{f}");
-            let default_code = match (i, &code) {
+            let default_code = match (i, code) {
                 (3, _) | (_, None) => String::new(),
                 (_, Some(c)) => format!("{}-{c}", ["GM", "QĐ", "BC"][i]),
             };
@@ -244,8 +300,12 @@ impl Validator<'_> {
                     .unwrap_or_default(),
             });
         }
-        let awards = self.award_settings(issuer_name.as_deref(), &mut docs);
-        let report = ReportSettings {
+        docs
+    }
+
+    /// The summary report's own settings.
+    fn report_settings(&mut self) -> ReportSettings {
+        ReportSettings {
             district_order: self
                 .setting_text("documents.report.district_order")
                 .map(|t| {
@@ -258,41 +318,20 @@ impl Validator<'_> {
             opening: self.setting_text("documents.report.opening"),
             opening_loc: self.setting_loc("documents.report.opening"),
             closing: self.setting_text("documents.report.closing"),
-        };
-        let id = match self.setting_text("id") {
+        }
+    }
+
+    /// `Mã hội nghị`, or one derived from the title's first words and the year.
+    fn conference_id(&mut self, title: Option<&str>, date: Option<Date>) -> String {
+        match self.setting_text("id") {
             Some(id) => slug(&id),
             None => {
-                let t = title.clone().unwrap_or_default();
+                let t = title.unwrap_or_default();
                 let words: Vec<&str> = t.split_whitespace().take(6).collect();
                 let year = date.map(|d| d.year.to_string()).unwrap_or_default();
                 slug(&format!("{} {year}", words.join(" ")))
             }
-        };
-        Some(Settings {
-            id,
-            conference: Conference {
-                title: title?,
-                date: date?,
-                start_time: start_time?,
-                venue: venue?,
-                host,
-                duration,
-            },
-            issuer: Issuer {
-                parent: parent.map(|p| p.to_uppercase()),
-                sentence_name: sentence.unwrap_or_else(|| sentence_case_body(issuer_name.as_deref().unwrap_or(""))),
-                name: issuer_name?.to_uppercase(),
-                code: code?,
-                place: place?,
-            },
-            contact,
-            ceremony: Ceremony { batch_size: batch_size? },
-            font,
-            docs,
-            honour_side,
-            awards,
-            report,
-        })
+        }
     }
 
     /// A number setting (amounts, offsets); `None` when empty or wrong (then reported).

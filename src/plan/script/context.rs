@@ -1,0 +1,273 @@
+//! What MC lines see: typed, serialisable contexts (the conference, the issuer, the people
+//! as the script names them, the decision, the data lists) — never the domain model.
+
+use serde::Serialize;
+
+use crate::model::{Attendance, DEFAULT_GROUPS, Dataset, Delegate, Honorific, Role};
+use crate::text::loose_key;
+
+/// A person as MC lines see them.
+#[derive(Debug, Clone, Serialize)]
+pub(super) struct PersonCtx {
+    pub id: String,
+    pub name: String,
+    pub position: String,
+    pub organization: String,
+    pub group: String,
+    /// `đồng chí`, `ông`, `bà`: how the script names them.
+    pub honorific: String,
+    /// `đồng chí Nguyễn Văn An, Giám đốc Sở Tài chính`.
+    pub call: String,
+}
+
+/// The item being introduced.
+#[derive(Debug, Clone, Serialize)]
+pub(super) struct ItemCtx {
+    pub number: usize,
+    pub title: String,
+    pub start: String,
+    pub end: String,
+    pub minutes: u32,
+    pub kind: &'static str,
+    pub note: Option<String>,
+}
+
+/// One group of the introduction of delegates.
+#[derive(Debug, Clone, Serialize)]
+pub(super) struct GroupIntro {
+    /// `Về phía Trung ương`.
+    pub intro: String,
+    /// People named one by one (`đồng chí …, …`).
+    pub named: Vec<String>,
+    /// `đại diện lãnh đạo các sở, ban, ngành …` when some are not named.
+    pub summary: Option<String>,
+}
+
+/// `conference.*`.
+#[derive(Debug, Clone, Serialize)]
+pub(super) struct ConferenceCtx {
+    pub title: String,
+    pub date: String,
+    pub weekday: String,
+    pub start: String,
+    /// The YAML key of the setting, which the clerk may reasonably try.
+    pub start_time: String,
+    pub venue: String,
+    pub host: Option<String>,
+}
+
+/// `issuer.*`.
+#[derive(Debug, Clone, Serialize)]
+pub(super) struct IssuerCtx {
+    pub name: String,
+    pub sentence_name: String,
+    pub place: String,
+}
+
+/// `decision.*`: how the award decision is cited.
+#[derive(Debug, Clone, Serialize)]
+pub(super) struct DecisionCtx {
+    /// `15/QĐ-UBND`, or `…/QĐ-UBND` while it has no number.
+    pub number: String,
+    /// `ngày 12 tháng 12 năm 2023`, or blanks while it has no date.
+    pub date: String,
+}
+
+/// A signing in `data.signings`.
+#[derive(Debug, Clone, Serialize)]
+pub(super) struct SigningCtx {
+    pub party_a: String,
+    pub party_b: String,
+    pub subject: Option<String>,
+}
+
+/// `data.*`: the lists, for lines that go through them.
+#[derive(Debug, Clone, Serialize)]
+pub(super) struct DataCtx<'a> {
+    pub delegates: &'a [PersonCtx],
+    pub groups: Vec<&'a str>,
+    pub awards: Vec<&'a str>,
+    pub signings: Vec<SigningCtx>,
+}
+
+/// `signing.*`: the signing of a generated part.
+#[derive(Debug, Clone, Serialize)]
+pub(super) struct SigningPartCtx {
+    pub number: usize,
+    pub party_a: String,
+    pub party_b: String,
+    pub subject: String,
+}
+
+/// `batch.*`: recipients called on stage together.
+#[derive(Debug, Clone, Serialize)]
+pub(super) struct BatchCtx {
+    pub number: usize,
+    /// `tập thể` or `cá nhân`.
+    pub kind: &'static str,
+    pub names: Vec<String>,
+    pub presenter: Option<PersonCtx>,
+}
+
+/// Is the group one of officials (addressed `đồng chí` in the script)?
+pub(super) fn official_group(name: &str) -> bool {
+    let k = loose_key(name);
+    DEFAULT_GROUPS[..7].iter().any(|(n, aliases, _)| loose_key(n) == k || aliases.iter().any(|a| loose_key(a) == k))
+}
+
+/// `đồng chí` for officials, else `ông` / `bà`.
+pub fn address(ds: &Dataset, d: &Delegate) -> &'static str {
+    match d.honorific {
+        Honorific::DongChi => "đồng chí",
+        _ if official_group(&ds.groups[d.group].name) => "đồng chí",
+        Honorific::Ong => "ông",
+        Honorific::Ba => "bà",
+    }
+}
+
+/// `đồng chí Nguyễn Văn An, Giám đốc Sở Tài chính` (the title as the list gives it: Party
+/// post first, then government post).
+pub fn call(ds: &Dataset, d: &Delegate) -> String {
+    if d.attendance == Attendance::Substitute {
+        // Someone else comes: the MC cannot name the invitee.
+        return substitute(d);
+    }
+    let details = d.position_and_organization();
+    format!("{} {}, {}", address(ds, d), d.name, details.trim_end_matches('.'))
+}
+
+/// How the script names whoever comes in a delegate's place (`Cử người thay`).
+fn substitute(d: &Delegate) -> String {
+    format!("đại diện lãnh đạo {}", d.organization)
+}
+
+/// Delegate `i` as MC lines see them.
+pub(super) fn person(ds: &Dataset, i: usize) -> PersonCtx {
+    let d = &ds.delegates[i];
+    let replaced = d.attendance == Attendance::Substitute;
+    PersonCtx {
+        id: d.id.clone(),
+        name: if replaced { substitute(d) } else { d.name.clone() },
+        position: d.position.clone().unwrap_or_default(),
+        organization: d.organization.clone(),
+        group: ds.groups[d.group].name.clone(),
+        honorific: if replaced { String::new() } else { address(ds, d).to_string() },
+        call: call(ds, d),
+    }
+}
+
+/// A performer written as free text (`MC`, `Ban tổ chức`).
+pub(super) fn text_person(text: &str) -> PersonCtx {
+    PersonCtx {
+        id: String::new(),
+        name: text.to_string(),
+        position: String::new(),
+        organization: String::new(),
+        group: String::new(),
+        honorific: String::new(),
+        call: text.to_string(),
+    }
+}
+
+/// Is delegate `d` there (invited and not absent)?
+pub(super) fn attending(ds: &Dataset, d: usize) -> bool {
+    let del = &ds.delegates[d];
+    del.invited && del.attendance != Attendance::Absent
+}
+
+/// The attending delegates with `role`, in protocol order.
+pub(super) fn attending_with(ds: &Dataset, protocol: &[usize], role: Role) -> Vec<usize> {
+    protocol.iter().copied().filter(|&d| attending(ds, d) && ds.delegates[d].has_role(role)).collect()
+}
+
+/// The introduction of delegates, group by group in protocol order: small groups named in
+/// full; in larger ones the ranked leaders (Thứ tự 1–3) and the presidium are named and the
+/// rest summarised.
+pub(super) fn introduction(ds: &Dataset, protocol: &[usize]) -> Vec<GroupIntro> {
+    let mut out = Vec::new();
+    for (g, group) in ds.groups.iter().enumerate() {
+        let members: Vec<usize> =
+            protocol.iter().copied().filter(|&d| ds.delegates[d].group == g && attending(ds, d)).collect();
+        if members.is_empty() {
+            continue;
+        }
+        let named: Vec<usize> = if members.len() <= 3 {
+            members.clone()
+        } else {
+            members
+                .iter()
+                .copied()
+                .filter(|&d| ds.delegates[d].rank.is_some_and(|r| r <= 3) || ds.delegates[d].has_role(Role::Presidium))
+                .take(5)
+                .collect()
+        };
+        let intro = group.intro.clone().unwrap_or_else(|| format!("Về phía {}", group.name));
+        let summary = (named.len() < members.len()).then(|| {
+            let whom = intro.strip_prefix("Về phía ").unwrap_or(&group.name).to_string();
+            format!("đại diện lãnh đạo {whom}")
+        });
+        out.push(GroupIntro { intro, named: named.iter().map(|&d| call(ds, &ds.delegates[d])).collect(), summary });
+    }
+    out
+}
+
+/// How the script cites the award decision.
+pub(super) fn decision(ds: &Dataset) -> DecisionCtx {
+    let d = &ds.decision;
+    let number = match &d.number {
+        Some(n) => format!("{}/{}", crate::text::document_number(n), d.code),
+        None => format!("…/{}", d.code),
+    };
+    let date = match d.date {
+        Some(date) => date.long_vi(),
+        None => format!("ngày … tháng … năm {}", ds.conference.date.year),
+    };
+    DecisionCtx { number, date }
+}
+
+pub(super) fn conference(ds: &Dataset) -> ConferenceCtx {
+    let c = &ds.conference;
+    ConferenceCtx {
+        title: c.title.clone(),
+        date: c.date.long_vi(),
+        weekday: c.date.weekday_vi().to_string(),
+        start: c.start_time.long_vi(),
+        start_time: c.start_time.long_vi(),
+        venue: c.venue.clone(),
+        host: c.host.clone(),
+    }
+}
+
+pub(super) fn issuer(ds: &Dataset) -> IssuerCtx {
+    IssuerCtx {
+        name: ds.issuer.name.clone(),
+        sentence_name: ds.issuer.sentence_name.clone(),
+        place: ds.issuer.place.clone(),
+    }
+}
+
+pub(super) fn data<'a>(ds: &'a Dataset, everyone: &'a [PersonCtx]) -> DataCtx<'a> {
+    DataCtx {
+        delegates: everyone,
+        groups: ds.groups.iter().map(|g| g.name.as_str()).collect(),
+        awards: ds.awards.iter().map(|a| a.name.as_str()).collect(),
+        signings: ds
+            .signings
+            .iter()
+            .map(|s| SigningCtx { party_a: s.party_a.clone(), party_b: s.party_b.clone(), subject: s.subject.clone() })
+            .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn officials_are_comrades() {
+        assert!(official_group("Sở, ban, ngành"));
+        assert!(official_group("Huyện"));
+        assert!(!official_group("Chủ thể OCOP"));
+        assert!(!official_group("Báo chí"));
+    }
+}

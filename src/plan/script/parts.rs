@@ -1,0 +1,275 @@
+//! The parts an item generates: one slot per panel speaker, one per signing, and the award
+//! ceremony (the reading of the decision, then the recipients in stage batches, each with
+//! who presents to them), sharing the item's minutes.
+
+use minijinja::Value;
+
+use super::context::{BatchCtx, PersonCtx, SigningPartCtx, attending, attending_with, person};
+use super::model::{PartDetail, ScriptPart};
+use super::planner::Planner;
+use crate::diag::{Diagnostic, Loc, Text};
+use crate::jinja::to_value;
+use crate::model::{AgendaKind, AwardKind, Dataset, Role};
+use crate::text::{Time, capitalize_first};
+
+/// A generated part before its times are known.
+struct PartSpec<'a> {
+    title: String,
+    performer: Option<String>,
+    detail: PartDetail,
+    /// The conventional line's template (`templates/kich-ban/<template>.j2`).
+    template: &'a str,
+    extra: Vec<(&'a str, Value)>,
+}
+
+/// The generated parts of an item of `kind`, with their share of its `minutes` from `start`.
+pub(super) fn parts(
+    p: &mut Planner<'_>,
+    kind: AgendaKind,
+    start: Time,
+    minutes: u32,
+    item_extra: &[(&str, Value)],
+    by: Option<&PersonCtx>,
+    item_loc: Loc,
+) -> Vec<ScriptPart> {
+    let specs = match kind {
+        AgendaKind::ThamLuan => panel(p, item_loc),
+        AgendaKind::KyKet => signings(p.ds),
+        AgendaKind::KhenThuong if !p.ds.awards.is_empty() => ceremony(p, by, item_loc),
+        _ => Vec::new(),
+    };
+    timed(p, specs, start, minutes, item_extra)
+}
+
+/// Splits `minutes` among `n` slots (the first ones get the remainder).
+fn shares(minutes: u32, n: usize) -> Vec<u32> {
+    if n == 0 {
+        return Vec::new();
+    }
+    let n32 = n as u32;
+    (0..n32).map(|i| minutes / n32 + u32::from(i < minutes % n32)).collect()
+}
+
+/// The parts with their clock times and MC lines. The decision's reading gets a fifth of
+/// the ceremony (at most 5 minutes); the rest is shared.
+fn timed(
+    p: &mut Planner<'_>,
+    specs: Vec<PartSpec<'_>>,
+    start: Time,
+    minutes: u32,
+    item_extra: &[(&str, Value)],
+) -> Vec<ScriptPart> {
+    if specs.is_empty() {
+        return Vec::new();
+    }
+    let reading =
+        if matches!(specs[0].detail, PartDetail::Decision) { (minutes / 5).clamp(1, 5).min(minutes) } else { 0 };
+    let others = specs.len() - usize::from(reading > 0);
+    let mut times = if reading > 0 { vec![reading] } else { Vec::new() };
+    times.extend(shares(minutes - reading, others));
+    let mut clock = start;
+    let mut out = Vec::new();
+    for (spec, m) in specs.into_iter().zip(times) {
+        let mut ctx: Vec<(&str, Value)> = item_extra.to_vec();
+        ctx.extend(spec.extra);
+        let mc = p.render(None, spec.template, &ctx);
+        let end = clock.add_minutes(m).unwrap_or(clock);
+        out.push(ScriptPart { start: clock, end, title: spec.title, performer: spec.performer, mc, detail: spec.detail });
+        clock = end;
+    }
+    out
+}
+
+/// One slot per panel speaker who comes. An absent speaker is left out, and said; an empty
+/// panel is said.
+fn panel<'a>(p: &mut Planner<'_>, item_loc: Loc) -> Vec<PartSpec<'a>> {
+    let (ds, protocol) = (p.ds, p.protocol);
+    let absent: Vec<&str> = protocol
+        .iter()
+        .filter(|&&d| !attending(ds, d) && ds.delegates[d].has_role(Role::Panel))
+        .map(|&d| ds.delegates[d].name.as_str())
+        .collect();
+    let speakers = attending_with(ds, protocol, Role::Panel);
+    if speakers.is_empty() || !absent.is_empty() {
+        let names = absent.join(", ");
+        let (vi, en) = match (!speakers.is_empty(), absent.is_empty()) {
+            (false, true) => (
+                "không có đại biểu nào có vai trò “Tham luận”: mục này không có bài tham luận".to_string(),
+                "no delegate has the role “Tham luận”: this item has no contributions".to_string(),
+            ),
+            (false, false) => (
+                format!("người có vai trò “Tham luận” ({names}) đều vắng: mục này không có bài tham luận"),
+                format!("the delegates with the role “Tham luận” ({names}) are all absent: this item is empty"),
+            ),
+            _ => (
+                format!("người tham luận vắng, không đưa vào kịch bản: {names}"),
+                format!("absent panel speakers left out of the script: {names}"),
+            ),
+        };
+        p.diags.push(Diagnostic::warning("panel-speakers", item_loc, Text::new(vi, en)).with_hint(Text::new(
+            "ghi “Tham luận” vào cột Vai trò của người trình bày, hoặc bớt thời lượng của mục",
+            "add “Tham luận” to the speakers' Vai trò, or shorten the item",
+        )));
+    }
+    speakers
+        .into_iter()
+        .map(|d| {
+            let speaker = person(ds, d);
+            let title = format!("Tham luận của {}", speaker.call);
+            PartSpec {
+                title: capitalize_first(&title),
+                performer: Some(capitalize_first(&speaker.call)),
+                detail: PartDetail::Speaker(d),
+                template: "tham-luan-dai-bieu",
+                extra: vec![("speaker", to_value(&speaker))],
+            }
+        })
+        .collect()
+}
+
+/// One part per signing.
+fn signings<'a>(ds: &Dataset) -> Vec<PartSpec<'a>> {
+    ds.signings
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let subject = s.subject.clone().unwrap_or_else(|| "biên bản ghi nhớ hợp tác".into());
+            PartSpec {
+                title: format!("Ký kết giữa {} và {}: {}", s.party_a, s.party_b, subject),
+                performer: Some(format!("Đại diện {}; đại diện {}", s.party_a, s.party_b)),
+                detail: PartDetail::Signing(i),
+                template: "ky-ket-cap",
+                extra: vec![(
+                    "signing",
+                    to_value(SigningPartCtx {
+                        number: i + 1,
+                        party_a: s.party_a.clone(),
+                        party_b: s.party_b.clone(),
+                        subject,
+                    }),
+                )],
+            }
+        })
+        .collect()
+}
+
+/// The award ceremony: the reading of the decision, then the recipients in batches of the
+/// stage's size (collectives first), the presenters taking turns.
+fn ceremony<'a>(p: &mut Planner<'_>, by: Option<&PersonCtx>, item_loc: Loc) -> Vec<PartSpec<'a>> {
+    let ds = p.ds;
+    let mut specs = vec![PartSpec {
+        title: "Công bố Quyết định khen thưởng".into(),
+        performer: by.map(|b| capitalize_first(&b.call)),
+        detail: PartDetail::Decision,
+        template: "khen-thuong-quyet-dinh",
+        extra: Vec::new(),
+    }];
+    let presenters = attending_with(ds, p.protocol, Role::Presenter);
+    if presenters.is_empty() {
+        warn_no_presenter(p, item_loc);
+    }
+    warn_absent_recipients(p);
+    let batch_size = ds.ceremony.batch_size as usize;
+    let mut n = 0;
+    for kind in [AwardKind::Collective, AwardKind::Individual] {
+        let called: Vec<usize> = (0..ds.awards.len()).filter(|&a| ds.awards[a].kind == kind).collect();
+        for chunk in called.chunks(batch_size) {
+            let presenter = (!presenters.is_empty()).then(|| presenters[n % presenters.len()]);
+            n += 1;
+            specs.push(batch(ds, n, kind, chunk, presenter));
+        }
+    }
+    specs
+}
+
+/// Batch `n`: the recipients `chunk` of `kind`, and who presents to them.
+fn batch<'a>(ds: &Dataset, n: usize, kind: AwardKind, chunk: &[usize], presenter: Option<usize>) -> PartSpec<'a> {
+    let names: Vec<String> = chunk
+        .iter()
+        .map(|&a| {
+            let award = &ds.awards[a];
+            match (award.kind, award.honorific) {
+                (AwardKind::Individual, Some(h)) => format!("{} {}", h.label(), award.name),
+                _ => award.name.clone(),
+            }
+        })
+        .collect();
+    let what = if kind == AwardKind::Collective { "tập thể" } else { "cá nhân" };
+    let presenter_ctx = presenter.map(|d| person(ds, d));
+    PartSpec {
+        title: format!("Trao Bằng khen đợt {n}: {} {what}", chunk.len()),
+        performer: presenter_ctx.as_ref().map(|pc| capitalize_first(&pc.call)),
+        detail: PartDetail::Batch { awards: chunk.to_vec(), presenter },
+        template: "khen-thuong-dot",
+        extra: vec![("batch", to_value(BatchCtx { number: n, kind: what, names, presenter: presenter_ctx }))],
+    }
+}
+
+/// Nobody who comes has the role Trao thưởng: the batches have no presenter.
+fn warn_no_presenter(p: &mut Planner<'_>, item_loc: Loc) {
+    let ds = p.ds;
+    let absent: Vec<&str> = p
+        .protocol
+        .iter()
+        .filter(|&&d| ds.delegates[d].has_role(Role::Presenter))
+        .map(|&d| ds.delegates[d].name.as_str())
+        .collect();
+    let (vi, en) = if absent.is_empty() {
+        (
+            "không có đại biểu nào có vai trò “Trao thưởng”: các đợt trao thưởng chưa có người trao".to_string(),
+            "no delegate has the role “Trao thưởng”: the award batches have no presenter".to_string(),
+        )
+    } else {
+        let names = absent.join(", ");
+        (
+            format!(
+                "người có vai trò “Trao thưởng” ({names}) vắng hoặc không được mời: các đợt trao thưởng chưa có người trao"
+            ),
+            format!(
+                "the delegates with the role “Trao thưởng” ({names}) are absent or not invited: the award batches have no presenter"
+            ),
+        )
+    };
+    p.diags.push(Diagnostic::warning("no-presenter", item_loc, Text::new(vi, en)).with_hint(Text::new(
+        "thêm “Trao thưởng” vào cột Vai trò của lãnh đạo trao Bằng khen",
+        "add “Trao thưởng” to the presenters' Vai trò",
+    )));
+}
+
+/// A recipient who is a delegate but absent is still called (someone receives on their
+/// behalf): said, so the organisers arrange it.
+fn warn_absent_recipients(p: &mut Planner<'_>) {
+    let ds = p.ds;
+    for a in &ds.awards {
+        if let Some(d) = a.delegate
+            && !attending(ds, d)
+        {
+            p.diags.push(
+                Diagnostic::warning(
+                    "absent-recipient",
+                    a.src.loc("delegate_id"),
+                    Text::new(
+                        format!("{} vắng nhưng có tên trong các đợt trao thưởng", ds.delegates[d].name),
+                        format!("{} is absent but is called in the award batches", ds.delegates[d].name),
+                    ),
+                )
+                .with_hint(Text::new(
+                    "bố trí người nhận thay, hoặc sửa cột Xác nhận nếu người này có dự",
+                    "arrange for someone to receive on their behalf, or correct Xác nhận",
+                )),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn minutes_are_shared() {
+        assert_eq!(shares(40, 5), [8, 8, 8, 8, 8]);
+        assert_eq!(shares(10, 3), [4, 3, 3]);
+        assert_eq!(shares(10, 0), Vec::<u32>::new());
+    }
+}
