@@ -339,6 +339,7 @@ fn collect_unknown(v: &Yaml, path: &str, lists: &[&str], out: &mut BTreeSet<Stri
     }
 }
 
+/// Reads one list: the records of its items, or the sheet of a workbook it points at.
 fn read_list(ctx: &Ctx<'_>, spec: &'static TableSpec, v: &Yaml, diags: &mut Diagnostics) -> Table {
     let table_loc = ctx.loc(spec.yaml);
     // `delegates: {workbook: dai-bieu.xlsx, sheet: "Đại biểu"}`
@@ -346,54 +347,7 @@ fn read_list(ctx: &Ctx<'_>, spec: &'static TableSpec, v: &Yaml, diags: &mut Diag
         && let Some(book) = map.get("workbook").and_then(Yaml::as_str)
     {
         let sheet = map.get("sheet").and_then(Yaml::as_str);
-        let path = ctx.base_dir.join(book);
-        let bytes = match std::fs::read(&path) {
-            Ok(b) => b,
-            Err(e) => {
-                diags.push(Diagnostic::error(
-                    "unreadable-file",
-                    ctx.loc(&format!("{}.workbook", spec.yaml)),
-                    Text::new(
-                        format!("không mở được tệp {} ({e})", quote(book)),
-                        format!("cannot open {} ({e})", quote(book)),
-                    ),
-                ));
-                return Table::empty(spec);
-            }
-        };
-        let name: Arc<str> = Path::new(book).file_name().map_or(book.into(), |n| n.to_string_lossy().into());
-        return match Workbook::open(bytes, name) {
-            Ok(mut wb) => {
-                if let Some(sheet) = sheet
-                    && !wb.has_sheet(sheet)
-                {
-                    let names = wb.sheet_names().join(", ");
-                    diags.push(
-                        Diagnostic::error(
-                            "missing-sheet",
-                            ctx.loc(&format!("{}.sheet", spec.yaml)),
-                            Text::new(
-                                format!("{} không có sheet “{sheet}”", quote(book)),
-                                format!("{} has no sheet “{sheet}”", quote(book)),
-                            ),
-                        )
-                        .with_hint(Text::new(format!("các sheet có: {names}"), format!("its sheets: {names}"))),
-                    );
-                    return Table::empty(spec);
-                }
-                wb.read_one(spec, sheet, diags)
-            }
-            Err(mut d) => {
-                // Said where the YAML names the file.
-                d.loc = Some(ctx.loc(&format!("{}.workbook", spec.yaml)));
-                d.message = Text::new(
-                    format!("{}: {}", quote(book), d.message.vi),
-                    format!("{}: {}", quote(book), d.message.en),
-                );
-                diags.push(d);
-                Table::empty(spec)
-            }
-        };
+        return read_linked_sheet(ctx, spec, book, sheet, diags);
     }
     let Some(items) = v.as_sequence() else {
         diags.push(Diagnostic::error(
@@ -406,56 +360,9 @@ fn read_list(ctx: &Ctx<'_>, spec: &'static TableSpec, v: &Yaml, diags: &mut Diag
         ));
         return Table::empty(spec);
     };
-    let mut records = Vec::new();
     let mut unknown = BTreeSet::new();
-    for (i, item) in items.iter().enumerate() {
-        let path = format!("{}[{i}]", spec.yaml);
-        let (line, col) = ctx.spans.at(&path);
-        let origin = Origin::Yaml { file: ctx.file.clone(), line, col, path: path.as_str().into() };
-        let Some(map) = item.as_mapping() else {
-            diags.push(Diagnostic::error(
-                "invalid-value",
-                ctx.loc(&path),
-                Text::new(
-                    "mỗi mục của danh sách phải là một bảng khóa: giá trị",
-                    "each list item must be a mapping of keys to values",
-                ),
-            ));
-            continue;
-        };
-        let mut cells = BTreeMap::new();
-        for (k, value) in map {
-            let key = key_text(k);
-            let columns: &'static [schema::ColumnSpec] = spec.columns;
-            let Some(column) =
-                columns.iter().find(|c| c.key == key).or_else(|| columns.iter().find(|c| c.matches(&key)))
-            else {
-                unknown.insert(key);
-                continue;
-            };
-            let field_path = format!("{path}.{key}");
-            // Several roles or groups may be a list; other fields hold one value.
-            let list_ok = column.text == TextKind::Multiline || ["roles", "reserved_for"].contains(&column.key);
-            if is_sequence(value) && !list_ok {
-                diags.push(one_value_expected(&key, ctx.loc(&field_path)));
-                continue;
-            }
-            match scalar(value) {
-                Some(value) => {
-                    cells.insert(column.key, Cell { value, loc: ctx.loc(&field_path), font: None });
-                }
-                None => diags.push(Diagnostic::error(
-                    "invalid-value",
-                    ctx.loc(&field_path),
-                    Text::new(format!("“{key}” phải là một giá trị"), format!("“{key}” must be a value")),
-                )),
-            }
-        }
-        if cells.iter().all(|(k, c)| *k == schema::STT || c.value.is_empty()) {
-            continue;
-        }
-        records.push(Record { origin, cells });
-    }
+    let records =
+        items.iter().enumerate().filter_map(|(i, item)| read_item(ctx, spec, i, item, &mut unknown, diags)).collect();
     if !unknown.is_empty() {
         let list = unknown.into_iter().collect::<Vec<_>>().join(", ");
         diags.push(Diagnostic::note(
@@ -465,6 +372,125 @@ fn read_list(ctx: &Ctx<'_>, spec: &'static TableSpec, v: &Yaml, diags: &mut Diag
         ));
     }
     Table { spec, loc: Some(table_loc), records }
+}
+
+/// Reads a list from the workbook `book` (relative to the YAML file) that the YAML points
+/// at, from its `sheet` or the list's own; errors are said where the YAML names them.
+fn read_linked_sheet(
+    ctx: &Ctx<'_>,
+    spec: &'static TableSpec,
+    book: &str,
+    sheet: Option<&str>,
+    diags: &mut Diagnostics,
+) -> Table {
+    let path = ctx.base_dir.join(book);
+    let bytes = match std::fs::read(&path) {
+        Ok(b) => b,
+        Err(e) => {
+            diags.push(Diagnostic::error(
+                "unreadable-file",
+                ctx.loc(&format!("{}.workbook", spec.yaml)),
+                Text::new(
+                    format!("không mở được tệp {} ({e})", quote(book)),
+                    format!("cannot open {} ({e})", quote(book)),
+                ),
+            ));
+            return Table::empty(spec);
+        }
+    };
+    let name: Arc<str> = Path::new(book).file_name().map_or(book.into(), |n| n.to_string_lossy().into());
+    match Workbook::open(bytes, name) {
+        Ok(mut wb) => {
+            if let Some(sheet) = sheet
+                && !wb.has_sheet(sheet)
+            {
+                let names = wb.sheet_names().join(", ");
+                diags.push(
+                    Diagnostic::error(
+                        "missing-sheet",
+                        ctx.loc(&format!("{}.sheet", spec.yaml)),
+                        Text::new(
+                            format!("{} không có sheet “{sheet}”", quote(book)),
+                            format!("{} has no sheet “{sheet}”", quote(book)),
+                        ),
+                    )
+                    .with_hint(Text::new(format!("các sheet có: {names}"), format!("its sheets: {names}"))),
+                );
+                return Table::empty(spec);
+            }
+            wb.read_one(spec, sheet, diags)
+        }
+        Err(mut d) => {
+            // Said where the YAML names the file.
+            d.loc = Some(ctx.loc(&format!("{}.workbook", spec.yaml)));
+            d.message =
+                Text::new(format!("{}: {}", quote(book), d.message.vi), format!("{}: {}", quote(book), d.message.en));
+            diags.push(d);
+            Table::empty(spec)
+        }
+    }
+}
+
+/// Reads item `i` of a list: its record, or `None` for an item that is not a mapping (an
+/// error) or holds nothing but an STT. Keys that name no column go to `unknown`.
+fn read_item(
+    ctx: &Ctx<'_>,
+    spec: &'static TableSpec,
+    i: usize,
+    item: &Yaml,
+    unknown: &mut BTreeSet<String>,
+    diags: &mut Diagnostics,
+) -> Option<Record> {
+    let path = format!("{}[{i}]", spec.yaml);
+    let (line, col) = ctx.spans.at(&path);
+    let origin = Origin::Yaml { file: ctx.file.clone(), line, col, path: path.as_str().into() };
+    let Some(map) = item.as_mapping() else {
+        diags.push(Diagnostic::error(
+            "invalid-value",
+            ctx.loc(&path),
+            Text::new(
+                "mỗi mục của danh sách phải là một bảng khóa: giá trị",
+                "each list item must be a mapping of keys to values",
+            ),
+        ));
+        return None;
+    };
+    let mut cells = BTreeMap::new();
+    for (k, value) in map {
+        let key = key_text(k);
+        let Some(column) = item_column(spec, &key) else {
+            unknown.insert(key);
+            continue;
+        };
+        let field_path = format!("{path}.{key}");
+        // Several roles or groups may be a list; other fields hold one value.
+        let list_ok = column.text == TextKind::Multiline || ["roles", "reserved_for"].contains(&column.key);
+        if is_sequence(value) && !list_ok {
+            diags.push(one_value_expected(&key, ctx.loc(&field_path)));
+            continue;
+        }
+        match scalar(value) {
+            Some(value) => {
+                cells.insert(column.key, Cell { value, loc: ctx.loc(&field_path), font: None });
+            }
+            None => diags.push(Diagnostic::error(
+                "invalid-value",
+                ctx.loc(&field_path),
+                Text::new(format!("“{key}” phải là một giá trị"), format!("“{key}” must be a value")),
+            )),
+        }
+    }
+    if cells.iter().all(|(k, c)| *k == schema::STT || c.value.is_empty()) {
+        return None;
+    }
+    Some(Record { origin, cells })
+}
+
+/// The column an item's key names: the column of that key, else one with that header or
+/// another name for it.
+fn item_column(spec: &'static TableSpec, key: &str) -> Option<&'static schema::ColumnSpec> {
+    let columns: &'static [schema::ColumnSpec] = spec.columns;
+    columns.iter().find(|c| c.key == key).or_else(|| columns.iter().find(|c| c.matches(key)))
 }
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
 //! Finding the header row and mapping its cells onto the contract's columns.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 use super::super::raw::Value;
 use super::super::schema::{self, ColumnSpec, STT, TableSpec};
@@ -86,6 +87,67 @@ pub(super) fn find_header_row(g: &Grid<'_>, spec: &'static TableSpec, extras: &m
         }
     }
     best.map(|(r, _)| r)
+}
+
+/// The columns of a list sheet: each mapped column's key → its Excel column and header text.
+pub(super) type Columns = BTreeMap<&'static str, (u32, Arc<str>)>;
+
+/// What the header row(s) of a list sheet say.
+pub(super) struct Header {
+    /// The mapped columns.
+    pub(super) columns: Columns,
+    /// The header row's texts that name no column.
+    pub(super) unknown: Vec<String>,
+    /// The first row under the header (relative to the grid).
+    pub(super) data_start: usize,
+}
+
+/// Maps the header row's cells onto columns; a second header row (merged group headers
+/// above) may add more, and then the data starts under it.
+pub(super) fn map_header_rows(
+    g: &Grid<'_>,
+    spec: &'static TableSpec,
+    header_row: usize,
+    extras: &mut SheetExtras<'_>,
+) -> Header {
+    let mut columns: Columns = BTreeMap::new();
+    let mut unknown: Vec<String> = Vec::new();
+    let mut data_start = header_row + 1;
+    for r in [header_row, header_row + 1] {
+        if r >= g.height() {
+            break;
+        }
+        // A second header row (under merged group headers) has nothing under the columns
+        // the first one named; a row with values there is the first record.
+        if r > header_row && columns.values().any(|(col, _)| !g.get(r, (*col - g.col0) as usize).is_empty()) {
+            break;
+        }
+        let cells: Vec<(usize, String)> = (0..g.width())
+            .filter(|c| !columns.values().any(|(col, _)| *col == g.excel_col(*c)))
+            .map(|c| (c, g.label(r, c, extras)))
+            .filter(|(_, h)| !h.trim().is_empty())
+            .collect();
+        let taken: BTreeSet<&'static str> = columns.keys().copied().collect();
+        let mapped = map_headers(spec, &cells, &taken);
+        let added = !mapped.is_empty();
+        for (c, col) in mapped.iter().copied() {
+            let header = &cells.iter().find(|(x, _)| *x == c).expect("mapped from cells").1;
+            columns.insert(col.key, (g.excel_col(c), crate::text::clean_inline(header).into()));
+        }
+        if r == header_row {
+            unknown.extend(
+                cells
+                    .iter()
+                    .filter(|(c, _)| !mapped.iter().any(|(m, _)| m == c))
+                    .map(|(_, h)| crate::text::clean_inline(h)),
+            );
+        }
+        if r > header_row && added {
+            data_start = r + 1;
+            unknown.retain(|u| !columns.values().any(|(_, h)| **h == **u));
+        }
+    }
+    Header { columns, unknown, data_start }
 }
 
 /// `1 2 3 4 …` or `(1) (2) (3)`: the column-number row Vietnamese tables put under headers.

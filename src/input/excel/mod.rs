@@ -23,7 +23,7 @@ pub use grid::cell_value;
 use self::extras::SheetExtras;
 use self::rows::read_table;
 use self::settings::read_settings;
-use super::raw::{Parts, Table};
+use super::raw::{Cell, Parts, Table};
 use super::schema::{
     self, SETTINGS_LABEL_HEADER, SETTINGS_SHEET, SETTINGS_SHEET_ALIASES, SETTINGS_VALUE_HEADER, TableSpec,
 };
@@ -129,115 +129,78 @@ impl Workbook {
 
     /// Reads the settings sheet and every table the workbook has.
     pub fn read_all(&mut self, diags: &mut Diagnostics) -> Parts {
+        let mut used: BTreeSet<String> = BTreeSet::new();
+        let (settings_loc, settings) = self.read_settings_sheet(&mut used, diags);
+        let tables = schema::TABLES.iter().map(|spec| self.read_table_sheet(spec, &mut used, diags)).collect();
+        self.note_other_sheets(&used, diags);
+        Parts { settings_loc, settings, tables }
+    }
+
+    /// Reads the settings sheet, found by its name or another name for it; an error when
+    /// there is none. Marks the sheet used.
+    fn read_settings_sheet(
+        &mut self,
+        used: &mut BTreeSet<String>,
+        diags: &mut Diagnostics,
+    ) -> (Loc, BTreeMap<&'static str, Cell>) {
         let file = self.file.clone();
         let settings_name = self.find_sheet(|n| {
             let k = loose_key(n);
             k == loose_key(SETTINGS_SHEET) || SETTINGS_SHEET_ALIASES.iter().any(|a| loose_key(a) == k)
         });
-        let mut used: BTreeSet<String> = BTreeSet::new();
-        let (settings_loc, settings) = match settings_name {
-            Some(name) => {
-                used.insert(name.clone());
-                let loc = Loc::Sheet { file: file.clone(), sheet: name.as_str().into() };
-                let settings = match self.range(&name, diags) {
-                    Some(range) => read_settings(&range, &mut self.extras(&name), &file, &name, diags),
-                    None => BTreeMap::new(),
-                };
-                (loc, settings)
-            }
-            None => {
-                diags.push(
-                    Diagnostic::error(
-                        "missing-sheet",
-                        Loc::File { file: file.clone() },
-                        Text::new(
-                            format!("không có sheet “{SETTINGS_SHEET}” (thông tin hội nghị)"),
-                            format!("there is no “{SETTINGS_SHEET}” sheet (the conference settings)"),
-                        ),
-                    )
-                    .with_hint(Text::new(
-                        format!(
-                            "thêm sheet “{SETTINGS_SHEET}” có hai cột “{SETTINGS_LABEL_HEADER}” | “{SETTINGS_VALUE_HEADER}”; `vanthu init` tạo sẵn mẫu"
-                        ),
-                        format!(
-                            "add a “{SETTINGS_SHEET}” sheet with two columns “{SETTINGS_LABEL_HEADER}” | “{SETTINGS_VALUE_HEADER}”; `vanthu init` writes a starter"
-                        ),
-                    )),
-                );
-                (Loc::File { file: file.clone() }, BTreeMap::new())
-            }
+        let Some(name) = settings_name else {
+            diags.push(missing_settings_sheet(&file));
+            return (Loc::File { file }, BTreeMap::new());
         };
-        let mut tables = Vec::new();
-        for spec in &schema::TABLES {
-            let Some((name, exact)) = self.find_table_sheet(spec) else {
-                tables.push(Table::empty(spec));
-                continue;
-            };
-            if !exact {
-                diags.push(Diagnostic::note(
-                    "renamed-sheet",
-                    Loc::Sheet { file: file.clone(), sheet: name.as_str().into() },
-                    Text::new(
-                        format!("đọc sheet này làm danh sách “{}”", spec.sheet),
-                        format!("read as the “{}” list", spec.sheet),
-                    ),
-                ));
-            }
-            used.insert(name.clone());
-            match self.range(&name, diags) {
-                Some(range) => {
-                    let table = read_table(&range, &mut self.extras(&name), spec, &file, &name, diags);
-                    tables.push(table);
-                }
-                None => tables.push(Table::empty(spec)),
-            }
+        used.insert(name.clone());
+        let loc = Loc::Sheet { file: file.clone(), sheet: name.as_str().into() };
+        let settings = match self.range(&name, diags) {
+            Some(range) => read_settings(&range, &mut self.extras(&name), &file, &name, diags),
+            None => BTreeMap::new(),
+        };
+        (loc, settings)
+    }
+
+    /// Reads one list from its sheet (noting a sheet found by the start of its name), or an
+    /// empty list when there is none. Marks the sheet used.
+    fn read_table_sheet(
+        &mut self,
+        spec: &'static TableSpec,
+        used: &mut BTreeSet<String>,
+        diags: &mut Diagnostics,
+    ) -> Table {
+        let file = self.file.clone();
+        let Some((name, exact)) = self.find_table_sheet(spec) else {
+            return Table::empty(spec);
+        };
+        if !exact {
+            diags.push(Diagnostic::note(
+                "renamed-sheet",
+                Loc::Sheet { file: file.clone(), sheet: name.as_str().into() },
+                Text::new(
+                    format!("đọc sheet này làm danh sách “{}”", spec.sheet),
+                    format!("read as the “{}” list", spec.sheet),
+                ),
+            ));
         }
-        // The sheets vanthu writes for the clerk's eyes are passed over in silence.
+        used.insert(name.clone());
+        match self.range(&name, diags) {
+            Some(range) => read_table(&range, &mut self.extras(&name), spec, &file, &name, diags),
+            None => Table::empty(spec),
+        }
+    }
+
+    /// Notes each sheet that was not read (another copy of a list, a hidden sheet, an
+    /// unknown one); the sheets vanthu writes for the clerk's eyes are passed over in silence.
+    fn note_other_sheets(&self, used: &BTreeSet<String>, diags: &mut Diagnostics) {
         let ours = |n: &str| [schema::GUIDE_SHEET, schema::LISTS_SHEET].iter().any(|s| loose_key(s) == loose_key(n));
         for name in &self.names {
             if used.contains(name) || ours(name) {
                 continue;
             }
-            let loc = Loc::Sheet { file: file.clone(), sheet: name.as_str().into() };
-            let hidden = self.hidden.contains(name);
-            // Another copy of a list that was read from a different sheet.
-            let twin = schema::TABLES
-                .iter()
-                .filter(|t| t.matches_sheet(name))
-                .find_map(|t| used.iter().find(|u| t.matches_sheet(u)).map(|u| (t, u)));
-            diags.push(match twin {
-                Some((t, u)) if !hidden => Diagnostic::warning(
-                    "duplicate-sheet",
-                    loc,
-                    Text::new(
-                        format!(
-                            "sheet này cũng là danh sách “{}”, nhưng sheet “{u}” đã được dùng; sheet này bị bỏ qua",
-                            t.sheet
-                        ),
-                        format!(
-                            "this sheet is also a “{}” list, but the sheet “{u}” was used; this one is ignored",
-                            t.sheet
-                        ),
-                    ),
-                )
-                .with_hint(Text::new(
-                    "xóa hoặc đổi tên bản cũ để khỏi nhầm",
-                    "delete or rename the old copy to avoid confusion",
-                )),
-                _ if hidden => {
-                    Diagnostic::note("hidden-sheet", loc, Text::new("sheet ẩn, được bỏ qua", "hidden sheet; ignored"))
-                }
-                _ => Diagnostic::note(
-                    "unknown-sheet",
-                    loc,
-                    Text::new(
-                        "sheet không thuộc mẫu nhập liệu, được bỏ qua",
-                        "not a sheet of the input contract; ignored",
-                    ),
-                ),
-            });
+            let loc = Loc::Sheet { file: self.file.clone(), sheet: name.as_str().into() };
+            diags.push(other_sheet_note(name, self.hidden.contains(name), used, loc));
         }
-        Parts { settings_loc, settings, tables }
     }
 
     /// Reads one list from a named sheet (for a YAML file that points at a workbook).
@@ -260,5 +223,60 @@ impl Workbook {
             Some(range) => read_table(&range, &mut self.extras(&name), spec, &file, &name, diags),
             None => Table::empty(spec),
         }
+    }
+}
+
+/// The error for a workbook without a settings sheet.
+fn missing_settings_sheet(file: &Arc<str>) -> Diagnostic {
+    Diagnostic::error(
+        "missing-sheet",
+        Loc::File { file: file.clone() },
+        Text::new(
+            format!("không có sheet “{SETTINGS_SHEET}” (thông tin hội nghị)"),
+            format!("there is no “{SETTINGS_SHEET}” sheet (the conference settings)"),
+        ),
+    )
+    .with_hint(Text::new(
+        format!(
+            "thêm sheet “{SETTINGS_SHEET}” có hai cột “{SETTINGS_LABEL_HEADER}” | “{SETTINGS_VALUE_HEADER}”; `vanthu init` tạo sẵn mẫu"
+        ),
+        format!(
+            "add a “{SETTINGS_SHEET}” sheet with two columns “{SETTINGS_LABEL_HEADER}” | “{SETTINGS_VALUE_HEADER}”; `vanthu init` writes a starter"
+        ),
+    ))
+}
+
+/// What is said of a sheet that was not read: another copy of a list read from a `used`
+/// sheet, a hidden sheet, or a sheet the input contract does not know.
+fn other_sheet_note(name: &str, hidden: bool, used: &BTreeSet<String>, loc: Loc) -> Diagnostic {
+    // Another copy of a list that was read from a different sheet.
+    let twin = schema::TABLES
+        .iter()
+        .filter(|t| t.matches_sheet(name))
+        .find_map(|t| used.iter().find(|u| t.matches_sheet(u)).map(|u| (t, u)));
+    match twin {
+        Some((t, u)) if !hidden => Diagnostic::warning(
+            "duplicate-sheet",
+            loc,
+            Text::new(
+                format!(
+                    "sheet này cũng là danh sách “{}”, nhưng sheet “{u}” đã được dùng; sheet này bị bỏ qua",
+                    t.sheet
+                ),
+                format!("this sheet is also a “{}” list, but the sheet “{u}” was used; this one is ignored", t.sheet),
+            ),
+        )
+        .with_hint(Text::new(
+            "xóa hoặc đổi tên bản cũ để khỏi nhầm",
+            "delete or rename the old copy to avoid confusion",
+        )),
+        _ if hidden => {
+            Diagnostic::note("hidden-sheet", loc, Text::new("sheet ẩn, được bỏ qua", "hidden sheet; ignored"))
+        }
+        _ => Diagnostic::note(
+            "unknown-sheet",
+            loc,
+            Text::new("sheet không thuộc mẫu nhập liệu, được bỏ qua", "not a sheet of the input contract; ignored"),
+        ),
     }
 }
