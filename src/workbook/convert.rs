@@ -5,7 +5,7 @@
 //! Vietnamese names), so reading either output gives the same dataset and therefore the
 //! same documents.
 
-use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, XlsxError};
+use rust_xlsxwriter::{DataValidation, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
 use serde_yaml::{Mapping, Value as Yaml};
 
 use crate::input::schema::{self, SETTINGS, TableKind, TableSpec};
@@ -124,158 +124,172 @@ fn settings_of(ds: &Dataset) -> Vec<(&'static str, Field)> {
 
 /// The canonical form of a dataset.
 pub fn canonical(ds: &Dataset) -> Canonical {
-    let group = |i: usize| Field::Text(ds.groups[i].name.clone());
-    let mut tables = Vec::new();
-    let mut add = |kind: TableKind, rows: Vec<Row>| tables.push((schema::table(kind), rows));
-
-    add(
-        TableKind::Groups,
-        ds.groups
-            .iter()
-            .enumerate()
-            .map(|(i, g)| {
-                let mut r = vec![("name", Field::Text(g.name.clone())), ("order", Field::Int(i as i64 + 1))];
-                push(&mut r, "intro", opt(&g.intro));
-                r
-            })
-            .collect(),
-    );
-    add(
-        TableKind::Delegates,
-        ds.delegates
-            .iter()
-            .map(|d| {
-                let mut r: Row = vec![
-                    ("id", Field::Text(d.id.clone())),
-                    ("honorific", Field::Text(d.honorific.label().into())),
-                    ("name", Field::Text(d.name.clone())),
-                ];
-                push(&mut r, "position", opt(&d.position));
-                r.push(("organization", Field::Text(d.organization.clone())));
-                r.push(("group", group(d.group)));
-                push(&mut r, "rank", d.rank.map(|n| Field::Int(i64::from(n))));
-                let roles: Vec<&str> = d.roles.iter().map(|r| r.label()).collect();
-                push(&mut r, "roles", text(&roles.join("; ")));
-                r.push(("invited", Field::Text(if d.invited { "Có" } else { "Không" }.into())));
-                push(&mut r, "attendance", text(d.attendance.label()));
-                push(&mut r, "seat", opt(&d.seat));
-                push(&mut r, "phone", opt(&d.phone));
-                push(&mut r, "email", opt(&d.email));
-                push(&mut r, "address", opt(&d.address));
-                push(&mut r, "note", opt(&d.note));
-                r
-            })
-            .collect(),
-    );
-    add(
-        TableKind::Awards,
-        ds.awards
-            .iter()
-            .map(|a| {
-                let mut r: Row = vec![("kind", Field::Text(a.kind.label().into()))];
-                push(&mut r, "honorific", a.honorific.map(|h| Field::Text(h.label().into())));
-                r.push(("name", Field::Text(a.name.clone())));
-                push(&mut r, "unit", opt(&a.unit));
-                push(&mut r, "achievement", opt(&a.achievement));
-                r.push(("form", Field::Text(a.form.clone())));
-                push(&mut r, "proposer", opt(&a.proposer));
-                push(&mut r, "delegate_id", a.delegate.map(|i| Field::Text(ds.delegates[i].id.clone())));
-                r
-            })
-            .collect(),
-    );
-    add(
-        TableKind::Agenda,
-        ds.agenda
-            .iter()
-            .map(|a| {
-                let mut r: Row = Vec::new();
-                push(&mut r, "time", a.time.map(|t| Field::Text(t.hm())));
-                r.push(("minutes", Field::Int(i64::from(a.minutes))));
-                r.push(("title", Field::Text(a.title.clone())));
-                push(
-                    &mut r,
-                    "by",
-                    a.by.as_ref().map(|b| match b {
-                        Performer::Delegate(i) => Field::Text(ds.delegates[*i].id.clone()),
-                        Performer::Text(t) => Field::Text(t.clone()),
-                    }),
-                );
-                r.push(("kind", Field::Text(a.kind.label().into())));
-                push(&mut r, "mc", opt(&a.mc));
-                push(&mut r, "note", opt(&a.note));
-                r
-            })
-            .collect(),
-    );
-    add(
-        TableKind::Hall,
-        ds.hall
-            .iter()
-            .map(|h| {
-                let mut r: Row = vec![
-                    ("block", Field::Text(h.block.clone())),
-                    ("row", Field::Text(h.row.clone())),
-                    ("seats", Field::Int(i64::from(h.seats))),
-                ];
-                let groups: Vec<&str> = h.reserved_for.iter().map(|g| ds.groups[*g].name.as_str()).collect();
-                push(&mut r, "reserved_for", text(&groups.join("; ")));
-                r
-            })
-            .collect(),
-    );
-    add(
-        TableKind::Signings,
-        ds.signings
-            .iter()
-            .map(|s| {
-                let mut r: Row =
-                    vec![("party_a", Field::Text(s.party_a.clone())), ("party_b", Field::Text(s.party_b.clone()))];
-                push(&mut r, "subject", opt(&s.subject));
-                r
-            })
-            .collect(),
-    );
-    add(
-        TableKind::Products,
-        ds.products
-            .iter()
-            .map(|p| {
-                let mut r: Row =
-                    vec![("name", Field::Text(p.name.clone())), ("producer", Field::Text(p.producer.clone()))];
-                push(&mut r, "producer_kind", opt(&p.producer_kind));
-                push(&mut r, "address", opt(&p.address));
-                r.push(("district", Field::Text(p.district.clone())));
-                r.push(("product_group", Field::Text(PRODUCT_GROUPS[p.group].into())));
-                r.push(("stars", Field::Int(i64::from(p.stars))));
-                r.push(("year", Field::Int(i64::from(p.year))));
-                push(&mut r, "decision", opt(&p.decision));
-                r
-            })
-            .collect(),
-    );
-    add(
-        TableKind::Targets,
-        ds.targets
-            .iter()
-            .map(|t| {
-                let mut r: Row = vec![("name", Field::Text(t.name.clone()))];
-                push(&mut r, "year", t.year.map(|y| Field::Int(i64::from(y))));
-                let planned =
-                    if t.planned.fract() == 0.0 { Field::Int(t.planned as i64) } else { Field::Num(t.planned) };
-                r.push(("planned", planned));
-                r
-            })
-            .collect(),
-    );
-    add(
-        TableKind::Report,
-        ds.report
-            .iter()
-            .map(|s| vec![("heading", Field::Text(s.heading.clone())), ("body", Field::Text(s.body.clone()))])
-            .collect(),
-    );
+    let tables = vec![
+        (schema::table(TableKind::Groups), group_rows(ds)),
+        (schema::table(TableKind::Delegates), delegate_rows(ds)),
+        (schema::table(TableKind::Awards), award_rows(ds)),
+        (schema::table(TableKind::Agenda), agenda_rows(ds)),
+        (schema::table(TableKind::Hall), hall_rows(ds)),
+        (schema::table(TableKind::Signings), signing_rows(ds)),
+        (schema::table(TableKind::Products), product_rows(ds)),
+        (schema::table(TableKind::Targets), target_rows(ds)),
+        (schema::table(TableKind::Report), report_rows(ds)),
+    ];
     Canonical { settings: settings_of(ds), tables }
+}
+
+/// The `Nhóm` rows: name, order (from 1), intro.
+fn group_rows(ds: &Dataset) -> Vec<Row> {
+    ds.groups
+        .iter()
+        .enumerate()
+        .map(|(i, g)| {
+            let mut r = vec![("name", Field::Text(g.name.clone())), ("order", Field::Int(i as i64 + 1))];
+            push(&mut r, "intro", opt(&g.intro));
+            r
+        })
+        .collect()
+}
+
+/// The `Đại biểu` rows, the group by its name and the roles joined by `; `.
+fn delegate_rows(ds: &Dataset) -> Vec<Row> {
+    ds.delegates
+        .iter()
+        .map(|d| {
+            let mut r: Row = vec![
+                ("id", Field::Text(d.id.clone())),
+                ("honorific", Field::Text(d.honorific.label().into())),
+                ("name", Field::Text(d.name.clone())),
+            ];
+            push(&mut r, "position", opt(&d.position));
+            r.push(("organization", Field::Text(d.organization.clone())));
+            r.push(("group", Field::Text(ds.groups[d.group].name.clone())));
+            push(&mut r, "rank", d.rank.map(|n| Field::Int(i64::from(n))));
+            let roles: Vec<&str> = d.roles.iter().map(|r| r.label()).collect();
+            push(&mut r, "roles", text(&roles.join("; ")));
+            r.push(("invited", Field::Text(if d.invited { "Có" } else { "Không" }.into())));
+            push(&mut r, "attendance", text(d.attendance.label()));
+            push(&mut r, "seat", opt(&d.seat));
+            push(&mut r, "phone", opt(&d.phone));
+            push(&mut r, "email", opt(&d.email));
+            push(&mut r, "address", opt(&d.address));
+            push(&mut r, "note", opt(&d.note));
+            r
+        })
+        .collect()
+}
+
+/// The `Khen thưởng` rows, the delegate by their id.
+fn award_rows(ds: &Dataset) -> Vec<Row> {
+    ds.awards
+        .iter()
+        .map(|a| {
+            let mut r: Row = vec![("kind", Field::Text(a.kind.label().into()))];
+            push(&mut r, "honorific", a.honorific.map(|h| Field::Text(h.label().into())));
+            r.push(("name", Field::Text(a.name.clone())));
+            push(&mut r, "unit", opt(&a.unit));
+            push(&mut r, "achievement", opt(&a.achievement));
+            r.push(("form", Field::Text(a.form.clone())));
+            push(&mut r, "proposer", opt(&a.proposer));
+            push(&mut r, "delegate_id", a.delegate.map(|i| Field::Text(ds.delegates[i].id.clone())));
+            r
+        })
+        .collect()
+}
+
+/// The `Chương trình` rows, a performer by their delegate id or as written.
+fn agenda_rows(ds: &Dataset) -> Vec<Row> {
+    ds.agenda
+        .iter()
+        .map(|a| {
+            let mut r: Row = Vec::new();
+            push(&mut r, "time", a.time.map(|t| Field::Text(t.hm())));
+            r.push(("minutes", Field::Int(i64::from(a.minutes))));
+            r.push(("title", Field::Text(a.title.clone())));
+            push(
+                &mut r,
+                "by",
+                a.by.as_ref().map(|b| match b {
+                    Performer::Delegate(i) => Field::Text(ds.delegates[*i].id.clone()),
+                    Performer::Text(t) => Field::Text(t.clone()),
+                }),
+            );
+            r.push(("kind", Field::Text(a.kind.label().into())));
+            push(&mut r, "mc", opt(&a.mc));
+            push(&mut r, "note", opt(&a.note));
+            r
+        })
+        .collect()
+}
+
+/// The `Hội trường` rows, the reserved groups by name joined by `; `.
+fn hall_rows(ds: &Dataset) -> Vec<Row> {
+    ds.hall
+        .iter()
+        .map(|h| {
+            let mut r: Row = vec![
+                ("block", Field::Text(h.block.clone())),
+                ("row", Field::Text(h.row.clone())),
+                ("seats", Field::Int(i64::from(h.seats))),
+            ];
+            let groups: Vec<&str> = h.reserved_for.iter().map(|g| ds.groups[*g].name.as_str()).collect();
+            push(&mut r, "reserved_for", text(&groups.join("; ")));
+            r
+        })
+        .collect()
+}
+
+/// The signing rows: the two parties and the subject.
+fn signing_rows(ds: &Dataset) -> Vec<Row> {
+    ds.signings
+        .iter()
+        .map(|s| {
+            let mut r: Row =
+                vec![("party_a", Field::Text(s.party_a.clone())), ("party_b", Field::Text(s.party_b.clone()))];
+            push(&mut r, "subject", opt(&s.subject));
+            r
+        })
+        .collect()
+}
+
+/// The product rows, the product group by its name.
+fn product_rows(ds: &Dataset) -> Vec<Row> {
+    ds.products
+        .iter()
+        .map(|p| {
+            let mut r: Row = vec![("name", Field::Text(p.name.clone())), ("producer", Field::Text(p.producer.clone()))];
+            push(&mut r, "producer_kind", opt(&p.producer_kind));
+            push(&mut r, "address", opt(&p.address));
+            r.push(("district", Field::Text(p.district.clone())));
+            r.push(("product_group", Field::Text(PRODUCT_GROUPS[p.group].into())));
+            r.push(("stars", Field::Int(i64::from(p.stars))));
+            r.push(("year", Field::Int(i64::from(p.year))));
+            push(&mut r, "decision", opt(&p.decision));
+            r
+        })
+        .collect()
+}
+
+/// The target rows, a whole planned number as an integer.
+fn target_rows(ds: &Dataset) -> Vec<Row> {
+    ds.targets
+        .iter()
+        .map(|t| {
+            let mut r: Row = vec![("name", Field::Text(t.name.clone()))];
+            push(&mut r, "year", t.year.map(|y| Field::Int(i64::from(y))));
+            let planned = if t.planned.fract() == 0.0 { Field::Int(t.planned as i64) } else { Field::Num(t.planned) };
+            r.push(("planned", planned));
+            r
+        })
+        .collect()
+}
+
+/// The report rows: heading and body.
+fn report_rows(ds: &Dataset) -> Vec<Row> {
+    ds.report
+        .iter()
+        .map(|s| vec![("heading", Field::Text(s.heading.clone())), ("body", Field::Text(s.body.clone()))])
+        .collect()
 }
 
 fn yaml_of(f: &Field) -> Yaml {
@@ -380,137 +394,211 @@ fn column_list(table: TableKind, key: &str) -> Option<(&'static str, bool)> {
 /// Rows of each list sheet that get the drop-downs (the header is on row 3).
 const LAST_ROW: u32 = 2000;
 
+/// The formats of the workbook's cells, all Times New Roman 12 unless said.
+struct Styles {
+    /// A header cell: bold, bordered, grey, centred.
+    header: Format,
+    /// A value cell: wrapped, aligned to the top.
+    cell: Format,
+    /// An explanation: italic grey, wrapped.
+    hint: Format,
+    /// A sheet's title: bold, 13 points.
+    title: Format,
+}
+
+impl Styles {
+    /// The workbook's formats.
+    fn new() -> Self {
+        let font = |f: Format| f.set_font_name("Times New Roman").set_font_size(12);
+        let header = font(Format::new())
+            .set_bold()
+            .set_border(FormatBorder::Thin)
+            .set_background_color("D9D9D9")
+            .set_text_wrap()
+            .set_align(FormatAlign::Center)
+            .set_align(FormatAlign::VerticalCenter);
+        let cell = font(Format::new()).set_text_wrap().set_align(FormatAlign::Top);
+        let hint =
+            font(Format::new()).set_italic().set_font_color("595959").set_text_wrap().set_align(FormatAlign::Top);
+        let title = font(Format::new()).set_bold().set_font_size(13);
+        Styles { header, cell, hint, title }
+    }
+}
+
 /// The conference as a workbook: the settings sheet (with a line on each setting), then one
 /// sheet per list with a title row above a frozen, styled header whose cells carry a note
 /// on what goes there, drop-down lists on the columns with fixed choices, and the `Danh
 /// mục` sheet holding those lists. `guide` puts the `Hướng dẫn` sheet first (the starter).
 pub fn to_xlsx_with(ds: &Dataset, guide: bool) -> Result<Vec<u8>, XlsxError> {
-    use super::guide::{GUIDE, column_note, setting_note};
-    use crate::input::schema::{GUIDE_SHEET, LISTS_SHEET};
-    use rust_xlsxwriter::{DataValidation, DataValidationErrorStyle, Formula, Note};
-
     let c = canonical(ds);
     let mut wb = crate::render::xlsx::workbook(ds, &ds.conference.title);
-    let font = |f: Format| f.set_font_name("Times New Roman").set_font_size(12);
-    let header = font(Format::new())
-        .set_bold()
-        .set_border(FormatBorder::Thin)
-        .set_background_color("D9D9D9")
-        .set_text_wrap()
-        .set_align(FormatAlign::Center)
-        .set_align(FormatAlign::VerticalCenter);
-    let cell = font(Format::new()).set_text_wrap().set_align(FormatAlign::Top);
-    let hint = font(Format::new()).set_italic().set_font_color("595959").set_text_wrap().set_align(FormatAlign::Top);
-    let title = font(Format::new()).set_bold().set_font_size(13);
-    let note = |text: &str| Note::new(text).add_author_prefix(false).set_width(320).set_height(120);
-
+    let st = Styles::new();
     if guide {
-        let ws = wb.add_worksheet();
-        ws.set_name(GUIDE_SHEET)?;
-        ws.set_column_width(0, 110)?;
-        for (r, (line, heading)) in GUIDE.iter().enumerate() {
-            let f = if *heading { &title } else { &cell };
-            ws.write_string_with_format(r as u32, 0, *line, f)?;
-        }
+        write_guide_sheet(&mut wb, &st)?;
     }
+    write_settings_sheet(&mut wb, &c, &st)?;
+    let lists = choice_lists(ds);
+    for (spec, rows) in &c.tables {
+        write_table_sheet(&mut wb, spec, rows, &lists, &st)?;
+    }
+    write_lists_sheet(&mut wb, &lists, &st)?;
+    wb.save_to_buffer()
+}
 
+/// The `Hướng dẫn` sheet: the guide, one line a row, headings as titles.
+fn write_guide_sheet(wb: &mut Workbook, st: &Styles) -> Result<(), XlsxError> {
+    use super::guide::GUIDE;
+    use crate::input::schema::GUIDE_SHEET;
+    let ws = wb.add_worksheet();
+    ws.set_name(GUIDE_SHEET)?;
+    ws.set_column_width(0, 110)?;
+    for (r, (line, heading)) in GUIDE.iter().enumerate() {
+        let f = if *heading { &st.title } else { &st.cell };
+        ws.write_string_with_format(r as u32, 0, *line, f)?;
+    }
+    Ok(())
+}
+
+/// The settings sheet: label, value and explanation of every setting, in contract order.
+fn write_settings_sheet(wb: &mut Workbook, c: &Canonical, st: &Styles) -> Result<(), XlsxError> {
+    use super::guide::setting_note;
     let ws = wb.add_worksheet();
     ws.set_name(schema::SETTINGS_SHEET)?;
-    ws.write_string_with_format(0, 0, schema::SETTINGS_LABEL_HEADER, &header)?;
-    ws.write_string_with_format(0, 1, schema::SETTINGS_VALUE_HEADER, &header)?;
-    ws.write_string_with_format(0, 2, "Giải thích", &header)?;
+    ws.write_string_with_format(0, 0, schema::SETTINGS_LABEL_HEADER, &st.header)?;
+    ws.write_string_with_format(0, 1, schema::SETTINGS_VALUE_HEADER, &st.header)?;
+    ws.write_string_with_format(0, 2, "Giải thích", &st.header)?;
     ws.set_column_width(0, 36)?;
     ws.set_column_width(1, 80)?;
     ws.set_column_width(2, 60)?;
     ws.set_freeze_panes(1, 0)?;
     for (r, spec) in SETTINGS.iter().enumerate() {
         let row = r as u32 + 1;
-        ws.write_string_with_format(row, 0, &spec.label, &cell)?;
+        ws.write_string_with_format(row, 0, &spec.label, &st.cell)?;
         if let Some((_, f)) = c.settings.iter().find(|(k, _)| *k == spec.key) {
-            write_field(ws, row, 1, f, &cell)?;
+            write_field(ws, row, 1, f, &st.cell)?;
         }
         if let Some(text) = setting_note(spec) {
-            ws.write_string_with_format(row, 2, text, &hint)?;
+            ws.write_string_with_format(row, 2, text, &st.hint)?;
         }
     }
+    Ok(())
+}
 
-    let lists = choice_lists(ds);
-    let groups_sheet = schema::table(TableKind::Groups).sheet;
-    for (spec, rows) in &c.tables {
-        let ws = wb.add_worksheet();
-        ws.set_name(spec.sheet)?;
-        ws.write_string_with_format(0, 0, format!("DANH SÁCH {}", spec.sheet.to_uppercase()), &title)?;
-        let columns: Vec<&schema::ColumnSpec> = spec.columns.iter().collect();
+/// One list's sheet: title row, styled header with notes and drop-downs, frozen, then the rows.
+fn write_table_sheet(
+    wb: &mut Workbook,
+    spec: &TableSpec,
+    rows: &[Row],
+    lists: &[(&'static str, Vec<String>)],
+    st: &Styles,
+) -> Result<(), XlsxError> {
+    let ws = wb.add_worksheet();
+    ws.set_name(spec.sheet)?;
+    ws.write_string_with_format(0, 0, format!("DANH SÁCH {}", spec.sheet.to_uppercase()), &st.title)?;
+    let columns: Vec<&schema::ColumnSpec> = spec.columns.iter().collect();
+    for (c, col) in columns.iter().enumerate() {
+        write_column_header(ws, spec, c as u16, col, lists, st)?;
+    }
+    ws.set_freeze_panes(3, 0)?;
+    for (n, row) in rows.iter().enumerate() {
+        let r = 3 + n as u32;
         for (c, col) in columns.iter().enumerate() {
-            let c16 = c as u16;
-            ws.write_string_with_format(2, c16, col.header, &header)?;
-            if let Some(text) = column_note(spec.kind, col.key) {
-                let required = if col.required { "Bắt buộc. " } else { "" };
-                ws.insert_note(2, c16, &note(&format!("{required}{text}")))?;
-            }
-            let width = match col.text {
-                schema::TextKind::Multiline => 60.0,
-                schema::TextKind::Inline if col.key == schema::STT => 6.0,
-                schema::TextKind::Inline => 22.0,
-            };
-            ws.set_column_width(c16, width)?;
-            if let Some((list, open)) = column_list(spec.kind, col.key) {
-                let source = if list == "Nhóm" {
-                    // The groups sheet itself, so a group the clerk adds there is offered.
-                    let name_col = schema::table(TableKind::Groups).columns.iter().position(|c| c.key == "name");
-                    let letter = crate::diag::column_letters(name_col.unwrap_or(1) as u32);
-                    format!("='{groups_sheet}'!${letter}$4:${letter}${LAST_ROW}")
-                } else {
-                    let i = lists.iter().position(|(n, _)| *n == list).expect("every list is written");
-                    let letter = crate::diag::column_letters(i as u32);
-                    let len = lists[i].1.len().max(1) + 1;
-                    format!("='{LISTS_SHEET}'!${letter}$2:${letter}${len}")
-                };
-                let style =
-                    if open { DataValidationErrorStyle::Information } else { DataValidationErrorStyle::Warning };
-                let validation = DataValidation::new()
-                    .allow_list_formula(Formula::new(source))
-                    .set_error_style(style)
-                    .set_error_title("Giá trị ngoài danh sách")?
-                    .set_error_message(format!(
-                        "“{}” nên chọn trong danh sách (sheet {}). Vẫn giữ giá trị này?",
-                        col.header,
-                        if list == "Nhóm" { groups_sheet } else { LISTS_SHEET }
-                    ))?;
-                ws.add_data_validation(3, c16, LAST_ROW, c16, &validation)?;
-            }
-        }
-        ws.set_freeze_panes(3, 0)?;
-        for (n, row) in rows.iter().enumerate() {
-            let r = 3 + n as u32;
-            for (c, col) in columns.iter().enumerate() {
-                if col.key == schema::STT {
-                    ws.write_number_with_format(r, c as u16, (n + 1) as f64, &cell)?;
-                } else if let Some((_, f)) = row.iter().find(|(k, _)| *k == col.key) {
-                    write_field(ws, r, c as u16, f, &cell)?;
-                }
+            if col.key == schema::STT {
+                ws.write_number_with_format(r, c as u16, (n + 1) as f64, &st.cell)?;
+            } else if let Some((_, f)) = row.iter().find(|(k, _)| *k == col.key) {
+                write_field(ws, r, c as u16, f, &st.cell)?;
             }
         }
     }
+    Ok(())
+}
 
+/// A column's header cell on row 3: its note, its width and its drop-down list if any.
+fn write_column_header(
+    ws: &mut Worksheet,
+    spec: &TableSpec,
+    c16: u16,
+    col: &schema::ColumnSpec,
+    lists: &[(&'static str, Vec<String>)],
+    st: &Styles,
+) -> Result<(), XlsxError> {
+    use super::guide::column_note;
+    use rust_xlsxwriter::Note;
+    ws.write_string_with_format(2, c16, col.header, &st.header)?;
+    if let Some(text) = column_note(spec.kind, col.key) {
+        let required = if col.required { "Bắt buộc. " } else { "" };
+        let note = Note::new(format!("{required}{text}")).add_author_prefix(false).set_width(320).set_height(120);
+        ws.insert_note(2, c16, &note)?;
+    }
+    let width = match col.text {
+        schema::TextKind::Multiline => 60.0,
+        schema::TextKind::Inline if col.key == schema::STT => 6.0,
+        schema::TextKind::Inline => 22.0,
+    };
+    ws.set_column_width(c16, width)?;
+    if let Some((list, open)) = column_list(spec.kind, col.key) {
+        let validation = drop_down(col, list, open, lists)?;
+        ws.add_data_validation(3, c16, LAST_ROW, c16, &validation)?;
+    }
+    Ok(())
+}
+
+/// The drop-down for a column taking its values from `list`: the groups sheet's names for
+/// `Nhóm`, else the list's column in `Danh mục`; `open` lists only inform on other values.
+fn drop_down(
+    col: &schema::ColumnSpec,
+    list: &str,
+    open: bool,
+    lists: &[(&'static str, Vec<String>)],
+) -> Result<DataValidation, XlsxError> {
+    use crate::input::schema::LISTS_SHEET;
+    use rust_xlsxwriter::{DataValidationErrorStyle, Formula};
+    let groups_sheet = schema::table(TableKind::Groups).sheet;
+    let source = if list == "Nhóm" {
+        // The groups sheet itself, so a group the clerk adds there is offered.
+        let name_col = schema::table(TableKind::Groups).columns.iter().position(|c| c.key == "name");
+        let letter = crate::diag::column_letters(name_col.unwrap_or(1) as u32);
+        format!("='{groups_sheet}'!${letter}$4:${letter}${LAST_ROW}")
+    } else {
+        let i = lists.iter().position(|(n, _)| *n == list).expect("every list is written");
+        let letter = crate::diag::column_letters(i as u32);
+        let len = lists[i].1.len().max(1) + 1;
+        format!("='{LISTS_SHEET}'!${letter}$2:${letter}${len}")
+    };
+    let style = if open { DataValidationErrorStyle::Information } else { DataValidationErrorStyle::Warning };
+    DataValidation::new()
+        .allow_list_formula(Formula::new(source))
+        .set_error_style(style)
+        .set_error_title("Giá trị ngoài danh sách")?
+        .set_error_message(format!(
+            "“{}” nên chọn trong danh sách (sheet {}). Vẫn giữ giá trị này?",
+            col.header,
+            if list == "Nhóm" { groups_sheet } else { LISTS_SHEET }
+        ))
+}
+
+/// The `Danh mục` sheet: one column per drop-down list, numbers written as numbers.
+fn write_lists_sheet(wb: &mut Workbook, lists: &[(&'static str, Vec<String>)], st: &Styles) -> Result<(), XlsxError> {
+    use crate::input::schema::LISTS_SHEET;
     let ws = wb.add_worksheet();
     ws.set_name(LISTS_SHEET)?;
     for (i, (name, values)) in lists.iter().enumerate() {
         let c = i as u16;
-        ws.write_string_with_format(0, c, *name, &header)?;
+        ws.write_string_with_format(0, c, *name, &st.header)?;
         ws.set_column_width(c, 24)?;
         for (r, v) in values.iter().enumerate() {
             match v.parse::<f64>() {
-                Ok(n) => ws.write_number_with_format(r as u32 + 1, c, n, &cell)?,
-                Err(_) => ws.write_string_with_format(r as u32 + 1, c, v, &cell)?,
+                Ok(n) => ws.write_number_with_format(r as u32 + 1, c, n, &st.cell)?,
+                Err(_) => ws.write_string_with_format(r as u32 + 1, c, v, &st.cell)?,
             };
         }
     }
     ws.set_freeze_panes(1, 0)?;
-    wb.save_to_buffer()
+    Ok(())
 }
 
-fn write_field(ws: &mut rust_xlsxwriter::Worksheet, r: u32, c: u16, f: &Field, fmt: &Format) -> Result<(), XlsxError> {
+/// Writes a field in a cell: text as text, numbers as numbers, lines joined by newlines.
+fn write_field(ws: &mut Worksheet, r: u32, c: u16, f: &Field, fmt: &Format) -> Result<(), XlsxError> {
     match f {
         Field::Text(s) => ws.write_string_with_format(r, c, s, fmt).map(|_| ()),
         Field::Int(n) => ws.write_number_with_format(r, c, *n as f64, fmt).map(|_| ()),
