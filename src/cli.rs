@@ -58,22 +58,35 @@ pub struct InitArgs {
     pub force: bool,
 }
 
-#[derive(Debug, Args)]
-pub struct WatchArgs {
-    /// Bảng tính hoặc tệp YAML cần theo dõi.
-    pub input: PathBuf,
+/// The conference to read (`build`, `check`).
+#[derive(Debug, Args, Default, Clone)]
+pub struct SourceArgs {
+    /// Bảng tính (.xlsx, .xls, .ods) hoặc tệp YAML; bỏ trống: dữ liệu mẫu.
+    pub input: Option<PathBuf>,
+}
+
+/// Where the pack goes (`build`, `watch`).
+#[derive(Debug, Args, Default, Clone)]
+pub struct PackArgs {
     /// Thư mục bộ văn bản (mặc định output/<mã hội nghị>).
     #[arg(short, long)]
     pub output: Option<PathBuf>,
 }
 
+#[derive(Debug, Args)]
+pub struct WatchArgs {
+    /// Bảng tính hoặc tệp YAML cần theo dõi.
+    pub input: PathBuf,
+    #[command(flatten)]
+    pub pack: PackArgs,
+}
+
 #[derive(Debug, Args, Default)]
 pub struct BuildArgs {
-    /// Bảng tính (.xlsx, .xls, .ods) hoặc tệp YAML; bỏ trống: dữ liệu mẫu.
-    pub input: Option<PathBuf>,
-    /// Thư mục bộ văn bản (mặc định output/<mã hội nghị>).
-    #[arg(short, long)]
-    pub output: Option<PathBuf>,
+    #[command(flatten)]
+    pub source: SourceArgs,
+    #[command(flatten)]
+    pub pack: PackArgs,
     /// Chỉ tạo các loại: giay-moi, so-do, kich-ban, khen-thuong, bao-cao.
     #[arg(long, value_delimiter = ',')]
     pub only: Vec<String>,
@@ -87,8 +100,8 @@ pub struct BuildArgs {
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// Bảng tính hoặc tệp YAML; bỏ trống: dữ liệu mẫu.
-    pub input: Option<PathBuf>,
+    #[command(flatten)]
+    pub source: SourceArgs,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -16,7 +16,7 @@ use notify::{Event, RecursiveMode, Watcher};
 
 use super::build;
 use super::reporter::{Console, INTERNAL, USAGE};
-use crate::cli::{BuildArgs, WatchArgs};
+use crate::cli::{BuildArgs, SourceArgs, WatchArgs};
 
 /// How long the folder must stay quiet after a save before the build starts.
 const QUIET: Duration = Duration::from_millis(300);
@@ -102,7 +102,7 @@ pub(super) fn run(r: &Console, args: WatchArgs) -> u8 {
     }
     let input_dir = input.parent().map(Path::to_path_buf).unwrap_or_default();
     // Where builds write: never a reason to rebuild.
-    let output_root = absolute(args.output.as_deref().unwrap_or(Path::new("output")));
+    let output_root = absolute(args.pack.output.as_deref().unwrap_or(Path::new("output")));
 
     let (tx, events) = channel();
     let watcher = notify::recommended_watcher(move |e| {
@@ -123,7 +123,11 @@ pub(super) fn run(r: &Console, args: WatchArgs) -> u8 {
     let run = || {
         build::run(
             r,
-            BuildArgs { input: Some(args.input.clone()), output: args.output.clone(), ..BuildArgs::default() },
+            BuildArgs {
+                source: SourceArgs { input: Some(args.input.clone()) },
+                pack: args.pack.clone(),
+                ..BuildArgs::default()
+            },
         )
     };
     run();

@@ -10,7 +10,7 @@ use std::collections::HashMap;
 
 use self::script::Script;
 use self::seating::{Policy, SeatingPlan};
-use self::summary::ReportPlan;
+use self::summary::SummaryPlan;
 use crate::assets::TemplateStore;
 use crate::diag::Diagnostics;
 use crate::model::{Dataset, Role};
@@ -34,7 +34,7 @@ pub struct Plan {
     /// The event script, when the data has a programme.
     pub script: Option<Script>,
     /// The summary report, when the data has a narrative or products.
-    pub report: Option<ReportPlan>,
+    pub summary: Option<SummaryPlan>,
 }
 
 impl Plan {
@@ -48,7 +48,7 @@ impl Plan {
             plan.seating = seating::assign(ds, &plan.protocol, policy, ds.hall_loc.clone(), diags);
         }
         plan.script = script::plan(ds, &plan.protocol, templates, diags);
-        plan.report = summary::plan(ds, diags);
+        plan.summary = summary::plan(ds, diags);
         (diags.count(crate::diag::Severity::Error) == errors).then_some(plan)
     }
 
@@ -82,6 +82,6 @@ impl Plan {
                 }
             })
             .collect();
-        Plan { protocol, invitees, chair, file_stems, seating: None, script: None, report: None }
+        Plan { protocol, invitees, chair, file_stems, seating: None, script: None, summary: None }
     }
 }

@@ -37,7 +37,7 @@ pub struct Section {
 }
 
 #[derive(Debug, Clone)]
-pub struct ReportPlan {
+pub struct SummaryPlan {
     pub subject: String,
     pub opening: String,
     pub sections: Vec<Section>,
@@ -82,7 +82,7 @@ fn subject(ds: &Dataset) -> String {
 
 /// Plans the report. `None` when there is nothing to report (no sections and no products)
 /// or when the narrative has errors (in `diags`).
-pub fn plan(ds: &Dataset, diags: &mut Diagnostics) -> Option<ReportPlan> {
+pub fn plan(ds: &Dataset, diags: &mut Diagnostics) -> Option<SummaryPlan> {
     if ds.report.is_empty() && ds.products.is_empty() {
         return None;
     }
@@ -133,7 +133,7 @@ pub fn plan(ds: &Dataset, diags: &mut Diagnostics) -> Option<ReportPlan> {
     let closing = ds.report_settings.closing.clone().unwrap_or_else(|| {
         format!("Trên đây là Báo cáo {} của {}./.", lowercase_first(&subject), ds.issuer.sentence_name)
     });
-    (diags.count(crate::diag::Severity::Error) == errors_before).then_some(ReportPlan {
+    (diags.count(crate::diag::Severity::Error) == errors_before).then_some(SummaryPlan {
         subject,
         opening,
         sections,

@@ -44,7 +44,7 @@ pub fn render_all(
             (DocKind::Invitations, &|| invitations::render(ds, plan, &ctx)),
             (DocKind::Script, &|| script::render(ds, plan.script.as_ref(), &ctx)),
             (DocKind::Awards, &|| awards::render(ds, &ctx)),
-            (DocKind::Summary, &|| summary::render(ds, plan.report.as_ref(), &ctx)),
+            (DocKind::Summary, &|| summary::render(ds, plan.summary.as_ref(), &ctx)),
             (DocKind::Seating, &|| seating::render(ds, plan, &ctx)),
         ];
         for (_, render) in families.into_iter().filter(|(k, _)| kinds.contains(k)) {

@@ -18,7 +18,7 @@ use serde::Serialize;
 use typst_layout::PagedDocument;
 
 use super::context::{Ctx, Rendered, dedup, ident};
-use super::typst as ty;
+use super::typst::{self as ty, Engine};
 use crate::diag::{Diagnostic, Diagnostics, Loc, Text};
 use crate::pack::{Artefact, DocKind};
 use crate::text::Date;
@@ -62,29 +62,69 @@ fn json<V: Serialize>(v: &V) -> Vec<u8> {
 /// Renders the merged file and every part (nothing for an empty list), keeping the files
 /// whose data did not change.
 pub fn render_parts<V: PartsView>(job: PartsJob<'_, V>, ctx: &Ctx<'_>) -> Rendered {
-    let PartsJob { template, kind, date, base, merged_path, label, parts, max_pages } = job;
     let (engine, progress) = (ctx.engine, ctx.progress);
-    if parts.is_empty() {
+    if job.parts.is_empty() {
         return Ok((Vec::new(), Diagnostics::new()));
     }
-    let keys: Vec<String> =
-        parts.iter().map(|p| ident(engine, template, &json(&base.with_items(vec![p.item.clone()])))).collect();
-    let merged_key = ident(engine, template, &json(&base.with_items(parts.iter().map(|p| p.item.clone()).collect())));
-    let stale: Vec<bool> = parts.iter().zip(&keys).map(|(p, k)| !ctx.reuse.keeps(&p.path, k)).collect();
-    let merged_stale = !ctx.reuse.keeps(merged_path, &merged_key);
-    let kept = |path: &str, key: &String| Artefact { path: path.to_string(), kind, key: key.clone(), bytes: None };
-    if !merged_stale && !stale.contains(&true) {
-        let mut all: Vec<Artefact> = parts.iter().zip(&keys).map(|(p, k)| kept(&p.path, k)).collect();
-        all.push(kept(merged_path, &merged_key));
+    let keys = Keys::of(&job, ctx);
+    if !keys.merged_stale && !keys.stale.contains(&true) {
+        let mut all: Vec<Artefact> = job.parts.iter().zip(&keys.parts).map(|(p, k)| kept(&job, &p.path, k)).collect();
+        all.push(kept(&job, job.merged_path, &keys.merged));
         return Ok((all, Diagnostics::new()));
     }
-    progress.start(label, stale.iter().filter(|s| **s).count() + 1);
-    let chunk = parts.len().div_ceil(rayon::current_num_threads() * 2).max(8);
-    let compiled: Vec<Result<(PagedDocument, Diagnostics), Diagnostics>> = parts
+    progress.start(job.label, keys.stale.iter().filter(|s| **s).count() + 1);
+    let (docs, mut warnings) = compile_chunks(&job, engine)?;
+    let found = locate(&job, &docs, engine)?;
+    warn_long_parts(&job, &found, &mut warnings);
+    warn_overflows(&job, &docs, &found, &mut warnings);
+    let result = export(&job, &keys, &docs, &found, ctx);
+    // Layout caches are only useful within one document family.
+    typst::comemo::evict(0);
+    progress.finish();
+    result.map(|artefacts| (artefacts, dedup(warnings)))
+}
+
+/// The key of every part and of the merged file, and which must be rendered again.
+struct Keys {
+    parts: Vec<String>,
+    merged: String,
+    stale: Vec<bool>,
+    merged_stale: bool,
+}
+
+impl Keys {
+    fn of<V: PartsView>(job: &PartsJob<'_, V>, ctx: &Ctx<'_>) -> Keys {
+        let engine = ctx.engine;
+        let parts: Vec<String> = job
+            .parts
+            .iter()
+            .map(|p| ident(engine, job.template, &json(&job.base.with_items(vec![p.item.clone()]))))
+            .collect();
+        let merged =
+            ident(engine, job.template, &json(&job.base.with_items(job.parts.iter().map(|p| p.item.clone()).collect())));
+        let stale = job.parts.iter().zip(&parts).map(|(p, k)| !ctx.reuse.keeps(&p.path, k)).collect();
+        let merged_stale = !ctx.reuse.keeps(job.merged_path, &merged);
+        Keys { parts, merged, stale, merged_stale }
+    }
+}
+
+/// A file kept from the previous build.
+fn kept<V: PartsView>(job: &PartsJob<'_, V>, path: &str, key: &str) -> Artefact {
+    Artefact { path: path.to_string(), kind: job.kind, key: key.to_string(), bytes: None }
+}
+
+/// The parts laid out in a few chunks in parallel (one Typst compile each).
+fn compile_chunks<V: PartsView>(
+    job: &PartsJob<'_, V>,
+    engine: &Engine,
+) -> Result<(Vec<PagedDocument>, Diagnostics), Diagnostics> {
+    let chunk = job.parts.len().div_ceil(rayon::current_num_threads() * 2).max(8);
+    let compiled: Vec<Result<(PagedDocument, Diagnostics), Diagnostics>> = job
+        .parts
         .par_chunks(chunk)
         .map(|c| {
-            let view = base.with_items(c.iter().map(|p| p.item.clone()).collect());
-            engine.compile(template, json(&view))
+            let view = job.base.with_items(c.iter().map(|p| p.item.clone()).collect());
+            engine.compile(job.template, json(&view))
         })
         .collect();
     let mut docs = Vec::new();
@@ -99,21 +139,26 @@ pub fn render_parts<V: PartsView>(job: PartsJob<'_, V>, ctx: &Ctx<'_>) -> Render
             Err(e) => errors.extend(e),
         }
     }
-    if errors.has_errors() {
-        return Err(dedup(errors));
-    }
+    if errors.has_errors() { Err(dedup(errors)) } else { Ok((docs, warnings)) }
+}
 
-    // Where each part's pages are.
+/// Where each part's pages are: part id → (chunk, page range). A part the template did
+/// not mark is an error.
+fn locate<V: PartsView>(
+    job: &PartsJob<'_, V>,
+    docs: &[PagedDocument],
+    engine: &Engine,
+) -> Result<HashMap<String, (usize, Range<usize>)>, Diagnostics> {
     let mut found: HashMap<String, (usize, Range<usize>)> = HashMap::new();
     for (d, doc) in docs.iter().enumerate() {
         for (id, pages) in ty::parts(doc) {
             found.insert(id, (d, pages));
         }
     }
-    if let Some(missing) = parts.iter().find(|p| !found.contains_key(&p.id)) {
+    if let Some(missing) = job.parts.iter().find(|p| !found.contains_key(&p.id)) {
         return Err(Diagnostic::error(
             "template",
-            Loc::File { file: engine.templates().display(template).into() },
+            Loc::File { file: engine.templates().display(job.template).into() },
             Text::new(
                 format!("mẫu không đánh dấu phần của {} (cần `#metadata(id) <vanthu-part>` ở đầu mỗi phần)", missing.id),
                 format!("the template does not mark the part of {} (needs `#metadata(id) <vanthu-part>` at the start of each part)", missing.id),
@@ -121,29 +166,44 @@ pub fn render_parts<V: PartsView>(job: PartsJob<'_, V>, ctx: &Ctx<'_>) -> Render
         )
         .into());
     }
-    if let Some(max) = max_pages {
-        for p in &parts {
-            let n = found[&p.id].1.len();
-            if n > max {
-                warnings.push(Diagnostic::warning(
-                    "too-long",
-                    Loc::File { file: p.path.as_str().into() },
-                    Text::new(
-                        format!("{} của {} dài {n} trang (cần {max}): rút gọn nội dung hoặc ghi chú", label, p.name),
-                        format!(
-                            "the {label} of {} runs to {n} pages ({max} expected): shorten the text or notes",
-                            p.name
-                        ),
-                    ),
-                ));
-            }
+    Ok(found)
+}
+
+/// Parts longer than the job allows are built but warned about (an invitation must fit on
+/// one page).
+fn warn_long_parts<V: PartsView>(
+    job: &PartsJob<'_, V>,
+    found: &HashMap<String, (usize, Range<usize>)>,
+    warnings: &mut Diagnostics,
+) {
+    let Some(max) = job.max_pages else { return };
+    let label = job.label;
+    for p in &job.parts {
+        let n = found[&p.id].1.len();
+        if n > max {
+            warnings.push(Diagnostic::warning(
+                "too-long",
+                Loc::File { file: p.path.as_str().into() },
+                Text::new(
+                    format!("{} của {} dài {n} trang (cần {max}): rút gọn nội dung hoặc ghi chú", label, p.name),
+                    format!("the {label} of {} runs to {n} pages ({max} expected): shorten the text or notes", p.name),
+                ),
+            ));
         }
     }
-    // Text that does not fit its box even at its smallest size overprints its neighbours:
-    // said at the cell it comes from.
+}
+
+/// Text that does not fit its box even at its smallest size overprints its neighbours:
+/// said at the cell it comes from.
+fn warn_overflows<V: PartsView>(
+    job: &PartsJob<'_, V>,
+    docs: &[PagedDocument],
+    found: &HashMap<String, (usize, Range<usize>)>,
+    warnings: &mut Diagnostics,
+) {
     for (d, doc) in docs.iter().enumerate() {
         for (name, page) in ty::overflows(doc) {
-            let Some(p) = parts.iter().find(|p| found[&p.id].0 == d && found[&p.id].1.contains(&page)) else {
+            let Some(p) = job.parts.iter().find(|p| found[&p.id].0 == d && found[&p.id].1.contains(&page)) else {
                 continue;
             };
             let field = if name == "achievement" { "Thành tích" } else { "Chức vụ, đơn vị" };
@@ -154,10 +214,7 @@ pub fn render_parts<V: PartsView>(job: PartsJob<'_, V>, ctx: &Ctx<'_>) -> Render
                     "text-overflow",
                     loc,
                     Text::new(
-                        format!(
-                            "{field} của {} quá dài: trên {} chữ tràn ra ngoài ô, đè lên dòng khác",
-                            p.name, p.path
-                        ),
+                        format!("{field} của {} quá dài: trên {} chữ tràn ra ngoài ô, đè lên dòng khác", p.name, p.path),
                         format!(
                             "the {field_en} of {} is too long: on {} it runs out of its box over other lines",
                             p.name, p.path
@@ -168,30 +225,41 @@ pub fn render_parts<V: PartsView>(job: PartsJob<'_, V>, ctx: &Ctx<'_>) -> Render
             );
         }
     }
-    let merged_doc = ty::concat_documents(&docs).expect("at least one chunk");
+}
 
+/// The merged file (all chunks' pages) and each stale part (its own pages), exported in
+/// parallel; the others kept.
+fn export<V: PartsView>(
+    job: &PartsJob<'_, V>,
+    keys: &Keys,
+    docs: &[PagedDocument],
+    found: &HashMap<String, (usize, Range<usize>)>,
+    ctx: &Ctx<'_>,
+) -> Result<Vec<Artefact>, Diagnostics> {
+    let (engine, progress, kind, date) = (ctx.engine, ctx.progress, job.kind, job.date);
+    let merged_doc = ty::concat_documents(docs).expect("at least one chunk");
     let (merged, singles) = rayon::join(
         || {
-            if !merged_stale {
-                return Ok(kept(merged_path, &merged_key));
+            if !keys.merged_stale {
+                return Ok(kept(job, job.merged_path, &keys.merged));
             }
-            let bytes = engine.pdf(&merged_doc, &merged_key, date)?;
+            let bytes = engine.pdf(&merged_doc, &keys.merged, date)?;
             progress.inc();
             Ok::<_, Diagnostics>(Artefact {
-                path: merged_path.to_string(),
+                path: job.merged_path.to_string(),
                 kind,
-                key: merged_key.clone(),
+                key: keys.merged.clone(),
                 bytes: Some(bytes),
             })
         },
         || {
-            parts
+            job.parts
                 .par_iter()
-                .zip(keys.par_iter())
-                .zip(stale.par_iter())
+                .zip(keys.parts.par_iter())
+                .zip(keys.stale.par_iter())
                 .map(|((p, key), &stale)| {
                     if !stale {
-                        return Ok(kept(&p.path, key));
+                        return Ok(kept(job, &p.path, key));
                     }
                     let (d, pages) = &found[&p.id];
                     let doc = ty::sub_document(&docs[*d], pages.clone());
@@ -202,15 +270,13 @@ pub fn render_parts<V: PartsView>(job: PartsJob<'_, V>, ctx: &Ctx<'_>) -> Render
                 .collect::<Vec<Result<Artefact, Diagnostics>>>()
         },
     );
-    let mut artefacts = Vec::with_capacity(parts.len() + 1);
+    let mut artefacts = Vec::with_capacity(job.parts.len() + 1);
+    let mut errors = Diagnostics::new();
     for r in std::iter::once(merged).chain(singles) {
         match r {
             Ok(a) => artefacts.push(a),
             Err(e) => errors.extend(e),
         }
     }
-    // Layout caches are only useful within one document family.
-    typst::comemo::evict(0);
-    progress.finish();
-    if errors.has_errors() { Err(dedup(errors)) } else { Ok((artefacts, dedup(warnings))) }
+    if errors.has_errors() { Err(dedup(errors)) } else { Ok(artefacts) }
 }

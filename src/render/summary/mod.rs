@@ -9,7 +9,7 @@ use crate::diag::Diagnostics;
 use crate::model::Dataset;
 use crate::pack::DocKind;
 use crate::plan::stats::Stats;
-use crate::plan::summary::{ReportPlan, Section};
+use crate::plan::summary::{SummaryPlan, Section};
 use crate::text::thousands;
 
 mod tables;
@@ -119,7 +119,7 @@ fn charts(stats: &Stats) -> ChartsView {
     }
 }
 
-pub fn view(ds: &Dataset, plan: &ReportPlan, font: Vec<&'static str>) -> ReportView {
+pub fn view(ds: &Dataset, plan: &SummaryPlan, font: Vec<&'static str>) -> ReportView {
     let settings = &ds.report_doc;
     let number = match &settings.number {
         Some(n) => format!("{}/{}", crate::text::document_number(n), settings.code),
@@ -158,7 +158,7 @@ pub fn view(ds: &Dataset, plan: &ReportPlan, font: Vec<&'static str>) -> ReportV
 }
 
 /// Renders the report and its workbook.
-pub fn render(ds: &Dataset, plan: Option<&ReportPlan>, ctx: &Ctx<'_>) -> Rendered {
+pub fn render(ds: &Dataset, plan: Option<&SummaryPlan>, ctx: &Ctx<'_>) -> Rendered {
     let Some(plan) = plan else {
         return Ok((Vec::new(), Diagnostics::new()));
     };
