@@ -23,9 +23,12 @@ fn main() {
     let mut files = Vec::new();
     walk(&base, &base, &mut files);
     let mut code = String::from("&[\n");
+    // Paths are resolved when the crate compiles (`CARGO_MANIFEST_DIR` of that checkout),
+    // so a target directory shared by two checkouts never embeds the other one's files.
     for f in &files {
-        let abs = base.join(f);
-        code.push_str(&format!("    ({f:?}, include_str!({:?})),\n", abs.to_string_lossy()));
+        code.push_str(&format!(
+            "    ({f:?}, include_str!(concat!(env!(\"CARGO_MANIFEST_DIR\"), \"/templates/{f}\"))),\n"
+        ));
     }
     code.push(']');
     let out = Path::new(&std::env::var("OUT_DIR").unwrap()).join("templates.rs");

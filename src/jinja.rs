@@ -14,7 +14,7 @@ use crate::diag::{Diagnostic, Loc, Text};
 use crate::text::{amount_in_words, capitalize_first, lowercase_first, number_in_words};
 
 /// A strict environment with vanthu's filters.
-pub struct Jinja {
+pub(crate) struct Jinja {
     env: Environment<'static>,
 }
 
@@ -158,7 +158,13 @@ impl Jinja {
 
     /// Renders text written in a cell (`what` names it in messages: the MC line, the
     /// report's text); errors point at the cell.
-    pub fn render_cell(&self, source: &str, context: &Value, loc: &Loc, what: &Text) -> Result<String, Diagnostic> {
+    pub(crate) fn render_cell(
+        &self,
+        source: &str,
+        context: &Value,
+        loc: &Loc,
+        what: &Text,
+    ) -> Result<String, Diagnostic> {
         let source = straight_quotes_in_tags(source);
         self.env.render_str(&source, context.clone()).map_err(|e| {
             let by_empty = context.get_attr("by").is_ok_and(|v| v.is_none() || v.is_undefined());
@@ -182,7 +188,7 @@ impl Jinja {
 
     /// A variable written with single braces (`{by.name}`) is printed as it is: said, so
     /// the clerk writes `{{ by.name }}`.
-    pub fn single_braces(source: &str, loc: &Loc) -> Option<Diagnostic> {
+    pub(crate) fn single_braces(source: &str, loc: &Loc) -> Option<Diagnostic> {
         let bytes = source.as_bytes();
         let found = (0..bytes.len()).find_map(|i| {
             let opens = bytes[i] == b'{' && (i == 0 || bytes[i - 1] != b'{') && bytes.get(i + 1) != Some(&b'{');
@@ -215,7 +221,7 @@ impl Jinja {
     }
 
     /// Renders a template file of `templates/` (overridable); errors point at its line.
-    pub fn render_file(&self, store: &TemplateStore, name: &str, context: &Value) -> Result<String, Diagnostic> {
+    pub(crate) fn render_file(&self, store: &TemplateStore, name: &str, context: &Value) -> Result<String, Diagnostic> {
         let Some(source) = store.text(name) else {
             return Err(Diagnostic::error(
                 "template",
@@ -280,7 +286,7 @@ fn straight_quotes_in_tags(source: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// Any serialisable value as a template value.
-pub fn to_value<T: serde::Serialize>(value: T) -> Value {
+pub(crate) fn to_value<T: serde::Serialize>(value: T) -> Value {
     Value::from(minijinja::value::Serde(value))
 }
 

@@ -33,7 +33,7 @@ static TIMES_FONTS: LazyLock<Option<Arc<Fonts>>> = LazyLock::new(|| Fonts::with_
 
 /// The change report's file in the pack folder (beside the pack, not listed in its
 /// manifest).
-pub const CHANGES_FILE: &str = "thay-doi.xlsx";
+pub(crate) const CHANGES_FILE: &str = "thay-doi.xlsx";
 
 /// What a build is asked to do.
 #[derive(Debug, Clone)]
@@ -141,7 +141,7 @@ pub fn check(source: &Source) -> Outcome {
 
 /// The templates a build uses: the built-in ones, overridden by `templates/` next to the
 /// input.
-pub fn template_store(source: &Source) -> TemplateStore {
+pub(crate) fn template_store(source: &Source) -> TemplateStore {
     match source.dir() {
         Some(dir) => TemplateStore::with_overrides(&dir.join("templates")),
         None => TemplateStore::builtin(),

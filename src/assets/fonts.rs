@@ -19,9 +19,9 @@ static LIBERATION: [&[u8]; 4] = [
 ];
 
 /// The embedded family.
-pub const LIBERATION_SERIF: &str = "Liberation Serif";
+pub(crate) const LIBERATION_SERIF: &str = "Liberation Serif";
 /// The optional system family.
-pub const TIMES_NEW_ROMAN: &str = "Times New Roman";
+pub(crate) const TIMES_NEW_ROMAN: &str = "Times New Roman";
 
 /// A set of fonts with its book.
 pub struct Fonts {
@@ -76,7 +76,7 @@ impl Fonts {
 
     /// The system's Times New Roman with Liberation Serif behind it; `None` when Times
     /// New Roman is not installed.
-    pub fn with_times_new_roman() -> Option<Fonts> {
+    pub(crate) fn with_times_new_roman() -> Option<Fonts> {
         let mut fonts: Vec<Font> = Vec::new();
         for path in times_files() {
             let Ok(data) = std::fs::read(&path) else { continue };
@@ -91,7 +91,7 @@ impl Fonts {
     }
 
     /// Whether every face of the documents' family can print `c`.
-    pub fn covers(&self, c: char) -> bool {
+    pub(crate) fn covers(&self, c: char) -> bool {
         if c.is_whitespace() {
             return true;
         }
@@ -100,7 +100,7 @@ impl Fonts {
     }
 
     /// A digest of the font data, for the PDF ident and (later) the manifest.
-    pub fn fingerprint(&self) -> String {
+    pub(crate) fn fingerprint(&self) -> String {
         use sha2::Digest;
         let mut h = sha2::Sha256::new();
         for f in &self.fonts {

@@ -6,5 +6,6 @@
 mod fonts;
 mod templates;
 
-pub use fonts::{Fonts, LIBERATION_SERIF, TIMES_NEW_ROMAN};
+pub use fonts::Fonts;
+pub(crate) use fonts::{LIBERATION_SERIF, TIMES_NEW_ROMAN};
 pub use templates::{BUILTIN, TemplateStore};

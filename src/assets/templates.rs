@@ -22,7 +22,7 @@ impl TemplateStore {
 
     /// Built-in templates overridden by the files of `dir` (usually
     /// `<input folder>/templates`), when that folder exists.
-    pub fn with_overrides(dir: &Path) -> TemplateStore {
+    pub(crate) fn with_overrides(dir: &Path) -> TemplateStore {
         TemplateStore { overrides: dir.canonicalize().ok().filter(|d| d.is_dir()) }
     }
 
@@ -66,7 +66,7 @@ impl TemplateStore {
     /// through those (`#import "/lib/nd30.typ"`, `json("/quyet-dinh/can-cu.yaml")`): what a
     /// document made from `root` can depend on. Any string literal naming a file of the
     /// store counts, so the set errs on the side of more.
-    pub fn fingerprint_of(&self, root: &str) -> String {
+    pub(crate) fn fingerprint_of(&self, root: &str) -> String {
         use sha2::Digest;
         let mut h = sha2::Sha256::new();
         let mut seen: Vec<String> = vec![root.to_string()];

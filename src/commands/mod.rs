@@ -10,7 +10,7 @@ mod reporter;
 mod source;
 mod watch;
 
-pub use reporter::{INTERNAL, INVALID, OK, USAGE};
+pub(crate) use reporter::{OK, USAGE};
 pub use source::sample;
 
 use self::reporter::Console;

@@ -41,7 +41,7 @@ impl Progress for Lines {
     }
 }
 
-pub fn for_terminal(silent: bool) -> Box<dyn Progress> {
+pub(crate) fn for_terminal(silent: bool) -> Box<dyn Progress> {
     if silent {
         Box::new(Silent)
     } else if std::io::stderr().is_terminal() {

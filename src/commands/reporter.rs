@@ -5,22 +5,22 @@ use crate::diag::{Diagnostics, Lang, Severity, emit};
 use crate::pipeline::{Outcome, Timings};
 
 /// Exit statuses.
-pub const OK: u8 = 0;
+pub(crate) const OK: u8 = 0;
 
-pub const INVALID: u8 = 1;
+pub(crate) const INVALID: u8 = 1;
 
-pub const USAGE: u8 = 2;
+pub(crate) const USAGE: u8 = 2;
 
-pub const INTERNAL: u8 = 3;
+pub(crate) const INTERNAL: u8 = 3;
 
-pub struct Console {
+pub(crate) struct Console {
     pub lang: Lang,
     pub quiet: bool,
     pub json: bool,
 }
 
 impl Console {
-    pub fn diagnostics(&self, diags: &Diagnostics) {
+    pub(crate) fn diagnostics(&self, diags: &Diagnostics) {
         let shown: Diagnostics =
             diags.iter().filter(|d| !self.quiet || d.severity == Severity::Error).cloned().collect();
         // JSON is for other programs: on stdout. Human messages go to stderr.
@@ -37,7 +37,7 @@ impl Console {
         }
     }
 
-    pub fn timings(&self, t: &Timings) {
+    pub(crate) fn timings(&self, t: &Timings) {
         for (stage, d) in &t.0 {
             eprintln!("  {stage:<10} {:>8.1} ms", d.as_secs_f64() * 1000.0);
         }

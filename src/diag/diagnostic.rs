@@ -77,12 +77,12 @@ impl Diagnostic {
     }
 
     #[must_use]
-    pub fn with_hint(mut self, hint: Text) -> Diagnostic {
+    pub(crate) fn with_hint(mut self, hint: Text) -> Diagnostic {
         self.hint = Some(hint);
         self
     }
 
-    pub fn is_error(&self) -> bool {
+    pub(crate) fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
 }
@@ -129,7 +129,7 @@ impl Diagnostics {
         self.0.len()
     }
 
-    pub fn into_vec(self) -> Vec<Diagnostic> {
+    pub(crate) fn into_vec(self) -> Vec<Diagnostic> {
         self.0
     }
 }

@@ -32,7 +32,7 @@ pub fn render_line(d: &Diagnostic, lang: Lang) -> String {
 
 /// Prints every diagnostic (errors, then warnings, then notes, each group in input order)
 /// and a count line.
-pub fn emit(out: &mut dyn Write, diags: &Diagnostics, lang: Lang, json: bool) -> io::Result<()> {
+pub(crate) fn emit(out: &mut dyn Write, diags: &Diagnostics, lang: Lang, json: bool) -> io::Result<()> {
     if json {
         serde_json::to_writer_pretty(&mut *out, diags)?;
         return writeln!(out);

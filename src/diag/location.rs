@@ -142,7 +142,7 @@ pub enum Origin {
 impl Origin {
     /// The place of a field of this record, even when its cell is empty or its column is
     /// missing (then the whole row).
-    pub fn field_loc(&self, key: &str) -> Loc {
+    pub(crate) fn field_loc(&self, key: &str) -> Loc {
         match self {
             Origin::Excel { file, sheet, row, columns } => match columns.get(key) {
                 Some((col, header)) => Loc::Cell {

@@ -8,6 +8,10 @@ mod diagnostic;
 mod emit;
 mod location;
 
-pub use diagnostic::{Diagnostic, Diagnostics, Lang, Severity, Text, quote};
-pub use emit::{emit, render_line};
-pub use location::{Loc, Origin, column_letters};
+pub use diagnostic::Diagnostic;
+pub use diagnostic::{Diagnostics, Lang, Severity, Text, quote};
+pub(crate) use emit::emit;
+pub use emit::render_line;
+pub use location::Loc;
+pub use location::Origin;
+pub use location::column_letters;

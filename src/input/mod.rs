@@ -9,7 +9,10 @@ pub mod yaml;
 
 use std::path::PathBuf;
 
-pub use raw::{Cell, Parts, RawDataset, Record, Table, Value};
+pub use raw::Cell;
+pub use raw::RawDataset;
+pub use raw::Record;
+pub use raw::{Parts, Value};
 pub use schema::TableKind;
 pub use source::Source;
 

@@ -56,7 +56,7 @@ impl Value {
 }
 
 /// `12.0` → `12`, `0.5` → `0.5`; very large integers keep all their digits.
-pub fn format_number(n: f64) -> String {
+pub(crate) fn format_number(n: f64) -> String {
     if n.fract() == 0.0 && n.abs() < 1e17 { format!("{}", n as i64) } else { format!("{n}") }
 }
 

@@ -254,7 +254,7 @@ impl TableSpec {
     /// Does `name` start with this table's sheet name or one of its other names, followed
     /// by more words (`Đại biểu (sửa 12-12)`, `Khen thưởng 2023`)? Short names (`Nhóm`,
     /// `Ký kết`) never match this way.
-    pub fn starts_sheet(&self, name: &str) -> bool {
+    pub(crate) fn starts_sheet(&self, name: &str) -> bool {
         let k = loose_key(name);
         std::iter::once(self.sheet)
             .chain(self.sheet_aliases.iter().copied())
@@ -263,7 +263,7 @@ impl TableSpec {
     }
 
     /// Does `name` (a sheet name as found) designate this table?
-    pub fn matches_sheet(&self, name: &str) -> bool {
+    pub(crate) fn matches_sheet(&self, name: &str) -> bool {
         let k = loose_key(name);
         !k.is_empty() && std::iter::once(self.sheet).chain(self.sheet_aliases.iter().copied()).any(|a| loose(a) == k)
     }
@@ -275,7 +275,7 @@ impl ColumnSpec {
     }
 
     /// Like [`ColumnSpec::matches`] for a header already turned into its loose key.
-    pub fn matches_loose(&self, key: &str) -> bool {
+    pub(crate) fn matches_loose(&self, key: &str) -> bool {
         !key.is_empty() && self.names().any(|n| loose(n) == key)
     }
 
@@ -304,19 +304,19 @@ static LOOSE: LazyLock<std::collections::HashMap<&'static str, String>> = LazyLo
 });
 
 /// The loose key of one of the contract's names.
-pub fn loose(name: &'static str) -> &'static str {
+pub(crate) fn loose(name: &'static str) -> &'static str {
     LOOSE.get(name).map_or("", String::as_str)
 }
 
 /// The settings sheet.
-pub const SETTINGS_SHEET: &str = "Hội nghị";
-pub const SETTINGS_SHEET_ALIASES: &[&str] = &["Thông tin hội nghị", "Thông tin chung", "Cài đặt", "Thiết lập"];
-pub const SETTINGS_LABEL_HEADER: &str = "Thông tin";
-pub const SETTINGS_VALUE_HEADER: &str = "Giá trị";
+pub(crate) const SETTINGS_SHEET: &str = "Hội nghị";
+pub(crate) const SETTINGS_SHEET_ALIASES: &[&str] = &["Thông tin hội nghị", "Thông tin chung", "Cài đặt", "Thiết lập"];
+pub(crate) const SETTINGS_LABEL_HEADER: &str = "Thông tin";
+pub(crate) const SETTINGS_VALUE_HEADER: &str = "Giá trị";
 
 /// One setting of the `Hội nghị` sheet / a top-level YAML key.
 #[derive(Debug, Clone)]
-pub struct SettingSpec {
+pub(crate) struct SettingSpec {
     /// Dotted YAML key (`conference.title`, `documents.invitation.signer.name`).
     pub key: String,
     /// The label in column `Thông tin`.
@@ -328,7 +328,7 @@ pub struct SettingSpec {
 }
 
 /// Document kinds with their own settings block: (label prefix, YAML key).
-pub const DOCUMENT_KINDS: [(&str, &str); 4] =
+pub(crate) const DOCUMENT_KINDS: [(&str, &str); 4] =
     [("Giấy mời", "invitation"), ("Quyết định", "decision"), ("Báo cáo", "report"), ("Kịch bản", "script")];
 
 fn setting(key: &str, label: &str, aliases: &[&str]) -> SettingSpec {
@@ -342,7 +342,7 @@ fn setting(key: &str, label: &str, aliases: &[&str]) -> SettingSpec {
 }
 
 /// Every setting, in the order the starter workbook and `convert` write them.
-pub static SETTINGS: LazyLock<Vec<SettingSpec>> = LazyLock::new(|| {
+pub(crate) static SETTINGS: LazyLock<Vec<SettingSpec>> = LazyLock::new(|| {
     let mut s = vec![
         setting("id", "Mã hội nghị", &[]),
         setting("conference.title", "Tên hội nghị", &["Tên hội nghị, hội thảo"]),
@@ -407,7 +407,7 @@ pub static SETTINGS: LazyLock<Vec<SettingSpec>> = LazyLock::new(|| {
 });
 
 /// The setting a label designates, loosely matched.
-pub fn setting_by_label(label: &str) -> Option<&'static SettingSpec> {
+pub(crate) fn setting_by_label(label: &str) -> Option<&'static SettingSpec> {
     let find = |label: &str| {
         let k = loose_key(label);
         if k.is_empty() {
@@ -428,14 +428,14 @@ pub fn setting_by_label(label: &str) -> Option<&'static SettingSpec> {
     })
 }
 
-pub fn setting_by_key(key: &str) -> Option<&'static SettingSpec> {
+pub(crate) fn setting_by_key(key: &str) -> Option<&'static SettingSpec> {
     SETTINGS.iter().find(|s| s.key == key)
 }
 
 /// Sheets `vanthu` writes for the clerk's eyes, which the reader passes over in silence.
-pub const GUIDE_SHEET: &str = "Hướng dẫn";
+pub(crate) const GUIDE_SHEET: &str = "Hướng dẫn";
 
-pub const LISTS_SHEET: &str = "Danh mục";
+pub(crate) const LISTS_SHEET: &str = "Danh mục";
 
 #[cfg(test)]
 mod tests {

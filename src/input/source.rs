@@ -14,7 +14,7 @@ pub enum Source {
 
 impl Source {
     /// The name messages use (`hoi-nghi.xlsx`).
-    pub fn display_name(&self) -> Arc<str> {
+    pub(crate) fn display_name(&self) -> Arc<str> {
         match self {
             Source::File(p) => p.file_name().map_or_else(|| p.to_string_lossy().into(), |n| n.to_string_lossy().into()),
             Source::Embedded { name, .. } => {

@@ -63,7 +63,7 @@ fn io_error(path: &Path, e: &std::io::Error) -> Diagnostic {
 }
 
 /// Writes `bytes` to `path` through a temporary file in the same folder and a rename.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
+pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
     stage(path, bytes)?.persist(path).map_err(|e| io_error(path, &e.error))?;
     Ok(())
 }

@@ -85,7 +85,7 @@ impl Changeset {
     }
 
     /// Adds a file beside the pack (not in its manifest).
-    pub fn add_beside(&mut self, rel: &str, bytes: Vec<u8>) {
+    pub(crate) fn add_beside(&mut self, rel: &str, bytes: Vec<u8>) {
         self.beside.push((rel.to_string(), bytes));
     }
 }

@@ -18,7 +18,7 @@ pub enum DocKind {
 }
 
 impl DocKind {
-    pub const ALL: [DocKind; 5] =
+    pub(crate) const ALL: [DocKind; 5] =
         [DocKind::Invitations, DocKind::Seating, DocKind::Script, DocKind::Awards, DocKind::Summary];
 
     /// The code `--only` takes and the manifest records (`giay-moi`).
@@ -40,7 +40,7 @@ impl DocKind {
 
     /// Why the data made none of these documents (its sheet is empty or missing), for the
     /// note that tells the clerk.
-    pub fn not_made(self) -> Text {
+    pub(crate) fn not_made(self) -> Text {
         let (what, why, what_en, why_en) = match self {
             DocKind::Invitations => ("Giấy mời", "không có đại biểu nào được mời", "invitations", "nobody is invited"),
             DocKind::Seating => (

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use super::changes::Snapshot;
 
-pub const MANIFEST: &str = "manifest.json";
+pub(crate) const MANIFEST: &str = "manifest.json";
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct Entry {
@@ -39,7 +39,7 @@ impl Manifest {
     /// The manifest of `dir`: `Ok(empty)` when there is none, `Err` when it cannot be read
     /// as one (then the pack is rebuilt whole). Entries whose path could lead outside the
     /// folder (`../x`, `/x`, `C:x`) are dropped: vanthu only ever touches files inside it.
-    pub fn load_checked(dir: &Path) -> Result<Manifest, String> {
+    pub(crate) fn load_checked(dir: &Path) -> Result<Manifest, String> {
         let path = dir.join(MANIFEST);
         if !path.is_file() {
             return Ok(Manifest::default());
@@ -61,7 +61,7 @@ pub fn inside(rel: &str) -> bool {
 /// The files of the previous build that can be kept as they are: listed in its manifest
 /// and still holding the recorded bytes (a file deleted or altered by hand is rebuilt).
 #[derive(Debug, Clone, Default)]
-pub struct Reuse {
+pub(crate) struct Reuse {
     keys: HashMap<String, String>,
 }
 
@@ -72,6 +72,7 @@ impl Reuse {
     }
 
     /// Checks every file the manifest of `dir` lists against its recorded bytes.
+    #[cfg(test)]
     pub fn check(dir: &Path) -> Reuse {
         Reuse::of(dir, &Manifest::load(dir))
     }
@@ -95,7 +96,7 @@ impl Reuse {
     }
 }
 
-pub fn sha256(bytes: &[u8]) -> String {
+pub(crate) fn sha256(bytes: &[u8]) -> String {
     use sha2::Digest;
     format!("{:x}", sha2::Sha256::digest(bytes))
 }

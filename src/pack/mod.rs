@@ -11,7 +11,10 @@ mod kind;
 mod manifest;
 
 pub use artefact::Artefact;
-pub use changes::{Change, Changes, Snapshot, compare, snapshot};
+pub use changes::{Change, Changes, Snapshot};
+pub use changes::{compare, snapshot};
 pub use changeset::Changeset;
 pub use kind::DocKind;
-pub use manifest::{Entry, MANIFEST, Manifest, Reuse, native, sha256};
+pub use manifest::Manifest;
+pub use manifest::native;
+pub(crate) use manifest::{MANIFEST, Reuse, sha256};

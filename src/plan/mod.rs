@@ -53,7 +53,7 @@ impl Plan {
     }
 
     /// Everything but the seats.
-    pub fn without_seating(ds: &Dataset) -> Plan {
+    pub(crate) fn without_seating(ds: &Dataset) -> Plan {
         let mut protocol: Vec<usize> = (0..ds.delegates.len()).collect();
         protocol.sort_by_cached_key(|&i| {
             let d = &ds.delegates[i];

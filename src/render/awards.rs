@@ -18,9 +18,9 @@ use crate::pack::DocKind;
 use crate::text::{Date, amount_in_words, capitalize_first, month_vi, parse_date_text, slug, thousands};
 
 /// The file of legal grounds by period.
-pub const GROUNDS_FILE: &str = "quyet-dinh/can-cu.yaml";
+pub(crate) const GROUNDS_FILE: &str = "quyet-dinh/can-cu.yaml";
 /// The file of positions of the certificates' variable lines.
-pub const BOXES_FILE: &str = "bang-khen-vi-tri.yaml";
+pub(crate) const BOXES_FILE: &str = "bang-khen-vi-tri.yaml";
 
 /// A box on the certificate, in mm, and its largest type size in pt.
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq)]
@@ -113,7 +113,7 @@ fn count(n: usize) -> String {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct ListEntry {
+pub(crate) struct ListEntry {
     pub number: usize,
     /// The whole line of the numbered list (`Ông Nguyễn Văn An, Giám đốc …;`).
     pub line: String,
@@ -122,14 +122,14 @@ pub struct ListEntry {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct ListSection {
+pub(crate) struct ListSection {
     /// `I. TẬP THỂ (14 tập thể)`.
     pub heading: String,
     pub entries: Vec<ListEntry>,
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct ListView {
+pub(crate) struct ListView {
     pub title: &'static str,
     pub subject: String,
     /// `(Kèm theo Quyết định số …/QĐ-UBND ngày … của Chủ tịch …)`.
@@ -140,7 +140,7 @@ pub struct ListView {
 
 /// The decision's data (see `templates/quyet-dinh-khen-thuong.typ`).
 #[derive(Debug, Clone, Serialize)]
-pub struct DecisionView {
+pub(crate) struct DecisionView {
     pub font: Vec<&'static str>,
     pub title: String,
     pub header: HeaderView,
@@ -159,7 +159,7 @@ pub struct DecisionView {
 
 /// One certificate.
 #[derive(Debug, Clone, Serialize)]
-pub struct CertificateView {
+pub(crate) struct CertificateView {
     pub id: String,
     pub collective: bool,
     /// `Ông`, `Bà`; empty for a collective.
@@ -174,7 +174,7 @@ pub struct CertificateView {
 
 /// The certificates' data (see `templates/bang-khen.typ`). Lengths in mm.
 #[derive(Debug, Clone, Serialize)]
-pub struct CertificatesView {
+pub(crate) struct CertificatesView {
     pub font: Vec<&'static str>,
     pub title: String,
     pub blank: bool,
@@ -205,7 +205,7 @@ impl PartsView for CertificatesView {
 }
 
 /// The awards in list order: collectives first, then individuals, each in sheet order.
-pub fn list_order(ds: &Dataset) -> Vec<usize> {
+pub(crate) fn list_order(ds: &Dataset) -> Vec<usize> {
     let mut order: Vec<usize> = (0..ds.awards.len()).filter(|&a| ds.awards[a].kind == AwardKind::Collective).collect();
     order.extend((0..ds.awards.len()).filter(|&a| ds.awards[a].kind == AwardKind::Individual));
     order
@@ -244,7 +244,7 @@ fn display_name(ds: &Dataset, a: usize) -> String {
     }
 }
 
-pub fn decision_view(ds: &Dataset, grounds: Vec<String>, font: Vec<&'static str>) -> DecisionView {
+pub(crate) fn decision_view(ds: &Dataset, grounds: Vec<String>, font: Vec<&'static str>) -> DecisionView {
     let s = &ds.award_settings;
     let (chair_short, chair_full) = chairman(ds);
     let order = list_order(ds);
@@ -336,7 +336,11 @@ pub fn decision_view(ds: &Dataset, grounds: Vec<String>, font: Vec<&'static str>
     }
 }
 
-pub fn certificates_view(ds: &Dataset, boxes: BTreeMap<String, BoxMm>, font: Vec<&'static str>) -> CertificatesView {
+pub(crate) fn certificates_view(
+    ds: &Dataset,
+    boxes: BTreeMap<String, BoxMm>,
+    font: Vec<&'static str>,
+) -> CertificatesView {
     let s = &ds.award_settings;
     let c = s.certificate;
     let order = list_order(ds);
@@ -407,7 +411,7 @@ fn certificate_stems(ds: &Dataset) -> Vec<String> {
 }
 
 /// Renders the decision with its list, the certificates and the register.
-pub fn render(ds: &Dataset, ctx: &Ctx<'_>) -> Rendered {
+pub(crate) fn render(ds: &Dataset, ctx: &Ctx<'_>) -> Rendered {
     if ds.awards.is_empty() {
         return Ok((Vec::new(), Diagnostics::new()));
     }
@@ -456,7 +460,7 @@ pub fn render(ds: &Dataset, ctx: &Ctx<'_>) -> Rendered {
 
 /// `danh-sach-khen-thuong.xlsx`: the award list in the decision's order, with the
 /// golden-book numbers of the certificates and totals per kind (formulas, with their values).
-pub fn award_register(ds: &Dataset, certificates: &CertificatesView) -> Vec<u8> {
+pub(crate) fn award_register(ds: &Dataset, certificates: &CertificatesView) -> Vec<u8> {
     let build = || -> Result<Vec<u8>, XlsxError> {
         let mut wb = workbook(ds, "Danh sách khen thưởng");
         let ws = wb.add_worksheet();

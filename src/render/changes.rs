@@ -7,7 +7,7 @@ use crate::model::Dataset;
 use crate::pack::Changes;
 
 /// `thay-doi.xlsx`: the changes, and the files to print again.
-pub fn workbook_bytes(changes: &Changes, ds: &Dataset) -> Vec<u8> {
+pub(crate) fn workbook_bytes(changes: &Changes, ds: &Dataset) -> Vec<u8> {
     let build = || -> Result<Vec<u8>, XlsxError> {
         let mut wb = workbook(ds, "Thay đổi so với lần trước");
         let fmt = cell_format();

@@ -6,10 +6,10 @@ use crate::diag::Diagnostics;
 use crate::pack::{Artefact, DocKind, Reuse};
 
 /// The files of one document family and the warnings of their templates.
-pub type Rendered = Result<(Vec<Artefact>, Diagnostics), Diagnostics>;
+pub(crate) type Rendered = Result<(Vec<Artefact>, Diagnostics), Diagnostics>;
 
 /// What every document family renders with.
-pub struct Ctx<'a> {
+pub(crate) struct Ctx<'a> {
     pub engine: &'a Engine,
     /// The previous build's files that can be kept.
     pub reuse: &'a Reuse,
@@ -49,7 +49,7 @@ impl Ctx<'_> {
 
 /// The PDF identifier of a document, also its key in the manifest: a digest of the engine
 /// version, its template set, fonts and data, so it changes exactly when the content does.
-pub fn ident(engine: &Engine, template: &str, data: &[u8]) -> String {
+pub(crate) fn ident(engine: &Engine, template: &str, data: &[u8]) -> String {
     use sha2::Digest;
     let mut h = sha2::Sha256::new();
     h.update(env!("CARGO_PKG_VERSION").as_bytes());
@@ -60,7 +60,7 @@ pub fn ident(engine: &Engine, template: &str, data: &[u8]) -> String {
 }
 
 /// The same template warning from 260 documents is one warning.
-pub fn dedup(diags: Diagnostics) -> Diagnostics {
+pub(crate) fn dedup(diags: Diagnostics) -> Diagnostics {
     let mut seen = Vec::new();
     diags
         .into_vec()
@@ -79,7 +79,7 @@ pub fn dedup(diags: Diagnostics) -> Diagnostics {
 
 /// A thread pool whose stacks are deep enough for Typst (rayon's 2 MiB default aborts
 /// the process on deep templates).
-pub fn pool() -> rayon::ThreadPool {
+pub(crate) fn pool() -> rayon::ThreadPool {
     rayon::ThreadPoolBuilder::new()
         .stack_size(16 << 20)
         .thread_name(|i| format!("vanthu-render-{i}"))

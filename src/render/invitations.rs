@@ -17,7 +17,7 @@ const TEMPLATE: &str = "giay-moi.typ";
 
 /// The invitation template's data (see `templates/giay-moi.typ`).
 #[derive(Debug, Clone, Serialize)]
-pub struct InvitationView {
+pub(crate) struct InvitationView {
     pub font: Vec<&'static str>,
     pub title: String,
     pub header: HeaderView,
@@ -79,7 +79,7 @@ pub fn invitee(plan: &Plan, i: usize, d: &Delegate) -> InviteeView {
     }
 }
 
-pub fn view(ds: &Dataset, plan: &Plan, font: Vec<&'static str>) -> InvitationView {
+pub(crate) fn view(ds: &Dataset, plan: &Plan, font: Vec<&'static str>) -> InvitationView {
     let settings = &ds.invitation;
     let c = &ds.conference;
     let start = format!("bắt đầu từ {}, {}", c.start_time.long_vi(), views::date_with_weekday(c.date));
@@ -126,7 +126,7 @@ impl PartsView for InvitationView {
 }
 
 /// Renders every invitation, the merged file and the register.
-pub fn render(ds: &Dataset, plan: &Plan, ctx: &Ctx<'_>) -> Rendered {
+pub(crate) fn render(ds: &Dataset, plan: &Plan, ctx: &Ctx<'_>) -> Rendered {
     let base = view(ds, plan, ctx.font.clone());
     let invitees: Vec<(usize, InviteeView)> =
         plan.invitees.iter().map(|&i| (i, invitee(plan, i, &ds.delegates[i]))).collect();
@@ -156,7 +156,7 @@ pub fn render(ds: &Dataset, plan: &Plan, ctx: &Ctx<'_>) -> Rendered {
 }
 
 /// `danh-sach-giay-moi.xlsx`: who was invited, in protocol order.
-pub fn invitation_register(ds: &Dataset, plan: &Plan, invitees: &[(usize, InviteeView)]) -> Vec<u8> {
+pub(crate) fn invitation_register(ds: &Dataset, plan: &Plan, invitees: &[(usize, InviteeView)]) -> Vec<u8> {
     let build = || -> Result<Vec<u8>, XlsxError> {
         let mut wb = workbook(ds, "Danh sách giấy mời");
         let ws = wb.add_worksheet();

@@ -14,8 +14,9 @@ pub mod typst;
 pub mod views;
 pub mod xlsx;
 
-pub use context::{Ctx, Rendered, dedup, ident, pool};
-pub use progress::{Progress, Silent};
+pub(crate) use context::{Ctx, Rendered, pool};
+pub use progress::Progress;
+pub use progress::Silent;
 
 use std::collections::BTreeSet;
 
@@ -27,7 +28,7 @@ use crate::plan::Plan;
 
 /// Renders the requested kinds, keeping what `reuse` allows: the files in path order, or
 /// `None` when a template failed (its errors, and every warning, are in `diags`).
-pub fn render_all(
+pub(crate) fn render_all(
     ds: &Dataset,
     plan: &Plan,
     engine: &Engine,

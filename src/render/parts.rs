@@ -24,13 +24,13 @@ use crate::pack::{Artefact, DocKind};
 use crate::text::Date;
 
 /// A template view whose list of parts can be replaced.
-pub trait PartsView: Serialize + Clone + Send + Sync {
+pub(crate) trait PartsView: Serialize + Clone + Send + Sync {
     type Item: Serialize + Clone + Send + Sync;
     fn with_items(&self, items: Vec<Self::Item>) -> Self;
 }
 
 /// One part: its id (as the template's metadata carries it), its file, its data.
-pub struct Part<I> {
+pub(crate) struct Part<I> {
     pub id: String,
     /// Who or what the part is, for messages (`Nguyễn Văn An`).
     pub name: String,
@@ -41,7 +41,7 @@ pub struct Part<I> {
 }
 
 /// What to render.
-pub struct PartsJob<'a, V: PartsView> {
+pub(crate) struct PartsJob<'a, V: PartsView> {
     pub template: &'static str,
     pub kind: DocKind,
     /// The PDF timestamp's date.
@@ -61,7 +61,7 @@ fn json<V: Serialize>(v: &V) -> Vec<u8> {
 
 /// Renders the merged file and every part (nothing for an empty list), keeping the files
 /// whose data did not change.
-pub fn render_parts<V: PartsView>(job: PartsJob<'_, V>, ctx: &Ctx<'_>) -> Rendered {
+pub(crate) fn render_parts<V: PartsView>(job: PartsJob<'_, V>, ctx: &Ctx<'_>) -> Rendered {
     let (engine, progress) = (ctx.engine, ctx.progress);
     if job.parts.is_empty() {
         return Ok((Vec::new(), Diagnostics::new()));
@@ -100,8 +100,11 @@ impl Keys {
             .iter()
             .map(|p| ident(engine, job.template, &json(&job.base.with_items(vec![p.item.clone()]))))
             .collect();
-        let merged =
-            ident(engine, job.template, &json(&job.base.with_items(job.parts.iter().map(|p| p.item.clone()).collect())));
+        let merged = ident(
+            engine,
+            job.template,
+            &json(&job.base.with_items(job.parts.iter().map(|p| p.item.clone()).collect())),
+        );
         let stale = job.parts.iter().zip(&parts).map(|(p, k)| !ctx.reuse.keeps(&p.path, k)).collect();
         let merged_stale = !ctx.reuse.keeps(job.merged_path, &merged);
         Keys { parts, merged, stale, merged_stale }
@@ -214,7 +217,10 @@ fn warn_overflows<V: PartsView>(
                     "text-overflow",
                     loc,
                     Text::new(
-                        format!("{field} của {} quá dài: trên {} chữ tràn ra ngoài ô, đè lên dòng khác", p.name, p.path),
+                        format!(
+                            "{field} của {} quá dài: trên {} chữ tràn ra ngoài ô, đè lên dòng khác",
+                            p.name, p.path
+                        ),
                         format!(
                             "the {field_en} of {} is too long: on {} it runs out of its box over other lines",
                             p.name, p.path

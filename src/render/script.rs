@@ -11,7 +11,7 @@ use crate::pack::DocKind;
 use crate::plan::script::{PartDetail, Script};
 
 #[derive(Debug, Clone, Serialize)]
-pub struct PartView {
+pub(crate) struct PartView {
     pub time: String,
     pub title: String,
     pub performer: Option<String>,
@@ -19,7 +19,7 @@ pub struct PartView {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct ItemView {
+pub(crate) struct ItemView {
     pub number: usize,
     /// `08h00 - 08h10`.
     pub time: String,
@@ -32,7 +32,7 @@ pub struct ItemView {
 
 /// The script's data (see `templates/kich-ban.typ`).
 #[derive(Debug, Clone, Serialize)]
-pub struct ScriptView {
+pub(crate) struct ScriptView {
     pub font: Vec<&'static str>,
     pub title: String,
     pub kind: &'static str,
@@ -48,7 +48,7 @@ pub struct ScriptView {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct ProgrammeRow {
+pub(crate) struct ProgrammeRow {
     pub time: String,
     pub title: String,
     pub performer: Option<String>,
@@ -58,7 +58,7 @@ pub struct ProgrammeRow {
 
 /// The one-page programme's data (see `templates/chuong-trinh.typ`).
 #[derive(Debug, Clone, Serialize)]
-pub struct ProgrammeView {
+pub(crate) struct ProgrammeView {
     pub font: Vec<&'static str>,
     pub title: String,
     pub event: String,
@@ -87,7 +87,7 @@ fn internal_header(ds: &Dataset) -> HeaderView {
     header
 }
 
-pub fn script_view(ds: &Dataset, script: &Script, font: Vec<&'static str>) -> ScriptView {
+pub(crate) fn script_view(ds: &Dataset, script: &Script, font: Vec<&'static str>) -> ScriptView {
     let items = script
         .items
         .iter()
@@ -124,7 +124,7 @@ pub fn script_view(ds: &Dataset, script: &Script, font: Vec<&'static str>) -> Sc
     }
 }
 
-pub fn programme_view(ds: &Dataset, script: &Script, font: Vec<&'static str>) -> ProgrammeView {
+pub(crate) fn programme_view(ds: &Dataset, script: &Script, font: Vec<&'static str>) -> ProgrammeView {
     let rows = script
         .items
         .iter()
@@ -152,7 +152,7 @@ pub fn programme_view(ds: &Dataset, script: &Script, font: Vec<&'static str>) ->
 }
 
 /// Renders kich-ban.pdf and chuong-trinh.pdf.
-pub fn render(ds: &Dataset, script: Option<&Script>, ctx: &Ctx<'_>) -> Rendered {
+pub(crate) fn render(ds: &Dataset, script: Option<&Script>, ctx: &Ctx<'_>) -> Rendered {
     let Some(script) = script else {
         return Ok((Vec::new(), Diagnostics::new()));
     };

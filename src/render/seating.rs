@@ -23,7 +23,7 @@ const FILLS: [&str; 12] = [
 ];
 
 #[derive(Debug, Clone, Serialize)]
-pub struct SeatView {
+pub(crate) struct SeatView {
     /// `05`.
     pub number: String,
     pub code: String,
@@ -39,7 +39,7 @@ pub struct SeatView {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct BlockView {
+pub(crate) struct BlockView {
     pub name: String,
     /// Which column of blocks (aligned from row to row).
     pub column: usize,
@@ -47,13 +47,13 @@ pub struct BlockView {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct RowView {
+pub(crate) struct RowView {
     pub code: String,
     pub blocks: Vec<BlockView>,
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct GroupView {
+pub(crate) struct GroupView {
     pub number: usize,
     pub name: String,
     pub fill: &'static str,
@@ -61,7 +61,7 @@ pub struct GroupView {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct IndexEntry {
+pub(crate) struct IndexEntry {
     pub name: String,
     pub detail: String,
     pub seat: String,
@@ -70,7 +70,7 @@ pub struct IndexEntry {
 
 /// The diagram's data (see `templates/so-do-cho-ngoi.typ`). Lengths are in millimetres.
 #[derive(Debug, Clone, Serialize)]
-pub struct HallView {
+pub(crate) struct HallView {
     pub font: Vec<&'static str>,
     pub title: String,
     pub event: String,
@@ -90,7 +90,7 @@ pub struct HallView {
 }
 
 /// `Nguyễn Thị Thu Hà` → (`Hà`, `Nguyễn T.T.`).
-pub fn short_name(full: &str) -> (String, String) {
+pub(crate) fn short_name(full: &str) -> (String, String) {
     let words: Vec<&str> = full.split_whitespace().collect();
     match words.as_slice() {
         [] => (String::new(), String::new()),
@@ -107,7 +107,7 @@ pub fn short_name(full: &str) -> (String, String) {
 const PAGE_W: f64 = 420.0 - 2.0 * 12.0;
 const LABEL_W: f64 = 2.0 * 9.0;
 
-pub fn view(ds: &Dataset, plan: &Plan, seating: &SeatingPlan, font: Vec<&'static str>) -> HallView {
+pub(crate) fn view(ds: &Dataset, plan: &Plan, seating: &SeatingPlan, font: Vec<&'static str>) -> HallView {
     let hall = &seating.hall;
     let mut counts = vec![0usize; ds.groups.len()];
     for d in seating.occupant.iter().flatten() {
@@ -261,7 +261,7 @@ pub fn plates(ds: &Dataset, seating: &SeatingPlan, font: Vec<&'static str>) -> P
 }
 
 /// Renders the diagram, the plates and the seat list.
-pub fn render(ds: &Dataset, plan: &Plan, ctx: &Ctx<'_>) -> Rendered {
+pub(crate) fn render(ds: &Dataset, plan: &Plan, ctx: &Ctx<'_>) -> Rendered {
     let Some(seating) = &plan.seating else {
         return Ok((Vec::new(), Diagnostics::new()));
     };
@@ -288,7 +288,7 @@ pub fn render(ds: &Dataset, plan: &Plan, ctx: &Ctx<'_>) -> Rendered {
 }
 
 /// `danh-sach-cho-ngoi.xlsx`: one row per seated delegate, by seat, and again by name.
-pub fn seat_list(ds: &Dataset, seating: &SeatingPlan) -> Vec<u8> {
+pub(crate) fn seat_list(ds: &Dataset, seating: &SeatingPlan) -> Vec<u8> {
     let build = || -> Result<Vec<u8>, XlsxError> {
         let mut wb = workbook(ds, "Danh sách chỗ ngồi");
         let hall = &seating.hall;

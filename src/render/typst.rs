@@ -28,7 +28,7 @@ use crate::diag::{Diagnostic, Diagnostics, Loc, Severity, Text};
 use crate::text::Date;
 
 /// The virtual path of a document's data.
-pub const DATA_PATH: &str = "/data.json";
+pub(crate) const DATA_PATH: &str = "/data.json";
 
 fn file_id(path: &str) -> FileId {
     let vpath = VirtualPath::new(path).expect("template paths are valid virtual paths");
@@ -36,7 +36,7 @@ fn file_id(path: &str) -> FileId {
 }
 
 /// Everything documents share within one build.
-pub struct Engine {
+pub(crate) struct Engine {
     library: LazyHash<Library>,
     fonts: Arc<Fonts>,
     templates: TemplateStore,
@@ -82,7 +82,7 @@ impl Engine {
     /// A digest of what a document made from `template` can depend on besides its data:
     /// that template and the ones it names (an override of another document's template
     /// changes nothing here), and the fonts.
-    pub fn fingerprint_for(&self, template: &str) -> String {
+    pub(crate) fn fingerprint_for(&self, template: &str) -> String {
         let mut cache = self.template_fingerprints.lock().unwrap_or_else(|e| e.into_inner());
         let t = cache.entry(template.to_string()).or_insert_with(|| self.templates.fingerprint_of(template));
         format!("{t}-{}", self.fingerprint)
@@ -114,7 +114,7 @@ impl Engine {
 
     /// Lays out `main` (a template path such as `giay-moi.typ`) with `data` as its
     /// `/data.json`. Errors and warnings come back located in the template.
-    pub fn compile(&self, main: &str, data: Vec<u8>) -> Result<(PagedDocument, Diagnostics), Diagnostics> {
+    pub(crate) fn compile(&self, main: &str, data: Vec<u8>) -> Result<(PagedDocument, Diagnostics), Diagnostics> {
         let world = DocWorld { engine: self, main: file_id(&format!("/{main}")), data: Bytes::new(data) };
         let Warned { output, warnings } = typst::compile::<PagedDocument>(&world);
         let warnings: Diagnostics = warnings.iter().map(|w| world.diagnostic(w)).collect();
@@ -176,7 +176,7 @@ impl Engine {
 
 /// The label templates put on `metadata(id)` at the start of each part of a merged
 /// document (one invitation, one certificate), so the part can be exported on its own.
-pub const PART_LABEL: &str = "vanthu-part";
+pub(crate) const PART_LABEL: &str = "vanthu-part";
 
 /// The parts of a merged document: each part's id and its page range.
 pub fn parts(doc: &PagedDocument) -> Vec<(String, Range<usize>)> {
@@ -187,7 +187,7 @@ pub fn parts(doc: &PagedDocument) -> Vec<(String, Range<usize>)> {
 }
 
 /// Marks text that does not fit its box (`#metadata(box name) <vanthu-overflow>`).
-pub const OVERFLOW_LABEL: &str = "vanthu-overflow";
+pub(crate) const OVERFLOW_LABEL: &str = "vanthu-overflow";
 
 /// The boxes whose text overflowed: (box name, page index).
 pub fn overflows(doc: &PagedDocument) -> Vec<(String, usize)> {
@@ -214,13 +214,13 @@ fn labelled_metadata(doc: &PagedDocument, label: &str) -> Vec<(String, usize)> {
 }
 
 /// A document made of some pages of another (one part of a merged document).
-pub fn sub_document(doc: &PagedDocument, pages: Range<usize>) -> PagedDocument {
+pub(crate) fn sub_document(doc: &PagedDocument, pages: Range<usize>) -> PagedDocument {
     let info = doc.clone().info_mut().clone();
     PagedDocument::new(doc.pages()[pages].iter().cloned().collect(), info)
 }
 
 /// One document made of the pages of several, in order (the info of the first).
-pub fn concat_documents(docs: &[PagedDocument]) -> Option<PagedDocument> {
+pub(crate) fn concat_documents(docs: &[PagedDocument]) -> Option<PagedDocument> {
     let info = docs.first()?.clone().info_mut().clone();
     Some(PagedDocument::new(docs.iter().flat_map(|d| d.pages().iter().cloned()).collect(), info))
 }

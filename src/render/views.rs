@@ -41,7 +41,7 @@ pub struct SignatureView {
 
 /// The issuing body's name as printed lines: an explicit line break wins; otherwise the
 /// name is broken before the administrative unit (`ỦY BAN NHÂN DÂN` / `TỈNH TUYÊN QUANG`).
-pub fn issuer_lines(name: &str) -> Vec<String> {
+pub(crate) fn issuer_lines(name: &str) -> Vec<String> {
     if name.contains('\n') {
         return name.lines().map(|l| l.trim().to_string()).filter(|l| !l.is_empty()).collect();
     }
@@ -93,7 +93,7 @@ pub fn signature(settings: &DocSettings) -> SignatureView {
 }
 
 /// The font list templates set text in.
-pub fn font_list(choice: FontChoice, times_available: bool) -> Vec<&'static str> {
+pub(crate) fn font_list(choice: FontChoice, times_available: bool) -> Vec<&'static str> {
     match (choice, times_available) {
         (FontChoice::TimesNewRoman, true) => vec![TIMES_NEW_ROMAN, LIBERATION_SERIF],
         _ => vec![LIBERATION_SERIF],
@@ -101,7 +101,7 @@ pub fn font_list(choice: FontChoice, times_available: bool) -> Vec<&'static str>
 }
 
 /// `ngày 15 tháng 12 năm 2023 (thứ Sáu)`.
-pub fn date_with_weekday(date: Date) -> String {
+pub(crate) fn date_with_weekday(date: Date) -> String {
     format!("{} ({})", date.long_vi(), date.weekday_vi())
 }
 

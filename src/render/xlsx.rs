@@ -11,7 +11,7 @@ use crate::model::Dataset;
 
 /// A column of a register: header, width (characters), and whether it holds text that
 /// must stay text (phone numbers).
-pub struct Col {
+pub(crate) struct Col {
     pub header: &'static str,
     pub width: f64,
 }
@@ -31,7 +31,7 @@ pub fn workbook(ds: &Dataset, title: &str) -> Workbook {
     wb
 }
 
-pub fn header_format() -> Format {
+pub(crate) fn header_format() -> Format {
     Format::new()
         .set_bold()
         .set_font_name("Times New Roman")
@@ -43,7 +43,7 @@ pub fn header_format() -> Format {
         .set_background_color("D9D9D9")
 }
 
-pub fn cell_format() -> Format {
+pub(crate) fn cell_format() -> Format {
     Format::new()
         .set_font_name("Times New Roman")
         .set_font_size(12)
@@ -54,7 +54,7 @@ pub fn cell_format() -> Format {
 
 /// A sheet with a title row, the header row (bold, frozen, filtered) and A4 print setup.
 /// Returns the index of the first data row.
-pub fn table_sheet(
+pub(crate) fn table_sheet(
     ws: &mut Worksheet,
     name: &str,
     title: &str,

@@ -4,7 +4,7 @@
 use super::clean::loose_key;
 
 /// Upper-case the first letter only: `hội nghị` → `Hội nghị`.
-pub fn capitalize_first(s: &str) -> String {
+pub(crate) fn capitalize_first(s: &str) -> String {
     let mut chars = s.chars();
     match chars.next() {
         Some(first) => first.to_uppercase().chain(chars).collect(),
@@ -13,7 +13,7 @@ pub fn capitalize_first(s: &str) -> String {
 }
 
 /// Lower-case the first letter only (used when a title follows a verb: `Dự Hội nghị`).
-pub fn lowercase_first(s: &str) -> String {
+pub(crate) fn lowercase_first(s: &str) -> String {
     let mut chars = s.chars();
     match chars.next() {
         Some(first) => first.to_lowercase().chain(chars).collect(),
@@ -30,7 +30,7 @@ const UNIT_NOUNS: [&str; 7] = ["tỉnh", "huyện", "thành phố", "thị xã",
 /// an administrative-unit noun are title-cased; everything else is lower case with a
 /// capital first letter. Bodies with capitalised field names (`Sở Tài chính`) cannot be
 /// derived this way: the data can give the sentence form explicitly.
-pub fn sentence_case_body(upper: &str) -> String {
+pub(crate) fn sentence_case_body(upper: &str) -> String {
     let lower = upper.to_lowercase();
     let words: Vec<&str> = lower.split_whitespace().collect();
     let mut out: Vec<String> = Vec::with_capacity(words.len());
@@ -61,7 +61,7 @@ pub fn sentence_case_body(upper: &str) -> String {
 /// `UBND tỉnh` → `Phó Chủ tịch UBND tỉnh`; `Chánh Văn phòng Điều phối` + `Văn phòng
 /// Điều phối nông thôn mới` → `Chánh Văn phòng Điều phối nông thôn mới`; a long position
 /// takes a comma: `Phó Chi cục trưởng Chi cục Phát triển nông thôn, Sở Nông nghiệp …`.
-pub fn position_with_organization(position: Option<&str>, org: &str) -> String {
+pub(crate) fn position_with_organization(position: Option<&str>, org: &str) -> String {
     let Some(position) = position.map(|p| p.trim_end_matches([',', '.', ';'])).filter(|p| !p.is_empty()) else {
         return org.to_string();
     };

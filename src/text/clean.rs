@@ -9,13 +9,13 @@ use super::legacy;
 /// Characters that are invisible in Excel but break matching: zero-width spaces and joiners,
 /// the byte-order mark, the word joiner. (U+00AD, the soft hyphen, is *not* here: it is the
 /// letter "ư" in TCVN3 text and must survive until the legacy-encoding check.)
-pub fn is_invisible(c: char) -> bool {
+pub(crate) fn is_invisible(c: char) -> bool {
     matches!(c, '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}')
 }
 
 /// One line of clean text: NFC, invisible characters removed, every run of whitespace
 /// (including non-breaking spaces, tabs and line breaks) folded into one space, trimmed.
-pub fn clean_inline(s: &str) -> String {
+pub(crate) fn clean_inline(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut pending_space = false;
     for c in s.nfc() {
@@ -38,7 +38,7 @@ pub fn clean_inline(s: &str) -> String {
 /// Multi-line clean text (recipients, notes, narrative): each line cleaned like
 /// [`clean_inline`], runs of blank lines folded into one, leading and trailing blank lines
 /// dropped. Windows line ends and Excel's `_x000D_` artefacts become plain `\n`.
-pub fn clean_multiline(s: &str) -> String {
+pub(crate) fn clean_multiline(s: &str) -> String {
     let s = s.replace("_x000D_", "").replace("\r\n", "\n").replace('\r', "\n");
     let mut lines: Vec<String> = Vec::new();
     for raw in s.split('\n') {
@@ -55,7 +55,7 @@ pub fn clean_multiline(s: &str) -> String {
 }
 
 /// Remove diacritics: `Đặng Thị Hòa` → `Dang Thi Hoa`.
-pub fn strip_diacritics(s: &str) -> String {
+pub(crate) fn strip_diacritics(s: &str) -> String {
     s.nfd()
         .filter(|c| !is_combining_mark(*c))
         .map(|c| match c {
@@ -70,7 +70,7 @@ pub fn strip_diacritics(s: &str) -> String {
 /// diacritics, spaces and punctuation are ignored, so `"HỌ VÀ TÊN"`, `"Ho va ten"` and
 /// `"Họ  và tên "` all give `hovaten`, and `Cơ quan/Đơn vị` equals `Cơ quan, đơn vị`.
 /// A header typed in an old font encoding (`Hä vµ tªn`) is read as the Unicode it stands for.
-pub fn loose_key(s: &str) -> String {
+pub(crate) fn loose_key(s: &str) -> String {
     let repaired = legacy::repair(s, None).map(|(_, fixed)| fixed);
     strip_diacritics(repaired.as_deref().unwrap_or(s))
         .chars()

@@ -20,7 +20,7 @@ const TONES: [char; 5] = ['\u{300}', '\u{301}', '\u{303}', '\u{309}', '\u{323}']
 /// Puts the tone of the open rhymes `oa`, `oe`, `uy` on their first vowel (`hoà` → `hòa`,
 /// `Thuý` → `Thúy`), the style of Decree 30 (`Ủy ban`, `Hòa`), so that both spellings of a
 /// name sort together. `quý` is left alone: there the `u` belongs to `qu`.
-pub fn old_style_tones(word: &str) -> String {
+pub(crate) fn old_style_tones(word: &str) -> String {
     let decomposed: Vec<char> = word.nfd().collect();
     let Some(tone_at) = decomposed.iter().position(|c| TONES.contains(c)) else {
         return word.to_string();
@@ -81,7 +81,7 @@ impl NameOrder {
 
 /// A sort key for personal names that orders like [`NameOrder::compare_names`], for
 /// `sort_by_cached_key` over large lists.
-pub fn name_sort_key(full: &str) -> Vec<u8> {
+pub(crate) fn name_sort_key(full: &str) -> Vec<u8> {
     let (given, rest) = split_name(full);
     let mut key = Vec::new();
     let c = &*COLLATOR;

@@ -30,7 +30,7 @@ impl Date {
     }
 
     /// Days since 1970-01-01 (Howard Hinnant's `days_from_civil`).
-    pub fn days_from_epoch(self) -> i64 {
+    pub(crate) fn days_from_epoch(self) -> i64 {
         let y = i64::from(self.year) - i64::from(self.month <= 2);
         let era = y.div_euclid(400);
         let yoe = y - era * 400;
@@ -55,7 +55,7 @@ impl Date {
 
     /// An Excel serial day number (1900 date system; serials below 61 are not dates a
     /// conference can have, so Excel's fictitious 29/02/1900 never matters).
-    pub fn from_excel_serial(serial: f64) -> Option<Date> {
+    pub(crate) fn from_excel_serial(serial: f64) -> Option<Date> {
         if !(61.0..=110_000.0).contains(&serial) {
             return None;
         }
@@ -64,30 +64,30 @@ impl Date {
     }
 
     /// 0 = Sunday … 6 = Saturday.
-    pub fn weekday(self) -> u8 {
+    pub(crate) fn weekday(self) -> u8 {
         // 1970-01-01 was a Thursday (4).
         (self.days_from_epoch() + 4).rem_euclid(7) as u8
     }
 
     /// `thứ Hai` … `thứ Bảy`, `Chủ nhật` (Decree 30 Appendix II capitalisation).
-    pub fn weekday_vi(self) -> &'static str {
+    pub(crate) fn weekday_vi(self) -> &'static str {
         ["Chủ nhật", "thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy"][usize::from(self.weekday())]
     }
 
     /// `ngày 05 tháng 12 năm 2023`: a leading zero for days below 10 and for months 1 and
     /// 2 only (Decree 30, §1.4 of the layout notes).
-    pub fn long_vi(self) -> String {
+    pub(crate) fn long_vi(self) -> String {
         format!("ngày {:02} tháng {} năm {}", self.day, month_vi(self.month), self.year)
     }
 
     /// `15/12/2023`, the short form allowed in body text.
-    pub fn dmy(self) -> String {
+    pub(crate) fn dmy(self) -> String {
         format!("{:02}/{:02}/{}", self.day, self.month, self.year)
     }
 }
 
 /// The month as Decree 30 writes it: `01`, `02`, then `3` … `12`.
-pub fn month_vi(month: u8) -> String {
+pub(crate) fn month_vi(month: u8) -> String {
     if month <= 2 { format!("{month:02}") } else { month.to_string() }
 }
 
@@ -110,7 +110,7 @@ impl Time {
     }
 
     /// From the fraction of a day Excel stores for times (`0.354166…` = 08:30).
-    pub fn from_day_fraction(fraction: f64) -> Option<Time> {
+    pub(crate) fn from_day_fraction(fraction: f64) -> Option<Time> {
         let frac = fraction.fract();
         if !(0.0..1.0).contains(&frac) {
             return None;
@@ -124,18 +124,18 @@ impl Time {
     }
 
     /// `None` past midnight: a conference programme stays within its day.
-    pub fn add_minutes(self, minutes: u32) -> Option<Time> {
+    pub(crate) fn add_minutes(self, minutes: u32) -> Option<Time> {
         let total = self.minutes() + minutes;
         (total < 24 * 60).then_some(Time { hour: (total / 60) as u8, minute: (total % 60) as u8 })
     }
 
     /// `08 giờ 00 phút` (invitations).
-    pub fn long_vi(self) -> String {
+    pub(crate) fn long_vi(self) -> String {
         format!("{:02} giờ {:02} phút", self.hour, self.minute)
     }
 
     /// `08h00` (programmes and scripts).
-    pub fn short_vi(self) -> String {
+    pub(crate) fn short_vi(self) -> String {
         format!("{:02}h{:02}", self.hour, self.minute)
     }
 
@@ -159,7 +159,7 @@ fn digit_runs(s: &str) -> Vec<&str> {
 /// A date typed as text: `15/12/2023`, `15-12-2023`, `15.12.2023`, `15/12/23`,
 /// `2023-12-15` (also with a time after it, as ODS stores dates), or the long form
 /// `ngày 15 tháng 12 năm 2023`.
-pub fn parse_date_text(text: &str) -> Option<Date> {
+pub(crate) fn parse_date_text(text: &str) -> Option<Date> {
     let t = text.trim();
     let head = t.split(['T', ' ']).next().unwrap_or(t);
     let iso = digit_runs(head);
@@ -193,7 +193,7 @@ pub fn parse_date_text(text: &str) -> Option<Date> {
 
 /// A time typed as text: `08:00`, `8:30`, `08:00:00`, `8h30`, `8h`, `08h00`, `8g30`,
 /// `8 giờ 30`, `8 giờ 30 phút`, `8.30`, and `2:30 PM`.
-pub fn parse_time_text(text: &str) -> Option<Time> {
+pub(crate) fn parse_time_text(text: &str) -> Option<Time> {
     let lower = text.trim().to_lowercase();
     let (body, pm, am) = if let Some(b) = lower.strip_suffix("pm") {
         (b.trim().to_string(), true, false)

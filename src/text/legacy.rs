@@ -35,7 +35,7 @@ impl Legacy {
 }
 
 /// What a cell's font says about its encoding.
-pub fn from_font(font: &str) -> Option<Legacy> {
+pub(crate) fn from_font(font: &str) -> Option<Legacy> {
     let f = font.trim();
     if f.starts_with(".Vn") || f.starts_with(".VN") {
         // `.VnTimeH`, `.VnArialH`: the H fonts draw capitals.
@@ -72,7 +72,7 @@ const VI_LATIN1: &str = "àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓ�
 
 /// Could this text be in an old encoding? (It has some character beyond ASCII and no
 /// Vietnamese Unicode letter, composed or decomposed.)
-pub fn candidate(s: &str) -> bool {
+pub(crate) fn candidate(s: &str) -> bool {
     !s.is_ascii() && !s.chars().any(|c| vietnamese_only(c) || ('\u{300}'..='\u{36F}').contains(&c))
 }
 
@@ -484,7 +484,7 @@ fn vni_score(s: &str) -> usize {
 
 /// Repairs `s` when it is in an old encoding: the one its font names when known, else the
 /// one detected. `None` when the text is clean (or reads as none of them).
-pub fn repair(s: &str, font: Option<Legacy>) -> Option<(Legacy, String)> {
+pub(crate) fn repair(s: &str, font: Option<Legacy>) -> Option<(Legacy, String)> {
     if !candidate(s) {
         return None;
     }

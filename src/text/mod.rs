@@ -12,12 +12,15 @@ pub mod legacy;
 mod number;
 mod words;
 
-pub use case::{capitalize_first, lowercase_first, position_with_organization, sentence_case_body};
-pub use clean::{clean_inline, clean_multiline, is_invisible, loose_key, slug, strip_diacritics};
-pub use collate::{NameOrder, name_sort_key};
-pub use date::{Date, Time, month_vi, parse_date_text, parse_time_text};
-pub use number::{document_number, parse_number, thousands};
-pub use words::{amount_in_words, number_in_words};
+pub(crate) use case::{capitalize_first, lowercase_first, position_with_organization, sentence_case_body};
+pub use clean::slug;
+pub(crate) use clean::{clean_inline, clean_multiline, is_invisible, loose_key};
+pub use collate::NameOrder;
+pub(crate) use collate::name_sort_key;
+pub use date::{Date, Time};
+pub(crate) use date::{month_vi, parse_date_text, parse_time_text};
+pub(crate) use number::{document_number, parse_number, thousands};
+pub(crate) use words::{amount_in_words, number_in_words};
 
 #[cfg(test)]
 mod tests {

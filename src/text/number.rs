@@ -2,7 +2,7 @@
 //! written with `.` between thousands.
 
 /// `1800000` → `1.800.000` (Vietnamese thousands separator).
-pub fn thousands(n: u64) -> String {
+pub(crate) fn thousands(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
@@ -15,7 +15,7 @@ pub fn thousands(n: u64) -> String {
 }
 
 /// A number typed the Vietnamese way (`1.800.000`, `12,5`) or the English way (`12.5`).
-pub fn parse_number(text: &str) -> Option<f64> {
+pub(crate) fn parse_number(text: &str) -> Option<f64> {
     let t: String = text.trim().chars().filter(|c| !c.is_whitespace()).collect();
     // `5.000.000 đồng`, `5.000.000đ`, `5000000 VNĐ`, `20 phút`: the unit is dropped.
     let lower = t.to_lowercase();
@@ -44,7 +44,7 @@ pub fn parse_number(text: &str) -> Option<f64> {
 }
 
 /// A document number: digits below 10 get their leading zero (`Số: 05/…`).
-pub fn document_number(number: &str) -> String {
+pub(crate) fn document_number(number: &str) -> String {
     match number.trim().parse::<u32>() {
         Ok(n) if n < 10 => format!("{n:02}"),
         _ => number.trim().to_string(),

@@ -42,7 +42,7 @@ fn group_words(n: u64, leading: bool, out: &mut Vec<&'static str>) {
 }
 
 /// `1015000` → `một triệu không trăm mười lăm nghìn`; `0` → `không`.
-pub fn number_in_words(n: u64) -> String {
+pub(crate) fn number_in_words(n: u64) -> String {
     if n == 0 {
         return DIGITS[0].to_string();
     }
@@ -73,7 +73,7 @@ pub fn number_in_words(n: u64) -> String {
 }
 
 /// `3600000` → `Ba triệu sáu trăm nghìn đồng`.
-pub fn amount_in_words(n: u64) -> String {
+pub(crate) fn amount_in_words(n: u64) -> String {
     capitalize_first(&format!("{} đồng", number_in_words(n)))
 }
 

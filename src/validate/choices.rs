@@ -5,7 +5,7 @@ use crate::model::{AgendaKind, Attendance, AwardKind, Honorific, Role};
 use crate::text::{loose_key, slug};
 
 /// Finds `text` among `(value, spellings)`; the first spelling is the canonical one.
-pub fn pick<T: Copy>(text: &str, table: &[(T, &[&str])]) -> Option<T> {
+pub(crate) fn pick<T: Copy>(text: &str, table: &[(T, &[&str])]) -> Option<T> {
     let k = loose_key(text);
     if k.is_empty() {
         return None;
@@ -14,17 +14,17 @@ pub fn pick<T: Copy>(text: &str, table: &[(T, &[&str])]) -> Option<T> {
 }
 
 /// The canonical spellings, for hints (`Ông, Bà, Đồng chí`).
-pub fn canonical<T>(table: &[(T, &[&str])]) -> String {
+pub(crate) fn canonical<T>(table: &[(T, &[&str])]) -> String {
     table.iter().map(|(_, n)| n[0]).collect::<Vec<_>>().join(", ")
 }
 
-pub const HONORIFICS: &[(Honorific, &[&str])] = &[
+pub(crate) const HONORIFICS: &[(Honorific, &[&str])] = &[
     (Honorific::Ong, &["Ông", "Ong", "Mr"]),
     (Honorific::Ba, &["Bà", "Mrs", "Ms"]),
     (Honorific::DongChi, &["Đồng chí", "Đ/c", "ĐC", "Đ.c"]),
 ];
 
-pub const ROLES: &[(Role, &[&str])] = &[
+pub(crate) const ROLES: &[(Role, &[&str])] = &[
     (Role::Presidium, &["Đoàn chủ tịch", "ĐCT", "Chủ tọa"]),
     (Role::Chair, &["Chủ trì", "Chủ trì hội nghị"]),
     (Role::Opening, &["Phát biểu khai mạc", "Khai mạc"]),
@@ -37,19 +37,19 @@ pub const ROLES: &[(Role, &[&str])] = &[
     (Role::Secretary, &["Thư ký", "Thư ký hội nghị"]),
 ];
 
-pub const ATTENDANCE: &[(Attendance, &[&str])] = &[
+pub(crate) const ATTENDANCE: &[(Attendance, &[&str])] = &[
     (Attendance::Attending, &["Tham dự", "Có", "Có mặt", "Dự", "Đã xác nhận", "Xác nhận", "Đồng ý", "x", "Có tham dự"]),
     (Attendance::Absent, &["Vắng", "Vắng mặt", "Không", "Không dự", "Không tham dự", "Báo vắng"]),
     (Attendance::Substitute, &["Cử người thay", "Cử người dự thay", "Cử đại diện", "Ủy quyền", "Dự thay", "Thay"]),
     (Attendance::Unknown, &["Chưa xác nhận", "Chưa rõ", "Chưa có"]),
 ];
 
-pub const INVITED: &[(bool, &[&str])] = &[
+pub(crate) const INVITED: &[(bool, &[&str])] = &[
     (true, &["Có", "x", "1", "Yes", "True", "Mời", "Có mời", "v", "Đã mời"]),
     (false, &["Không", "0", "No", "False", "Không mời"]),
 ];
 
-pub const AWARD_KINDS: &[(AwardKind, &[&str])] =
+pub(crate) const AWARD_KINDS: &[(AwardKind, &[&str])] =
     &[(AwardKind::Collective, &["Tập thể", "TT", "Đơn vị"]), (AwardKind::Individual, &["Cá nhân", "CN"])];
 
 /// Spellings of agenda kinds besides their codes and Vietnamese names (`Tuyên bố lý do`
@@ -70,7 +70,7 @@ const AGENDA_ALIASES: &[(AgendaKind, &[&str])] = &[
 ];
 
 /// An agenda kind from its code or a Vietnamese name.
-pub fn agenda_kind(text: &str) -> Option<AgendaKind> {
+pub(crate) fn agenda_kind(text: &str) -> Option<AgendaKind> {
     let s = slug(text);
     AgendaKind::ALL
         .into_iter()
@@ -79,7 +79,7 @@ pub fn agenda_kind(text: &str) -> Option<AgendaKind> {
 }
 
 /// The kind an item probably has when its `Loại` is empty, from the start of its title.
-pub fn infer_agenda_kind(title: &str) -> AgendaKind {
+pub(crate) fn infer_agenda_kind(title: &str) -> AgendaKind {
     let s = slug(title);
     let starts = |p: &str| s.starts_with(p);
     if starts("don-tiep") {

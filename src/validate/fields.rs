@@ -13,7 +13,7 @@ pub fn missing(loc: Loc, header: &str, example: &str) -> Diagnostic {
         .with_hint(Text::new(format!("điền {header}, ví dụ: {example}"), format!("fill in {header}, e.g. {example}")))
 }
 
-pub fn bad_choice(loc: Loc, header: &str, value: &str, allowed: &str) -> Diagnostic {
+pub(crate) fn bad_choice(loc: Loc, header: &str, value: &str, allowed: &str) -> Diagnostic {
     Diagnostic::error(
         "invalid-choice",
         loc,
@@ -25,7 +25,7 @@ pub fn bad_choice(loc: Loc, header: &str, value: &str, allowed: &str) -> Diagnos
     .with_hint(Text::new(format!("chọn một trong: {allowed}"), format!("use one of: {allowed}")))
 }
 
-pub fn bad_number(loc: Loc, header: &str, value: &str, range: &str) -> Diagnostic {
+pub(crate) fn bad_number(loc: Loc, header: &str, value: &str, range: &str) -> Diagnostic {
     Diagnostic::error(
         "invalid-number",
         loc,
@@ -37,7 +37,7 @@ pub fn bad_number(loc: Loc, header: &str, value: &str, range: &str) -> Diagnosti
     .with_hint(Text::new(format!("nhập một số trong khoảng {range}"), format!("enter a number in {range}")))
 }
 
-pub fn bad_date(loc: Loc, header: &str, value: &str) -> Diagnostic {
+pub(crate) fn bad_date(loc: Loc, header: &str, value: &str) -> Diagnostic {
     Diagnostic::error(
         "invalid-date",
         loc,
@@ -52,7 +52,7 @@ pub fn bad_date(loc: Loc, header: &str, value: &str) -> Diagnostic {
     ))
 }
 
-pub fn bad_time(loc: Loc, header: &str, value: &str) -> Diagnostic {
+pub(crate) fn bad_time(loc: Loc, header: &str, value: &str) -> Diagnostic {
     Diagnostic::error(
         "invalid-time",
         loc,
@@ -80,7 +80,7 @@ pub fn duplicate(loc: Loc, header: &str, value: &str, first: &Loc) -> Diagnostic
 }
 
 /// `or_name`: the cell may hold a name instead (the programme's performer).
-pub fn unknown_delegate(loc: Loc, reference: &str, or_name: bool) -> Diagnostic {
+pub(crate) fn unknown_delegate(loc: Loc, reference: &str, or_name: bool) -> Diagnostic {
     let (hint_vi, hint_en) = if or_name {
         (
             "kiểm tra cột Mã trong sheet “Đại biểu”, hoặc ghi họ tên người thực hiện",
@@ -103,7 +103,7 @@ pub fn unknown_delegate(loc: Loc, reference: &str, or_name: bool) -> Diagnostic 
     .with_hint(Text::new(hint_vi, hint_en))
 }
 
-pub fn excel_error(loc: Loc, error: &str) -> Diagnostic {
+pub(crate) fn excel_error(loc: Loc, error: &str) -> Diagnostic {
     if error.starts_with('=') {
         // A formula whose value the file does not hold (see the Excel reader).
         return Diagnostic::error(
@@ -132,11 +132,11 @@ pub fn excel_error(loc: Loc, error: &str) -> Diagnostic {
 
 /// `DB012`, `TU01`: a token without spaces that has a digit reads as a delegate id, so a
 /// wrong id is reported instead of being printed as a name.
-pub fn looks_like_id(text: &str) -> bool {
+pub(crate) fn looks_like_id(text: &str) -> bool {
     !text.contains(char::is_whitespace) && text.chars().any(|c| c.is_ascii_digit()) && text.chars().count() <= 24
 }
 
-pub fn integer_of(v: &Value) -> Option<i64> {
+pub(crate) fn integer_of(v: &Value) -> Option<i64> {
     let n = match v {
         Value::Number(n) => *n,
         Value::Text(t) => parse_number(t)?,
@@ -145,7 +145,7 @@ pub fn integer_of(v: &Value) -> Option<i64> {
     (n.fract() == 0.0).then_some(n as i64)
 }
 
-pub fn date_of(v: &Value) -> Option<Date> {
+pub(crate) fn date_of(v: &Value) -> Option<Date> {
     match v {
         Value::DateTime { date, .. } => *date,
         Value::Text(t) => parse_date_text(t),
@@ -154,7 +154,7 @@ pub fn date_of(v: &Value) -> Option<Date> {
     }
 }
 
-pub fn time_of(v: &Value) -> Option<Time> {
+pub(crate) fn time_of(v: &Value) -> Option<Time> {
     match v {
         Value::DateTime { time: Some(t), .. } => Some(*t),
         // A date without a time of day is no time (Excel shows it as a date; reading it
@@ -168,7 +168,7 @@ pub fn time_of(v: &Value) -> Option<Time> {
 
 /// A phone number as text. Excel turns `0912345678` into the number 912345678; the
 /// leading `0` (or the `84` country code) is restored.
-pub fn phone_text(v: &Value) -> Option<String> {
+pub(crate) fn phone_text(v: &Value) -> Option<String> {
     let restore = |digits: String| -> String {
         if digits.len() == 11 && digits.starts_with("84") {
             format!("0{}", &digits[2..])
@@ -192,7 +192,7 @@ pub fn phone_text(v: &Value) -> Option<String> {
 
 /// A phone number and what is wrong with it: a formula error (no number), or text that
 /// is no phone number (`không có`, `#N/A` typed as text), which is kept but warned about.
-pub fn checked_phone(v: &Value, loc: Loc) -> (Option<String>, Option<Diagnostic>) {
+pub(crate) fn checked_phone(v: &Value, loc: Loc) -> (Option<String>, Option<Diagnostic>) {
     if let Value::Error(e) = v {
         return (None, Some(excel_error(loc, e)));
     }
@@ -217,7 +217,7 @@ pub fn checked_phone(v: &Value, loc: Loc) -> (Option<String>, Option<Diagnostic>
 /// A name written with its honorific in front (`Đồng chí Trần Thị Ngọc`, `Ông Phùng Mạnh
 /// Thái`, `Đ/c Lý Văn Sơn`): the honorific and the name. The rest must still be a full
 /// name (two words or more), so a one-word remainder is left alone.
-pub fn split_honorific(name: &str) -> Option<(crate::model::Honorific, String)> {
+pub(crate) fn split_honorific(name: &str) -> Option<(crate::model::Honorific, String)> {
     let words: Vec<&str> = name.split_whitespace().collect();
     (1..=2).rev().find_map(|n| {
         let rest = words.get(n..).filter(|r| r.len() >= 2)?;
@@ -228,7 +228,7 @@ pub fn split_honorific(name: &str) -> Option<(crate::model::Honorific, String)> 
 }
 
 /// The fields of one record, read with their messages going to `diags`.
-pub struct Fields<'r> {
+pub(crate) struct Fields<'r> {
     spec: &'static TableSpec,
     rec: &'r Record,
     diags: &'r mut Diagnostics,
@@ -305,7 +305,11 @@ impl<'r> Fields<'r> {
 
     /// A person's name; an honorific written in front of it is taken off (with a warning)
     /// and returned, so it is not printed twice.
-    pub fn person_name(&mut self, key: &str, example: &str) -> (Option<String>, Option<crate::model::Honorific>) {
+    pub(crate) fn person_name(
+        &mut self,
+        key: &str,
+        example: &str,
+    ) -> (Option<String>, Option<crate::model::Honorific>) {
         let Some(name) = self.required(key, example) else { return (None, None) };
         match split_honorific(&name) {
             Some((honorific, rest)) => {
@@ -362,7 +366,7 @@ impl<'r> Fields<'r> {
     }
 
     /// Several choices separated by `;`, `,` or line breaks; each wrong one is reported.
-    pub fn list_choice<T: Copy + PartialEq>(&mut self, key: &str, table: &[(T, &[&str])]) -> Vec<T> {
+    pub(crate) fn list_choice<T: Copy + PartialEq>(&mut self, key: &str, table: &[(T, &[&str])]) -> Vec<T> {
         let Some(text) = self.text(key) else { return Vec::new() };
         let mut out = Vec::new();
         for part in text.split([';', ',', '\n']).map(str::trim).filter(|p| !p.is_empty()) {

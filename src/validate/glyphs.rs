@@ -6,7 +6,7 @@ use crate::normalize::NormalizedDataset;
 
 /// Checks that every character of every text cell is in the font, so nothing is dropped
 /// silently from a document. `covers` answers for one character.
-pub fn check_glyphs(raw: &NormalizedDataset, covers: &dyn Fn(char) -> bool, diags: &mut Diagnostics) {
+pub(crate) fn check_glyphs(raw: &NormalizedDataset, covers: &dyn Fn(char) -> bool, diags: &mut Diagnostics) {
     let mut report = |value: &Value, loc: &Loc| {
         let Value::Text(s) = value else { return };
         let missing: Vec<char> = s.chars().filter(|c| !c.is_control() && !covers(*c)).collect();

@@ -16,7 +16,7 @@ mod summary;
 
 use std::collections::HashSet;
 
-pub use glyphs::check_glyphs;
+pub(crate) use glyphs::check_glyphs;
 
 use self::fields::Fields;
 use crate::diag::{Diagnostic, Diagnostics, Loc};

@@ -222,7 +222,12 @@ impl Validator<'_> {
                 let n = fields::integer_of(&v).filter(|n| (1..=100).contains(n));
                 if n.is_none() {
                     let loc = self.setting_loc("ceremony.batch_size");
-                    self.push(fields::bad_number(loc, &Self::setting_label("ceremony.batch_size"), &v.display(), "1–100"));
+                    self.push(fields::bad_number(
+                        loc,
+                        &Self::setting_label("ceremony.batch_size"),
+                        &v.display(),
+                        "1–100",
+                    ));
                 }
                 n.map(|n| n as u32)
             }

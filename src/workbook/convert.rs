@@ -13,7 +13,7 @@ use crate::model::*;
 
 /// One field in canonical form.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Field {
+pub(crate) enum Field {
     Text(String),
     Int(i64),
     Num(f64),
@@ -24,7 +24,7 @@ pub enum Field {
 type Row = Vec<(&'static str, Field)>;
 
 /// The dataset as the contract writes it.
-pub struct Canonical {
+pub(crate) struct Canonical {
     pub settings: Vec<(&'static str, Field)>,
     pub tables: Vec<(&'static TableSpec, Vec<Row>)>,
 }
@@ -123,7 +123,7 @@ fn settings_of(ds: &Dataset) -> Vec<(&'static str, Field)> {
 }
 
 /// The canonical form of a dataset.
-pub fn canonical(ds: &Dataset) -> Canonical {
+pub(crate) fn canonical(ds: &Dataset) -> Canonical {
     let tables = vec![
         (schema::table(TableKind::Groups), group_rows(ds)),
         (schema::table(TableKind::Delegates), delegate_rows(ds)),
@@ -314,7 +314,7 @@ fn insert_path(root: &mut Mapping, dotted: &str, value: Yaml) {
 }
 
 /// The conference as YAML text.
-pub fn to_yaml(ds: &Dataset) -> String {
+pub(crate) fn to_yaml(ds: &Dataset) -> String {
     let c = canonical(ds);
     let mut root = Mapping::new();
     for (key, f) in &c.settings {
@@ -344,7 +344,7 @@ pub fn to_yaml(ds: &Dataset) -> String {
 }
 
 /// The conference as a workbook (what `vanthu convert --to xlsx` writes).
-pub fn to_xlsx(ds: &Dataset) -> Result<Vec<u8>, XlsxError> {
+pub(crate) fn to_xlsx(ds: &Dataset) -> Result<Vec<u8>, XlsxError> {
     to_xlsx_with(ds, false)
 }
 
@@ -429,7 +429,7 @@ impl Styles {
 /// sheet per list with a title row above a frozen, styled header whose cells carry a note
 /// on what goes there, drop-down lists on the columns with fixed choices, and the `Danh
 /// mục` sheet holding those lists. `guide` puts the `Hướng dẫn` sheet first (the starter).
-pub fn to_xlsx_with(ds: &Dataset, guide: bool) -> Result<Vec<u8>, XlsxError> {
+pub(crate) fn to_xlsx_with(ds: &Dataset, guide: bool) -> Result<Vec<u8>, XlsxError> {
     let c = canonical(ds);
     let mut wb = crate::render::xlsx::workbook(ds, &ds.conference.title);
     let st = Styles::new();

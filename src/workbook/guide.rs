@@ -4,7 +4,7 @@
 use crate::input::schema::{SettingSpec, TableKind};
 
 /// The `Hướng dẫn` sheet: (line, is a heading).
-pub const GUIDE: &[(&str, bool)] = &[
+pub(crate) const GUIDE: &[(&str, bool)] = &[
     ("HƯỚNG DẪN NHẬP LIỆU HỘI NGHỊ", true),
     (
         "Bảng tính này là dữ liệu của một hội nghị. vanthu đọc nó và tạo bộ văn bản theo Nghị định 30/2020/NĐ-CP: Giấy mời, sơ đồ chỗ ngồi và biển tên, chương trình và kịch bản, Quyết định khen thưởng và Bằng khen, Báo cáo sơ kết.",
@@ -51,7 +51,7 @@ pub const GUIDE: &[(&str, bool)] = &[
 ];
 
 /// What goes in each column of each list, for the note on its header.
-pub fn column_note(table: TableKind, key: &str) -> Option<&'static str> {
+pub(crate) fn column_note(table: TableKind, key: &str) -> Option<&'static str> {
     use TableKind::*;
     Some(match (table, key) {
         (_, "stt") => "Số thứ tự (không bắt buộc).",
@@ -151,7 +151,7 @@ pub fn column_note(table: TableKind, key: &str) -> Option<&'static str> {
 }
 
 /// One line on what goes in a setting.
-pub fn setting_note(spec: &SettingSpec) -> Option<&'static str> {
+pub(crate) fn setting_note(spec: &SettingSpec) -> Option<&'static str> {
     let key = spec.key.as_str();
     if let Some(field) = key.strip_prefix("documents.").and_then(|k| k.split_once('.')).map(|(_, f)| f) {
         let common = match field {

@@ -15,8 +15,8 @@ use crate::pipeline::{self, Timings};
 /// The starter data, with its comments.
 pub const YAML: &str = include_str!("../../data/starter/hoi-nghi.yaml");
 /// The names `init` writes.
-pub const XLSX_NAME: &str = "hoi-nghi.xlsx";
-pub const YAML_NAME: &str = "hoi-nghi.yaml";
+pub(crate) const XLSX_NAME: &str = "hoi-nghi.xlsx";
+pub(crate) const YAML_NAME: &str = "hoi-nghi.yaml";
 
 /// The starter as an input source.
 pub fn source() -> Source {

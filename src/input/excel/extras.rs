@@ -8,7 +8,7 @@ use crate::text::legacy::{self, Legacy};
 
 /// What a sheet holds beyond its values — merged regions, cell fonts — read only when a
 /// row might need it, since each parses the sheet again.
-pub struct SheetExtras<'a> {
+pub(crate) struct SheetExtras<'a> {
     pub(super) sheets: &'a mut Sheets<Cursor<Vec<u8>>>,
     pub(super) sheet: &'a str,
     pub(super) merges: Option<Vec<Dimensions>>,

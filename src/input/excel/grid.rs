@@ -8,7 +8,7 @@ use crate::text::legacy::{self};
 use crate::text::{Date, Time, parse_date_text, parse_time_text};
 
 /// A calamine cell as a [`Value`].
-pub fn cell_value(data: &Data) -> Value {
+pub(crate) fn cell_value(data: &Data) -> Value {
     match data {
         Data::Empty => Value::Empty,
         Data::String(s) => Value::Text(s.clone()),

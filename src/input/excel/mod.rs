@@ -18,8 +18,6 @@ mod header;
 mod rows;
 mod settings;
 
-pub use grid::cell_value;
-
 use self::extras::SheetExtras;
 use self::rows::read_table;
 use self::settings::read_settings;
@@ -81,7 +79,7 @@ impl Workbook {
     }
 
     /// Is there a sheet of this name (loosely)?
-    pub fn has_sheet(&self, name: &str) -> bool {
+    pub(crate) fn has_sheet(&self, name: &str) -> bool {
         self.find_sheet(|n| loose_key(n) == loose_key(name)).is_some()
     }
 
@@ -128,7 +126,7 @@ impl Workbook {
     }
 
     /// Reads the settings sheet and every table the workbook has.
-    pub fn read_all(&mut self, diags: &mut Diagnostics) -> Parts {
+    pub(crate) fn read_all(&mut self, diags: &mut Diagnostics) -> Parts {
         let mut used: BTreeSet<String> = BTreeSet::new();
         let (settings_loc, settings) = self.read_settings_sheet(&mut used, diags);
         let tables = schema::TABLES.iter().map(|spec| self.read_table_sheet(spec, &mut used, diags)).collect();
@@ -204,7 +202,7 @@ impl Workbook {
     }
 
     /// Reads one list from a named sheet (for a YAML file that points at a workbook).
-    pub fn read_one(&mut self, spec: &'static TableSpec, sheet: Option<&str>, diags: &mut Diagnostics) -> Table {
+    pub(crate) fn read_one(&mut self, spec: &'static TableSpec, sheet: Option<&str>, diags: &mut Diagnostics) -> Table {
         let name = match sheet {
             Some(s) => self.find_sheet(|n| loose_key(n) == loose_key(s)),
             None => self.find_table_sheet(spec).map(|(n, _)| n),

@@ -127,7 +127,7 @@ pub fn address(ds: &Dataset, d: &Delegate) -> &'static str {
 
 /// `đồng chí Nguyễn Văn An, Giám đốc Sở Tài chính` (the title as the list gives it: Party
 /// post first, then government post).
-pub fn call(ds: &Dataset, d: &Delegate) -> String {
+pub(crate) fn call(ds: &Dataset, d: &Delegate) -> String {
     if d.attendance == Attendance::Substitute {
         // Someone else comes: the MC cannot name the invitee.
         return substitute(d);

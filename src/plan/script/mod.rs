@@ -14,8 +14,9 @@ mod model;
 mod parts;
 mod planner;
 
-pub use context::{address, call};
-pub use model::{PartDetail, Script, ScriptItem, ScriptPart};
+pub use context::address;
+pub(crate) use model::ScriptItem;
+pub use model::{PartDetail, Script};
 
 use minijinja::Value;
 

@@ -51,4 +51,3 @@ pub enum PartDetail {
     /// presents to them (a delegate).
     Batch { awards: Vec<usize>, presenter: Option<usize> },
 }
-

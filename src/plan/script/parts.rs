@@ -74,7 +74,14 @@ fn timed(
         ctx.extend(spec.extra);
         let mc = p.render(None, spec.template, &ctx);
         let end = clock.add_minutes(m).unwrap_or(clock);
-        out.push(ScriptPart { start: clock, end, title: spec.title, performer: spec.performer, mc, detail: spec.detail });
+        out.push(ScriptPart {
+            start: clock,
+            end,
+            title: spec.title,
+            performer: spec.performer,
+            mc,
+            detail: spec.detail,
+        });
         clock = end;
     }
     out

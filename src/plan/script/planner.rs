@@ -32,8 +32,10 @@ impl<'a> Planner<'a> {
         diags: &'a mut Diagnostics,
     ) -> Planner<'a> {
         let everyone: Vec<PersonCtx> = protocol.iter().map(|&d| context::person(ds, d)).collect();
-        let presidium: Vec<PersonCtx> =
-            context::attending_with(ds, protocol, Role::Presidium).into_iter().map(|d| context::person(ds, d)).collect();
+        let presidium: Vec<PersonCtx> = context::attending_with(ds, protocol, Role::Presidium)
+            .into_iter()
+            .map(|d| context::person(ds, d))
+            .collect();
         let chair = protocol.iter().copied().find(|&d| ds.delegates[d].has_role(Role::Chair));
         let mut base: BTreeMap<String, Value> = BTreeMap::new();
         base.insert("conference".into(), to_value(context::conference(ds)));

@@ -18,7 +18,6 @@ pub mod hall;
 mod seats;
 mod steps;
 
-pub use hall::{Hall, HonourSide};
 pub use seats::{Policy, SeatingPlan, is_seated};
 
 use self::steps::Assigner;

@@ -57,4 +57,3 @@ pub fn is_seated(ds: &Dataset, d: usize) -> bool {
     let del = &ds.delegates[d];
     del.attendance != Attendance::Absent && (del.invited || del.seat.is_some())
 }
-

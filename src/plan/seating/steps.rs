@@ -76,9 +76,9 @@ impl<'a> Assigner<'a> {
             .collect()
     }
 
-    /// 1. Manual seats: those who come first, so an absent delegate's seat never pushes out
+    /// Step 1, manual seats: those who come first, so an absent delegate's seat never pushes out
     /// someone who comes and was given the same seat.
-    pub fn manual_seats(&mut self) {
+    pub(crate) fn manual_seats(&mut self) {
         let ds = self.ds;
         let absent = |d: &usize| ds.delegates[*d].attendance == Attendance::Absent;
         let coming_first: Vec<usize> = self
@@ -132,7 +132,7 @@ impl<'a> Assigner<'a> {
         }
     }
 
-    /// 2. The presidium: its members, most senior first, on the stage's seats centre-out.
+    /// Step 2, the presidium: its members, most senior first, on the stage's seats centre-out.
     pub fn presidium(&mut self) {
         let ds = self.ds;
         let members: Vec<usize> = self
@@ -174,9 +174,9 @@ impl<'a> Assigner<'a> {
         }
     }
 
-    /// 3. Award recipients on aisle seats nearest the stage, in calling order (collectives,
+    /// Step 3, award recipients on aisle seats nearest the stage, in calling order (collectives,
     /// then individuals), each in a block open to their group.
-    pub fn award_recipients(&mut self) {
+    pub(crate) fn award_recipients(&mut self) {
         let ds = self.ds;
         let mut calls: Vec<usize> = Vec::new();
         for kind in [AwardKind::Collective, AwardKind::Individual] {
@@ -211,10 +211,10 @@ impl<'a> Assigner<'a> {
         }
     }
 
-    /// 4. Reserved blocks, row by row from the front: each seat to the most senior waiting
+    /// Step 4, reserved blocks, row by row from the front: each seat to the most senior waiting
     /// member of the block's groups. A group larger than its blocks is noted; the rest of
     /// it sits in the general seats.
-    pub fn reserved_blocks(&mut self) {
+    pub(crate) fn reserved_blocks(&mut self) {
         let ds = self.ds;
         let mut queues: HashMap<usize, VecDeque<usize>> = HashMap::new();
         for &d in &self.seated {
@@ -227,7 +227,7 @@ impl<'a> Assigner<'a> {
                 continue;
             }
             for &s in &self.row_orders[r] {
-                if !(self.plan.occupant[s].is_none() && !self.reserved_manual[s]) {
+                if self.plan.occupant[s].is_some() || self.reserved_manual[s] {
                     continue;
                 }
                 let seat = &self.plan.hall.seats[s];
@@ -285,9 +285,9 @@ impl<'a> Assigner<'a> {
         ));
     }
 
-    /// 5. Everyone else, in protocol order, on the general seats front rows first,
+    /// Step 5, everyone else, in protocol order, on the general seats front rows first,
     /// centre-out. More people than seats is an error that says how many seats are missing.
-    pub fn everyone_else(&mut self) {
+    pub(crate) fn everyone_else(&mut self) {
         let general: Vec<usize> = self.free_seats(false).into_iter().filter(|&s| !self.in_reserved_block(s)).collect();
         let waiting: Vec<usize> = self.seated.iter().copied().filter(|&d| self.plan.seat_of[d].is_none()).collect();
         for (&d, &s) in waiting.iter().zip(&general) {
@@ -346,7 +346,10 @@ fn unknown_seat(hall: &Hall, code: &str, loc: Loc) -> Diagnostic {
     let hint = match hall.row_of_code(code) {
         Some(row) => {
             let (r, n) = (&row.code, row.seats.len());
-            Text::new(format!("hàng {r} có {n} ghế ({r}01 – {r}{n:02})"), format!("row {r} has {n} seats ({r}01 – {r}{n:02})"))
+            Text::new(
+                format!("hàng {r} có {n} ghế ({r}01 – {r}{n:02})"),
+                format!("row {r} has {n} seats ({r}01 – {r}{n:02})"),
+            )
         }
         None => {
             let rows: Vec<&str> = hall.rows.iter().map(|r| r.code.as_str()).collect();
@@ -359,7 +362,10 @@ fn unknown_seat(hall: &Hall, code: &str, loc: Loc) -> Diagnostic {
     Diagnostic::error(
         "unknown-seat",
         loc,
-        Text::new(format!("ghế {} không có trong hội trường", quote(code)), format!("seat {} is not in the hall", quote(code))),
+        Text::new(
+            format!("ghế {} không có trong hội trường", quote(code)),
+            format!("seat {} is not in the hall", quote(code)),
+        ),
     )
     .with_hint(hint)
 }

@@ -3,25 +3,25 @@
 
 use serde::Serialize;
 
-use crate::render::context::{Ctx, Rendered};
-use crate::render::views::{self, HeaderView, SignatureView};
 use crate::diag::Diagnostics;
 use crate::model::Dataset;
 use crate::pack::DocKind;
 use crate::plan::stats::Stats;
-use crate::plan::summary::{SummaryPlan, Section};
+use crate::plan::summary::{Section, SummaryPlan};
+use crate::render::context::{Ctx, Rendered};
+use crate::render::views::{self, HeaderView, SignatureView};
 use crate::text::thousands;
 
 mod tables;
 mod workbook;
 
-pub use tables::{TableView, percent, tables};
+pub(crate) use tables::{TableView, percent, tables};
 
 use self::tables::product_list;
-pub use workbook::report_workbook;
+pub(crate) use workbook::report_workbook;
 
 #[derive(Debug, Clone, Serialize)]
-pub struct AppendixView {
+pub(crate) struct AppendixView {
     /// `I`, `II`.
     pub number: String,
     pub title: String,
@@ -32,13 +32,13 @@ pub struct AppendixView {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct SeriesView {
+pub(crate) struct SeriesView {
     pub name: String,
     pub values: Vec<f64>,
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct ChartsView {
+pub(crate) struct ChartsView {
     pub years: Vec<String>,
     /// Products by year: 3, 4 and 5 stars.
     pub by_year: Vec<SeriesView>,
@@ -59,7 +59,7 @@ pub struct ChartsView {
 
 /// The report's data (see `templates/bao-cao-so-ket.typ`).
 #[derive(Debug, Clone, Serialize)]
-pub struct ReportView {
+pub(crate) struct ReportView {
     pub font: Vec<&'static str>,
     pub title: String,
     pub header: HeaderView,
@@ -119,7 +119,7 @@ fn charts(stats: &Stats) -> ChartsView {
     }
 }
 
-pub fn view(ds: &Dataset, plan: &SummaryPlan, font: Vec<&'static str>) -> ReportView {
+pub(crate) fn view(ds: &Dataset, plan: &SummaryPlan, font: Vec<&'static str>) -> ReportView {
     let settings = &ds.report_doc;
     let number = match &settings.number {
         Some(n) => format!("{}/{}", crate::text::document_number(n), settings.code),
@@ -158,7 +158,7 @@ pub fn view(ds: &Dataset, plan: &SummaryPlan, font: Vec<&'static str>) -> Report
 }
 
 /// Renders the report and its workbook.
-pub fn render(ds: &Dataset, plan: Option<&SummaryPlan>, ctx: &Ctx<'_>) -> Rendered {
+pub(crate) fn render(ds: &Dataset, plan: Option<&SummaryPlan>, ctx: &Ctx<'_>) -> Rendered {
     let Some(plan) = plan else {
         return Ok((Vec::new(), Diagnostics::new()));
     };

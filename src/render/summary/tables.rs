@@ -10,7 +10,7 @@ use crate::text::thousands;
 /// A table of an appendix: cells already formatted (`1.234`, `95,0`), with their numbers
 /// for the workbook.
 #[derive(Debug, Clone, Serialize)]
-pub struct TableView {
+pub(crate) struct TableView {
     pub title: String,
     pub unit: String,
     pub header: Vec<String>,
@@ -93,12 +93,12 @@ impl Table {
 }
 
 /// `95,0` (one decimal, Vietnamese comma).
-pub fn percent(p: f64) -> String {
+pub(crate) fn percent(p: f64) -> String {
     format!("{p:.1}").replace('.', ",")
 }
 
 /// The report's tables (Biểu 1–5), the same in the PDF and the workbook.
-pub fn tables(stats: &Stats) -> Vec<TableView> {
+pub(crate) fn tables(stats: &Stats) -> Vec<TableView> {
     let mut out = vec![by_year(stats), by_district(stats), by_group(stats), by_kind(stats)];
     if !stats.targets.is_empty() {
         out.push(targets(stats));

@@ -35,7 +35,7 @@ impl Formats {
 }
 
 /// The workbook's bytes.
-pub fn report_workbook(ds: &Dataset, tables: &[TableView]) -> Vec<u8> {
+pub(crate) fn report_workbook(ds: &Dataset, tables: &[TableView]) -> Vec<u8> {
     let build = || -> Result<Vec<u8>, XlsxError> {
         let mut wb = workbook(ds, "Số liệu báo cáo");
         let formats = Formats::new();
@@ -147,16 +147,11 @@ fn write_total(
 fn chart(t: usize, name: &str, first: u32, last: u32) -> Option<Chart> {
     let cats = (name, first, 1u16, last, 1u16);
     let series = |chart: &mut Chart, label: &str, col: u16, grey: &str| {
-        chart
-            .add_series()
-            .set_name(label)
-            .set_categories(cats)
-            .set_values((name, first, col, last, col))
-            .set_format(
-                ChartFormat::new()
-                    .set_solid_fill(ChartSolidFill::new().set_color(grey))
-                    .set_border(ChartLine::new().set_color("#202020")),
-            );
+        chart.add_series().set_name(label).set_categories(cats).set_values((name, first, col, last, col)).set_format(
+            ChartFormat::new()
+                .set_solid_fill(ChartSolidFill::new().set_color(grey))
+                .set_border(ChartLine::new().set_color("#202020")),
+        );
     };
     match t {
         0 => {
