@@ -17,7 +17,7 @@ pages=(
   "bien-ten:bien-ten.pdf"
   "chuong-trinh:chuong-trinh.pdf"
   "kich-ban:kich-ban.pdf"
-  "quyet-dinh-khen-thuong:quyet-dinh-khen-thuong.pdf"
+  "quyet-dinh-khen-thuong:quyet-dinh-bang-khen.pdf"
   "bang-khen:bang-khen.pdf"
   "bao-cao-so-ket:bao-cao-so-ket.pdf"
 )

@@ -11,7 +11,7 @@ use minijinja::{Environment, ErrorKind, UndefinedBehavior, Value};
 
 use crate::assets::TemplateStore;
 use crate::diag::{Diagnostic, Loc, Text};
-use crate::text::{amount_in_words, capitalize_first, lowercase_first, number_in_words};
+use crate::text::{amount_in_words, capitalize_first, join_vi, lowercase_first, number_in_words};
 
 /// A strict environment with vanthu's filters.
 pub(crate) struct Jinja {
@@ -31,15 +31,6 @@ fn vi_decimal(f: f64) -> String {
     }
     let text = format!("{f:.2}");
     text.trim_end_matches('0').trim_end_matches('.').replace('.', ",")
-}
-
-/// `["A", "B", "C"]` → `A, B và C`.
-fn join_vi(items: Vec<String>) -> String {
-    match items.len() {
-        0 => String::new(),
-        1 => items[0].clone(),
-        n => format!("{} và {}", items[..n - 1].join(", "), items[n - 1]),
-    }
 }
 
 impl Jinja {

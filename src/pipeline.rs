@@ -20,12 +20,13 @@ use crate::assets::{Fonts, TemplateStore};
 use crate::diag::{Diagnostic, Diagnostics, Loc, Text};
 use crate::input::{self, Source};
 use crate::model::{Dataset, FontChoice};
+use crate::normalize::{self, NormalizedDataset};
 use crate::output::{self, Written};
 use crate::pack::{self, Artefact, Changes, Changeset, DocKind, MANIFEST, Manifest, Reuse};
 use crate::plan::Plan;
 use crate::render::typst::Engine;
 use crate::render::{self, Progress};
-use crate::{normalize, validate};
+use crate::validate;
 
 /// The embedded fonts, loaded once per process.
 static EMBEDDED_FONTS: LazyLock<Arc<Fonts>> = LazyLock::new(|| Arc::new(Fonts::embedded()));
@@ -74,6 +75,8 @@ impl Timings {
 
 /// A validated conference ready to render.
 pub struct Prepared {
+    /// The cells as read and cleaned (what `convert` writes back).
+    pub data: NormalizedDataset,
     pub dataset: Dataset,
     pub plan: Plan,
     pub fonts: Arc<Fonts>,
@@ -129,7 +132,7 @@ pub fn prepare(source: &Source, diags: &mut Diagnostics, timings: &mut Timings) 
     })?;
     let templates = template_store(source);
     let plan = timings.time("plan", || Plan::build(&dataset, &templates, diags))?;
-    Some(Prepared { dataset, plan, fonts, templates })
+    Some(Prepared { data, dataset, plan, fonts, templates })
 }
 
 /// `vanthu check`: every problem, nothing written.
@@ -175,7 +178,7 @@ fn note_kinds_not_made(kinds: &BTreeSet<DocKind>, artefacts: &[Artefact], ds: &D
 /// `vanthu build`: the whole pipeline.
 pub fn build(config: &BuildConfig, progress: &dyn Progress) -> Outcome {
     let mut o = Outcome::default();
-    let Some(Prepared { dataset, plan, fonts, templates }) = prepare(&config.source, &mut o.diags, &mut o.timings)
+    let Some(Prepared { dataset, plan, fonts, templates, .. }) = prepare(&config.source, &mut o.diags, &mut o.timings)
     else {
         return o;
     };

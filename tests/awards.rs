@@ -4,8 +4,10 @@ use calamine::{Data, Reader, open_workbook_auto};
 use vanthu::assets::TemplateStore;
 use vanthu::commands::sample;
 use vanthu::input::Source;
+use vanthu::model::{Face, Level};
 use vanthu::pack::DocKind;
-use vanthu::render::awards::{boxes_for, grounds_for};
+use vanthu::plan::awards::grounds_for;
+use vanthu::render::awards::boxes_for;
 use vanthu::text::Date;
 
 use crate::layout::{check_first_page, check_signature};
@@ -16,7 +18,7 @@ const MM: f64 = 72.0 / 25.4;
 #[test]
 fn the_grounds_follow_the_decision_date() {
     let store = TemplateStore::builtin();
-    let text = |d: Date| grounds_for(&store, d).unwrap().join("\n");
+    let text = |d: Date| grounds_for(&store, d, Level::Province).unwrap().join("\n");
     let late_2023 = text(Date::new(2023, 12, 12).unwrap());
     assert!(late_2023.contains("Luật Thi đua, khen thưởng ngày 26 tháng 11 năm 2003"));
     assert!(late_2023.contains("ngày 14 tháng 6 năm 2005 và ngày 16 tháng 11 năm 2013"));
@@ -40,7 +42,7 @@ fn the_decision_agrees_with_its_list() {
     let p = Project::new();
     let out = build_only(sample(), &p.out(), &[DocKind::Awards]);
     assert!(!out.diags.has_errors(), "{:#?}", out.diags);
-    let decision = p.out().join("quyet-dinh-khen-thuong.pdf");
+    let decision = p.out().join("quyet-dinh-bang-khen.pdf");
     let text = pdf::flat_text(&decision);
 
     // Điều 1, the section headings and the list give the same counts.
@@ -169,15 +171,15 @@ fn a_long_achievement_stays_in_its_box() {
         assert!(!out.diags.has_errors(), "{:#?}", out.diags);
         // A Chairman's decision signed "TM." is warned about and printed without it.
         assert!(out.diags.iter().any(|d| d.code == "decision-authority"));
-        assert!(!pdf::text(&p.out().join("quyet-dinh-khen-thuong.pdf")).contains("TM. ỦY BAN"));
+        assert!(!pdf::text(&p.out().join("quyet-dinh-bang-khen.pdf")).contains("TM. ỦY BAN"));
         // 15/03/2024: the 2022 law and Decree 98/2023.
-        assert!(pdf::flat_text(&p.out().join("quyet-dinh-khen-thuong.pdf")).contains("Nghị định số 98/2023/NĐ-CP"));
+        assert!(pdf::flat_text(&p.out().join("quyet-dinh-bang-khen.pdf")).contains("Nghị định số 98/2023/NĐ-CP"));
 
         let cert = p.out().join("bang-khen/tran-thi-binh.pdf");
         let page = pdf::page(&cert, 1);
         let (w, h) = if size == "A3" { (420.0, 297.0) } else { (297.0, 210.0) };
         assert!((page.width - w * MM).abs() < 0.5 && (page.height - h * MM).abs() < 0.5, "{size} landscape");
-        let b = boxes_for(&TemplateStore::builtin(), w, h).unwrap()["achievement"];
+        let b = boxes_for(&TemplateStore::builtin(), Face::BangKhen, w, h).unwrap()["achievement"];
         let (x0, x1, y0, y1) = (b.x * MM, (b.x + b.w) * MM, b.y * MM, (b.y + b.h) * MM);
         let lines: Vec<_> = page
             .runs()
@@ -264,7 +266,7 @@ fn the_list_can_be_a_table() {
     let p = Project::new();
     let path = awards_workbook(&p, &[("Quyết định: Dạng danh sách", "bảng")], "Có thành tích");
     assert!(!build_only(Source::File(path), &p.out(), &[DocKind::Awards]).diags.has_errors());
-    let text = pdf::flat_text(&p.out().join("quyet-dinh-khen-thuong.pdf"));
+    let text = pdf::flat_text(&p.out().join("quyet-dinh-bang-khen.pdf"));
     assert!(text.contains("STT Tên tập thể, cá nhân Chức vụ, đơn vị"), "{text}");
     assert!(text.contains("I. TẬP THỂ (01 tập thể)") && text.contains("II. CÁ NHÂN (01 cá nhân)"));
     assert!(text.contains("cho 01 tập thể và 01 cá nhân"));

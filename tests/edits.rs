@@ -59,7 +59,7 @@ fn a_target_the_product_list_cannot_count_needs_its_figure() {
 }
 
 #[test]
-fn the_decision_gives_bang_khen_only_and_its_amounts_are_in_dong() {
+fn the_decision_confers_what_its_authority_may_and_its_amounts_are_in_dong() {
     let p = Project::new();
     let giay_khen = "    name: Chu Thu Ngọc\n    unit: Chuyên viên Chi cục Phát triển nông thôn, Sở Nông nghiệp và Phát triển nông thôn\n    achievement: \"\"\n    form: Bằng khen";
     let path = edited(
@@ -70,16 +70,18 @@ fn the_decision_gives_bang_khen_only_and_its_amounts_are_in_dong() {
         ],
     );
     let o = check(&Source::File(path));
-    assert_eq!(said(&o, "award-form").len(), 1, "{:#?}", o.diags);
-    assert!(said(&o, "award-form")[0].contains("Hình thức \"Giấy khen\" không thuộc Quyết định"));
+    // A provincial Chairman gives no Giấy khen: said at the cell, with what he may give.
+    assert_eq!(said(&o, "award-authority").len(), 1, "{:#?}", o.diags);
+    assert!(said(&o, "award-authority")[0].contains("không có thẩm quyền tặng Giấy khen"));
     assert_eq!(said(&o, "invalid-amount").len(), 1, "{:#?}", o.diags);
 
-    // One amount without the other would print "0 đồng".
+    // One amount without the other: the other is computed (2,0 × 1.800.000 in December 2023).
     let p = Project::new();
     let path = edited(&p, &[("    amount_collective: 3600000\n", "")]);
-    let o = check(&Source::File(path));
-    assert_eq!(said(&o, "missing-amount").len(), 1, "{:#?}", o.diags);
-    assert!(said(&o, "missing-amount")[0].ends_with("danh sách có 14 tập thể"), "{:?}", said(&o, "missing-amount"));
+    let out = build_only(Source::File(path), &p.out(), &[DocKind::Awards]);
+    assert!(!out.diags.has_errors(), "{:#?}", out.diags);
+    let text = pdf::flat_text(&p.out().join("quyet-dinh-bang-khen.pdf"));
+    assert!(text.contains("mỗi tập thể 3.600.000 đồng, mỗi cá nhân 1.800.000 đồng"), "{text}");
 
     // Amounts written with their unit or English separators are read.
     let p = Project::new();
@@ -92,7 +94,7 @@ fn the_decision_gives_bang_khen_only_and_its_amounts_are_in_dong() {
     );
     let out = build_only(Source::File(path), &p.out(), &[DocKind::Awards]);
     assert!(!out.diags.has_errors(), "{:#?}", out.diags);
-    let text = pdf::flat_text(&p.out().join("quyet-dinh-khen-thuong.pdf"));
+    let text = pdf::flat_text(&p.out().join("quyet-dinh-bang-khen.pdf"));
     assert!(text.contains("mỗi tập thể 3.600.000 đồng, mỗi cá nhân 1.800.000 đồng"), "{text}");
 }
 

@@ -6,6 +6,7 @@
 mod util;
 
 mod architecture;
+mod authorities;
 mod awards;
 mod cli;
 mod edits;

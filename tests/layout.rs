@@ -104,29 +104,37 @@ pub fn check_first_page(page: &Page, kind: &str, number: &str, subject_start: &s
         "the motto's rule is as long as the motto: {motto_rule:?} vs {motto:?}"
     );
 
-    // Ô 2: the issuing body, 12 pt bold, left of the national name, with a rule 1/3–1/2 of its line.
-    let body1 = page.run("ỦY BAN NHÂN DÂN");
-    let body2 = page.run("TỈNH TUYÊN QUANG");
-    assert_style(&body1, BOLD, 12.0);
-    assert_style(&body2, BOLD, 12.0);
-    assert!(body1.x1 < quoc_hieu.x0, "issuing body on the left");
-    assert!(close(body1.y, quoc_hieu.y, 0.5), "ô 1 and ô 2 start on the same line");
-    let widest = (body1.x1 - body1.x0).max(body2.x1 - body2.x0);
+    // Ô 2: the issuing body, 12 pt bold, left of the national name (under its superior
+    // body, 12 pt not bold, when it has one), with a rule 1/3–1/2 of its line.
+    let so = page.run("Số:");
+    let left_lines: Vec<Run> =
+        page.runs().into_iter().filter(|r| r.x1 < quoc_hieu.x0 && r.y < so.y - 1.0 && r.text != "Số:").collect();
+    let body: Vec<&Run> = left_lines.iter().filter(|r| r.font == BOLD).collect();
+    assert!(!body.is_empty(), "an issuing body on the left: {left_lines:#?}");
+    for r in &left_lines {
+        let font = if r.font == BOLD { BOLD } else { REGULAR };
+        assert_style(r, font, 12.0);
+    }
+    for parent in left_lines.iter().filter(|r| r.font != BOLD) {
+        assert!(parent.y < body[0].y, "the superior body above the issuing body");
+    }
+    let (body1, body_last) = (body[0], body[body.len() - 1]);
+    assert!(close(left_lines[0].y, quoc_hieu.y, 0.5), "ô 1 and ô 2 start on the same line");
+    let widest = body.iter().map(|r| r.x1 - r.x0).fold(0.0, f64::max);
     let body_rule = page
         .rules
         .iter()
-        .find(|r| r.y > body2.y && r.y < body2.y + 10.0 && r.x1 < quoc_hieu.x0)
+        .find(|r| r.y > body_last.y && r.y < body_last.y + 10.0 && r.x1 < quoc_hieu.x0)
         .expect("a rule under the issuing body");
     let ratio = (body_rule.x1 - body_rule.x0) / widest;
     assert!((1.0 / 3.0..=0.5).contains(&ratio), "issuer rule is {ratio:.2} of its line");
-    let centre = (body2.x0 + body2.x1) / 2.0;
+    let centre = (body1.x0 + body1.x1) / 2.0;
     assert!(close((body_rule.x0 + body_rule.x1) / 2.0, centre, 1.0), "issuer rule centred");
 
     // Ô 3 and ô 4 on one line: "Số: …/<code>" (13 pt) and the italic place and date (13 pt).
-    let so = page.run("Số:");
     assert_style(&so, REGULAR, 13.0);
     assert_style(&page.run(number), REGULAR, 13.0);
-    let date = page.run("Tuyên Quang, ngày");
+    let date = page.runs().into_iter().find(|r| r.text.contains(", ngày")).expect("the place and date");
     assert_style(&date, ITALIC, 13.0);
     assert!(close(so.y, date.y, 0.5), "number and date share a line");
     assert!(close((date.x0 + date.x1) / 2.0, (quoc_hieu.x0 + quoc_hieu.x1) / 2.0, 1.5), "date centred under ô 1");
@@ -158,7 +166,8 @@ pub fn check_signature(page: &Page, authority: &str, first_recipient: &str, sign
     let noi_nhan = page.run("Nơi nhận:");
     assert_style(&noi_nhan, BOLD_ITALIC, 12.0);
     assert!(close(noi_nhan.x0, left, 0.5), "flush left");
-    let authority = page.run(authority);
+    // The signature's own line (the authority line under the subject may start alike).
+    let authority = page.runs().into_iter().find(|r| r.text == authority).unwrap_or_else(|| page.run(authority));
     assert_style(&authority, BOLD, 14.0);
     assert!(close(noi_nhan.y, authority.y, 3.0), "level with the first authority line");
     assert_style(&page.run(first_recipient), REGULAR, 11.0);

@@ -77,8 +77,8 @@ fn generated_parts_follow_the_data() {
         assert!(ds.delegates[p].has_role(Role::Presenter));
     }
     // The decision is read before the first batch.
-    let ceremony = script.items.iter().find(|i| i.parts.iter().any(|p| p.detail == PartDetail::Decision)).unwrap();
-    assert_eq!(ceremony.parts[0].detail, PartDetail::Decision);
+    let ceremony = script.items.iter().find(|i| i.parts.iter().any(|p| p.detail == PartDetail::Decision(0))).unwrap();
+    assert_eq!(ceremony.parts[0].detail, PartDetail::Decision(0));
     assert!(ceremony.parts[0].mc.join(" ").contains("Quyết định số …/QĐ-UBND ngày 12 tháng 12 năm 2023"));
 
     // Every signing, in order.

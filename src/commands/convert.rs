@@ -34,8 +34,8 @@ pub fn run(r: &Console, args: ConvertArgs) -> u8 {
         return r.status(&Outcome { diags, ..Outcome::default() });
     }
     let bytes = match args.to {
-        ConvertTo::Yaml => crate::workbook::convert::to_yaml(&prepared.dataset).into_bytes(),
-        ConvertTo::Xlsx => match crate::workbook::convert::to_xlsx(&prepared.dataset) {
+        ConvertTo::Yaml => crate::workbook::convert::to_yaml(&prepared.data).into_bytes(),
+        ConvertTo::Xlsx => match crate::workbook::convert::to_xlsx(&prepared.data, &prepared.dataset) {
             Ok(b) => b,
             Err(e) => {
                 eprintln!("{e}");

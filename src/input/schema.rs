@@ -18,6 +18,7 @@ pub enum TableKind {
     Targets,
     Report,
     Groups,
+    Decisions,
 }
 
 /// How a column's cells are cleaned.
@@ -72,7 +73,7 @@ pub const STT: &str = "stt";
 
 const STT_COL: ColumnSpec = col(STT, "STT", &["TT", "Số TT", "Số thứ tự"]);
 
-pub static TABLES: [TableSpec; 9] = [
+pub static TABLES: [TableSpec; 10] = [
     TableSpec {
         kind: TableKind::Delegates,
         sheet: "Đại biểu",
@@ -135,7 +136,9 @@ pub static TABLES: [TableSpec; 9] = [
             col("position", "Chức vụ", &["Chức danh", "Chức vụ/Chức danh"]),
             col("organization", "Đơn vị", &["Cơ quan", "Cơ quan, đơn vị", "Đơn vị công tác", "Nơi công tác"]),
             multi(col("achievement", "Thành tích", &["Thành tích khen thưởng", "Nội dung thành tích"])),
-            col("form", "Hình thức", &["Hình thức khen thưởng"]),
+            col("form", "Hình thức", &["Hình thức khen thưởng", "Danh hiệu", "Hình thức, danh hiệu"]),
+            col("decision", "Quyết định", &["Mã quyết định"]),
+            col("authority", "Thẩm quyền", &["Cấp khen", "Thẩm quyền khen thưởng"]),
             col("proposer", "Đơn vị đề nghị", &["Cơ quan đề nghị", "Đơn vị trình"]),
             col("delegate_id", "Mã đại biểu", &["Mã ĐB"]),
         ],
@@ -238,6 +241,36 @@ pub static TABLES: [TableSpec; 9] = [
             col("intro", "Lời giới thiệu", &["Giới thiệu", "Cách giới thiệu"]),
         ],
     },
+    TableSpec {
+        kind: TableKind::Decisions,
+        sheet: "Quyết định",
+        sheet_aliases: &["Quyết định khen thưởng", "Các quyết định", "Danh sách quyết định"],
+        yaml: "decisions",
+        columns: &[
+            STT_COL,
+            col("id", "Mã quyết định", &["Mã"]),
+            col("form", "Hình thức", &["Hình thức khen thưởng", "Danh hiệu", "Hình thức, danh hiệu"]),
+            col("authority", "Thẩm quyền", &["Cấp khen", "Thẩm quyền khen thưởng"]),
+            col("number", "Số", &["Số quyết định"]),
+            col("code", "Ký hiệu", &[]),
+            col("date", "Ngày", &["Ngày ký", "Ngày quyết định"]),
+            col("subject", "Trích yếu", &[]),
+            col("year", "Năm", &["Năm danh hiệu"]),
+            col("citation", "Thành tích", &["Lý do khen thưởng"]),
+            col("proposal", "Theo đề nghị", &["Đề nghị"]),
+            col("amount_individual", "Tiền thưởng cá nhân", &[]),
+            col("amount_collective", "Tiền thưởng tập thể", &[]),
+            col("amount_household", "Tiền thưởng hộ gia đình", &[]),
+            col("fund_source", "Nguồn kinh phí", &[]),
+            multi(col("executors", "Trách nhiệm thi hành", &["Điều 3"])),
+            col("signer_name", "Người ký", &[]),
+            multi(col("signer_authority", "Quyền hạn ký", &[])),
+            col("signer_title", "Chức vụ người ký", &[]),
+            multi(col("recipients", "Nơi nhận", &[])),
+            col("certificates", "In giấy chứng nhận", &["In bằng", "In giấy khen"]),
+            col("golden_book_start", "Số sổ vàng bắt đầu", &["Số sổ vàng"]),
+        ],
+    },
 ];
 
 pub fn table(kind: TableKind) -> &'static TableSpec {
@@ -327,6 +360,10 @@ pub(crate) struct SettingSpec {
     pub list: bool,
 }
 
+/// Certificate faces besides the Bằng khen (whose settings keep their `certificate.*`
+/// keys): (label prefix, YAML key under `certificates`).
+pub const CERTIFICATE_FACES: [(&str, &str); 2] = [("Giấy khen", "giay_khen"), ("Giấy chứng nhận", "chung_nhan")];
+
 /// Document kinds with their own settings block: (label prefix, YAML key).
 pub(crate) const DOCUMENT_KINDS: [(&str, &str); 4] =
     [("Giấy mời", "invitation"), ("Quyết định", "decision"), ("Báo cáo", "report"), ("Kịch bản", "script")];
@@ -355,6 +392,8 @@ pub(crate) static SETTINGS: LazyLock<Vec<SettingSpec>> = LazyLock::new(|| {
         setting("issuer.name", "Cơ quan ban hành", &["Tên cơ quan ban hành"]),
         setting("issuer.sentence_name", "Tên cơ quan trong văn bản", &["Cơ quan ban hành (viết thường)"]),
         setting("issuer.code", "Ký hiệu cơ quan", &["Viết tắt cơ quan"]),
+        setting("issuer.level", "Cấp cơ quan", &["Cấp hành chính", "Loại cơ quan"]),
+        setting("issuer.head", "Chức danh thủ trưởng", &["Chức danh người đứng đầu", "Chức danh thủ trưởng cơ quan"]),
         setting("issuer.place", "Địa danh", &[]),
         setting("contact.name", "Người liên hệ", &[]),
         setting("contact.phone", "Điện thoại liên hệ", &["Số điện thoại liên hệ"]),
@@ -388,7 +427,11 @@ pub(crate) static SETTINGS: LazyLock<Vec<SettingSpec>> = LazyLock::new(|| {
         setting("documents.decision.amount_individual", "Quyết định: Tiền thưởng cá nhân", &[]),
         setting("documents.decision.fund_source", "Quyết định: Nguồn kinh phí", &[]),
         setting("documents.decision.list_form", "Quyết định: Dạng danh sách", &[]),
+        setting("documents.decision.amount_household", "Quyết định: Tiền thưởng hộ gia đình", &[]),
         setting("documents.decision.golden_book_start", "Quyết định: Số sổ vàng bắt đầu", &["Số sổ vàng bắt đầu"]),
+        setting("documents.decision.grounds", "Quyết định: Căn cứ bổ sung", &["Quyết định: Căn cứ của cơ quan"]),
+        setting("documents.decision.title_verb", "Quyết định: Động từ danh hiệu", &["Quyết định: Tặng hay công nhận"]),
+        setting("documents.decision.round_up", "Quyết định: Làm tròn tiền thưởng", &[]),
         setting("documents.report.district_order", "Báo cáo: Thứ tự huyện", &["Thứ tự huyện"]),
         setting("documents.report.opening", "Báo cáo: Mở đầu", &[]),
         setting("documents.report.closing", "Báo cáo: Kết thúc", &[]),
@@ -397,8 +440,18 @@ pub(crate) static SETTINGS: LazyLock<Vec<SettingSpec>> = LazyLock::new(|| {
         setting("certificate.offset_x", "Bằng khen: Lệch ngang (mm)", &["Bằng khen: Lệch ngang"]),
         setting("certificate.offset_y", "Bằng khen: Lệch dọc (mm)", &["Bằng khen: Lệch dọc"]),
     ]);
+    // The other certificate faces: the same four settings each.
+    for (label, key) in CERTIFICATE_FACES {
+        let k = |f: &str| format!("certificates.{key}.{f}");
+        s.extend([
+            setting(&k("size"), &format!("{label}: Khổ giấy"), &[]),
+            setting(&k("mode"), &format!("{label}: Kiểu in"), &[]),
+            setting(&k("offset_x"), &format!("{label}: Lệch ngang (mm)"), &[format!("{label}: Lệch ngang").as_str()]),
+            setting(&k("offset_y"), &format!("{label}: Lệch dọc (mm)"), &[format!("{label}: Lệch dọc").as_str()]),
+        ]);
+    }
     for spec in &mut s {
-        if spec.key == "documents.report.district_order" {
+        if spec.key == "documents.report.district_order" || spec.key == "documents.decision.grounds" {
             spec.text = TextKind::Multiline;
             spec.list = true;
         }

@@ -1,24 +1,11 @@
-//! The award nominees.
+//! The award nominees and the decisions that confer their commendations.
 
 use serde::Serialize;
 
+use super::commendation::{AwardKind, AwardType, Conferrer};
 use super::located::Src;
 use super::people::Honorific;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub enum AwardKind {
-    Collective,
-    Individual,
-}
-
-impl AwardKind {
-    pub fn label(self) -> &'static str {
-        match self {
-            AwardKind::Collective => "Tập thể",
-            AwardKind::Individual => "Cá nhân",
-        }
-    }
-}
+use super::settings::DocSettings;
 
 #[derive(Debug, Clone)]
 pub struct Award {
@@ -28,9 +15,68 @@ pub struct Award {
     pub name: String,
     pub unit: Option<String>,
     pub achievement: Option<String>,
-    pub form: String,
+    /// The form or title conferred.
+    pub form: AwardType,
+    /// The decision it belongs to, as the clerk keys it (`Quyết định` column).
+    pub decision_key: Option<String>,
+    /// Who confers it, when the row says (`Thẩm quyền` column).
+    pub conferrer: Option<Conferrer>,
     pub proposer: Option<String>,
     /// Index into [`Dataset::delegates`].
     pub delegate: Option<usize>,
     pub src: Src,
+}
+
+/// A prize amount as the data gives it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Amount {
+    /// In đồng, as written.
+    Dong(u64),
+    /// `theo quy định`: Điều 2 says the money follows the regulations, without figures.
+    AsRegulated,
+}
+
+/// What one decision confers on whom, with its own settings (a row of the `Quyết định`
+/// sheet, or the `Quyết định: …` settings when the clerk gives no row).
+#[derive(Debug, Clone)]
+pub struct Decision {
+    /// The clerk's key (`Mã quyết định`), when given.
+    pub key: Option<String>,
+    /// The one form or title it confers.
+    pub form: AwardType,
+    /// By whose authority.
+    pub conferrer: Conferrer,
+    /// Indices into [`Dataset::awards`], in sheet order.
+    pub awards: Vec<usize>,
+    /// Number, symbol, date, subject, signer, recipients.
+    pub doc: DocSettings,
+    /// The year of a title (`“Lao động tiên tiến” năm 2025`).
+    pub year: Option<i32>,
+    /// `đã có thành tích xuất sắc trong …`.
+    pub citation: String,
+    /// `Theo đề nghị của …` (the last line of the grounds).
+    pub proposal: String,
+    /// Điều 3, when the data gives it (else the issuing level's default).
+    pub executors: Option<String>,
+    /// Per recipient kind; `None` computes it from the coefficient and the base salary.
+    pub amounts: [(AwardKind, Option<Amount>); 3],
+    pub fund_source: Option<String>,
+    /// Whether certificates are printed (the form's default, or the clerk's choice).
+    pub certificates: bool,
+    /// The first `Số sổ vàng`.
+    pub golden_book_start: Option<u64>,
+    /// Its row in the `Quyết định` sheet, when it has one.
+    pub src: Option<Src>,
+}
+
+impl Decision {
+    /// The certificate face it prints, if it prints any.
+    pub fn face_if_printed(&self) -> Option<super::commendation::Face> {
+        self.form.face().filter(|_| self.certificates)
+    }
+
+    /// The amount given for `kind`, if any.
+    pub fn amount(&self, kind: AwardKind) -> Option<Amount> {
+        self.amounts.iter().find(|(k, _)| *k == kind).and_then(|(_, a)| *a)
+    }
 }

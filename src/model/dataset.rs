@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use super::awards::Award;
+use super::awards::{Award, Decision};
 use super::hall::HallBlock;
 use super::ocop::Product;
 use super::people::{Delegate, Group};
@@ -31,6 +31,9 @@ pub struct Dataset {
     pub groups: Vec<Group>,
     pub delegates: Vec<Delegate>,
     pub awards: Vec<Award>,
+    /// The award decisions, in the order their first nominee is listed; every award is in
+    /// exactly one.
+    pub decisions: Vec<Decision>,
     pub agenda: Vec<AgendaItem>,
     pub hall: Vec<HallBlock>,
     pub signings: Vec<Signing>,
@@ -41,7 +44,7 @@ pub struct Dataset {
     pub hall_loc: Option<Loc>,
     /// The side of honour: where seat 2 is relative to seat 1.
     pub honour_side: HonourSide,
-    /// The award decision's own settings and the certificates'.
+    /// Settings shared by the award decisions and the certificates.
     pub award_settings: AwardSettings,
     /// The summary report's own settings.
     pub report_settings: ReportSettings,

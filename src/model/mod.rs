@@ -6,6 +6,7 @@
 //! speakers, award → delegate) point at an existing delegate; stars are 3–5.
 
 mod awards;
+mod commendation;
 mod dataset;
 mod hall;
 mod located;
@@ -15,7 +16,8 @@ mod programme;
 mod settings;
 mod summary;
 
-pub use awards::{Award, AwardKind};
+pub use awards::{Amount, Award, Decision};
+pub use commendation::{Authority, AwardKind, AwardType, Category, Conferrer, Face, Holders, Level, TWO_TIER_REFORM};
 pub use dataset::Dataset;
 pub use hall::HallBlock;
 pub use located::Src;

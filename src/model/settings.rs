@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 
+use super::commendation::{Authority, Face};
 use crate::diag::Loc;
 use crate::text::{Date, Time};
 
@@ -19,25 +20,62 @@ pub struct ReportSettings {
     pub closing: Option<String>,
 }
 
-/// Settings of the award decision (`Quyết định: …`) and its certificates (`Bằng khen: …`).
+/// Settings shared by the award decisions (`Quyết định: …`) and their certificates
+/// (`Bằng khen: …`, `Giấy khen: …`, `Giấy chứng nhận: …`).
 #[derive(Debug, Clone, Serialize)]
 pub struct AwardSettings {
-    /// `đã có thành tích xuất sắc trong …` — Điều 1 and the certificates' default achievement.
-    pub citation: String,
-    /// `Theo đề nghị của Giám đốc Sở Nội vụ …` (the last line of the grounds).
-    pub proposal: String,
-    /// `CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH TUYÊN QUANG`.
-    pub authority_line: String,
-    /// Điều 3: who carries the decision out.
-    pub executors: String,
-    pub amount_collective: Option<u64>,
-    pub amount_individual: Option<u64>,
-    pub fund_source: Option<String>,
+    /// Who confers: the head of the issuing body.
+    pub authority: Authority,
+    /// The head of the body above it, when `Cơ quan chủ quản` names one.
+    pub superior: Option<Authority>,
+    /// The authority line when the clerk wrote it (`Quyết định: Thẩm quyền`).
+    pub authority_line: Option<String>,
     /// The attached list as a table (STT | Tên | Chức vụ, đơn vị) instead of a numbered list.
     pub table_form: bool,
-    /// The first `Số sổ vàng`; certificates are numbered on from it in list order.
-    pub golden_book_start: Option<u64>,
-    pub certificate: CertificateSettings,
+    /// Titles are `tặng` (the default) or `công nhận` (awards.md §1.2).
+    pub title_verb: TitleVerb,
+    /// Computed prizes rounded up to 10.000 đồng (the default, NĐ 152/2025 art. 49).
+    pub round_up: bool,
+    /// Grounds of the body's own (its founding or functions decision, the emulation
+    /// regulation), printed after the laws, one per line.
+    pub extra_grounds: Vec<String>,
+    /// Per certificate face.
+    pub certificates: Vec<(Face, CertificateSettings)>,
+}
+
+impl AwardSettings {
+    /// The authority of a conferrer (the own one when there is no superior).
+    pub fn authority_of(&self, c: super::commendation::Conferrer) -> &Authority {
+        match (c, &self.superior) {
+            (super::commendation::Conferrer::Superior, Some(s)) => s,
+            _ => &self.authority,
+        }
+    }
+
+    pub fn certificate(&self, face: Face) -> CertificateSettings {
+        self.certificates.iter().find(|(f, _)| *f == face).map(|(_, c)| *c).unwrap_or_else(|| {
+            let (width_mm, height_mm) = face.default_size();
+            CertificateSettings { width_mm, height_mm, blank: false, offset_x: 0.0, offset_y: 0.0 }
+        })
+    }
+}
+
+/// The verb of a title's decision.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum TitleVerb {
+    /// `tặng danh hiệu` (Luật Thi đua, khen thưởng art. 80).
+    Tang,
+    /// `công nhận danh hiệu` (NĐ 152/2025 art. 49).
+    CongNhan,
+}
+
+impl TitleVerb {
+    pub fn word(self) -> &'static str {
+        match self {
+            TitleVerb::Tang => "tặng",
+            TitleVerb::CongNhan => "công nhận",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, Serialize)]

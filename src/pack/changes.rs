@@ -65,14 +65,15 @@ pub fn snapshot(ds: &Dataset, plan: &Plan) -> Snapshot {
         .awards
         .iter()
         .map(|a| {
-            let key = format!("{} | {}", a.name, a.unit.as_deref().unwrap_or(""));
+            // The same recipient may receive several forms (a Giấy khen and a title).
+            let key = format!("{} | {} | {}", a.name, a.unit.as_deref().unwrap_or(""), a.form.name());
             let f = fields(&[
                 ("Loại", a.kind.label().into()),
                 ("Danh xưng", a.honorific.map(|h| h.label().to_string()).unwrap_or_default()),
                 ("Tên", a.name.clone()),
                 ("Chức vụ, đơn vị", a.unit.clone().unwrap_or_default()),
                 ("Thành tích", a.achievement.clone().unwrap_or_default()),
-                ("Hình thức", a.form.clone()),
+                ("Hình thức", a.form.name().to_string()),
             ]);
             (key, f)
         })
@@ -114,6 +115,11 @@ fn diff_maps(
 ) {
     let who = |key: &str, f: &Fields| match f.get(name_field) {
         Some(n) if area == "Đại biểu" => format!("{n} ({key})"),
+        // An award change says which form the recipient receives.
+        Some(n) if area == "Khen thưởng" => match f.get("Hình thức") {
+            Some(form) => format!("{n} ({form})"),
+            None => n.clone(),
+        },
         Some(n) => n.clone(),
         None => key.to_string(),
     };

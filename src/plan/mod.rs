@@ -1,6 +1,7 @@
 //! Stage 4, plan: the decisions every document shares, made once — protocol order, who is
 //! invited, who chairs, and the stable per-person file names.
 
+pub mod awards;
 pub mod script;
 pub mod seating;
 pub mod stats;
@@ -8,6 +9,7 @@ pub mod summary;
 
 use std::collections::HashMap;
 
+use self::awards::AwardsPlan;
 use self::script::Script;
 use self::seating::{Policy, SeatingPlan};
 use self::summary::SummaryPlan;
@@ -31,6 +33,8 @@ pub struct Plan {
     pub file_stems: Vec<String>,
     /// Who sits where, when the data describes the hall.
     pub seating: Option<SeatingPlan>,
+    /// The award decisions (none without nominees).
+    pub awards: AwardsPlan,
     /// The event script, when the data has a programme.
     pub script: Option<Script>,
     /// The summary report, when the data has a narrative or products.
@@ -47,7 +51,8 @@ impl Plan {
             let policy = Policy { side: ds.honour_side };
             plan.seating = seating::assign(ds, &plan.protocol, policy, ds.hall_loc.clone(), diags);
         }
-        plan.script = script::plan(ds, &plan.protocol, templates, diags);
+        plan.awards = awards::plan(ds, templates, diags).unwrap_or_default();
+        plan.script = script::plan(ds, &plan.protocol, &plan.awards, templates, diags);
         plan.summary = summary::plan(ds, diags);
         (diags.count(crate::diag::Severity::Error) == errors).then_some(plan)
     }
@@ -82,6 +87,15 @@ impl Plan {
                 }
             })
             .collect();
-        Plan { protocol, invitees, chair, file_stems, seating: None, script: None, summary: None }
+        Plan {
+            protocol,
+            invitees,
+            chair,
+            file_stems,
+            seating: None,
+            awards: AwardsPlan::default(),
+            script: None,
+            summary: None,
+        }
     }
 }

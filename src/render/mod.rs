@@ -44,7 +44,7 @@ pub(crate) fn render_all(
         let families: [(DocKind, &dyn Fn() -> Rendered); 5] = [
             (DocKind::Invitations, &|| invitations::render(ds, plan, &ctx)),
             (DocKind::Script, &|| script::render(ds, plan.script.as_ref(), &ctx)),
-            (DocKind::Awards, &|| awards::render(ds, &ctx)),
+            (DocKind::Awards, &|| awards::render(ds, &plan.awards, &ctx)),
             (DocKind::Summary, &|| summary::render(ds, plan.summary.as_ref(), &ctx)),
             (DocKind::Seating, &|| seating::render(ds, plan, &ctx)),
         ];

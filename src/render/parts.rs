@@ -42,13 +42,13 @@ pub(crate) struct Part<I> {
 
 /// What to render.
 pub(crate) struct PartsJob<'a, V: PartsView> {
-    pub template: &'static str,
+    pub template: &'a str,
     pub kind: DocKind,
     /// The PDF timestamp's date.
     pub date: Date,
     pub base: &'a V,
-    pub merged_path: &'static str,
-    pub label: &'static str,
+    pub merged_path: &'a str,
+    pub label: &'a str,
     pub parts: Vec<Part<V::Item>>,
     /// Parts longer than this many pages are built but warned about (an invitation must
     /// fit on one page).

@@ -56,10 +56,16 @@ pub(crate) fn issuer_lines(name: &str) -> Vec<String> {
 /// The header of a document of `settings`' kind. Without a date, the day and month are
 /// blank and the year is the conference's.
 pub fn header(ds: &Dataset, settings: &DocSettings) -> HeaderView {
+    header_of(ds, settings, ds.issuer.parent.clone(), &ds.issuer.name)
+}
+
+/// The header of a document issued by `issuer` (upper case) under `parent`: a superior
+/// body's decision announced at the conference.
+pub fn header_of(ds: &Dataset, settings: &DocSettings, parent: Option<String>, issuer: &str) -> HeaderView {
     let year = settings.date.map_or(ds.conference.date.year, |d| d.year);
     HeaderView {
-        parent: ds.issuer.parent.clone(),
-        issuer: issuer_lines(&ds.issuer.name),
+        parent,
+        issuer: issuer_lines(issuer),
         number: settings.number.as_deref().map(crate::text::document_number),
         code: settings.code.clone(),
         place: ds.issuer.place.clone(),

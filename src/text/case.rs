@@ -85,3 +85,12 @@ pub(crate) fn position_with_organization(position: Option<&str>, org: &str) -> S
         format!("{position}, {org}")
     }
 }
+
+/// `["A", "B", "C"]` → `A, B và C`.
+pub fn join_vi(items: Vec<String>) -> String {
+    match items.len() {
+        0 => String::new(),
+        1 => items[0].clone(),
+        n => format!("{} và {}", items[..n - 1].join(", "), items[n - 1]),
+    }
+}

@@ -12,7 +12,7 @@ pub mod legacy;
 mod number;
 mod words;
 
-pub(crate) use case::{capitalize_first, lowercase_first, position_with_organization, sentence_case_body};
+pub(crate) use case::{capitalize_first, join_vi, lowercase_first, position_with_organization, sentence_case_body};
 pub use clean::slug;
 pub(crate) use clean::{clean_inline, clean_multiline, is_invisible, loose_key};
 pub use collate::NameOrder;

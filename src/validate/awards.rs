@@ -1,21 +1,22 @@
-//! The award nominees (`Khen thưởng`): each row, the amounts, and awardees not on the delegate list.
-
-use std::collections::HashMap;
+//! The award nominees (`Khen thưởng`): each row with its form or title and, when the row
+//! says, the authority conferring it; and the awardees not on the delegate list.
 
 use super::choices::{AWARD_KINDS, HONORIFICS};
-use super::fields::{self};
+use super::fields;
 use super::{Validator, src};
 use crate::diag::{Diagnostic, Loc, Text, quote};
 use crate::input::TableKind;
-use crate::model::*;
+use crate::model::{Authority, Award, AwardKind, AwardSettings, AwardType, Conferrer, Delegate, Level};
 use crate::text::loose_key;
 
 impl Validator<'_> {
-    pub(super) fn awards(&mut self, delegates: &[Delegate]) -> Vec<Award> {
+    /// The nominees. `settings`: the award settings, when valid (an empty `Hình thức` is
+    /// then the body's usual form: Bằng khen for a province, Giấy khen otherwise).
+    pub(super) fn awards(&mut self, delegates: &[Delegate], settings: Option<&AwardSettings>) -> Vec<Award> {
+        let level = settings.map(|s| s.authority.level);
         let table = self.raw.table(TableKind::Awards);
         let broken = self.broken_ids.clone();
         let mut out = Vec::new();
-        let mut seen: HashMap<(String, String), Loc> = HashMap::new();
         for rec in &table.records {
             let mut f = self.fields(TableKind::Awards, rec);
             let kind = f.choice("kind", AWARD_KINDS, true);
@@ -33,26 +34,29 @@ impl Validator<'_> {
                     .then(|| crate::text::position_with_organization(position.as_deref(), org.as_deref().unwrap_or("")))
             });
             let achievement = f.text("achievement");
-            let form = f.text("form").unwrap_or_else(|| "Bằng khen".to_string());
-            // The Chairman's decision gives Bằng khen only; a Giấy khen (given by a
-            // department's or district's head) or another form would be printed as a
-            // Bằng khen and counted in its money.
-            if !loose_key(&form).starts_with("bangkhen") {
-                f.push(
-                    Diagnostic::error(
-                        "award-form",
-                        rec.loc("form"),
-                        Text::new(
-                            format!("Hình thức {} không thuộc Quyết định tặng Bằng khen này", quote(&form)),
-                            format!("the form {} does not belong in this decision on the Bằng khen", quote(&form)),
-                        ),
-                    )
-                    .with_hint(Text::new(
-                        "để trống hoặc ghi “Bằng khen”; người nhận hình thức khác (Giấy khen …) lập danh sách riêng, xóa khỏi sheet này",
-                        "leave it empty or write “Bằng khen”; awards of another form (Giấy khen …) go in a separate list, not this sheet",
-                    )),
-                );
+            let form = match f.text("form") {
+                None => Some(if level == Some(Level::Province) { AwardType::BangKhen } else { AwardType::GiayKhen }),
+                Some(text) => {
+                    let found = AwardType::parse(&text);
+                    if found.is_none() {
+                        f.push(unknown_form(rec.loc("form"), &text));
+                    }
+                    found
+                }
+            };
+            if let (Some(kind), Some(form)) = (kind, form)
+                && !form.holders().admits(kind)
+            {
+                f.push(wrong_holder(rec.loc("form"), form, kind));
             }
+            let decision_key = f.text("decision");
+            let conferrer = f.text("authority").and_then(|t| {
+                let found = settings.and_then(|s| conferrer_of(&t, s));
+                if found.is_none() && settings.is_some() {
+                    f.push(unknown_authority(rec.loc("authority"), &t, settings));
+                }
+                found
+            });
             let proposer = f.text("proposer");
             let delegate_ref = f.text("delegate_id");
             if kind == Some(AwardKind::Individual) {
@@ -79,50 +83,22 @@ impl Validator<'_> {
                 }
                 found
             });
-            let (Some(kind), Some(name)) = (kind, name) else { continue };
-            let key = (loose_key(&name), loose_key(unit.as_deref().unwrap_or("")));
-            if let Some(first) = seen.get(&key) {
-                let d = fields::duplicate(rec.loc("name"), "Tên tập thể, cá nhân", &name, first);
-                self.push(d);
-                continue;
-            }
-            seen.insert(key, rec.loc("name"));
-            out.push(Award { kind, honorific, name, unit, achievement, form, proposer, delegate, src: src(rec) });
+            let (Some(kind), Some(name), Some(form)) = (kind, name, form) else { continue };
+            out.push(Award {
+                kind,
+                honorific,
+                name,
+                unit,
+                achievement,
+                form,
+                decision_key,
+                conferrer,
+                proposer,
+                delegate,
+                src: src(rec),
+            });
         }
         out
-    }
-
-    /// Điều 2 names the money of each kind on the list: one amount without the other
-    /// would print "0 đồng".
-    pub(super) fn check_amounts(&mut self, s: &AwardSettings, awards: &[Award]) {
-        let kinds = [
-            (AwardKind::Collective, s.amount_collective, "documents.decision.amount_collective"),
-            (AwardKind::Individual, s.amount_individual, "documents.decision.amount_individual"),
-        ];
-        if kinds.iter().all(|(_, a, _)| a.is_none()) {
-            return;
-        }
-        for (kind, amount, key) in kinds {
-            let count = awards.iter().filter(|a| a.kind == kind).count();
-            if amount.is_none() && count > 0 && self.setting(key).is_empty() {
-                let label = Self::setting_label(key);
-                let what = if kind == AwardKind::Collective { "tập thể" } else { "cá nhân" };
-                self.push(
-                    Diagnostic::error(
-                        "missing-amount",
-                        self.setting_loc(key),
-                        Text::new(
-                            format!("thiếu {label}: danh sách có {count} {what}"),
-                            format!("{label} is missing: the list has {count} {what}"),
-                        ),
-                    )
-                    .with_hint(Text::new(
-                        "ghi cả hai mức tiền thưởng, hoặc để trống cả hai (Điều 2 ghi “theo quy định hiện hành”)",
-                        "give both amounts, or neither (Điều 2 then says “theo quy định hiện hành”)",
-                    )),
-                );
-            }
-        }
     }
 
     /// Award recipients called on stage but not on the delegate list have no invitation
@@ -130,6 +106,7 @@ impl Validator<'_> {
     pub(super) fn note_unlinked_awards(&mut self, awards: &[Award]) {
         let count = |kind| awards.iter().filter(|a| a.kind == kind && a.delegate.is_none()).count();
         let (collectives, individuals) = (count(AwardKind::Collective), count(AwardKind::Individual));
+        // Households are not expected on the delegate list.
         if collectives + individuals == 0 {
             return;
         }
@@ -153,4 +130,78 @@ impl Validator<'_> {
             )),
         );
     }
+}
+
+/// A `Hình thức` that is no form or title vanthu knows.
+fn unknown_form(loc: Loc, text: &str) -> Diagnostic {
+    Diagnostic::error(
+        "award-form",
+        loc,
+        Text::new(
+            format!("Hình thức {} không phải một hình thức khen thưởng hay danh hiệu thi đua", quote(text)),
+            format!("{} is not a form of commendation or an emulation title", quote(text)),
+        ),
+    )
+    .with_hint(Text::new(
+        format!("ghi một trong: {}", AwardType::names()),
+        format!("write one of: {}", AwardType::names()),
+    ))
+}
+
+/// A title for a kind of recipient that cannot hold it (`Chiến sĩ thi đua cơ sở` for a
+/// collective).
+fn wrong_holder(loc: Loc, form: AwardType, kind: AwardKind) -> Diagnostic {
+    let holders = form.holders().label();
+    Diagnostic::error(
+        "award-holder",
+        loc,
+        Text::new(
+            format!("{} chỉ dành cho {holders}, không dành cho {}", form.name(), kind.noun()),
+            format!("{} is for {holders} only, not for a {}", form.name(), kind.noun()),
+        ),
+    )
+    .with_hint(Text::new(
+        "sửa cột Loại hoặc cột Hình thức của dòng này",
+        "correct the Loại or the Hình thức of this row",
+    ))
+}
+
+/// The conferrer a `Thẩm quyền` cell names: the issuing body's head (`Giám đốc Sở Nội
+/// vụ`, `Giám đốc Sở`) or its superior's (`Chủ tịch UBND tỉnh`, `cấp tỉnh`).
+pub(super) fn conferrer_of(text: &str, s: &AwardSettings) -> Option<Conferrer> {
+    let k = loose_key(&text.replace("UBND", "Ủy ban nhân dân"));
+    let names = |a: &Authority| {
+        let short_body = a.body.strip_suffix(&format!(" {}", a.place)).unwrap_or(&a.body).to_string();
+        [a.full(), a.short(), a.body.clone(), short_body.clone(), a.head.clone(), format!("{} {short_body}", a.head)]
+            .iter()
+            .any(|n| loose_key(n) == k)
+    };
+    if names(&s.authority) || k == "coquan" || k == "donvi" || k == "captren" && s.superior.is_none() {
+        return Some(Conferrer::Own);
+    }
+    let superior_words = ["captinh", "tinh", "captren", "coquancaptren", "chutichtinh"];
+    if s.superior.as_ref().is_some_and(names) || superior_words.contains(&k.as_str()) {
+        return s.superior.as_ref().map(|_| Conferrer::Superior);
+    }
+    None
+}
+
+/// A `Thẩm quyền` that names neither this body's head nor its superior's.
+pub(super) fn unknown_authority(loc: Loc, text: &str, settings: Option<&AwardSettings>) -> Diagnostic {
+    let options: Vec<String> = settings
+        .map(|s| std::iter::once(s.authority.full()).chain(s.superior.as_ref().map(Authority::full)).collect())
+        .unwrap_or_default();
+    let options = options.join("; ");
+    Diagnostic::error(
+        "award-authority",
+        loc,
+        Text::new(
+            format!("Thẩm quyền {} không phải của cơ quan ban hành hay cơ quan chủ quản", quote(text)),
+            format!("{} is neither the issuing body's authority nor its superior's", quote(text)),
+        ),
+    )
+    .with_hint(Text::new(
+        format!("để trống, hoặc ghi: {options} (cơ quan cấp trên lấy từ “Cơ quan chủ quản”)"),
+        format!("leave it empty, or write: {options} (the superior comes from “Cơ quan chủ quản”)"),
+    ))
 }

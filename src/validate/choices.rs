@@ -49,8 +49,11 @@ pub(crate) const INVITED: &[(bool, &[&str])] = &[
     (false, &["Không", "0", "No", "False", "Không mời"]),
 ];
 
-pub(crate) const AWARD_KINDS: &[(AwardKind, &[&str])] =
-    &[(AwardKind::Collective, &["Tập thể", "TT", "Đơn vị"]), (AwardKind::Individual, &["Cá nhân", "CN"])];
+pub(crate) const AWARD_KINDS: &[(AwardKind, &[&str])] = &[
+    (AwardKind::Collective, &["Tập thể", "TT", "Đơn vị"]),
+    (AwardKind::Individual, &["Cá nhân", "CN"]),
+    (AwardKind::Household, &["Hộ gia đình", "Hộ", "Gia đình", "HGĐ"]),
+];
 
 /// Spellings of agenda kinds besides their codes and Vietnamese names (`Tuyên bố lý do`
 /// slugs to `tuyen-bo-ly-do` by itself).

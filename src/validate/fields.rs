@@ -136,6 +136,46 @@ pub(crate) fn looks_like_id(text: &str) -> bool {
     !text.contains(char::is_whitespace) && text.chars().any(|c| c.is_ascii_digit()) && text.chars().count() <= 24
 }
 
+/// An amount in đồng as a cell writes it: a whole number of at least 1.000 (or 0), with
+/// or without its unit and separators; or `theo quy định` (the money follows the rules,
+/// without figures). `Err` for anything else (`3,6` is no sum in đồng).
+pub(crate) fn amount_of(v: &Value) -> Result<Option<crate::model::Amount>, ()> {
+    use crate::model::Amount;
+    let n = match v {
+        Value::Empty => return Ok(None),
+        Value::Number(n) => *n,
+        Value::Text(t) => {
+            let k = loose_key(t);
+            if k.contains("quydinh") || k == "khong" {
+                return Ok(Some(Amount::AsRegulated));
+            }
+            parse_number(t).ok_or(())?
+        }
+        _ => return Err(()),
+    };
+    if n.fract() == 0.0 && (n == 0.0 || (1000.0..1e12).contains(&n)) {
+        Ok(Some(Amount::Dong(n as u64)))
+    } else {
+        Err(())
+    }
+}
+
+/// An amount that is not one.
+pub(crate) fn bad_amount(loc: Loc, header: &str, value: &str) -> Diagnostic {
+    Diagnostic::error(
+        "invalid-amount",
+        loc,
+        Text::new(
+            format!("{header} {} không phải một số tiền tính bằng đồng", quote(value)),
+            format!("{header} {} is not an amount in đồng", quote(value)),
+        ),
+    )
+    .with_hint(Text::new(
+        "ghi đủ số đồng, ví dụ 3.600.000, hoặc “theo quy định”",
+        "write the whole amount in đồng, e.g. 3.600.000, or “theo quy định”",
+    ))
+}
+
 pub(crate) fn integer_of(v: &Value) -> Option<i64> {
     let n = match v {
         Value::Number(n) => *n,
@@ -244,6 +284,25 @@ impl<'r> Fields<'r> {
     }
 
     /// The header as the file writes it (else as the contract does).
+    /// The column's header as the sheet writes it (for messages).
+    pub fn header_of(&self, key: &str) -> String {
+        self.header(key)
+    }
+
+    /// A date: an Excel date or `dd/mm/yyyy`; anything else is an error at the cell.
+    pub fn date(&mut self, key: &str) -> Option<Date> {
+        let value = self.rec.value(key).clone();
+        if value.is_empty() || matches!(value, Value::Error(_)) {
+            return None;
+        }
+        let d = date_of(&value);
+        if d.is_none() {
+            let diag = bad_date(self.rec.loc(key), &self.header(key), &value.display());
+            self.push(diag);
+        }
+        d
+    }
+
     fn header(&self, key: &str) -> String {
         match self.rec.loc(key) {
             Loc::Cell { header: Some(h), .. } => h.to_string(),

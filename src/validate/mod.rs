@@ -4,9 +4,11 @@
 //! value and says how to fix it.
 
 mod agenda;
+mod award_settings;
 mod awards;
 pub mod choices;
 mod cross;
+mod decisions;
 mod delegates;
 pub(crate) mod fields;
 mod glyphs;
@@ -30,16 +32,17 @@ pub fn validate(raw: &NormalizedDataset, diags: &mut Diagnostics) -> Option<Data
     let settings = v.settings();
     let groups = v.groups();
     let delegates = v.delegates(&groups);
-    let awards = v.awards(&delegates);
+    let awards = v.awards(&delegates, settings.as_ref().map(|s| &s.awards));
     let agenda = v.agenda(&delegates);
     let hall = v.hall(&groups);
     let signings = v.signings();
     let products = v.products();
     let targets = v.targets();
     let report = v.report();
+    let mut decisions = Vec::new();
     if let Some(s) = &settings {
         v.check_dates(s, !awards.is_empty());
-        v.check_amounts(&s.awards, &awards);
+        decisions = v.decisions(&awards, &s.awards, &s.decision_defaults, &s.docs[1], s.conference.date);
         v.note_unlinked_awards(&awards);
         v.check_products(&s.report.district_order, &products);
     }
@@ -62,6 +65,7 @@ pub fn validate(raw: &NormalizedDataset, diags: &mut Diagnostics) -> Option<Data
         groups,
         delegates,
         awards,
+        decisions,
         agenda,
         hall,
         signings,

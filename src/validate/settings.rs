@@ -1,24 +1,12 @@
 //! The settings sheet (`Hội nghị`): the conference, the issuer, each document's settings, the award decision's and the report's.
 
+use super::award_settings::{DecisionDefaults, IssuerName};
 use super::fields::{self};
 use super::{Validator, lines};
-use crate::diag::{Diagnostic, Loc, Text, quote};
+use crate::diag::{Diagnostic, Loc, Text};
 use crate::input::{Value, schema};
 use crate::model::*;
 use crate::text::{Date, Time, loose_key, sentence_case_body, slug};
-
-/// `A3` → (420, 297) landscape; `A4`; or `400x300`, `400 × 300 mm`.
-fn certificate_size(text: &str) -> Option<(f64, f64)> {
-    match loose_key(text).as_str() {
-        "a3" => return Some((420.0, 297.0)),
-        "a4" => return Some((297.0, 210.0)),
-        _ => {}
-    }
-    let cleaned = text.to_lowercase().replace("mm", "").replace(['×', '*'], "x");
-    let (w, h) = cleaned.split_once('x')?;
-    let (w, h): (f64, f64) = (crate::text::parse_number(w)?, crate::text::parse_number(h)?);
-    ((100.0..=1000.0).contains(&w) && (100.0..=1000.0).contains(&h)).then_some((w.max(h), w.min(h)))
-}
 
 pub(super) struct Settings {
     pub(super) id: String,
@@ -30,6 +18,7 @@ pub(super) struct Settings {
     pub(super) docs: Vec<DocSettings>,
     pub(super) honour_side: HonourSide,
     pub(super) awards: AwardSettings,
+    pub(super) decision_defaults: DecisionDefaults,
     pub(super) report: ReportSettings,
 }
 
@@ -142,7 +131,14 @@ impl Validator<'_> {
         let font = self.font();
         let honour_side = self.honour_side();
         let mut docs = self.doc_settings(code.as_deref());
-        let awards = self.award_settings(issuer_name.as_deref(), &mut docs);
+        let sentence_name = sentence.unwrap_or_else(|| sentence_case_body(issuer_name.as_deref().unwrap_or("")));
+        let issuer_parts = issuer_name.as_deref().zip(place.as_deref()).map(|(name, place)| IssuerName {
+            name,
+            sentence_name: &sentence_name,
+            place,
+            parent: parent.as_deref(),
+        });
+        let (awards, decision_defaults) = self.award_settings(issuer_parts, &mut docs);
         let report = self.report_settings();
         let id = self.conference_id(title.as_deref(), date);
         Some(Settings {
@@ -157,7 +153,7 @@ impl Validator<'_> {
             },
             issuer: Issuer {
                 parent: parent.map(|p| p.to_uppercase()),
-                sentence_name: sentence.unwrap_or_else(|| sentence_case_body(issuer_name.as_deref().unwrap_or(""))),
+                sentence_name,
                 name: issuer_name?.to_uppercase(),
                 code: code?,
                 place: place?,
@@ -168,6 +164,7 @@ impl Validator<'_> {
             docs,
             honour_side,
             awards,
+            decision_defaults,
             report,
         })
     }
@@ -358,120 +355,17 @@ impl Validator<'_> {
         n
     }
 
-    /// An amount of money in đồng: a whole number, 0 or at least 1.000 (`3,6` is a
-    /// slip for 3.600.000, not 3 đồng).
-    pub(super) fn setting_amount(&mut self, key: &str) -> Option<u64> {
-        let n = self.setting_number(key, (0.0, 1e12))?;
-        if n.fract() == 0.0 && (n == 0.0 || n >= 1000.0) {
-            return Some(n as u64);
-        }
-        let loc = self.setting_loc(key);
-        let label = Self::setting_label(key);
-        let value = self.setting(key).display();
-        self.push(
-            Diagnostic::error(
-                "invalid-amount",
-                loc,
-                Text::new(
-                    format!("{label} {} không phải một số tiền tính bằng đồng", quote(&value)),
-                    format!("{label} {} is not an amount in đồng", quote(&value)),
-                ),
-            )
-            .with_hint(Text::new("ghi đủ số đồng, ví dụ 3.600.000", "write the whole amount in đồng, e.g. 3.600.000")),
-        );
-        None
-    }
-
-    pub(super) fn award_settings(&mut self, issuer: Option<&str>, docs: &mut [DocSettings]) -> AwardSettings {
-        // A Chairman's decision is signed CHỦ TỊCH or KT. CHỦ TỊCH / PHÓ CHỦ TỊCH, never TM.
-        if let Some(decision) = docs.get_mut(1)
-            && decision.signer.authority.iter().any(|a| a.starts_with("TM."))
-        {
-            let loc = self.setting_loc("documents.decision.signer.authority");
-            decision.signer.authority.retain(|a| !a.starts_with("TM."));
-            self.push(
-                Diagnostic::warning(
-                    "decision-authority",
-                    loc,
-                    Text::new(
-                        "Quyết định tặng Bằng khen là của Chủ tịch: không ký “TM.”; dòng này được bỏ",
-                        "an award decision is the Chairman's: it is not signed “TM.”; the line is left out",
-                    ),
-                )
-                .with_hint(Text::new(
-                    "ghi “KT. CHỦ TỊCH” (Phó Chủ tịch ký) hoặc để trống (Chủ tịch ký)",
-                    "write “KT. CHỦ TỊCH” (a Vice-Chairman signs) or leave it empty",
-                )),
-            );
-        }
-        let list_form = self.setting_text("documents.decision.list_form");
-        let table_form = match list_form.as_deref().map(loose_key) {
-            None => false,
-            Some(k) if k.starts_with("bang") || k == "table" => true,
-            Some(k) if k.starts_with("danhsach") || k == "list" => false,
-            Some(_) => {
-                let loc = self.setting_loc("documents.decision.list_form");
-                let value = list_form.unwrap_or_default();
-                self.push(fields::bad_choice(loc, "Quyết định: Dạng danh sách", &value, "danh sách, bảng"));
-                false
+    /// An amount in đồng (`3.600.000`, `3600000đ`), or `theo quy định`.
+    pub(super) fn setting_amount(&mut self, key: &str) -> Option<Amount> {
+        let value = self.setting(key).clone();
+        match fields::amount_of(&value) {
+            Ok(a) => a,
+            Err(()) => {
+                let loc = self.setting_loc(key);
+                let label = Self::setting_label(key);
+                self.push(fields::bad_amount(loc, &label, &value.display()));
+                None
             }
-        };
-        let (width_mm, height_mm) = match self.setting_text("certificate.size") {
-            None => (420.0, 297.0),
-            Some(size) => match certificate_size(&size) {
-                Some(wh) => wh,
-                None => {
-                    let loc = self.setting_loc("certificate.size");
-                    self.push(fields::bad_choice(
-                        loc,
-                        "Bằng khen: Khổ giấy",
-                        &size,
-                        "A3, A4, hoặc rộng x cao (mm), ví dụ 400x300",
-                    ));
-                    (420.0, 297.0)
-                }
-            },
-        };
-        let blank = match self.setting_text("certificate.mode").as_deref().map(loose_key) {
-            None => false,
-            Some(k) if k.contains("phoi") || k == "blank" => true,
-            Some(k) if k.contains("daydu") || k == "full" => false,
-            Some(_) => {
-                let loc = self.setting_loc("certificate.mode");
-                let value = self.setting_text("certificate.mode").unwrap_or_default();
-                self.push(fields::bad_choice(loc, "Bằng khen: Kiểu in", &value, "đầy đủ, in trên phôi"));
-                false
-            }
-        };
-        let issuer_upper = issuer.unwrap_or_default().to_uppercase();
-        AwardSettings {
-            citation: self
-                .setting_text("documents.decision.citation")
-                .map(|c| crate::text::lowercase_first(c.trim_end_matches('.')))
-                .unwrap_or_else(|| "đã có thành tích xuất sắc trong thực hiện nhiệm vụ".into()),
-            proposal: self
-                .setting_text("documents.decision.proposal")
-                .map(|p| p.trim_end_matches(['.', ';']).to_string())
-                .unwrap_or_else(|| "Theo đề nghị của Giám đốc Sở Nội vụ".into()),
-            authority_line: self
-                .setting_text("documents.decision.authority_line")
-                .map(|a| a.to_uppercase())
-                .unwrap_or_else(|| format!("CHỦ TỊCH {issuer_upper}")),
-            executors: self.setting_text("documents.decision.executors").map(|e| e.trim_end_matches(['.', '/']).to_string()).unwrap_or_else(|| {
-                "Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc Sở Nội vụ, Giám đốc Sở Tài chính, Thủ trưởng các cơ quan, đơn vị có liên quan và các tập thể, cá nhân có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này".into()
-            }),
-            amount_collective: self.setting_amount("documents.decision.amount_collective"),
-            amount_individual: self.setting_amount("documents.decision.amount_individual"),
-            fund_source: self.setting_text("documents.decision.fund_source").map(|f| f.trim_end_matches('.').to_string()),
-            table_form,
-            golden_book_start: self.setting_number("documents.decision.golden_book_start", (0.0, 1e9)).map(|n| n as u64),
-            certificate: CertificateSettings {
-                width_mm,
-                height_mm,
-                blank,
-                offset_x: self.setting_number("certificate.offset_x", (-50.0, 50.0)).unwrap_or(0.0),
-                offset_y: self.setting_number("certificate.offset_y", (-50.0, 50.0)).unwrap_or(0.0),
-            },
         }
     }
 

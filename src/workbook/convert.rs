@@ -1,15 +1,16 @@
 //! `vanthu convert`: the same conference as YAML or as a workbook.
 //!
-//! Both writers take the validated dataset through one canonical form (every field as the
-//! contract spells it: dates `dd/mm/yyyy`, times `hh:mm`, phones as text, choices by their
-//! Vietnamese names), so reading either output gives the same dataset and therefore the
-//! same documents.
+//! Both writers take the conference's cells, as read and cleaned, through one canonical form
+//! driven by the input contract (every setting and every column of `input::schema`, dates
+//! `dd/mm/yyyy`, times `hh:mm`), so reading either output gives the same cells, the same
+//! dataset and therefore the same documents.
 
 use rust_xlsxwriter::{DataValidation, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
 use serde_yaml::{Mapping, Value as Yaml};
 
 use crate::input::schema::{self, SETTINGS, TableKind, TableSpec};
-use crate::model::*;
+use crate::input::{RawDataset, Value};
+use crate::model::{AgendaKind, AwardType, Dataset, PRODUCT_GROUPS};
 
 /// One field in canonical form.
 #[derive(Debug, Clone, PartialEq)]
@@ -23,273 +24,79 @@ pub(crate) enum Field {
 
 type Row = Vec<(&'static str, Field)>;
 
-/// The dataset as the contract writes it.
+/// The conference as the contract writes it.
 pub(crate) struct Canonical {
     pub settings: Vec<(&'static str, Field)>,
     pub tables: Vec<(&'static TableSpec, Vec<Row>)>,
 }
 
-fn text(s: &str) -> Option<Field> {
-    (!s.is_empty()).then(|| Field::Text(s.to_string()))
-}
+/// The order the lists are written in: the groups before the delegates that name them.
+const TABLE_ORDER: [TableKind; 10] = [
+    TableKind::Groups,
+    TableKind::Delegates,
+    TableKind::Awards,
+    TableKind::Decisions,
+    TableKind::Agenda,
+    TableKind::Hall,
+    TableKind::Signings,
+    TableKind::Products,
+    TableKind::Targets,
+    TableKind::Report,
+];
 
-fn opt(s: &Option<String>) -> Option<Field> {
-    s.as_deref().and_then(text)
-}
-
-fn push(row: &mut Row, key: &'static str, f: Option<Field>) {
-    if let Some(f) = f {
-        row.push((key, f));
+/// A cell as the contract writes it: text as read (cleaned), whole numbers as integers,
+/// dates `dd/mm/yyyy` and times `hh:mm`; `lines` splits a list setting into its lines;
+/// `phone`: a phone number Excel made a number gets its leading 0 back and is written as
+/// text.
+fn field(value: &Value, lines: bool, phone: bool) -> Option<Field> {
+    if phone && let Some(text) = crate::validate::fields::phone_text(value) {
+        return Some(Field::Text(text));
     }
-}
-
-fn settings_of(ds: &Dataset) -> Vec<(&'static str, Field)> {
-    let mut s = Vec::new();
-    let mut put = |key: &str, f: Option<Field>| {
-        if let (Some(spec), Some(f)) = (schema::setting_by_key(key), f) {
-            s.push((spec.key.as_str(), f));
+    match value {
+        Value::Empty | Value::Error(_) => None,
+        Value::Text(s) if lines => {
+            Some(Field::Lines(s.lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_string).collect()))
         }
-    };
-    let c = &ds.conference;
-    put("id", text(&ds.id));
-    put("conference.title", text(&c.title));
-    put("conference.date", text(&c.date.dmy()));
-    put("conference.start_time", text(&c.start_time.hm()));
-    put("conference.venue", text(&c.venue));
-    put("conference.host", opt(&c.host));
-    put("conference.duration", opt(&c.duration));
-    put("issuer.parent", opt(&ds.issuer.parent));
-    put("issuer.name", text(&ds.issuer.name));
-    put("issuer.sentence_name", text(&ds.issuer.sentence_name));
-    put("issuer.code", text(&ds.issuer.code));
-    put("issuer.place", text(&ds.issuer.place));
-    put("contact.name", opt(&ds.contact.name));
-    put("contact.phone", opt(&ds.contact.phone));
-    put("ceremony.batch_size", Some(Field::Int(i64::from(ds.ceremony.batch_size))));
-    put(
-        "seating.second_seat",
-        Some(Field::Text(
-            match ds.honour_side {
-                HonourSide::SeatedRight => "phải",
-                HonourSide::SeatedLeft => "trái",
-            }
-            .into(),
-        )),
-    );
-    put(
-        "font",
-        Some(Field::Text(
-            match ds.font {
-                FontChoice::Liberation => "Liberation Serif",
-                FontChoice::TimesNewRoman => "Times New Roman",
-            }
-            .into(),
-        )),
-    );
-    for ((_, kind), doc) in
-        schema::DOCUMENT_KINDS.iter().zip([&ds.invitation, &ds.decision, &ds.report_doc, &ds.script])
-    {
-        let k = |f: &str| format!("documents.{kind}.{f}");
-        put(&k("number"), opt(&doc.number));
-        put(&k("code"), text(&doc.code));
-        put(&k("date"), doc.date.map(|d| Field::Text(d.dmy())));
-        put(&k("subject"), opt(&doc.subject));
-        put(&k("signer.name"), text(&doc.signer.name));
-        put(&k("signer.authority"), text(&doc.signer.authority.join("\n")));
-        put(&k("signer.title"), text(&doc.signer.title));
-        put(&k("recipients"), (!doc.recipients.is_empty()).then(|| Field::Lines(doc.recipients.clone())));
-        put(&k("notes"), (!doc.notes.is_empty()).then(|| Field::Lines(doc.notes.clone())));
+        Value::Text(s) => Some(Field::Text(s.clone())),
+        Value::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => Some(Field::Int(*n as i64)),
+        Value::Number(n) => Some(Field::Num(*n)),
+        Value::Bool(b) => Some(Field::Text(if *b { "Có" } else { "Không" }.into())),
+        v @ Value::DateTime { .. } => Some(Field::Text(v.display())),
     }
-    let a = &ds.award_settings;
-    put("documents.decision.citation", text(&a.citation));
-    put("documents.decision.proposal", text(&a.proposal));
-    put("documents.decision.authority_line", text(&a.authority_line));
-    put("documents.decision.executors", text(&a.executors));
-    put("documents.decision.amount_collective", a.amount_collective.map(|n| Field::Int(n as i64)));
-    put("documents.decision.amount_individual", a.amount_individual.map(|n| Field::Int(n as i64)));
-    put("documents.decision.fund_source", opt(&a.fund_source));
-    put("documents.decision.list_form", Some(Field::Text(if a.table_form { "bảng" } else { "danh sách" }.into())));
-    put("documents.decision.golden_book_start", a.golden_book_start.map(|n| Field::Int(n as i64)));
-    let r = &ds.report_settings;
-    put("documents.report.district_order", Some(Field::Lines(r.district_order.clone())));
-    put("documents.report.opening", opt(&r.opening));
-    put("documents.report.closing", opt(&r.closing));
-    let c = &a.certificate;
-    put("certificate.size", Some(Field::Text(format!("{}x{}", c.width_mm, c.height_mm))));
-    put("certificate.mode", Some(Field::Text(if c.blank { "in trên phôi" } else { "đầy đủ" }.into())));
-    put("certificate.offset_x", (c.offset_x != 0.0).then_some(Field::Num(c.offset_x)));
-    put("certificate.offset_y", (c.offset_y != 0.0).then_some(Field::Num(c.offset_y)));
-    s
 }
 
-/// The canonical form of a dataset.
-pub(crate) fn canonical(ds: &Dataset) -> Canonical {
-    let tables = vec![
-        (schema::table(TableKind::Groups), group_rows(ds)),
-        (schema::table(TableKind::Delegates), delegate_rows(ds)),
-        (schema::table(TableKind::Awards), award_rows(ds)),
-        (schema::table(TableKind::Agenda), agenda_rows(ds)),
-        (schema::table(TableKind::Hall), hall_rows(ds)),
-        (schema::table(TableKind::Signings), signing_rows(ds)),
-        (schema::table(TableKind::Products), product_rows(ds)),
-        (schema::table(TableKind::Targets), target_rows(ds)),
-        (schema::table(TableKind::Report), report_rows(ds)),
-    ];
-    Canonical { settings: settings_of(ds), tables }
-}
-
-/// The `Nhóm` rows: name, order (from 1), intro.
-fn group_rows(ds: &Dataset) -> Vec<Row> {
-    ds.groups
+/// The canonical form of a conference, from its cells as read and cleaned: every setting
+/// and every column of the contract (`input::schema`) that has a value, in the contract's
+/// order — so a setting or column added to the schema is converted without more code.
+pub(crate) fn canonical(raw: &RawDataset) -> Canonical {
+    let settings = SETTINGS
         .iter()
-        .enumerate()
-        .map(|(i, g)| {
-            let mut r = vec![("name", Field::Text(g.name.clone())), ("order", Field::Int(i as i64 + 1))];
-            push(&mut r, "intro", opt(&g.intro));
-            r
+        .filter_map(|spec| {
+            let cell = raw.settings.get(spec.key.as_str())?;
+            field(&cell.value, spec.list, spec.key.ends_with("phone")).map(|f| (spec.key.as_str(), f))
         })
-        .collect()
-}
-
-/// The `Đại biểu` rows, the group by its name and the roles joined by `; `.
-fn delegate_rows(ds: &Dataset) -> Vec<Row> {
-    ds.delegates
+        .collect();
+    let tables = TABLE_ORDER
         .iter()
-        .map(|d| {
-            let mut r: Row = vec![
-                ("id", Field::Text(d.id.clone())),
-                ("honorific", Field::Text(d.honorific.label().into())),
-                ("name", Field::Text(d.name.clone())),
-            ];
-            push(&mut r, "position", opt(&d.position));
-            r.push(("organization", Field::Text(d.organization.clone())));
-            r.push(("group", Field::Text(ds.groups[d.group].name.clone())));
-            push(&mut r, "rank", d.rank.map(|n| Field::Int(i64::from(n))));
-            let roles: Vec<&str> = d.roles.iter().map(|r| r.label()).collect();
-            push(&mut r, "roles", text(&roles.join("; ")));
-            r.push(("invited", Field::Text(if d.invited { "Có" } else { "Không" }.into())));
-            push(&mut r, "attendance", text(d.attendance.label()));
-            push(&mut r, "seat", opt(&d.seat));
-            push(&mut r, "phone", opt(&d.phone));
-            push(&mut r, "email", opt(&d.email));
-            push(&mut r, "address", opt(&d.address));
-            push(&mut r, "note", opt(&d.note));
-            r
+        .map(|&kind| {
+            let table = raw.table(kind);
+            let rows = table
+                .records
+                .iter()
+                .map(|rec| {
+                    table
+                        .spec
+                        .columns
+                        .iter()
+                        .filter(|c| c.key != schema::STT)
+                        .filter_map(|c| field(rec.value(c.key), false, c.key == "phone").map(|f| (c.key, f)))
+                        .collect()
+                })
+                .collect();
+            (table.spec, rows)
         })
-        .collect()
-}
-
-/// The `Khen thưởng` rows, the delegate by their id.
-fn award_rows(ds: &Dataset) -> Vec<Row> {
-    ds.awards
-        .iter()
-        .map(|a| {
-            let mut r: Row = vec![("kind", Field::Text(a.kind.label().into()))];
-            push(&mut r, "honorific", a.honorific.map(|h| Field::Text(h.label().into())));
-            r.push(("name", Field::Text(a.name.clone())));
-            push(&mut r, "unit", opt(&a.unit));
-            push(&mut r, "achievement", opt(&a.achievement));
-            r.push(("form", Field::Text(a.form.clone())));
-            push(&mut r, "proposer", opt(&a.proposer));
-            push(&mut r, "delegate_id", a.delegate.map(|i| Field::Text(ds.delegates[i].id.clone())));
-            r
-        })
-        .collect()
-}
-
-/// The `Chương trình` rows, a performer by their delegate id or as written.
-fn agenda_rows(ds: &Dataset) -> Vec<Row> {
-    ds.agenda
-        .iter()
-        .map(|a| {
-            let mut r: Row = Vec::new();
-            push(&mut r, "time", a.time.map(|t| Field::Text(t.hm())));
-            r.push(("minutes", Field::Int(i64::from(a.minutes))));
-            r.push(("title", Field::Text(a.title.clone())));
-            push(
-                &mut r,
-                "by",
-                a.by.as_ref().map(|b| match b {
-                    Performer::Delegate(i) => Field::Text(ds.delegates[*i].id.clone()),
-                    Performer::Text(t) => Field::Text(t.clone()),
-                }),
-            );
-            r.push(("kind", Field::Text(a.kind.label().into())));
-            push(&mut r, "mc", opt(&a.mc));
-            push(&mut r, "note", opt(&a.note));
-            r
-        })
-        .collect()
-}
-
-/// The `Hội trường` rows, the reserved groups by name joined by `; `.
-fn hall_rows(ds: &Dataset) -> Vec<Row> {
-    ds.hall
-        .iter()
-        .map(|h| {
-            let mut r: Row = vec![
-                ("block", Field::Text(h.block.clone())),
-                ("row", Field::Text(h.row.clone())),
-                ("seats", Field::Int(i64::from(h.seats))),
-            ];
-            let groups: Vec<&str> = h.reserved_for.iter().map(|g| ds.groups[*g].name.as_str()).collect();
-            push(&mut r, "reserved_for", text(&groups.join("; ")));
-            r
-        })
-        .collect()
-}
-
-/// The signing rows: the two parties and the subject.
-fn signing_rows(ds: &Dataset) -> Vec<Row> {
-    ds.signings
-        .iter()
-        .map(|s| {
-            let mut r: Row =
-                vec![("party_a", Field::Text(s.party_a.clone())), ("party_b", Field::Text(s.party_b.clone()))];
-            push(&mut r, "subject", opt(&s.subject));
-            r
-        })
-        .collect()
-}
-
-/// The product rows, the product group by its name.
-fn product_rows(ds: &Dataset) -> Vec<Row> {
-    ds.products
-        .iter()
-        .map(|p| {
-            let mut r: Row = vec![("name", Field::Text(p.name.clone())), ("producer", Field::Text(p.producer.clone()))];
-            push(&mut r, "producer_kind", opt(&p.producer_kind));
-            push(&mut r, "address", opt(&p.address));
-            r.push(("district", Field::Text(p.district.clone())));
-            r.push(("product_group", Field::Text(PRODUCT_GROUPS[p.group].into())));
-            r.push(("stars", Field::Int(i64::from(p.stars))));
-            r.push(("year", Field::Int(i64::from(p.year))));
-            push(&mut r, "decision", opt(&p.decision));
-            r
-        })
-        .collect()
-}
-
-/// The target rows, a whole planned number as an integer.
-fn target_rows(ds: &Dataset) -> Vec<Row> {
-    ds.targets
-        .iter()
-        .map(|t| {
-            let mut r: Row = vec![("name", Field::Text(t.name.clone()))];
-            push(&mut r, "year", t.year.map(|y| Field::Int(i64::from(y))));
-            let planned = if t.planned.fract() == 0.0 { Field::Int(t.planned as i64) } else { Field::Num(t.planned) };
-            r.push(("planned", planned));
-            r
-        })
-        .collect()
-}
-
-/// The report rows: heading and body.
-fn report_rows(ds: &Dataset) -> Vec<Row> {
-    ds.report
-        .iter()
-        .map(|s| vec![("heading", Field::Text(s.heading.clone())), ("body", Field::Text(s.body.clone()))])
-        .collect()
+        .collect();
+    Canonical { settings, tables }
 }
 
 fn yaml_of(f: &Field) -> Yaml {
@@ -314,8 +121,8 @@ fn insert_path(root: &mut Mapping, dotted: &str, value: Yaml) {
 }
 
 /// The conference as YAML text.
-pub(crate) fn to_yaml(ds: &Dataset) -> String {
-    let c = canonical(ds);
+pub(crate) fn to_yaml(raw: &RawDataset) -> String {
+    let c = canonical(raw);
     let mut root = Mapping::new();
     for (key, f) in &c.settings {
         insert_path(&mut root, key, yaml_of(f));
@@ -344,8 +151,8 @@ pub(crate) fn to_yaml(ds: &Dataset) -> String {
 }
 
 /// The conference as a workbook (what `vanthu convert --to xlsx` writes).
-pub(crate) fn to_xlsx(ds: &Dataset) -> Result<Vec<u8>, XlsxError> {
-    to_xlsx_with(ds, false)
+pub(crate) fn to_xlsx(raw: &RawDataset, ds: &Dataset) -> Result<Vec<u8>, XlsxError> {
+    to_xlsx_with(raw, ds, false)
 }
 
 /// The fixed choices offered as drop-down lists: (list name, values). They live in the
@@ -359,8 +166,8 @@ fn choice_lists(ds: &Dataset) -> Vec<(&'static str, Vec<String>)> {
         ("Xác nhận", ATTENDANCE.iter().map(|(_, n)| first(n)).collect()),
         ("Vai trò", ROLES.iter().map(|(_, n)| first(n)).collect()),
         ("Loại khen thưởng", AWARD_KINDS.iter().map(|(_, n)| first(n)).collect()),
-        // The decision is the Chairman's decision on the Bằng khen: nothing else belongs in it.
-        ("Hình thức", vec!["Bằng khen".into()]),
+        // Every form and title; the decision's authority says which it may confer.
+        ("Hình thức", AwardType::ALL.iter().map(|t| t.name().to_string()).collect()),
         ("Loại nội dung", AgendaKind::ALL.iter().map(|k| k.label().to_string()).collect()),
         ("Hạng sao", vec!["3".into(), "4".into(), "5".into()]),
         ("Nhóm sản phẩm", PRODUCT_GROUPS.iter().map(|g| g.to_string()).collect()),
@@ -381,7 +188,7 @@ fn column_list(table: TableKind, key: &str) -> Option<(&'static str, bool)> {
         (Delegates, "group") => ("Nhóm", false),
         (Hall, "reserved_for") => ("Nhóm", true),
         (Awards, "kind") => ("Loại khen thưởng", false),
-        (Awards, "form") => ("Hình thức", false),
+        (Awards | Decisions, "form") => ("Hình thức", false),
         (Agenda, "kind") => ("Loại nội dung", false),
         (Products, "stars") => ("Hạng sao", false),
         (Products, "product_group") => ("Nhóm sản phẩm", false),
@@ -429,8 +236,8 @@ impl Styles {
 /// sheet per list with a title row above a frozen, styled header whose cells carry a note
 /// on what goes there, drop-down lists on the columns with fixed choices, and the `Danh
 /// mục` sheet holding those lists. `guide` puts the `Hướng dẫn` sheet first (the starter).
-pub(crate) fn to_xlsx_with(ds: &Dataset, guide: bool) -> Result<Vec<u8>, XlsxError> {
-    let c = canonical(ds);
+pub(crate) fn to_xlsx_with(raw: &RawDataset, ds: &Dataset, guide: bool) -> Result<Vec<u8>, XlsxError> {
+    let c = canonical(raw);
     let mut wb = crate::render::xlsx::workbook(ds, &ds.conference.title);
     let st = Styles::new();
     if guide {

@@ -7,7 +7,7 @@ use crate::input::schema::{SettingSpec, TableKind};
 pub(crate) const GUIDE: &[(&str, bool)] = &[
     ("HƯỚNG DẪN NHẬP LIỆU HỘI NGHỊ", true),
     (
-        "Bảng tính này là dữ liệu của một hội nghị. vanthu đọc nó và tạo bộ văn bản theo Nghị định 30/2020/NĐ-CP: Giấy mời, sơ đồ chỗ ngồi và biển tên, chương trình và kịch bản, Quyết định khen thưởng và Bằng khen, Báo cáo sơ kết.",
+        "Bảng tính này là dữ liệu của một hội nghị. vanthu đọc nó và tạo bộ văn bản theo Nghị định 30/2020/NĐ-CP: Giấy mời, sơ đồ chỗ ngồi và biển tên, chương trình và kịch bản, Quyết định khen thưởng kèm Bằng khen, Giấy khen, giấy chứng nhận danh hiệu, Báo cáo.",
         false,
     ),
     ("1. Điền dữ liệu", true),
@@ -25,6 +25,10 @@ pub(crate) const GUIDE: &[(&str, bool)] = &[
         false,
     ),
     ("- Ngày ghi 15/12/2026, giờ ghi 08:00 hoặc 8h30. Số điện thoại ghi cả số 0 đầu.", false),
+    (
+        "- Khen thưởng: mỗi dòng ghi Hình thức (Bằng khen, Giấy khen, Lao động tiên tiến, Chiến sĩ thi đua cơ sở, …); mỗi hình thức thành một Quyết định riêng. Số, ngày, người ký, tiền thưởng của từng Quyết định ghi ở sheet “Quyết định” (không bắt buộc); bỏ trống thì lấy các dòng “Quyết định: …” ở sheet Hội nghị.",
+        false,
+    ),
     ("- Có thể đổi thứ tự cột, thêm cột riêng, thêm dòng tiêu đề phía trên; không đổi tên sheet và tên cột.", false),
     (
         "- Dùng phông Unicode (Times New Roman). Chữ gõ bằng TCVN3 (.VnTime) hoặc VNI vẫn được tự chuyển sang Unicode và báo lại từng ô.",
@@ -80,11 +84,11 @@ pub(crate) fn column_note(table: TableKind, key: &str) -> Option<&'static str> {
         (Delegates, "email") => "Thư điện tử (không bắt buộc).",
         (Delegates, "address") => "Địa chỉ gửi Giấy mời (không bắt buộc).",
         (Delegates, "note") => "Ghi chú riêng của văn thư; không in ra văn bản.",
-        (Awards, "kind") => "Tập thể hoặc Cá nhân (chọn trong danh sách).",
+        (Awards, "kind") => "Tập thể, Cá nhân hoặc Hộ gia đình (chọn trong danh sách).",
         (Awards, "honorific") => "Với cá nhân: Ông hoặc Bà.",
         (Awards, "name") => "Tên tập thể (Hợp tác xã Chè Hồng Thái) hoặc họ tên cá nhân (Lê Văn C).",
         (Awards, "unit") => {
-            "Với cá nhân: chức vụ, đơn vị công tác, như sẽ in trên Bằng khen: Chủ tịch UBND xã Hồng Thái, huyện Na Hang."
+            "Với cá nhân: chức vụ, đơn vị công tác, như sẽ in trên Bằng khen, Giấy khen: Trưởng thôn Plei Bông."
         }
         (Awards, "position") => {
             "Với cá nhân, khi chức vụ và đơn vị ở hai cột: chức vụ (Chủ tịch UBND xã). Được ghép với cột Đơn vị."
@@ -96,12 +100,46 @@ pub(crate) fn column_note(table: TableKind, key: &str) -> Option<&'static str> {
             "Thành tích (không bắt buộc). Bỏ trống: dùng câu thành tích chung ở sheet Hội nghị (Quyết định: Thành tích)."
         }
         (Awards, "form") => {
-            "Hình thức khen thưởng: Bằng khen (bỏ trống cũng là Bằng khen). Giấy khen và hình thức khác không thuộc Quyết định này."
+            "Hình thức khen thưởng hoặc danh hiệu thi đua (chọn trong danh sách): Bằng khen, Giấy khen, Lao động tiên tiến, Chiến sĩ thi đua cơ sở, Tập thể lao động tiên tiến … Bỏ trống: Bằng khen (UBND tỉnh) hoặc Giấy khen (cơ quan khác). Mỗi hình thức một Quyết định."
+        }
+        (Awards, "decision") => {
+            "Mã của Quyết định (sheet Quyết định) có tên người này (không bắt buộc). Bỏ trống: Quyết định của hình thức ở cột Hình thức."
+        }
+        (Awards | Decisions, "authority") => {
+            "Ai tặng (không bắt buộc): người đứng đầu cơ quan ban hành (Giám đốc Sở Nội vụ), hoặc cấp trên (Chủ tịch UBND tỉnh — lấy từ Cơ quan chủ quản). Bỏ trống: cấp có thẩm quyền tặng hình thức này."
         }
         (Awards, "proposer") => "Cơ quan đề nghị khen thưởng (không bắt buộc).",
         (Awards, "delegate_id") => {
             "Nếu người nhận khen thưởng cũng là đại biểu: Mã đại biểu của họ (được xếp ghế đầu hàng, gần lối đi, để lên nhận thưởng)."
         }
+        (Decisions, "id") => "Mã của Quyết định, để cột Quyết định ở sheet Khen thưởng chỉ tới (QD1, LĐTT-2025).",
+        (Decisions, "form") => "Hình thức hoặc danh hiệu của Quyết định (mỗi Quyết định một hình thức): Giấy khen.",
+        (Decisions, "number") => "Số Quyết định: bỏ trống để văn thư ghi tay khi cấp số.",
+        (Decisions, "code") => "Ký hiệu: QĐ-UBND, QĐ-SNV. Bỏ trống: QĐ-<Ký hiệu cơ quan>.",
+        (Decisions, "date") => "Ngày ký Quyết định: căn cứ pháp lý và mức tiền thưởng theo ngày này.",
+        (Decisions, "subject") => "Trích yếu. Bỏ trống: Về việc tặng … cho các tập thể, cá nhân ….",
+        (Decisions, "year") => "Năm của danh hiệu thi đua: 2025 (in “danh hiệu … năm 2025”).",
+        (Decisions, "citation") => {
+            "Thành tích chung của Quyết định. Bỏ trống: Quyết định: Thành tích ở sheet Hội nghị."
+        }
+        (Decisions, "proposal") => "Theo đề nghị của … (dòng cuối căn cứ). Bỏ trống: sheet Hội nghị hoặc mặc định.",
+        (Decisions, "amount_individual") => {
+            "Tiền thưởng mỗi cá nhân (đồng), hoặc “theo quy định”. Bỏ trống: hệ số × mức lương cơ sở, làm tròn lên 10.000 đồng."
+        }
+        (Decisions, "amount_collective") => "Tiền thưởng mỗi tập thể (đồng), hoặc “theo quy định”. Bỏ trống: tự tính.",
+        (Decisions, "amount_household") => {
+            "Tiền thưởng mỗi hộ gia đình (đồng), hoặc “theo quy định”. Bỏ trống: tự tính."
+        }
+        (Decisions, "fund_source") => "Nguồn kinh phí: quỹ thi đua, khen thưởng của ….",
+        (Decisions, "executors") => "Điều 3 (trách nhiệm thi hành). Bỏ trống: mặc định theo cấp cơ quan.",
+        (Decisions, "signer_name") => "Họ tên người ký Quyết định này.",
+        (Decisions, "signer_authority") => "Quyền hạn ký: KT. CHỦ TỊCH, KT. GIÁM ĐỐC; bỏ trống: người đứng đầu ký.",
+        (Decisions, "signer_title") => "Chức vụ người ký: PHÓ CHỦ TỊCH, PHÓ GIÁM ĐỐC.",
+        (Decisions, "recipients") => "Nơi nhận, mỗi dòng một nơi (Alt+Enter).",
+        (Decisions, "certificates") => {
+            "In giấy chứng nhận (Có/Không). Bỏ trống: có với Bằng khen, Giấy khen, Chiến sĩ thi đua…; không với Lao động tiên tiến, Tập thể lao động tiên tiến."
+        }
+        (Decisions, "golden_book_start") => "Số vào sổ vàng của người đầu tiên trong Quyết định (không bắt buộc).",
         (Agenda, "time") => "Giờ bắt đầu của mục (08:00). Bỏ trống: tính từ mục trước cộng thời lượng.",
         (Agenda, "minutes") => "Thời lượng, tính bằng phút: 10.",
         (Agenda, "title") => "Nội dung chương trình: Phát biểu khai mạc Hội nghị.",
@@ -183,7 +221,13 @@ pub(crate) fn setting_note(spec: &SettingSpec) -> Option<&'static str> {
         "issuer.sentence_name" => {
             "Tên cơ quan viết thường trong câu. Bỏ trống: tự suy ra (Ủy ban nhân dân tỉnh Tuyên Quang)."
         }
-        "issuer.code" => "Chữ viết tắt của cơ quan trong ký hiệu văn bản: UBND.",
+        "issuer.code" => "Chữ viết tắt của cơ quan trong ký hiệu văn bản: UBND, SNV.",
+        "issuer.level" => {
+            "Cấp cơ quan: tỉnh, sở, xã, huyện (đến 30/6/2025), cơ quan. Bỏ trống: suy ra từ tên cơ quan ban hành."
+        }
+        "issuer.head" => {
+            "Chức danh người đứng đầu, với cơ quan khác UBND và Sở: Cục trưởng, Hiệu trưởng. Bỏ trống: Chủ tịch (UBND), Giám đốc (Sở)."
+        }
         "issuer.place" => "Địa danh ghi trước ngày tháng: Tuyên Quang.",
         "contact.name" => "Người liên hệ ghi cuối Giấy mời (không bắt buộc).",
         "contact.phone" => "Số điện thoại người liên hệ.",
@@ -191,18 +235,34 @@ pub(crate) fn setting_note(spec: &SettingSpec) -> Option<&'static str> {
         "seating.second_seat" => "Ghế số 2 ở bên phải hay bên trái ghế số 1 (nhìn từ chỗ người ngồi). Mặc định: phải.",
         "font" => "Phông chữ: Liberation Serif (mặc định, có sẵn) hoặc Times New Roman (nếu máy có).",
         "documents.decision.citation" => {
-            "Thành tích chung ghi trong Quyết định và Bằng khen: đã có thành tích xuất sắc trong …"
+            "Thành tích chung ghi trong Quyết định, Bằng khen, Giấy khen: đã có thành tích xuất sắc trong …"
         }
-        "documents.decision.proposal" => "Căn cứ đề nghị: Theo đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số …",
-        "documents.decision.authority_line" => "Dòng thẩm quyền ban hành. Bỏ trống: CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH ….",
+        "documents.decision.proposal" => {
+            "Căn cứ đề nghị: Theo đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số … Bỏ trống: mặc định theo cấp cơ quan."
+        }
+        "documents.decision.authority_line" => {
+            "Dòng thẩm quyền ban hành. Bỏ trống: CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH … hoặc GIÁM ĐỐC SỞ … theo cấp cơ quan."
+        }
         "documents.decision.executors" => "Điều 3 (trách nhiệm thi hành). Bỏ trống: mặc định.",
-        "documents.decision.amount_collective" => "Tiền thưởng cho mỗi tập thể (đồng): 3600000.",
-        "documents.decision.amount_individual" => "Tiền thưởng cho mỗi cá nhân (đồng): 1800000.",
+        "documents.decision.amount_collective" => {
+            "Tiền thưởng cho mỗi tập thể (đồng): 3600000, hoặc “theo quy định”. Bỏ trống: hệ số × mức lương cơ sở."
+        }
+        "documents.decision.amount_individual" => {
+            "Tiền thưởng cho mỗi cá nhân (đồng): 1800000, hoặc “theo quy định”. Bỏ trống: hệ số × mức lương cơ sở."
+        }
+        "documents.decision.amount_household" => "Tiền thưởng cho mỗi hộ gia đình (đồng). Bỏ trống: tự tính.",
         "documents.decision.fund_source" => "Nguồn kinh phí khen thưởng.",
         "documents.decision.list_form" => {
             "Danh sách kèm Quyết định: danh sách (mặc định, đánh số) hoặc bảng (STT | Tên | Chức vụ, đơn vị)."
         }
-        "documents.decision.golden_book_start" => "Số vào sổ vàng của Bằng khen đầu tiên (không bắt buộc).",
+        "documents.decision.golden_book_start" => "Số vào sổ vàng của người đầu tiên (không bắt buộc).",
+        "documents.decision.grounds" => {
+            "Căn cứ riêng của cơ quan, mỗi dòng một căn cứ (Alt+Enter): Quyết định quy định chức năng, nhiệm vụ …; Quy định công tác thi đua, khen thưởng của tỉnh."
+        }
+        "documents.decision.title_verb" => "Danh hiệu thi đua được “tặng” (mặc định) hay “công nhận”.",
+        "documents.decision.round_up" => {
+            "Làm tròn tiền thưởng lên hàng chục nghìn đồng (Có — mặc định, theo quy định; Không)."
+        }
         "documents.report.district_order" => "Thứ tự các huyện, thành phố trong báo cáo, mỗi dòng một tên (Alt+Enter).",
         "documents.report.opening" => "Đoạn mở đầu báo cáo. Bỏ trống: mặc định.",
         "documents.report.closing" => "Đoạn kết báo cáo. Bỏ trống: mặc định.",
@@ -210,6 +270,12 @@ pub(crate) fn setting_note(spec: &SettingSpec) -> Option<&'static str> {
         "certificate.mode" => "đầy đủ: in cả khung và chữ; in trên phôi: chỉ in chữ lên phôi có sẵn.",
         "certificate.offset_x" => "Chỉnh lệch ngang khi in trên phôi (mm, + sang phải).",
         "certificate.offset_y" => "Chỉnh lệch dọc khi in trên phôi (mm, + xuống dưới).",
+        k if k.starts_with("certificates.") && k.ends_with(".size") => "Khổ giấy, mm: 297x210 (A4, mặc định) hoặc A3.",
+        k if k.starts_with("certificates.") && k.ends_with(".mode") => {
+            "đầy đủ: in cả khung và chữ; in trên phôi: chỉ in chữ lên phôi có sẵn."
+        }
+        k if k.starts_with("certificates.") && k.ends_with(".offset_x") => "Chỉnh lệch ngang khi in trên phôi (mm).",
+        k if k.starts_with("certificates.") && k.ends_with(".offset_y") => "Chỉnh lệch dọc khi in trên phôi (mm).",
         _ => return None,
     })
 }

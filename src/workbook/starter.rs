@@ -45,7 +45,7 @@ pub fn init(dir: &Path, force: bool) -> Result<Vec<PathBuf>, Diagnostics> {
         return Err(diags);
     }
     let prepared = pipeline::prepare(&source(), &mut diags, &mut Timings::default()).ok_or_else(|| diags.clone())?;
-    let xlsx = crate::workbook::convert::to_xlsx_with(&prepared.dataset, true).map_err(|e| {
+    let xlsx = crate::workbook::convert::to_xlsx_with(&prepared.data, &prepared.dataset, true).map_err(|e| {
         let mut d = Diagnostics::new();
         d.push(Diagnostic::error(
             "internal",

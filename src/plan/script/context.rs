@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use crate::model::{Attendance, DEFAULT_GROUPS, Dataset, Delegate, Honorific, Role};
+use crate::plan::awards::DecisionPlan;
 use crate::text::loose_key;
 
 /// A person as MC lines see them.
@@ -64,13 +65,21 @@ pub(super) struct IssuerCtx {
     pub place: String,
 }
 
-/// `decision.*`: how the award decision is cited.
+/// `decision.*`: how an award decision is cited.
 #[derive(Debug, Clone, Serialize)]
 pub(super) struct DecisionCtx {
     /// `15/QĐ-UBND`, or `…/QĐ-UBND` while it has no number.
     pub number: String,
     /// `ngày 12 tháng 12 năm 2023`, or blanks while it has no date.
     pub date: String,
+    /// Who confers, named short: `Chủ tịch Ủy ban nhân dân tỉnh`, `Giám đốc Sở Nội vụ`.
+    pub authority: String,
+    /// `tặng` or `công nhận`.
+    pub verb: String,
+    /// `Bằng khen`, `danh hiệu “Lao động tiên tiến” năm 2025`.
+    pub what: String,
+    /// `tặng Bằng khen`.
+    pub conferral: String,
 }
 
 /// A signing in `data.signings`.
@@ -107,6 +116,8 @@ pub(super) struct BatchCtx {
     pub kind: &'static str,
     pub names: Vec<String>,
     pub presenter: Option<PersonCtx>,
+    /// What they receive: `Bằng khen`, `danh hiệu “Lao động tiên tiến”`.
+    pub what: String,
 }
 
 /// Is the group one of officials (addressed `đồng chí` in the script)?
@@ -211,18 +222,50 @@ pub(super) fn introduction(ds: &Dataset, protocol: &[usize]) -> Vec<GroupIntro> 
     out
 }
 
-/// How the script cites the award decision.
-pub(super) fn decision(ds: &Dataset) -> DecisionCtx {
-    let d = &ds.decision;
-    let number = match &d.number {
-        Some(n) => format!("{}/{}", crate::text::document_number(n), d.code),
-        None => format!("…/{}", d.code),
-    };
-    let date = match d.date {
-        Some(date) => date.long_vi(),
-        None => format!("ngày … tháng … năm {}", ds.conference.date.year),
-    };
-    DecisionCtx { number, date }
+/// `awarding.*`: who decided what, one entry per authority (`Giám đốc Sở Nội vụ` —
+/// `tặng Giấy khen và danh hiệu “Chiến sĩ thi đua cơ sở”`).
+#[derive(Debug, Clone, Serialize)]
+pub(super) struct AwardingCtx {
+    pub authority: String,
+    pub conferrals: String,
+}
+
+/// The decisions grouped by authority, in order, their conferrals joined under one verb.
+pub(super) fn awarding(decisions: &[DecisionPlan]) -> Vec<AwardingCtx> {
+    let mut out: Vec<(String, Vec<&DecisionPlan>)> = Vec::new();
+    for d in decisions {
+        let a = d.authority.short();
+        match out.iter_mut().find(|(x, _)| *x == a) {
+            Some((_, list)) => list.push(d),
+            None => out.push((a, vec![d])),
+        }
+    }
+    out.into_iter()
+        .map(|(authority, list)| {
+            let mut by_verb: Vec<(&str, Vec<String>)> = Vec::new();
+            for d in list {
+                match by_verb.iter_mut().find(|(v, _)| *v == d.verb) {
+                    Some((_, whats)) => whats.push(d.what.clone()),
+                    None => by_verb.push((d.verb, vec![d.what.clone()])),
+                }
+            }
+            let parts: Vec<String> =
+                by_verb.into_iter().map(|(v, whats)| format!("{v} {}", crate::text::join_vi(whats))).collect();
+            AwardingCtx { authority, conferrals: crate::text::join_vi(parts) }
+        })
+        .collect()
+}
+
+/// How the script cites an award decision.
+pub(super) fn decision(d: &DecisionPlan) -> DecisionCtx {
+    DecisionCtx {
+        number: d.number.clone(),
+        date: d.date_words.clone(),
+        authority: d.authority.short(),
+        verb: d.verb.to_string(),
+        what: d.what.clone(),
+        conferral: format!("{} {}", d.verb, d.what),
+    }
 }
 
 pub(super) fn conference(ds: &Dataset) -> ConferenceCtx {

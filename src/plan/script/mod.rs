@@ -26,12 +26,14 @@ use crate::assets::TemplateStore;
 use crate::diag::{Diagnostic, Diagnostics, Severity, Text};
 use crate::jinja::to_value;
 use crate::model::{AgendaItem, AgendaKind, Performer};
+use crate::plan::awards::AwardsPlan;
 use crate::text::{Time, capitalize_first};
 
 /// Plans the script. `None` when it has errors (in `diags`), or when there is no programme.
 pub fn plan(
     ds: &crate::model::Dataset,
     protocol: &[usize],
+    awards: &AwardsPlan,
     store: &TemplateStore,
     diags: &mut Diagnostics,
 ) -> Option<Script> {
@@ -39,7 +41,7 @@ pub fn plan(
         return None;
     }
     let errors_before = diags.count(Severity::Error);
-    let mut p = Planner::new(ds, protocol, store, diags);
+    let mut p = Planner::new(ds, protocol, awards, store, diags);
     let mut clock = ds.conference.start_time;
     let mut items = Vec::new();
     let mut first_start = None;

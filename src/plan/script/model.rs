@@ -45,8 +45,8 @@ pub enum PartDetail {
     Speaker(usize),
     /// A signing (index into `Dataset::signings`).
     Signing(usize),
-    /// The reading of the award decision.
-    Decision,
+    /// The reading of an award decision (index into the plan's decisions).
+    Decision(usize),
     /// Recipients called on stage together (indices into `Dataset::awards`) and who
     /// presents to them (a delegate).
     Batch { awards: Vec<usize>, presenter: Option<usize> },

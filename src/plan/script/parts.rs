@@ -4,12 +4,12 @@
 
 use minijinja::Value;
 
-use super::context::{BatchCtx, PersonCtx, SigningPartCtx, attending, attending_with, person};
+use super::context::{self, BatchCtx, PersonCtx, SigningPartCtx, attending, attending_with, person};
 use super::model::{PartDetail, ScriptPart};
 use super::planner::Planner;
 use crate::diag::{Diagnostic, Loc, Text};
 use crate::jinja::to_value;
-use crate::model::{AgendaKind, AwardKind, Dataset, Role};
+use crate::model::{AgendaKind, AwardKind, AwardType, Dataset, Role};
 use crate::text::{Time, capitalize_first};
 
 /// A generated part before its times are known.
@@ -63,10 +63,20 @@ fn timed(
         return Vec::new();
     }
     let reading =
-        if matches!(specs[0].detail, PartDetail::Decision) { (minutes / 5).clamp(1, 5).min(minutes) } else { 0 };
-    let others = specs.len() - usize::from(reading > 0);
-    let mut times = if reading > 0 { vec![reading] } else { Vec::new() };
-    times.extend(shares(minutes - reading, others));
+        if matches!(specs[0].detail, PartDetail::Decision(_)) { (minutes / 5).clamp(1, 5).min(minutes) } else { 0 };
+    // Each decision's reading takes `reading` minutes (as long as the rest can share some).
+    let readings = specs.iter().filter(|s| matches!(s.detail, PartDetail::Decision(_))).count() as u32;
+    let mut reading = if readings > 1 { reading.min(minutes / (readings + 1)).max(1) } else { reading };
+    if reading * readings > minutes {
+        reading = minutes / readings.max(1);
+    }
+    let read_total = reading * readings;
+    let others = specs.len() - readings as usize;
+    let mut shared = shares(minutes - read_total, others).into_iter();
+    let times: Vec<u32> = specs
+        .iter()
+        .map(|s| if matches!(s.detail, PartDetail::Decision(_)) { reading } else { shared.next().unwrap_or(0) })
+        .collect();
     let mut clock = start;
     let mut out = Vec::new();
     for (spec, m) in specs.into_iter().zip(times) {
@@ -160,37 +170,53 @@ fn signings<'a>(ds: &Dataset) -> Vec<PartSpec<'a>> {
         .collect()
 }
 
-/// The award ceremony: the reading of the decision, then the recipients in batches of the
-/// stage's size (collectives first), the presenters taking turns.
+/// The award ceremony: each decision read, then its recipients in batches of the stage's
+/// size (collectives first), the presenters taking turns across all batches.
 fn ceremony<'a>(p: &mut Planner<'_>, by: Option<&PersonCtx>, item_loc: Loc) -> Vec<PartSpec<'a>> {
     let ds = p.ds;
-    let mut specs = vec![PartSpec {
-        title: "Công bố Quyết định khen thưởng".into(),
-        performer: by.map(|b| capitalize_first(&b.call)),
-        detail: PartDetail::Decision,
-        template: "khen-thuong-quyet-dinh",
-        extra: Vec::new(),
-    }];
     let presenters = attending_with(ds, p.protocol, Role::Presenter);
     if presenters.is_empty() {
         warn_no_presenter(p, item_loc);
     }
     warn_absent_recipients(p);
     let batch_size = ds.ceremony.batch_size as usize;
+    let several = p.awards.decisions.len() > 1;
+    let mut specs = Vec::new();
     let mut n = 0;
-    for kind in [AwardKind::Collective, AwardKind::Individual] {
-        let called: Vec<usize> = (0..ds.awards.len()).filter(|&a| ds.awards[a].kind == kind).collect();
-        for chunk in called.chunks(batch_size) {
-            let presenter = (!presenters.is_empty()).then(|| presenters[n % presenters.len()]);
-            n += 1;
-            specs.push(batch(ds, n, kind, chunk, presenter));
+    for (i, decision) in p.awards.decisions.iter().enumerate() {
+        let title = if several {
+            format!("Công bố Quyết định {} {}", decision.verb, decision.what)
+        } else {
+            "Công bố Quyết định khen thưởng".to_string()
+        };
+        specs.push(PartSpec {
+            title,
+            performer: by.map(|b| capitalize_first(&b.call)),
+            detail: PartDetail::Decision(i),
+            template: "khen-thuong-quyet-dinh",
+            extra: vec![("decision", to_value(context::decision(decision)))],
+        });
+        for kind in AwardKind::ALL {
+            let called: Vec<usize> = decision.order.iter().copied().filter(|&a| ds.awards[a].kind == kind).collect();
+            for chunk in called.chunks(batch_size) {
+                let presenter = (!presenters.is_empty()).then(|| presenters[n % presenters.len()]);
+                n += 1;
+                specs.push(batch(ds, n, kind, chunk, presenter, decision.form));
+            }
         }
     }
     specs
 }
 
-/// Batch `n`: the recipients `chunk` of `kind`, and who presents to them.
-fn batch<'a>(ds: &Dataset, n: usize, kind: AwardKind, chunk: &[usize], presenter: Option<usize>) -> PartSpec<'a> {
+/// Batch `n`: the recipients `chunk` of `kind`, receiving `form`, and who presents to them.
+fn batch<'a>(
+    ds: &Dataset,
+    n: usize,
+    kind: AwardKind,
+    chunk: &[usize],
+    presenter: Option<usize>,
+    form: AwardType,
+) -> PartSpec<'a> {
     let names: Vec<String> = chunk
         .iter()
         .map(|&a| {
@@ -201,14 +227,18 @@ fn batch<'a>(ds: &Dataset, n: usize, kind: AwardKind, chunk: &[usize], presenter
             }
         })
         .collect();
-    let what = if kind == AwardKind::Collective { "tập thể" } else { "cá nhân" };
+    let what = kind.noun();
     let presenter_ctx = presenter.map(|d| person(ds, d));
+    let handed = form.phrase();
     PartSpec {
-        title: format!("Trao Bằng khen đợt {n}: {} {what}", chunk.len()),
+        title: format!("Trao {handed} đợt {n}: {} {what}", chunk.len()),
         performer: presenter_ctx.as_ref().map(|pc| capitalize_first(&pc.call)),
         detail: PartDetail::Batch { awards: chunk.to_vec(), presenter },
         template: "khen-thuong-dot",
-        extra: vec![("batch", to_value(BatchCtx { number: n, kind: what, names, presenter: presenter_ctx }))],
+        extra: vec![(
+            "batch",
+            to_value(BatchCtx { number: n, kind: what, names, presenter: presenter_ctx, what: handed }),
+        )],
     }
 }
 

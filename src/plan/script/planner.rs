@@ -11,12 +11,15 @@ use crate::assets::TemplateStore;
 use crate::diag::{Diagnostics, Loc, Text};
 use crate::jinja::{Jinja, paragraphs, to_value};
 use crate::model::{Dataset, Role};
+use crate::plan::awards::AwardsPlan;
 
 /// What every MC line of one script is rendered with.
 pub(super) struct Planner<'a> {
     pub ds: &'a Dataset,
     /// Every delegate in protocol order.
     pub protocol: &'a [usize],
+    /// The award decisions, read in the ceremony.
+    pub awards: &'a AwardsPlan,
     store: &'a TemplateStore,
     jinja: Jinja,
     /// The variables every line sees.
@@ -28,6 +31,7 @@ impl<'a> Planner<'a> {
     pub fn new(
         ds: &'a Dataset,
         protocol: &'a [usize],
+        awards: &'a AwardsPlan,
         store: &'a TemplateStore,
         diags: &'a mut Diagnostics,
     ) -> Planner<'a> {
@@ -42,13 +46,16 @@ impl<'a> Planner<'a> {
         base.insert("issuer".into(), to_value(context::issuer(ds)));
         base.insert("chair".into(), to_value(chair.map(|d| context::person(ds, d))));
         base.insert("presidium".into(), to_value(&presidium));
-        base.insert("decision".into(), to_value(context::decision(ds)));
+        let decisions: Vec<_> = awards.decisions.iter().map(context::decision).collect();
+        base.insert("decision".into(), to_value(decisions.first()));
+        base.insert("decisions".into(), to_value(&decisions));
+        base.insert("awarding".into(), to_value(context::awarding(&awards.decisions)));
         base.insert("data".into(), to_value(context::data(ds, &everyone)));
         // Names a line may use only in some places: defined everywhere, empty elsewhere.
         for key in ["by", "speaker", "signing", "batch", "introduction"] {
             base.insert(key.into(), Value::from(()));
         }
-        Planner { ds, protocol, store, jinja: Jinja::new(), base, diags }
+        Planner { ds, protocol, awards, store, jinja: Jinja::new(), base, diags }
     }
 
     /// The paragraphs of one MC line: `custom` (a cell's text and its place) or the
