@@ -5,10 +5,13 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 out="$root/docs/images"
 pack="$(mktemp -d)"
-trap 'rm -rf "$pack"' EXIT
+other="$(mktemp -d)"
+trap 'rm -rf "$pack" "$other"' EXIT
 
 cd "$root"
 cargo run --release --quiet -- --quiet build -o "$pack"
+# A commune's conference, for the certificates a province does not give.
+cargo run --release --quiet -- --quiet build tests/fixtures/agencies/xa.yaml -o "$other"
 
 # document → the PDF whose first page shows it
 pages=(
@@ -27,5 +30,10 @@ for entry in "${pages[@]}"; do
   pdf="$pack/${entry#*:}"
   # 50 dpi: readable layout, small files (an A4 page is 413 × 585 px).
   pdftoppm -png -r 50 -f 1 -l 1 -singlefile "$pdf" "$out/$name"
+  echo "docs/images/$name.png"
+done
+for entry in "giay-khen:giay-khen.pdf" "giay-chung-nhan:giay-chung-nhan-chien-si-thi-dua-co-so.pdf"; do
+  name="${entry%%:*}"
+  pdftoppm -png -r 40 -f 1 -l 1 -singlefile "$other/${entry#*:}" "$out/$name"
   echo "docs/images/$name.png"
 done

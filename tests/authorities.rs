@@ -274,3 +274,42 @@ fn the_grounds_follow_the_level_and_the_date() {
     assert!(g(Level::Province, (2025, 6, 20)).contains("số 72/2025/QH15"));
     assert!(g(Level::Province, (2024, 6, 1)).contains("ngày 19 tháng 6 năm 2015"));
 }
+
+#[test]
+fn the_change_report_says_which_form_a_recipient_receives() {
+    let p = Project::new();
+    let path = agency(&p, "xa.yaml", &[]);
+    assert!(!build(Source::File(path.clone()), &p.out()).diags.has_errors());
+    let text = std::fs::read_to_string(&path).unwrap().replace(
+        "unit: Trưởng thôn Plei Bông, form: Giấy khen",
+        "unit: Trưởng thôn Plei Bông, form: Lao động tiên tiến",
+    );
+    std::fs::write(&path, text).unwrap();
+    let out = build(Source::File(path), &p.out());
+    assert!(!out.diags.has_errors(), "{:#?}", out.diags);
+    let changes = out.changes.as_ref().unwrap();
+    let said: Vec<String> = changes.changes.iter().map(|c| format!("{} {}", c.what, c.who)).collect();
+    assert!(said.contains(&"thêm Ksor Thuân (Lao động tiên tiến)".to_string()), "{said:?}");
+    assert!(said.contains(&"bỏ Ksor Thuân (Giấy khen)".to_string()), "{said:?}");
+    // The Giấy khen's files changed, Lao động tiên tiến's decision is new: all to print again.
+    assert!(changes.reprint.iter().any(|f| f == "quyet-dinh-giay-khen.pdf"), "{:?}", changes.reprint);
+    assert!(changes.reprint.iter().any(|f| f == "quyet-dinh-lao-dong-tien-tien.pdf"), "{:?}", changes.reprint);
+    assert!(changes.removed.iter().any(|f| f == "giay-khen/ksor-thuan.pdf"), "{:?}", changes.removed);
+}
+
+#[test]
+fn a_giay_khen_prints_on_the_offices_form_with_only_its_variable_lines() {
+    let p = Project::new();
+    let path = agency(&p, "xa.yaml", &[]);
+    let mut text = std::fs::read_to_string(&path).unwrap();
+    text.push_str("certificates:\n  giay_khen:\n    mode: in trên phôi\n    size: A4\n");
+    std::fs::write(&path, text).unwrap();
+    let out = build(Source::File(path), &p.out());
+    assert!(!out.diags.has_errors(), "{:#?}", out.diags);
+    let gk = pdf::flat_text(&p.out().join("giay-khen.pdf"));
+    assert!(gk.contains("THÔN PLEI BÔNG") && gk.contains("Số sổ vàng"), "{gk}");
+    assert!(!gk.contains("GIẤY KHEN") && !gk.contains("CỘNG HÒA") && !gk.contains("TẶNG"), "{gk}");
+    // The title's certificate keeps its full face.
+    let cn = pdf::flat_text(&p.out().join("giay-chung-nhan-chien-si-thi-dua-co-so.pdf"));
+    assert!(cn.contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), "{cn}");
+}
