@@ -37,3 +37,8 @@ for entry in "giay-khen:giay-khen.pdf" "giay-chung-nhan:giay-chung-nhan-chien-si
   pdftoppm -png -r 40 -f 1 -l 1 -singlefile "$other/${entry#*:}" "$out/$name"
   echo "docs/images/$name.png"
 done
+# The commune's year-end report: its own budget table and charts (pages 1–2).
+for page in 1 2; do
+  pdftoppm -png -r 50 -f "$page" -l "$page" -singlefile "$other/bao-cao-tong-ket.pdf" "$out/bao-cao-xa-$page"
+  echo "docs/images/bao-cao-xa-$page.png"
+done

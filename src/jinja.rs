@@ -24,15 +24,6 @@ impl Default for Jinja {
     }
 }
 
-/// `48.0` → `48`, `90.5` → `90,5`, `33.333` → `33,33`.
-fn vi_decimal(f: f64) -> String {
-    if f.fract() == 0.0 && f.abs() < 1e15 {
-        return format!("{}", f as i64);
-    }
-    let text = format!("{f:.2}");
-    text.trim_end_matches('0').trim_end_matches('.').replace('.', ",")
-}
-
 impl Jinja {
     pub fn new() -> Jinja {
         let mut env = Environment::new();
@@ -40,8 +31,13 @@ impl Jinja {
         // Spans of failing expressions, so a message can quote the one that failed.
         env.set_debug(true);
         // Printed values read as Vietnamese text: an empty value prints nothing (not
-        // `None`), a float `48.0` prints `48` and `90.5` prints `90,5`.
+        // `None`); a figure (a float) prints the Vietnamese way, `5448.0` as `5.448` and
+        // `0.25` as `0,25` (whole numbers — counts, years — print as they are); a list of
+        // records with a `text` (`stats.targets`) prints their texts, one sentence.
         env.set_formatter(|out, state, value| {
+            let write = |out: &mut minijinja::Output<'_>, s: &str| {
+                out.write_str(s).map_err(|_| minijinja::Error::new(ErrorKind::WriteFailure, "formatting failed"))
+            };
             if value.is_none() {
                 return Ok(());
             }
@@ -49,9 +45,10 @@ impl Jinja {
                 && !value.is_integer()
                 && let Ok(f) = f64::try_from(value.clone())
             {
-                return out
-                    .write_str(&vi_decimal(f))
-                    .map_err(|_| minijinja::Error::new(ErrorKind::WriteFailure, "formatting failed"));
+                return write(out, &crate::text::vi_number(f));
+            }
+            if let Some(text) = readable(value) {
+                return write(out, &text);
             }
             minijinja::escape_formatter(out, state, value)
         });
@@ -64,6 +61,11 @@ impl Jinja {
         env.add_filter("tien_chu", |n: u64| amount_in_words(n));
         env.add_filter("join_vi", join_vi);
         Jinja { env }
+    }
+
+    /// Adds a global value or function (`bang`, `dem` of the report's narrative).
+    pub(crate) fn add_global(&mut self, name: &'static str, value: Value) {
+        self.env.add_global(name, value);
     }
 
     fn diagnostic(&self, e: &minijinja::Error, source: &str, loc: Loc, what: &Text, context: &Value) -> Diagnostic {
@@ -224,6 +226,21 @@ impl Jinja {
             let loc = Loc::Template { file: store.display(name).into(), line: e.line().unwrap_or(0) as u32, col: 1 };
             self.diagnostic(&e, &source, loc, &Text::new("Mẫu", "The template"), context)
         })
+    }
+}
+
+/// A record with a `text` prints its text; a list of them, their texts joined with `; `
+/// (a sentence); anything else is left to the default formatter.
+fn readable(value: &Value) -> Option<String> {
+    let text_of = |v: &Value| v.get_attr("text").ok().filter(|t| t.kind() == ValueKind::String).map(|t| t.to_string());
+    match value.kind() {
+        ValueKind::Map => text_of(value),
+        ValueKind::Seq => {
+            let items: Vec<Value> = value.try_iter().ok()?.collect();
+            let texts: Option<Vec<String>> = items.iter().map(text_of).collect();
+            texts.filter(|t| !t.is_empty()).map(|t| t.join("; "))
+        }
+        _ => None,
     }
 }
 

@@ -23,5 +23,6 @@ mod sample;
 mod script;
 mod seating;
 mod starter;
+mod statistics;
 mod validation;
 mod watch;

@@ -158,6 +158,32 @@ pub fn check_first_page(page: &Page, kind: &str, number: &str, subject_start: &s
     subject
 }
 
+/// Any page of a document, portrait or landscape: A4, Decree 30's margins (20 / 20 / 30 /
+/// 15 mm) with nothing printed outside them but the page number in the top margin, and no
+/// text smaller than 7 pt.
+pub fn check_margins(page: &Page, n: usize) {
+    let (long, short) = (page.width.max(page.height), page.width.min(page.height));
+    assert!(close(long, 297.0 * MM, 0.1) && close(short, 210.0 * MM, 0.1), "page {n} is A4");
+    let (left, right, top, bottom) = (30.0 * MM, page.width - 15.0 * MM, 20.0 * MM, page.height - 20.0 * MM);
+    for g in page.glyphs.iter().filter(|g| !g.c.is_whitespace()) {
+        assert!(g.size >= 7.0, "page {n}: {:?} in {} pt", g.c, g.size);
+        assert!(
+            g.x0 >= left - 1.0 && g.x1 <= right + 1.0,
+            "page {n}: {:?} outside the side margins ({}–{})",
+            g.c,
+            g.x0,
+            g.x1
+        );
+        let number = g.c.is_ascii_digit() && g.y < top;
+        assert!(
+            number || (g.y - 0.66 * g.size >= top - 0.5 && g.y <= bottom),
+            "page {n}: {:?} outside the top/bottom margins ({})",
+            g.c,
+            g.y
+        );
+    }
+}
+
 /// Ô 9b and 7 on the page that has them: "Nơi nhận:" 12 pt bold italic level with the
 /// authority (14 pt bold), recipients 11 pt, the signer's name 14 pt bold below room for
 /// the signature and seal.

@@ -10,8 +10,8 @@ use vanthu::pack::DocKind;
 use vanthu::pipeline::{Timings, check, prepare};
 use vanthu::plan::stats;
 
-use crate::layout::{check_first_page, check_signature};
-use crate::util::{N, Project, S, build_only, delegate_header, errors, pdf, settings};
+use crate::layout::{check_first_page, check_margins, check_signature};
+use crate::util::{N, Project, S, build_only, delegate_header, errors, eval_sum, pdf, settings};
 
 const MM: f64 = 72.0 / 25.4;
 
@@ -41,7 +41,7 @@ fn the_report_prints_the_computed_figures() {
     assert_eq!(text.matches(&total).count(), 3, "Biểu 1, 2 and 3 end with {total}");
     for y in &s.years {
         let c = y.counts;
-        assert!(text.contains(&format!("Năm {} {} {} {} {}", y.year, c.total, c.s3, c.s4, c.s5)), "year {}", y.year);
+        assert!(text.contains(&format!(" {} {} {} {} {}", y.year, c.total, c.s3, c.s4, c.s5)), "year {}", y.year);
     }
     for d in &s.districts {
         let c = d.counts;
@@ -52,7 +52,10 @@ fn the_report_prints_the_computed_figures() {
         );
     }
     for t in &s.targets {
-        assert!(text.contains(&format!("{} {}", t.planned, t.achieved)), "{}", t.name);
+        let verdict = if t.achieved >= t.planned { "Đạt" } else { "Không đạt" };
+        let percent = format!("{:.1}", t.achieved * 100.0 / t.planned).replace('.', ",");
+        let row = format!("{} {} {} {percent} {verdict}", t.year.unwrap(), t.planned, t.achieved);
+        assert!(text.contains(&row), "{}: {row}", t.name);
     }
     // The charts are there, and the appendices, referred to in the text.
     for phrase in [
@@ -76,8 +79,10 @@ fn the_report_prints_the_computed_figures() {
         let top: String = page.glyphs.iter().filter(|g| g.y < 20.0 * MM).map(|g| g.c).collect();
         (!top.is_empty()).then_some(top)
     };
+    let heading =
+        |t: &str| t.strip_prefix("Phụ lục ").is_some_and(|n| !n.is_empty() && n.chars().all(|c| "IVX".contains(c)));
     let appendix_starts: Vec<usize> =
-        (1..=pages).filter(|&n| pdf::page(&report, n).runs().iter().any(|r| r.text.starts_with("Phụ lục "))).collect();
+        (1..=pages).filter(|&n| pdf::page(&report, n).runs().iter().any(|r| heading(&r.text))).collect();
     assert_eq!(appendix_starts.len(), 2);
     assert_eq!(number_of(1), None);
     assert_eq!(number_of(2).as_deref(), Some("2"));
@@ -87,6 +92,10 @@ fn the_report_prints_the_computed_figures() {
             assert_eq!(number_of(start + 1).as_deref(), Some("2"));
         }
     }
+    // Every page, the charts' and the landscape list's included, keeps the margins.
+    for (n, page) in pdf::all_pages(&report).iter().enumerate() {
+        check_margins(page, n + 1);
+    }
     let signed =
         (1..=pages).map(|n| pdf::page(&report, n)).find(|pg| pg.runs().iter().any(|r| r.text == "Nơi nhận:")).unwrap();
     check_signature(&signed, "TM. ỦY BAN NHÂN DÂN", "- Văn phòng Điều phối nông thôn mới", "Nguyễn Thế Giang");
@@ -94,21 +103,6 @@ fn the_report_prints_the_computed_figures() {
     let list_page = pdf::page(&report, appendix_starts[1]);
     assert!(list_page.width > list_page.height);
     assert!(pdf::page(&report, pages).runs().iter().any(|r| r.text == "Tên sản phẩm"), "repeated table header");
-}
-
-/// Sums a `SUM(C4:C10)` over the cells calamine reads.
-fn eval_sum(formula: &str, values: &calamine::Range<Data>) -> f64 {
-    let inner = formula.trim_start_matches('=').trim_start_matches("SUM(").trim_end_matches(')');
-    let (a, b) = inner.split_once(':').unwrap();
-    let col = |r: &str| (r.chars().next().unwrap() as u32 - 'A' as u32) as usize;
-    let row = |r: &str| r[1..].parse::<usize>().unwrap() - 1;
-    (row(a)..=row(b))
-        .map(|r| match values.get((r, col(a))) {
-            Some(Data::Float(f)) => *f,
-            Some(Data::Int(i)) => *i as f64,
-            other => panic!("not a number at {r}: {other:?}"),
-        })
-        .sum()
 }
 
 #[test]
@@ -120,7 +114,7 @@ fn the_workbook_totals_are_formulas_that_add_up() {
     assert!(!build_only(sample(), &p.out(), &[DocKind::Summary]).diags.has_errors());
     let mut book = open_workbook_auto(p.out().join("so-lieu-bao-cao.xlsx")).unwrap();
     let names = book.sheet_names();
-    assert_eq!(names, ["Biểu 1", "Biểu 2", "Biểu 3", "Biểu 4", "Biểu 5", "Sản phẩm"]);
+    assert_eq!(names, ["Biểu 1", "Biểu 2", "Biểu 3", "Biểu 4", "Biểu 5", "Danh sách sản phẩm OCOP được"]);
     let mut checked = 0;
     for (sheet, expected_total) in [("Biểu 1", s.total), ("Biểu 2", s.total), ("Biểu 3", s.total)] {
         let values = book.worksheet_range(sheet).unwrap();
@@ -148,7 +142,7 @@ fn the_workbook_totals_are_formulas_that_add_up() {
     }
     assert!(checked >= 12, "{checked} formulas checked");
     // The product list: every product, under a frozen, filtered header.
-    let list = book.worksheet_range("Sản phẩm").unwrap();
+    let list = book.worksheet_range("Danh sách sản phẩm OCOP được").unwrap();
     assert_eq!(list.rows().count() - 3, ds.products.len());
     // The native charts are in the file.
     let zip = std::fs::read(p.out().join("so-lieu-bao-cao.xlsx")).unwrap();
@@ -168,6 +162,15 @@ fn an_unknown_statistic_is_an_error_at_its_cell() {
                 vec![
                     delegate_header(),
                     vec![N(1.0), S("DB01"), S("Ông"), S("Lê Văn An"), S("Giám đốc"), S("Sở Tài chính"), S("Sở ngành")],
+                ],
+            ),
+            (
+                "Sản phẩm OCOP",
+                vec![
+                    ["Tên sản phẩm", "Chủ thể", "Huyện, thành phố", "Nhóm sản phẩm", "Hạng sao", "Năm công nhận"]
+                        .map(S)
+                        .to_vec(),
+                    vec![S("Chè xanh"), S("HTX Chè"), S("Huyện Na Hang"), S("Thực phẩm"), N(4.0), N(2023.0)],
                 ],
             ),
             (

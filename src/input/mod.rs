@@ -12,6 +12,7 @@ use std::path::PathBuf;
 pub use raw::Cell;
 pub use raw::RawDataset;
 pub use raw::Record;
+pub use raw::{FreeRow, FreeTable};
 pub use raw::{Parts, Value};
 pub use schema::TableKind;
 pub use source::Source;
@@ -83,6 +84,11 @@ pub fn load(source: &Source, diags: &mut Diagnostics) -> Option<RawDataset> {
         let base = source.dir().unwrap_or_else(|| PathBuf::from("."));
         yaml::read(text.trim_start_matches('\u{feff}'), file.clone(), &base, diags)?
     };
+    Some(assemble(file, parts))
+}
+
+/// The dataset of what a reader found.
+pub(crate) fn assemble(file: std::sync::Arc<str>, parts: Parts) -> RawDataset {
     let tables = parts.tables.into_iter().map(|t| (t.spec.kind, t)).collect();
-    Some(RawDataset { file, settings_loc: parts.settings_loc, settings: parts.settings, tables })
+    RawDataset { file, settings_loc: parts.settings_loc, settings: parts.settings, tables, free: parts.free }
 }

@@ -102,6 +102,28 @@ impl Table {
     }
 }
 
+/// A table of the clerk's own (a sheet the contract does not name, or an entry of the YAML
+/// `sheets:`): a header row and rows, read as loosely as the lists. Its columns are
+/// whatever its header says; the report's tables and counts name them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FreeTable {
+    /// The sheet's name (or the YAML key) as written.
+    pub name: String,
+    /// The sheet (or the YAML key).
+    pub loc: Loc,
+    /// The column headers, cleaned, in the sheet's order (no `STT` column).
+    pub headers: Vec<String>,
+    pub rows: Vec<FreeRow>,
+}
+
+/// One row of a [`FreeTable`]: a cell per header (`None` where it is empty).
+#[derive(Debug, Clone, PartialEq)]
+pub struct FreeRow {
+    /// The row (Excel) or the list item (YAML).
+    pub loc: Loc,
+    pub cells: Vec<Option<Cell>>,
+}
+
 /// The settings and every list, as read.
 #[derive(Debug, Clone)]
 pub struct RawDataset {
@@ -112,6 +134,8 @@ pub struct RawDataset {
     /// Setting key → cell.
     pub settings: BTreeMap<&'static str, Cell>,
     pub tables: BTreeMap<TableKind, Table>,
+    /// The clerk's own tables, in the order of the file.
+    pub free: Vec<FreeTable>,
 }
 
 impl RawDataset {
@@ -129,4 +153,5 @@ pub struct Parts {
     pub settings_loc: Loc,
     pub settings: BTreeMap<&'static str, Cell>,
     pub tables: Vec<Table>,
+    pub free: Vec<FreeTable>,
 }

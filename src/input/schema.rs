@@ -19,6 +19,7 @@ pub enum TableKind {
     Report,
     Groups,
     Decisions,
+    ReportTables,
 }
 
 /// How a column's cells are cleaned.
@@ -73,7 +74,7 @@ pub const STT: &str = "stt";
 
 const STT_COL: ColumnSpec = col(STT, "STT", &["TT", "Số TT", "Số thứ tự"]);
 
-pub static TABLES: [TableSpec; 10] = [
+pub static TABLES: [TableSpec; 11] = [
     TableSpec {
         kind: TableKind::Delegates,
         sheet: "Đại biểu",
@@ -220,6 +221,8 @@ pub static TABLES: [TableSpec; 10] = [
             col("year", "Năm", &[]),
             req("planned", "Kế hoạch", &["Mục tiêu", "Chỉ tiêu kế hoạch", "KH"]),
             col("achieved", "Đạt được", &["Kết quả", "Thực hiện", "Đã đạt"]),
+            col("unit", "Đơn vị tính", &["ĐVT", "Đơn vị"]),
+            col("direction", "Chiều", &["Chiều đánh giá", "Tốt khi", "Hướng"]),
         ],
     },
     TableSpec {
@@ -269,6 +272,30 @@ pub static TABLES: [TableSpec; 10] = [
             multi(col("recipients", "Nơi nhận", &[])),
             col("certificates", "In giấy chứng nhận", &["In bằng", "In giấy khen"]),
             col("golden_book_start", "Số sổ vàng bắt đầu", &["Số sổ vàng"]),
+        ],
+    },
+    TableSpec {
+        kind: TableKind::ReportTables,
+        sheet: "Bảng biểu",
+        sheet_aliases: &["Các bảng biểu", "Danh sách bảng biểu", "Bảng biểu báo cáo"],
+        yaml: "report.tables",
+        columns: &[
+            STT_COL,
+            col("id", "Mã", &["Mã bảng", "Mã biểu"]),
+            req("title", "Tên bảng", &["Tên biểu", "Tiêu đề bảng"]),
+            req("source", "Dữ liệu", &["Nguồn dữ liệu", "Sheet dữ liệu", "Lấy từ sheet"]),
+            col("rows", "Hàng", &["Theo hàng", "Gom theo", "Nhóm theo"]),
+            col("columns", "Cột", &["Theo cột", "Chia cột"]),
+            multi(col("values", "Giá trị", &["Số liệu", "Cách tính", "Các cột"])),
+            multi(col("filter", "Lọc", &["Điều kiện", "Chỉ lấy"])),
+            col("unit", "Đơn vị tính", &["ĐVT"]),
+            col("total", "Dòng tổng", &["Có dòng tổng"]),
+            col("extras", "Thêm cột", &["Cột tính thêm"]),
+            col("order", "Thứ tự hàng", &["Sắp xếp", "Thứ tự"]),
+            col("place", "Vị trí", &["In ở", "Nơi in"]),
+            col("chart", "Biểu đồ", &["Loại biểu đồ", "Vẽ biểu đồ"]),
+            col("chart_columns", "Cột biểu đồ", &["Số liệu biểu đồ"]),
+            col("chart_title", "Tên biểu đồ", &["Tiêu đề biểu đồ"]),
         ],
     },
 ];

@@ -13,7 +13,7 @@ use saphyr_parser::{Event, Parser};
 use serde_yaml::Value as Yaml;
 
 use super::excel::Workbook;
-use super::raw::{Cell, Parts, Record, Table, Value};
+use super::raw::{Cell, FreeRow, FreeTable, Parts, Record, Table, Value};
 use super::schema::{self, SETTINGS, TableSpec, TextKind};
 use crate::diag::{Diagnostic, Diagnostics, Loc, Origin, Text, quote};
 
@@ -178,6 +178,18 @@ fn one_value_expected(key: &str, loc: Loc) -> Diagnostic {
     ))
 }
 
+/// A list item (a row) that is not a mapping of keys (columns) to values.
+fn not_a_mapping(loc: Loc) -> Diagnostic {
+    Diagnostic::error(
+        "invalid-value",
+        loc,
+        Text::new(
+            "mỗi mục của danh sách phải là một bảng khóa: giá trị",
+            "each list item must be a mapping of keys to values",
+        ),
+    )
+}
+
 fn get_path<'v>(root: &'v Yaml, dotted: &str) -> Option<&'v Yaml> {
     dotted.split('.').try_fold(root, |v, k| v.as_mapping()?.get(k))
 }
@@ -266,9 +278,49 @@ pub fn read(text: &str, file: Arc<str>, base_dir: &Path, diags: &mut Diagnostics
         return None;
     }
 
+    let settings = read_settings(&ctx, &root, diags);
+
+    let list_keys: Vec<&str> = schema::TABLES.iter().map(|t| t.yaml).collect();
+    let mut tables = Vec::new();
+    for spec in &schema::TABLES {
+        tables.push(match get_path(&root, spec.yaml) {
+            None | Some(Yaml::Null) => Table::empty(spec),
+            Some(v) => read_list(&ctx, spec, v, diags),
+        });
+    }
+
+    let free = match root.get(FREE_KEY) {
+        None | Some(Yaml::Null) => Vec::new(),
+        Some(v) => read_free_tables(&ctx, v, diags),
+    };
+
+    // Keys that are neither settings nor lists.
+    let mut unknown = BTreeSet::new();
+    let mut list_keys = list_keys;
+    list_keys.push(FREE_KEY);
+    collect_unknown(&root, "", &list_keys, &mut unknown);
+    if !unknown.is_empty() {
+        diags.push(Diagnostic::note(
+            "unknown-keys",
+            Loc::File { file: file.clone() },
+            Text::new(
+                format!(
+                    "các khóa không dùng đến được bỏ qua: {}",
+                    unknown.iter().cloned().collect::<Vec<_>>().join(", ")
+                ),
+                format!("unused keys ignored: {}", unknown.iter().cloned().collect::<Vec<_>>().join(", ")),
+            ),
+        ));
+    }
+    let (line, col) = (1, 1);
+    Some(Parts { settings_loc: Loc::Yaml { file, line, col, path: "".into() }, settings, tables, free })
+}
+
+/// The settings: each one the contract knows, at its dotted key.
+fn read_settings(ctx: &Ctx<'_>, root: &Yaml, diags: &mut Diagnostics) -> BTreeMap<&'static str, Cell> {
     let mut settings = BTreeMap::new();
     for spec in SETTINGS.iter() {
-        let Some(v) = get_path(&root, &spec.key) else { continue };
+        let Some(v) = get_path(root, &spec.key) else { continue };
         let loc = ctx.loc(&spec.key);
         if is_sequence(v) && !spec.list && spec.text != TextKind::Multiline {
             diags.push(one_value_expected(&spec.key, loc.clone()));
@@ -293,34 +345,138 @@ pub fn read(text: &str, file: Arc<str>, base_dir: &Path, diags: &mut Diagnostics
             }
         }
     }
+    settings
+}
 
-    let list_keys: Vec<&str> = schema::TABLES.iter().map(|t| t.yaml).collect();
-    let mut tables = Vec::new();
-    for spec in &schema::TABLES {
-        tables.push(match get_path(&root, spec.yaml) {
-            None | Some(Yaml::Null) => Table::empty(spec),
-            Some(v) => read_list(&ctx, spec, v, diags),
-        });
-    }
+/// The key of the clerk's own tables: `sheets: {"Kinh phí": [{Nội dung: …, Dự toán: …}]}`.
+pub(crate) const FREE_KEY: &str = "sheets";
 
-    // Keys that are neither settings nor lists.
-    let mut unknown = BTreeSet::new();
-    collect_unknown(&root, "", &list_keys, &mut unknown);
-    if !unknown.is_empty() {
-        diags.push(Diagnostic::note(
-            "unknown-keys",
-            Loc::File { file: file.clone() },
+/// Reads `sheets:`: each entry a table of the clerk's own, as a list of rows (their keys
+/// are the columns, in the order first seen) or a sheet of a workbook.
+fn read_free_tables(ctx: &Ctx<'_>, v: &Yaml, diags: &mut Diagnostics) -> Vec<FreeTable> {
+    let Some(map) = v.as_mapping() else {
+        diags.push(Diagnostic::error(
+            "invalid-value",
+            ctx.loc(FREE_KEY),
             Text::new(
-                format!(
-                    "các khóa không dùng đến được bỏ qua: {}",
-                    unknown.iter().cloned().collect::<Vec<_>>().join(", ")
-                ),
-                format!("unused keys ignored: {}", unknown.iter().cloned().collect::<Vec<_>>().join(", ")),
+                "“sheets” phải là một bảng: tên bảng → danh sách dòng",
+                "“sheets” must map each table's name to its list of rows",
             ),
         ));
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for (k, v) in map {
+        let name = key_text(k);
+        let path = format!("{FREE_KEY}.{name}");
+        if let Some(m) = v.as_mapping()
+            && let Some(book) = m.get("workbook").and_then(Yaml::as_str)
+        {
+            let sheet = m.get("sheet").and_then(Yaml::as_str).unwrap_or(&name);
+            let loc = ctx.loc(&format!("{path}.workbook"));
+            if let Some(mut t) = read_linked_free_sheet(ctx, book, sheet, loc, diags) {
+                t.name = name;
+                out.push(t);
+            }
+            continue;
+        }
+        let Some(items) = v.as_sequence() else {
+            diags.push(Diagnostic::error(
+                "invalid-value",
+                ctx.loc(&path),
+                Text::new(
+                    format!("bảng “{name}” phải là một danh sách dòng (mỗi dòng bắt đầu bằng “- ”)"),
+                    format!("the table “{name}” must be a list of rows (each starting with “- ”)"),
+                ),
+            ));
+            continue;
+        };
+        let mut headers: Vec<String> = Vec::new();
+        for item in items.iter().filter_map(Yaml::as_mapping) {
+            for key in item.keys().map(key_text) {
+                if !headers.contains(&key) {
+                    headers.push(key);
+                }
+            }
+        }
+        let mut rows = Vec::new();
+        for (i, item) in items.iter().enumerate() {
+            let row_path = format!("{path}[{i}]");
+            let Some(item) = item.as_mapping() else {
+                diags.push(not_a_mapping(ctx.loc(&row_path)));
+                continue;
+            };
+            let cells: Vec<Option<Cell>> = headers
+                .iter()
+                .map(|h| {
+                    let value = item.get(h.as_str()).and_then(scalar).filter(|v| !v.is_empty())?;
+                    Some(Cell { value, loc: ctx.loc(&format!("{row_path}.{h}")), font: None })
+                })
+                .collect();
+            if cells.iter().any(Option::is_some) {
+                rows.push(FreeRow { loc: ctx.loc(&row_path), cells });
+            }
+        }
+        out.push(FreeTable { name, loc: ctx.loc(&path), headers, rows });
     }
-    let (line, col) = (1, 1);
-    Some(Parts { settings_loc: Loc::Yaml { file, line, col, path: "".into() }, settings, tables })
+    out
+}
+
+/// A table of the clerk's own from a sheet of the workbook `book` (relative to the YAML).
+fn read_linked_free_sheet(
+    ctx: &Ctx<'_>,
+    book: &str,
+    sheet: &str,
+    loc: Loc,
+    diags: &mut Diagnostics,
+) -> Option<FreeTable> {
+    let mut wb = open_linked(ctx, book, loc.clone(), diags)?;
+    let table = wb.read_free(sheet, diags);
+    if table.is_none() {
+        let names = wb.sheet_names().join(", ");
+        diags.push(
+            Diagnostic::error(
+                "missing-sheet",
+                loc,
+                Text::new(
+                    format!("{} không có sheet “{sheet}” có dòng tiêu đề", quote(book)),
+                    format!("{} has no sheet “{sheet}” with a header row", quote(book)),
+                ),
+            )
+            .with_hint(Text::new(format!("các sheet có: {names}"), format!("its sheets: {names}"))),
+        );
+    }
+    table
+}
+
+/// Opens the workbook `book` a YAML file points at (relative to it); its errors are said
+/// at `loc`, where the YAML names it.
+fn open_linked(ctx: &Ctx<'_>, book: &str, loc: Loc, diags: &mut Diagnostics) -> Option<Workbook> {
+    let bytes = match std::fs::read(ctx.base_dir.join(book)) {
+        Ok(b) => b,
+        Err(e) => {
+            diags.push(Diagnostic::error(
+                "unreadable-file",
+                loc,
+                Text::new(
+                    format!("không mở được tệp {} ({e})", quote(book)),
+                    format!("cannot open {} ({e})", quote(book)),
+                ),
+            ));
+            return None;
+        }
+    };
+    let name: Arc<str> = Path::new(book).file_name().map_or(book.into(), |n| n.to_string_lossy().into());
+    match Workbook::open(bytes, name) {
+        Ok(wb) => Some(wb),
+        Err(mut d) => {
+            d.loc = Some(loc);
+            d.message =
+                Text::new(format!("{}: {}", quote(book), d.message.vi), format!("{}: {}", quote(book), d.message.en));
+            diags.push(d);
+            None
+        }
+    }
 }
 
 fn collect_unknown(v: &Yaml, path: &str, lists: &[&str], out: &mut BTreeSet<String>) {
@@ -383,52 +539,27 @@ fn read_linked_sheet(
     sheet: Option<&str>,
     diags: &mut Diagnostics,
 ) -> Table {
-    let path = ctx.base_dir.join(book);
-    let bytes = match std::fs::read(&path) {
-        Ok(b) => b,
-        Err(e) => {
-            diags.push(Diagnostic::error(
-                "unreadable-file",
-                ctx.loc(&format!("{}.workbook", spec.yaml)),
-                Text::new(
-                    format!("không mở được tệp {} ({e})", quote(book)),
-                    format!("cannot open {} ({e})", quote(book)),
-                ),
-            ));
-            return Table::empty(spec);
-        }
+    let Some(mut wb) = open_linked(ctx, book, ctx.loc(&format!("{}.workbook", spec.yaml)), diags) else {
+        return Table::empty(spec);
     };
-    let name: Arc<str> = Path::new(book).file_name().map_or(book.into(), |n| n.to_string_lossy().into());
-    match Workbook::open(bytes, name) {
-        Ok(mut wb) => {
-            if let Some(sheet) = sheet
-                && !wb.has_sheet(sheet)
-            {
-                let names = wb.sheet_names().join(", ");
-                diags.push(
-                    Diagnostic::error(
-                        "missing-sheet",
-                        ctx.loc(&format!("{}.sheet", spec.yaml)),
-                        Text::new(
-                            format!("{} không có sheet “{sheet}”", quote(book)),
-                            format!("{} has no sheet “{sheet}”", quote(book)),
-                        ),
-                    )
-                    .with_hint(Text::new(format!("các sheet có: {names}"), format!("its sheets: {names}"))),
-                );
-                return Table::empty(spec);
-            }
-            wb.read_one(spec, sheet, diags)
-        }
-        Err(mut d) => {
-            // Said where the YAML names the file.
-            d.loc = Some(ctx.loc(&format!("{}.workbook", spec.yaml)));
-            d.message =
-                Text::new(format!("{}: {}", quote(book), d.message.vi), format!("{}: {}", quote(book), d.message.en));
-            diags.push(d);
-            Table::empty(spec)
-        }
+    if let Some(sheet) = sheet
+        && !wb.has_sheet(sheet)
+    {
+        let names = wb.sheet_names().join(", ");
+        diags.push(
+            Diagnostic::error(
+                "missing-sheet",
+                ctx.loc(&format!("{}.sheet", spec.yaml)),
+                Text::new(
+                    format!("{} không có sheet “{sheet}”", quote(book)),
+                    format!("{} has no sheet “{sheet}”", quote(book)),
+                ),
+            )
+            .with_hint(Text::new(format!("các sheet có: {names}"), format!("its sheets: {names}"))),
+        );
+        return Table::empty(spec);
     }
+    wb.read_one(spec, sheet, diags)
 }
 
 /// Reads item `i` of a list: its record, or `None` for an item that is not a mapping (an
@@ -445,14 +576,7 @@ fn read_item(
     let (line, col) = ctx.spans.at(&path);
     let origin = Origin::Yaml { file: ctx.file.clone(), line, col, path: path.as_str().into() };
     let Some(map) = item.as_mapping() else {
-        diags.push(Diagnostic::error(
-            "invalid-value",
-            ctx.loc(&path),
-            Text::new(
-                "mỗi mục của danh sách phải là một bảng khóa: giá trị",
-                "each list item must be a mapping of keys to values",
-            ),
-        ));
+        diags.push(not_a_mapping(ctx.loc(&path)));
         return None;
     };
     let mut cells = BTreeMap::new();

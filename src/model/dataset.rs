@@ -7,7 +7,9 @@ use super::hall::HallBlock;
 use super::ocop::Product;
 use super::people::{Delegate, Group};
 use super::programme::{AgendaItem, Signing};
+use super::report_tables::TableDef;
 use super::settings::*;
+use super::sheets::Sheet;
 use super::summary::{ReportSection, Target};
 use crate::diag::Loc;
 
@@ -40,6 +42,10 @@ pub struct Dataset {
     pub products: Vec<Product>,
     pub targets: Vec<Target>,
     pub report: Vec<ReportSection>,
+    /// The report's tables and charts as the clerk defined them (`Bảng biểu`).
+    pub report_tables: Vec<TableDef>,
+    /// The clerk's own tables (sheets the contract does not name).
+    pub sheets: Vec<Sheet>,
     /// Where the hall is described (for seating errors about the whole hall).
     pub hall_loc: Option<Loc>,
     /// The side of honour: where seat 2 is relative to seat 1.

@@ -13,7 +13,9 @@ mod located;
 mod ocop;
 mod people;
 mod programme;
+mod report_tables;
 mod settings;
+mod sheets;
 mod summary;
 
 pub use awards::{Amount, Award, Decision};
@@ -26,5 +28,7 @@ pub use people::{Attendance, DEFAULT_GROUPS, Group, Honorific};
 pub use people::{Delegate, Role};
 pub use programme::{AgendaItem, AgendaKind};
 pub use programme::{Performer, Signing};
+pub use report_tables::{Axis, ChartDef, ChartKind, Filter, Place, RowOrder, TableDef, ValueDef};
 pub use settings::*;
-pub use summary::{ReportSection, Target};
+pub use sheets::{Datum, NumberFormat, Sheet, SheetColumn, SheetRow};
+pub use summary::{Direction, ReportSection, Target};

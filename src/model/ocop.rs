@@ -29,17 +29,6 @@ pub struct Product {
     pub src: Src,
 }
 
-/// The 7 district-level units of Tuyên Quang as of 2023 (nd30-layout §4.4), city first.
-pub const DEFAULT_DISTRICTS: [&str; 7] = [
-    "Thành phố Tuyên Quang",
-    "Huyện Lâm Bình",
-    "Huyện Na Hang",
-    "Huyện Chiêm Hóa",
-    "Huyện Hàm Yên",
-    "Huyện Yên Sơn",
-    "Huyện Sơn Dương",
-];
-
 /// The producer kinds of the report's Biểu 4, in order.
 pub const PRODUCER_KINDS: [&str; 4] = ["Doanh nghiệp", "Hợp tác xã", "Tổ hợp tác", "Hộ sản xuất"];
 

@@ -10,7 +10,8 @@ use crate::text::{Date, Time};
 /// Settings of the summary report (`Báo cáo: …`).
 #[derive(Debug, Clone, Serialize)]
 pub struct ReportSettings {
-    /// The order of districts in the tables (default: the 7 units of Tuyên Quang, 2023).
+    /// The order of the districts (or communes) of the product list in the tables; empty:
+    /// the order they first appear in.
     pub district_order: Vec<String>,
     /// The opening paragraph (minijinja), when not the default.
     pub opening: Option<String>,

@@ -75,6 +75,16 @@ pub fn normalize(mut data: RawDataset, diags: &mut Diagnostics) -> NormalizedDat
             }
         }
     }
+    for table in &mut data.free {
+        table.name = clean_inline(&table.name);
+        for h in &mut table.headers {
+            *h = clean_inline(h);
+        }
+        for cell in table.rows.iter_mut().flat_map(|r| r.cells.iter_mut().flatten()) {
+            clean(cell, TextKind::Inline, diags);
+        }
+        table.rows.retain(|r| r.cells.iter().flatten().any(|c| !c.value.is_empty()));
+    }
     NormalizedDataset(data)
 }
 

@@ -62,10 +62,10 @@ impl DocKind {
                 "the Khen thưởng sheet is empty or missing",
             ),
             DocKind::Summary => (
-                "báo cáo sơ kết",
-                "sheet Báo cáo và Sản phẩm OCOP trống hoặc không có",
-                "summary report",
-                "the Báo cáo and Sản phẩm OCOP sheets are empty or missing",
+                "báo cáo",
+                "không có nội dung báo cáo, bảng biểu, chỉ tiêu hay sản phẩm OCOP",
+                "report",
+                "there is no narrative, table, target or OCOP product",
             ),
         };
         Text::new(format!("không tạo {what}: {why}"), format!("no {what_en}: {why_en}"))

@@ -53,7 +53,7 @@ impl Plan {
         }
         plan.awards = awards::plan(ds, templates, diags).unwrap_or_default();
         plan.script = script::plan(ds, &plan.protocol, &plan.awards, templates, diags);
-        plan.summary = summary::plan(ds, diags);
+        plan.summary = summary::plan(ds, templates, diags);
         (diags.count(crate::diag::Severity::Error) == errors).then_some(plan)
     }
 

@@ -6,9 +6,10 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::Serialize;
 
 use crate::model::{
-    Dataset, Metric, OTHER_KIND, PRODUCER_KINDS, PRODUCT_GROUPS, Product, Target, district_key, kind_key, target_metric,
+    Dataset, Direction, Metric, OTHER_KIND, PRODUCER_KINDS, PRODUCT_GROUPS, Product, Target, district_key, kind_key,
+    target_metric,
 };
-use crate::text::loose_key;
+use crate::text::{loose_key, vi_number, vi_percent};
 
 /// Products by star class.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
@@ -72,10 +73,55 @@ pub struct KindRow {
 pub struct TargetRow {
     pub name: String,
     pub year: Option<i32>,
+    pub unit: Option<String>,
     pub planned: f64,
     pub achieved: f64,
-    /// achieved / planned, in percent (none when nothing was planned).
+    /// achieved / planned, in percent, for a target where higher is better (none when
+    /// nothing was planned, or when lower is better: a percentage would mislead).
     pub percent: Option<f64>,
+    /// `Đạt` or `Không đạt`, the right way round.
+    pub verdict: &'static str,
+    /// The target in one sentence: `Tỷ lệ hộ nghèo năm 2025: kế hoạch không quá 1,5%,
+    /// thực hiện 0,25% (đạt)`.
+    pub text: String,
+}
+
+impl TargetRow {
+    /// Evaluates a target that achieved `achieved`.
+    pub fn of(t: &Target, achieved: f64) -> TargetRow {
+        let met = match t.direction {
+            Direction::Higher => achieved >= t.planned,
+            Direction::Lower => achieved <= t.planned,
+        };
+        let percent = (t.direction == Direction::Higher && t.planned > 0.0).then(|| achieved * 100.0 / t.planned);
+        let with_unit = |v: f64| match t.unit.as_deref() {
+            Some("%") => format!("{}%", vi_number(v)),
+            Some(u) => format!("{} {u}", vi_number(v)),
+            None => vi_number(v),
+        };
+        let year = t.year.map(|y| format!(" năm {y}")).unwrap_or_default();
+        let ceiling = if t.direction == Direction::Lower { "không quá " } else { "" };
+        let outcome = match percent {
+            Some(p) => format!("đạt {}% kế hoạch", vi_percent(p)),
+            None if met => "đạt".into(),
+            None => "không đạt".into(),
+        };
+        TargetRow {
+            name: t.name.clone(),
+            year: t.year,
+            unit: t.unit.clone(),
+            planned: t.planned,
+            achieved,
+            percent,
+            verdict: if met { "Đạt" } else { "Không đạt" },
+            text: format!(
+                "{}{year}: kế hoạch {ceiling}{}, thực hiện {} ({outcome})",
+                t.name,
+                with_unit(t.planned),
+                with_unit(achieved)
+            ),
+        }
+    }
 }
 
 /// Every figure of the report.
@@ -175,23 +221,11 @@ pub fn compute(products: &[Product], targets: &[Target], district_order: &[Strin
             .filter(|(i, (_, (_, n)))| *i < PRODUCER_KINDS.len() || *n > 0)
             .map(|(_, (name, (p, n)))| KindRow { name: name.to_string(), producers: p.len(), products: n })
             .collect(),
-        targets: targets
-            .iter()
-            .map(|t| {
-                let a = achieved(t, products);
-                TargetRow {
-                    name: t.name.clone(),
-                    year: t.year,
-                    planned: t.planned,
-                    achieved: a,
-                    percent: (t.planned > 0.0).then(|| a * 100.0 / t.planned),
-                }
-            })
-            .collect(),
+        targets: targets.iter().map(|t| TargetRow::of(t, achieved(t, products))).collect(),
     }
 }
 
-/// The statistics of a dataset with its district order.
+/// The statistics of a dataset with its district order (none: the order of the data).
 pub fn of(ds: &Dataset) -> Stats {
     compute(&ds.products, &ds.targets, &ds.report_settings.district_order)
 }
@@ -260,7 +294,15 @@ mod tests {
     }
 
     fn target(name: &str, year: Option<i32>, planned: f64) -> Target {
-        Target { name: name.into(), year, planned, achieved: None, src: src() }
+        Target {
+            name: name.into(),
+            year,
+            planned,
+            achieved: None,
+            unit: None,
+            direction: Direction::Higher,
+            src: src(),
+        }
     }
 
     fn order() -> Vec<String> {

@@ -19,7 +19,7 @@ pub use collate::NameOrder;
 pub(crate) use collate::name_sort_key;
 pub use date::{Date, Time};
 pub(crate) use date::{month_vi, parse_date_text, parse_time_text};
-pub(crate) use number::{document_number, parse_number, thousands};
+pub(crate) use number::{document_number, parse_number, thousands, vi_number, vi_percent};
 pub(crate) use words::{amount_in_words, number_in_words};
 
 #[cfg(test)]

@@ -13,7 +13,9 @@ mod delegates;
 pub(crate) mod fields;
 mod glyphs;
 mod hall;
+pub(crate) mod report_tables;
 mod settings;
+pub(crate) mod sheets;
 mod summary;
 
 use std::collections::HashSet;
@@ -37,8 +39,10 @@ pub fn validate(raw: &NormalizedDataset, diags: &mut Diagnostics) -> Option<Data
     let hall = v.hall(&groups);
     let signings = v.signings();
     let products = v.products();
-    let targets = v.targets();
+    let targets = v.targets(!products.is_empty());
     let report = v.report();
+    let report_tables = v.report_tables();
+    let sheets = v.own_sheets();
     let mut decisions = Vec::new();
     if let Some(s) = &settings {
         v.check_dates(s, !awards.is_empty());
@@ -72,6 +76,8 @@ pub fn validate(raw: &NormalizedDataset, diags: &mut Diagnostics) -> Option<Data
         products,
         targets,
         report,
+        report_tables,
+        sheets,
         hall_loc: raw.table(TableKind::Hall).loc.clone(),
         honour_side: s.honour_side,
         award_settings: s.awards,

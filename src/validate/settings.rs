@@ -316,7 +316,7 @@ impl Validator<'_> {
                         .filter(|d| !d.is_empty())
                         .collect()
                 })
-                .unwrap_or_else(|| crate::model::DEFAULT_DISTRICTS.iter().map(|d| d.to_string()).collect()),
+                .unwrap_or_default(),
             opening: self.setting_text("documents.report.opening"),
             opening_loc: self.setting_loc("documents.report.opening"),
             closing: self.setting_text("documents.report.closing"),

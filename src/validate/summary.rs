@@ -8,7 +8,8 @@ use crate::model::*;
 use crate::text::loose_key;
 
 impl Validator<'_> {
-    /// Products the report cannot place: a district outside `Báo cáo: Thứ tự huyện`
+    /// Products the report cannot place: a district outside `Báo cáo: Thứ tự huyện` (when
+    /// it is given)
     /// (`H. Na Hang` is found; `Huyện Na Hng` is not), a producer kind that is none of
     /// Biểu 4's four. Said once per distinct value, at its first cell.
     pub(super) fn check_products(&mut self, district_order: &[String], products: &[Product]) {
@@ -16,7 +17,10 @@ impl Validator<'_> {
         let known: Vec<String> = district_order.iter().map(|d| district_key(d)).collect();
         let mut said: std::collections::HashSet<String> = std::collections::HashSet::new();
         for p in products {
-            if !known.contains(&district_key(&p.district)) && said.insert(format!("d:{}", loose_key(&p.district))) {
+            if !known.is_empty()
+                && !known.contains(&district_key(&p.district))
+                && said.insert(format!("d:{}", loose_key(&p.district)))
+            {
                 let order = district_order.join(", ");
                 self.push(
                     Diagnostic::warning(
@@ -146,40 +150,54 @@ impl Validator<'_> {
         out
     }
 
-    pub(super) fn targets(&mut self) -> Vec<Target> {
+    /// The targets. `countable`: the data has a product list, from which targets named
+    /// `Số sản phẩm …` / `Số chủ thể …` are counted when their result is not given.
+    pub(super) fn targets(&mut self, countable: bool) -> Vec<Target> {
         let table = self.raw.table(TableKind::Targets);
         let mut out = Vec::new();
         for rec in &table.records {
             let mut f = self.fields(TableKind::Targets, rec);
-            let name = f.required("name", "Số sản phẩm OCOP đạt 3 sao trở lên");
+            let name = f.required("name", "Tỷ lệ hộ nghèo");
             let year = f.whole("year", (2000.0, 2100.0)).map(|y| y as i32);
-            let planned = f.number("planned", Some((0.0, 1e12)));
+            let planned = f.number("planned", Some((-1e15, 1e15)));
             if planned.is_none() && rec.value("planned").is_empty() {
                 f.push(fields::missing(rec.loc("planned"), "Kế hoạch", "40"));
             }
-            let achieved = f.number("achieved", Some((0.0, 1e12)));
+            let achieved = f.number("achieved", Some((-1e15, 1e15)));
+            let unit = f.text("unit");
+            let direction = direction(&mut f, rec);
             if let Some(name) = &name
                 && achieved.is_none()
                 && rec.value("achieved").is_empty()
-                && crate::model::target_metric(name).is_none()
+                && !(countable && crate::model::target_metric(name).is_some())
             {
+                let counted = if countable {
+                    " — vanthu tự đếm từ sheet Sản phẩm OCOP chỉ các chỉ tiêu “Số sản phẩm …” và “Số chủ thể …”"
+                } else {
+                    ""
+                };
+                let counted_en = if countable {
+                    " — vanthu counts only “Số sản phẩm …” and “Số chủ thể …” targets from the product list itself"
+                } else {
+                    ""
+                };
                 f.push(
                     Diagnostic::error(
-                        "target-not-countable",
+                        "target-without-result",
                         rec.loc("name"),
                         Text::new(
-                            format!("chỉ tiêu {} không đếm được từ danh sách sản phẩm OCOP", quote(name)),
-                            format!("the target {} cannot be counted from the OCOP product list", quote(name)),
+                            format!("chỉ tiêu {} chưa có kết quả thực hiện", quote(name)),
+                            format!("the target {} has no result", quote(name)),
                         ),
                     )
                     .with_hint(Text::new(
-                        "ghi kết quả vào cột “Đạt được” (thêm cột nếu chưa có); vanthu tự đếm chỉ các chỉ tiêu “Số sản phẩm …” và “Số chủ thể …”",
-                        "write the result in the “Đạt được” column (add it if missing); vanthu counts only “Số sản phẩm …” and “Số chủ thể …” targets itself",
+                        format!("ghi kết quả vào cột “Đạt được” (thêm cột nếu chưa có){counted}"),
+                        format!("write the result in the “Đạt được” column (add it if missing){counted_en}"),
                     )),
                 );
             }
             if let (Some(name), Some(planned)) = (name, planned) {
-                out.push(Target { name, year, planned, achieved, src: src(rec) });
+                out.push(Target { name, year, planned, achieved, unit, direction, src: src(rec) });
             }
         }
         out
@@ -198,4 +216,48 @@ impl Validator<'_> {
         }
         out
     }
+}
+
+/// `Chiều`: higher is better (the default) or lower (`thấp hơn là tốt`, `≤`, `không quá`).
+fn direction(f: &mut fields::Fields<'_>, rec: &crate::input::Record) -> Direction {
+    const DIRECTIONS: &[(Direction, &[&str])] = &[
+        (
+            Direction::Higher,
+            &[
+                "Cao hơn là tốt",
+                "Cao",
+                "Càng cao càng tốt",
+                "Tăng",
+                "Không thấp hơn",
+                "Tối thiểu",
+                "Trở lên",
+                "Ít nhất",
+            ],
+        ),
+        (
+            Direction::Lower,
+            &[
+                "Thấp hơn là tốt",
+                "Thấp",
+                "Càng thấp càng tốt",
+                "Giảm",
+                "Không quá",
+                "Không vượt",
+                "Tối đa",
+                "Dưới",
+                "Trở xuống",
+                "Không cao hơn",
+            ],
+        ),
+    ];
+    let text = match rec.value("direction") {
+        crate::input::Value::Text(t) => t.trim().to_string(),
+        _ => String::new(),
+    };
+    match text.as_str() {
+        "≥" | ">=" | ">" => return Direction::Higher,
+        "≤" | "<=" | "<" => return Direction::Lower,
+        _ => {}
+    }
+    f.choice("direction", DIRECTIONS, false).unwrap_or_default()
 }

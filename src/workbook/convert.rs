@@ -24,14 +24,22 @@ pub(crate) enum Field {
 
 type Row = Vec<(&'static str, Field)>;
 
+/// A table of the clerk's own: its name, headers and rows (a field per header, if any).
+pub(crate) struct FreeCanonical {
+    pub name: String,
+    pub headers: Vec<String>,
+    pub rows: Vec<Vec<Option<Field>>>,
+}
+
 /// The conference as the contract writes it.
 pub(crate) struct Canonical {
     pub settings: Vec<(&'static str, Field)>,
     pub tables: Vec<(&'static TableSpec, Vec<Row>)>,
+    pub free: Vec<FreeCanonical>,
 }
 
 /// The order the lists are written in: the groups before the delegates that name them.
-const TABLE_ORDER: [TableKind; 10] = [
+const TABLE_ORDER: [TableKind; 11] = [
     TableKind::Groups,
     TableKind::Delegates,
     TableKind::Awards,
@@ -42,6 +50,7 @@ const TABLE_ORDER: [TableKind; 10] = [
     TableKind::Products,
     TableKind::Targets,
     TableKind::Report,
+    TableKind::ReportTables,
 ];
 
 /// A cell as the contract writes it: text as read (cleaned), whole numbers as integers,
@@ -96,7 +105,20 @@ pub(crate) fn canonical(raw: &RawDataset) -> Canonical {
             (table.spec, rows)
         })
         .collect();
-    Canonical { settings, tables }
+    let free = raw
+        .free
+        .iter()
+        .map(|t| FreeCanonical {
+            name: t.name.clone(),
+            headers: t.headers.clone(),
+            rows: t
+                .rows
+                .iter()
+                .map(|r| r.cells.iter().map(|c| c.as_ref().and_then(|c| field(&c.value, false, false))).collect())
+                .collect(),
+        })
+        .collect();
+    Canonical { settings, tables, free }
 }
 
 fn yaml_of(f: &Field) -> Yaml {
@@ -144,6 +166,27 @@ pub(crate) fn to_yaml(raw: &RawDataset) -> String {
             .collect();
         insert_path(&mut root, spec.yaml, Yaml::Sequence(list));
     }
+    // The clerk's own tables: `sheets: {"Kinh phí": [{Nội dung: …, Dự toán: …}]}`.
+    let mut free = Mapping::new();
+    for t in &c.free {
+        let rows = t
+            .rows
+            .iter()
+            .map(|row| {
+                let mut m = Mapping::new();
+                for (h, f) in t.headers.iter().zip(row) {
+                    if let Some(f) = f {
+                        m.insert(Yaml::String(h.clone()), yaml_of(f));
+                    }
+                }
+                Yaml::Mapping(m)
+            })
+            .collect();
+        free.insert(Yaml::String(t.name.clone()), Yaml::Sequence(rows));
+    }
+    if !free.is_empty() {
+        root.insert(Yaml::String(crate::input::yaml::FREE_KEY.into()), Yaml::Mapping(free));
+    }
     let body = serde_yaml::to_string(&Yaml::Mapping(root)).expect("YAML values serialise");
     format!(
         "# Hội nghị — dữ liệu cho vanthu (https://… / `vanthu build <tệp này>`).\n# Các khóa theo mẫu nhập liệu: xem data/README.md.\n{body}"
@@ -172,8 +215,29 @@ fn choice_lists(ds: &Dataset) -> Vec<(&'static str, Vec<String>)> {
         ("Hạng sao", vec!["3".into(), "4".into(), "5".into()]),
         ("Nhóm sản phẩm", PRODUCT_GROUPS.iter().map(|g| g.to_string()).collect()),
         ("Loại chủ thể", crate::model::PRODUCER_KINDS.iter().map(|k| k.to_string()).collect()),
-        ("Huyện, thành phố", ds.report_settings.district_order.clone()),
+        ("Huyện, thành phố", districts(ds)),
+        ("Chiều", vec!["Cao hơn là tốt".into(), "Thấp hơn là tốt".into()]),
+        ("Có/Không", vec!["Có".into(), "Không".into()]),
+        ("Biểu đồ", crate::validate::report_tables::CHARTS.iter().map(|(_, n)| first(n)).collect()),
+        ("Thứ tự hàng", crate::validate::report_tables::ORDERS.iter().map(|(_, n)| first(n)).collect()),
+        ("Vị trí", ["Phụ lục", "Phụ lục II", "Trong bài", "Không in"].map(String::from).to_vec()),
+        ("Thêm cột", vec!["Tỷ lệ".into(), "Tăng giảm".into(), "Tỷ lệ; Tăng giảm".into()]),
     ]
+}
+
+/// The districts (or communes) offered for the product list: the report's order, else the
+/// ones the products name, in their order.
+fn districts(ds: &Dataset) -> Vec<String> {
+    if !ds.report_settings.district_order.is_empty() {
+        return ds.report_settings.district_order.clone();
+    }
+    let mut out: Vec<String> = Vec::new();
+    for p in &ds.products {
+        if !out.iter().any(|d| crate::model::district_key(d) == crate::model::district_key(&p.district)) {
+            out.push(p.district.clone());
+        }
+    }
+    out
 }
 
 /// Which list a column takes its values from, and whether a value outside it is normal
@@ -194,6 +258,12 @@ fn column_list(table: TableKind, key: &str) -> Option<(&'static str, bool)> {
         (Products, "product_group") => ("Nhóm sản phẩm", false),
         (Products, "producer_kind") => ("Loại chủ thể", true),
         (Products, "district") => ("Huyện, thành phố", true),
+        (Targets, "direction") => ("Chiều", false),
+        (ReportTables, "total") => ("Có/Không", false),
+        (ReportTables, "chart") => ("Biểu đồ", false),
+        (ReportTables, "order") => ("Thứ tự hàng", true),
+        (ReportTables, "place") => ("Vị trí", true),
+        (ReportTables, "extras") => ("Thêm cột", true),
         _ => return None,
     })
 }
@@ -247,6 +317,9 @@ pub(crate) fn to_xlsx_with(raw: &RawDataset, ds: &Dataset, guide: bool) -> Resul
     let lists = choice_lists(ds);
     for (spec, rows) in &c.tables {
         write_table_sheet(&mut wb, spec, rows, &lists, &st)?;
+    }
+    for t in &c.free {
+        write_free_sheet(&mut wb, t, &st)?;
     }
     write_lists_sheet(&mut wb, &lists, &st)?;
     wb.save_to_buffer()
@@ -314,6 +387,27 @@ fn write_table_sheet(
                 ws.write_number_with_format(r, c as u16, (n + 1) as f64, &st.cell)?;
             } else if let Some((_, f)) = row.iter().find(|(k, _)| *k == col.key) {
                 write_field(ws, r, c as u16, f, &st.cell)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// A table of the clerk's own: its name as the title, the header on row 3, the rows.
+fn write_free_sheet(wb: &mut Workbook, t: &FreeCanonical, st: &Styles) -> Result<(), XlsxError> {
+    let ws = wb.add_worksheet();
+    let name: String = t.name.chars().filter(|c| !"[]:*?/\\".contains(*c)).take(31).collect();
+    ws.set_name(&name)?;
+    ws.write_string_with_format(0, 0, t.name.to_uppercase(), &st.title)?;
+    for (c, h) in t.headers.iter().enumerate() {
+        ws.write_string_with_format(2, c as u16, h, &st.header)?;
+        ws.set_column_width(c as u16, if c == 0 { 40.0 } else { 16.0 })?;
+    }
+    ws.set_freeze_panes(3, 0)?;
+    for (n, row) in t.rows.iter().enumerate() {
+        for (c, f) in row.iter().enumerate() {
+            if let Some(f) = f {
+                write_field(ws, 3 + n as u32, c as u16, f, &st.cell)?;
             }
         }
     }

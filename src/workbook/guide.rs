@@ -34,7 +34,32 @@ pub(crate) const GUIDE: &[(&str, bool)] = &[
         "- Dùng phông Unicode (Times New Roman). Chữ gõ bằng TCVN3 (.VnTime) hoặc VNI vẫn được tự chuyển sang Unicode và báo lại từng ô.",
         false,
     ),
-    ("2. Tạo văn bản", true),
+    ("2. Bảng số liệu trong báo cáo", true),
+    (
+        "- Mỗi bảng, biểu đồ của báo cáo là một dòng ở sheet “Bảng biểu”: lấy số liệu từ một sheet (danh sách của mẫu, hoặc sheet riêng do đơn vị thêm: một dòng tiêu đề cột rồi các dòng số liệu), gom theo một cột, đếm hoặc cộng, in ở Phụ lục hoặc ngay trong bài.",
+        false,
+    ),
+    (
+        "- Ví dụ 1 (khen thưởng theo hình thức): Mã = khen-thuong; Tên bảng = Kết quả khen thưởng năm 2026; Dữ liệu = Khen thưởng; Hàng = Hình thức; Cột = Loại; Giá trị = Đếm; Đơn vị tính = lượt; Biểu đồ = Cột chồng.",
+        false,
+    ),
+    (
+        "- Ví dụ 2 (kinh phí): thêm sheet “Kinh phí” có các cột Nội dung | Dự toán | Thực hiện; ở “Bảng biểu”: Mã = kinh-phi; Dữ liệu = Kinh phí; Giá trị = Nội dung; Dự toán; Thực hiện; Đơn vị tính = triệu đồng; Dòng tổng = Có; Vị trí = Trong bài; Biểu đồ = Cột; Cột biểu đồ = Dự toán; Thực hiện.",
+        false,
+    ),
+    (
+        "- Trong sheet Báo cáo, dòng {{ bang(\"kinh-phi\") }} in bảng ở chỗ đó; {{ tong(\"Kinh phí\", \"Thực hiện\") }} ghi tổng kinh phí thực hiện vào câu văn; {{ dem(\"Khen thưởng\", \"Hình thức\", \"Giấy khen\") }} ghi số Giấy khen.",
+        false,
+    ),
+    (
+        "- Chỉ tiêu (sheet Chỉ tiêu): ghi Đơn vị tính và Chiều (Thấp hơn là tốt với tỷ lệ hộ nghèo…); báo cáo tự in bảng Kết quả thực hiện chỉ tiêu với Tỷ lệ (%) hoặc Đạt/Không đạt.",
+        false,
+    ),
+    (
+        "- Phần OCOP (các biểu theo năm, địa bàn, nhóm sản phẩm và danh sách sản phẩm) chỉ in khi sheet Sản phẩm OCOP có sản phẩm.",
+        false,
+    ),
+    ("3. Tạo văn bản", true),
     ("- Lưu bảng tính, rồi chạy: vanthu build hoi-nghi.xlsx", false),
     ("- Văn bản được ghi vào thư mục output\\<Mã hội nghị> cạnh nơi chạy lệnh: PDF để in, XLSX để theo dõi.", false),
     (
@@ -42,7 +67,7 @@ pub(crate) const GUIDE: &[(&str, bool)] = &[
         false,
     ),
     ("- vanthu watch hoi-nghi.xlsx: tự tạo lại mỗi khi lưu bảng tính.", false),
-    ("3. Khi có lỗi", true),
+    ("4. Khi có lỗi", true),
     (
         "- Mỗi thông báo ghi rõ chỗ: ví dụ “hoi-nghi.xlsx › Đại biểu!D17 (Họ và tên)” là ô D17 của sheet Đại biểu.",
         false,
@@ -165,7 +190,7 @@ pub(crate) fn column_note(table: TableKind, key: &str) -> Option<&'static str> {
         (Products, "producer_kind") => "Loại chủ thể: Doanh nghiệp, Hợp tác xã, Tổ hợp tác, Hộ sản xuất.",
         (Products, "address") => "Xã, phường, thị trấn.",
         (Products, "district") => {
-            "Huyện, thành phố (chọn trong danh sách); thứ tự trong báo cáo theo mục Báo cáo: Thứ tự huyện."
+            "Địa bàn: huyện, thành phố (đến 30/6/2025) hoặc xã, phường. Thứ tự trong báo cáo theo mục Báo cáo: Thứ tự huyện, nếu bỏ trống thì theo thứ tự xuất hiện."
         }
         (Products, "product_group") => "Nhóm sản phẩm theo Quyết định 148/QĐ-TTg (chọn trong danh sách).",
         (Products, "stars") => "Hạng sao được công nhận: 3, 4 hoặc 5.",
@@ -173,14 +198,51 @@ pub(crate) fn column_note(table: TableKind, key: &str) -> Option<&'static str> {
         (Products, "decision") => "Số quyết định công nhận (không bắt buộc).",
         (Targets, "name") => "Tên chỉ tiêu: Số sản phẩm OCOP đạt 3 sao trở lên.",
         (Targets, "year") => "Năm của chỉ tiêu.",
-        (Targets, "planned") => "Kế hoạch (số).",
+        (Targets, "planned") => "Kế hoạch (số, ghi đúng như muốn in: 1,5 hoặc 40).",
         (Targets, "achieved") => {
-            "Kết quả đạt được (số). Bỏ trống: vanthu đếm từ sheet Sản phẩm OCOP khi chỉ tiêu là số sản phẩm."
+            "Kết quả thực hiện (số, ghi đúng như muốn in: 0,25). Bỏ trống: vanthu đếm từ sheet Sản phẩm OCOP khi chỉ tiêu là “Số sản phẩm …” hoặc “Số chủ thể …”."
+        }
+        (Targets, "unit") => "Đơn vị tính: %, hộ, hồ sơ, sản phẩm, triệu đồng (không bắt buộc).",
+        (Targets, "direction") => {
+            "Cao hơn là tốt (mặc định: số sản phẩm, thu ngân sách) hoặc Thấp hơn là tốt (tỷ lệ hộ nghèo, hồ sơ trễ hạn): quyết định Đạt/Không đạt và có tính tỷ lệ % kế hoạch hay không."
         }
         (Report, "heading") => "Tiêu đề mục: I. KẾT QUẢ THỰC HIỆN.",
         (Report, "body") => {
-            "Nội dung mục; xuống dòng bằng Alt+Enter. Số liệu tự động: {{ stats.total }}, {{ stats.by_stars[4] }}, …; {{ bieu_do }} chèn biểu đồ."
+            "Nội dung mục; xuống dòng bằng Alt+Enter. Chèn bảng: {{ bang(\"mã bảng\") }} (một dòng riêng); biểu đồ: {{ bieu_do(\"mã bảng\") }}, hoặc {{ bieu_do }} cho mọi biểu đồ còn lại. Số liệu: {{ dem(\"Khen thưởng\", \"Hình thức\", \"Giấy khen\") }}, {{ tong(\"Kinh phí\", \"Thực hiện\") }}, {{ so_lieu(\"mã bảng\", \"hàng\", \"cột\") }}, {{ stats.targets }}."
         }
+        (ReportTables, "id") => {
+            "Mã của bảng (không dấu, không cách: kinh-phi), để chèn vào báo cáo bằng {{ bang(\"kinh-phi\") }}."
+        }
+        (ReportTables, "title") => "Tên bảng, in sau “Biểu 1.”: Kinh phí thực hiện năm 2026.",
+        (ReportTables, "source") => {
+            "Sheet lấy số liệu: một sheet danh sách (Khen thưởng, Đại biểu, Chỉ tiêu, Sản phẩm OCOP, Ký kết) hoặc sheet riêng của đơn vị (một dòng tiêu đề cột, các dòng số liệu)."
+        }
+        (ReportTables, "rows") => {
+            "Cột để gom các dòng thành hàng của bảng: Hình thức. Muốn hàng nào cũng có (kể cả bằng 0) và theo thứ tự: Hình thức: Giấy khen; Lao động tiên tiến. Bỏ trống: in từng dòng của sheet."
+        }
+        (ReportTables, "columns") => {
+            "Cột để chia thành nhiều cột (bảng chéo): Loại → các cột Cá nhân, Tập thể và Tổng số."
+        }
+        (ReportTables, "values") => {
+            "Số liệu của mỗi hàng, cách nhau bằng dấu chấm phẩy: Đếm; Tổng <cột>; Số <cột> khác nhau; Trung bình <cột>; hoặc tên cột. Đặt tên cột in ra: Số người: Đếm. Không có Hàng: các cột in ra."
+        }
+        (ReportTables, "filter") => "Chỉ lấy các dòng: Hình thức = Giấy khen; Loại ≠ Tập thể; Năm = 2026.",
+        (ReportTables, "unit") => "Đơn vị tính in dưới tên bảng: triệu đồng.",
+        (ReportTables, "total") => {
+            "Có dòng Tổng cộng không (Có/Không). Bỏ trống: có khi gom hàng, không khi in từng dòng."
+        }
+        (ReportTables, "extras") => "Thêm cột: Tỷ lệ (% trên tổng), Tăng giảm (% so với hàng trên, như năm trước).",
+        (ReportTables, "order") => {
+            "Thứ tự hàng: Theo dữ liệu (mặc định), Giảm dần, Tăng dần, A-Z, Liên tục (năm liên tục, năm trống ghi 0)."
+        }
+        (ReportTables, "place") => {
+            "Nơi in: Phụ lục (mặc định, Phụ lục I), Phụ lục II: <tên phụ lục>, Trong bài, Không in."
+        }
+        (ReportTables, "chart") => "Biểu đồ: Cột, Cột chồng, Thanh, Đường, Tròn. Bỏ trống: không vẽ.",
+        (ReportTables, "chart_columns") => {
+            "Các cột số liệu vẽ, cách nhau bằng dấu chấm phẩy (cùng đơn vị tính). Bỏ trống: cột số liệu đầu tiên (hoặc các cột đã chia)."
+        }
+        (ReportTables, "chart_title") => "Tên biểu đồ. Bỏ trống: tên bảng.",
         (Groups, "name") => "Tên nhóm đại biểu, dùng ở cột Nhóm của sheet Đại biểu.",
         (Groups, "order") => "Thứ tự ưu tiên của nhóm: 1 cao nhất (giới thiệu trước, ngồi trên).",
         (Groups, "intro") => "Câu mở đầu khi giới thiệu nhóm trong kịch bản: Về phía lãnh đạo Ủy ban nhân dân tỉnh.",

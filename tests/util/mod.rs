@@ -170,3 +170,19 @@ pub fn read_sheet(path: &Path, sheet: &str) -> Vec<Vec<String>> {
     let range = book.worksheet_range(sheet).unwrap();
     range.rows().map(|r| r.iter().map(|c| c.to_string()).collect()).collect()
 }
+
+/// Sums a `SUM(C4:C10)` over the cells calamine reads (columns A–Z).
+pub fn eval_sum(formula: &str, values: &calamine::Range<calamine::Data>) -> f64 {
+    use calamine::Data;
+    let inner = formula.trim_start_matches('=').trim_start_matches("SUM(").trim_end_matches(')');
+    let (a, b) = inner.split_once(':').unwrap();
+    let col = |r: &str| (r.chars().next().unwrap() as u32 - 'A' as u32) as usize;
+    let row = |r: &str| r[1..].parse::<usize>().unwrap() - 1;
+    (row(a)..=row(b))
+        .map(|r| match values.get((r, col(a))) {
+            Some(Data::Float(f)) => *f,
+            Some(Data::Int(i)) => *i as f64,
+            other => panic!("not a number at {r}: {other:?}"),
+        })
+        .sum()
+}

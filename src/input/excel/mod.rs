@@ -13,6 +13,7 @@ use std::sync::Arc;
 use calamine::{Data, Range, Reader, Sheets, open_workbook_auto_from_rs};
 
 mod extras;
+mod free;
 mod grid;
 mod header;
 mod rows;
@@ -21,11 +22,11 @@ mod settings;
 use self::extras::SheetExtras;
 use self::rows::read_table;
 use self::settings::read_settings;
-use super::raw::{Cell, Parts, Table};
+use super::raw::{Cell, FreeTable, Parts, Table};
 use super::schema::{
     self, SETTINGS_LABEL_HEADER, SETTINGS_SHEET, SETTINGS_SHEET_ALIASES, SETTINGS_VALUE_HEADER, TableSpec,
 };
-use crate::diag::{Diagnostic, Diagnostics, Loc, Text};
+use crate::diag::{Diagnostic, Diagnostics, Loc, Text, quote};
 use crate::text::loose_key;
 
 /// An opened workbook.
@@ -130,8 +131,8 @@ impl Workbook {
         let mut used: BTreeSet<String> = BTreeSet::new();
         let (settings_loc, settings) = self.read_settings_sheet(&mut used, diags);
         let tables = schema::TABLES.iter().map(|spec| self.read_table_sheet(spec, &mut used, diags)).collect();
-        self.note_other_sheets(&used, diags);
-        Parts { settings_loc, settings, tables }
+        let free = self.read_other_sheets(&used, diags);
+        Parts { settings_loc, settings, tables, free }
     }
 
     /// Reads the settings sheet, found by its name or another name for it; an error when
@@ -188,17 +189,43 @@ impl Workbook {
         }
     }
 
-    /// Notes each sheet that was not read (another copy of a list, a hidden sheet, an
-    /// unknown one); the sheets vanthu writes for the clerk's eyes are passed over in silence.
-    fn note_other_sheets(&self, used: &BTreeSet<String>, diags: &mut Diagnostics) {
+    /// Reads each visible sheet that is no list of the contract as a table of the clerk's own
+    /// (said in a note with its columns); notes the sheets passed over (another copy of a
+    /// list, a hidden sheet, a sheet without a header row). The sheets vanthu writes for the
+    /// clerk's eyes are passed over in silence.
+    fn read_other_sheets(&mut self, used: &BTreeSet<String>, diags: &mut Diagnostics) -> Vec<FreeTable> {
         let ours = |n: &str| [schema::GUIDE_SHEET, schema::LISTS_SHEET].iter().any(|s| loose_key(s) == loose_key(n));
-        for name in &self.names {
-            if used.contains(name) || ours(name) {
+        let mut free = Vec::new();
+        for name in self.names.clone() {
+            if used.contains(&name) || ours(&name) {
                 continue;
             }
             let loc = Loc::Sheet { file: self.file.clone(), sheet: name.as_str().into() };
-            diags.push(other_sheet_note(name, self.hidden.contains(name), used, loc));
+            let hidden = self.hidden.contains(&name);
+            let twin = schema::TABLES.iter().any(|t| t.matches_sheet(&name));
+            if !hidden && !twin {
+                let file = self.file.clone();
+                let read = self
+                    .range(&name, diags)
+                    .and_then(|range| free::read_free_table(&range, &mut self.extras(&name), &file, &name, diags));
+                if let Some(table) = read {
+                    diags.push(free_table_note(&table, loc));
+                    free.push(table);
+                    continue;
+                }
+            }
+            diags.push(other_sheet_note(&name, hidden, used, loc));
         }
+        free
+    }
+
+    /// Reads a named sheet as a table of the clerk's own (for a YAML file that points at a
+    /// workbook); `None` when there is no such sheet or it has no header row.
+    pub(crate) fn read_free(&mut self, sheet: &str, diags: &mut Diagnostics) -> Option<FreeTable> {
+        let name = self.find_sheet(|n| loose_key(n) == loose_key(sheet))?;
+        let file = self.file.clone();
+        let range = self.range(&name, diags)?;
+        free::read_free_table(&range, &mut self.extras(&name), &file, &name, diags)
     }
 
     /// Reads one list from a named sheet (for a YAML file that points at a workbook).
@@ -244,8 +271,27 @@ fn missing_settings_sheet(file: &Arc<str>) -> Diagnostic {
     ))
 }
 
+/// The note that a sheet is read as a table of the clerk's own.
+fn free_table_note(table: &FreeTable, loc: Loc) -> Diagnostic {
+    let columns = table.headers.iter().map(|h| quote(h)).collect::<Vec<_>>().join(", ");
+    Diagnostic::note(
+        "own-table",
+        loc,
+        Text::new(
+            format!(
+                "đọc làm bảng số liệu ({} dòng; cột {columns}): dùng được trong sheet Bảng biểu và trong nội dung báo cáo",
+                table.rows.len()
+            ),
+            format!(
+                "read as a table of your own ({} rows; columns {columns}): usable in the Bảng biểu sheet and the report's text",
+                table.rows.len()
+            ),
+        ),
+    )
+}
+
 /// What is said of a sheet that was not read: another copy of a list read from a `used`
-/// sheet, a hidden sheet, or a sheet the input contract does not know.
+/// sheet, a hidden sheet, or a sheet without a header row.
 fn other_sheet_note(name: &str, hidden: bool, used: &BTreeSet<String>, loc: Loc) -> Diagnostic {
     // Another copy of a list that was read from a different sheet.
     let twin = schema::TABLES
@@ -274,7 +320,10 @@ fn other_sheet_note(name: &str, hidden: bool, used: &BTreeSet<String>, loc: Loc)
         _ => Diagnostic::note(
             "unknown-sheet",
             loc,
-            Text::new("sheet không thuộc mẫu nhập liệu, được bỏ qua", "not a sheet of the input contract; ignored"),
+            Text::new(
+                "sheet không thuộc mẫu nhập liệu và không có dòng tiêu đề (ít nhất hai ô), được bỏ qua",
+                "not a sheet of the input contract and without a header row (two cells or more); ignored",
+            ),
         ),
     }
 }

@@ -1,326 +1,235 @@
-//! The report's tables (Biểu 1–5) and the product list, with their cells already printed
-//! the Vietnamese way and their numbers kept for the workbook.
+//! The report's tables and charts as the template and the workbook see them: cells printed
+//! the Vietnamese way (`5.448`, `0,25`, `95,0`), a TT column, widths from the contents.
 
 use serde::Serialize;
 
-use crate::model::{Dataset, PRODUCT_GROUPS};
-use crate::plan::stats::Stats;
-use crate::text::thousands;
+use crate::model::NumberFormat;
+use crate::plan::summary::{ChartPlan, ChartShape, ColumnRole, ReportTable, SummaryPlan};
+use crate::text::vi_number;
 
-/// A table of an appendix: cells already formatted (`1.234`, `95,0`), with their numbers
-/// for the workbook.
+/// A table as printed: cells already formatted, with the numbering.
 #[derive(Debug, Clone, Serialize)]
 pub(crate) struct TableView {
+    /// `Biểu 3. Kinh phí thực hiện năm 2025` (empty when the appendix's title is its title).
     pub title: String,
+    /// `Đơn vị tính: triệu đồng` (or empty).
     pub unit: String,
     pub header: Vec<String>,
-    /// Relative column widths.
-    pub widths: Vec<f64>,
+    pub widths: Vec<Width>,
     /// `left`, `center` or `right` per column.
     pub align: Vec<&'static str>,
     pub rows: Vec<Vec<String>>,
     /// The `Tổng cộng` row, bold.
     pub total: Option<Vec<String>>,
-    /// The numbers behind `rows` (none for text), for the workbook.
-    #[serde(skip)]
-    pub numbers: Vec<Vec<Option<f64>>>,
-    /// The columns whose total is their sum (a `SUM` formula in the workbook).
-    #[serde(skip)]
-    pub sums: Vec<bool>,
-    /// Percent columns (formatted `0.0` in the workbook).
-    #[serde(skip)]
-    pub percents: Vec<bool>,
 }
 
-/// A cell before formatting.
-#[derive(Debug, Clone)]
-enum Cell {
-    Text(String),
-    Count(usize),
-    Number(f64),
-    Percent(Option<f64>),
+/// A column's width: fixed for figures and short words, a share of what is left for text.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[serde(untagged)]
+pub(crate) enum Width {
+    /// Millimetres (`{"mm": 18.5}`).
+    Mm { mm: f64 },
+    /// A share of the rest (`1fr` … in Typst).
+    Fr(f64),
 }
 
-impl Cell {
-    fn text(&self) -> String {
-        match self {
-            Cell::Text(t) => t.clone(),
-            Cell::Count(c) => thousands(*c as u64),
-            Cell::Number(v) if v.fract() == 0.0 => thousands(*v as u64),
-            Cell::Number(v) => percent(*v),
-            Cell::Percent(Some(p)) => percent(*p),
-            Cell::Percent(None) => "-".into(),
+/// The printable width of a portrait page (A4 less 30 + 15 mm).
+const PORTRAIT_MM: f64 = 165.0;
+
+/// The room a text column needs at least.
+const TEXT_MIN_MM: f64 = 38.0;
+
+/// About how wide one character of the tables' 11.5 pt type is, in mm (bold a little more).
+const CHAR_MM: f64 = 2.05;
+
+/// The width of a column: a text column longer than a few words takes a share of the
+/// line; anything else its own width — the longest cell, the longest word of its header
+/// (bold), or half the header (two lines), plus the cell's insets.
+fn width(header: &str, cells: &[String], label: bool) -> Width {
+    let longest_word = header.split_whitespace().map(|w| w.chars().count()).max().unwrap_or(1) as f64;
+    let longest_cell = cells.iter().map(|c| c.chars().count()).max().unwrap_or(0) as f64;
+    if label && longest_cell > 16.0 {
+        return Width::Fr((longest_cell.min(48.0) / 12.0).max(1.0));
+    }
+    // A short header on one line, a longer one on two.
+    let header_chars = header.chars().count() as f64;
+    let header_lines = if header_chars <= 12.0 { 1.0 } else { 2.0 };
+    let header_mm = (longest_word * CHAR_MM * 1.12).max(header_chars * CHAR_MM * 1.12 / header_lines);
+    Width::Mm { mm: (longest_cell * CHAR_MM).max(header_mm).min(45.0) + 3.5 }
+}
+
+/// The widths of a table's columns; when no column takes a share, the widest text (else
+/// every column) does, so the table spans the line.
+fn fill_line(mut w: Vec<Width>, labels: &[bool]) -> Vec<Width> {
+    if !w.iter().any(|x| matches!(x, Width::Fr(_))) {
+        let widest = (0..w.len()).filter(|&i| labels[i]).max_by(|&a, &b| mm(w[a]).total_cmp(&mm(w[b])));
+        match widest {
+            Some(i) => w[i] = Width::Fr(1.0),
+            None => w = w.iter().map(|x| Width::Fr(mm(*x))).collect(),
         }
     }
+    w
+}
 
-    fn number(&self) -> Option<f64> {
-        match self {
-            Cell::Text(_) | Cell::Percent(None) => None,
-            Cell::Count(c) => Some(*c as f64),
-            Cell::Number(v) | Cell::Percent(Some(v)) => Some(*v),
-        }
+fn mm(w: Width) -> f64 {
+    match w {
+        Width::Mm { mm } => mm,
+        Width::Fr(_) => TEXT_MIN_MM,
     }
 }
 
-struct Table {
-    title: &'static str,
-    unit: &'static str,
-    header: &'static [&'static str],
-    widths: &'static [f64],
-    align: &'static [&'static str],
-    rows: Vec<Vec<Cell>>,
-    total: Option<Vec<Cell>>,
-    sums: &'static [bool],
-}
-
-impl Table {
-    fn view(self) -> TableView {
-        let percents =
-            self.rows.first().map(|r| r.iter().map(|c| matches!(c, Cell::Percent(_))).collect()).unwrap_or_default();
-        TableView {
-            title: self.title.into(),
-            unit: self.unit.into(),
-            header: self.header.iter().map(|h| h.to_string()).collect(),
-            widths: self.widths.to_vec(),
-            align: self.align.to_vec(),
-            rows: self.rows.iter().map(|r| r.iter().map(Cell::text).collect()).collect(),
-            total: self.total.as_ref().map(|r| r.iter().map(Cell::text).collect()),
-            numbers: self.rows.iter().map(|r| r.iter().map(Cell::number).collect()).collect(),
-            sums: self.sums.to_vec(),
-            percents,
-        }
-    }
-}
-
-/// `95,0` (one decimal, Vietnamese comma).
-pub(crate) fn percent(p: f64) -> String {
-    format!("{p:.1}").replace('.', ",")
-}
-
-/// The report's tables (Biểu 1–5), the same in the PDF and the workbook.
-pub(crate) fn tables(stats: &Stats) -> Vec<TableView> {
-    let mut out = vec![by_year(stats), by_district(stats), by_group(stats), by_kind(stats)];
-    if !stats.targets.is_empty() {
-        out.push(targets(stats));
-    }
-    out.into_iter().map(Table::view).collect()
-}
-
-/// Biểu 1: products by year of recognition and stars.
-fn by_year(stats: &Stats) -> Table {
-    use Cell::*;
-    let s = &stats.stars;
-    let t = |x: &str| Text(x.to_string());
-    let stars_total = |first: Cell| vec![t(""), first, Count(s.total), Count(s.s3), Count(s.s4), Count(s.s5)];
-    let mut total = stars_total(t("Tổng cộng"));
-    total.push(t(""));
-    Table {
-        title: "Biểu 1. Sản phẩm OCOP theo năm công nhận và hạng sao",
-        unit: "Đơn vị tính: sản phẩm",
-        header: &["TT", "Năm công nhận", "Tổng số", "3 sao", "4 sao", "5 sao", "Tăng, giảm so với năm trước (%)"],
-        widths: &[0.5, 1.6, 1.0, 1.0, 1.0, 1.0, 1.6],
-        align: &["center", "left", "right", "right", "right", "right", "right"],
-        rows: stats
-            .years
-            .iter()
-            .enumerate()
-            .map(|(i, y)| {
-                let c = y.counts;
-                vec![
-                    Text((i + 1).to_string()),
-                    Text(format!("Năm {}", y.year)),
-                    Count(c.total),
-                    Count(c.s3),
-                    Count(c.s4),
-                    Count(c.s5),
-                    Percent(y.growth),
-                ]
-            })
-            .collect(),
-        total: Some(total),
-        sums: &[false, false, true, true, true, true, false],
-    }
-}
-
-/// Biểu 2: products by district and stars, and producers.
-fn by_district(stats: &Stats) -> Table {
-    use Cell::*;
-    let s = &stats.stars;
-    let t = |x: &str| Text(x.to_string());
-    let stars_total = |first: Cell| vec![t(""), first, Count(s.total), Count(s.s3), Count(s.s4), Count(s.s5)];
-    let mut total = stars_total(t("Tổng cộng"));
-    total.push(Count(stats.producers));
-    Table {
-        title: "Biểu 2. Sản phẩm OCOP theo đơn vị hành chính cấp huyện",
-        unit: "Đơn vị tính: sản phẩm, chủ thể",
-        header: &["TT", "Huyện, thành phố", "Tổng số", "3 sao", "4 sao", "5 sao", "Số chủ thể"],
-        widths: &[0.5, 2.2, 1.0, 1.0, 1.0, 1.0, 1.1],
-        align: &["center", "left", "right", "right", "right", "right", "right"],
-        rows: stats
-            .districts
-            .iter()
-            .enumerate()
-            .map(|(i, d)| {
-                let c = d.counts;
-                vec![
-                    Text((i + 1).to_string()),
-                    Text(d.name.clone()),
-                    Count(c.total),
-                    Count(c.s3),
-                    Count(c.s4),
-                    Count(c.s5),
-                    Count(d.producers),
-                ]
-            })
-            .collect(),
-        total: Some(total),
-        // A producer with products in two districts counts once in the total.
-        sums: &[false, false, true, true, true, true, false],
-    }
-}
-
-/// Biểu 3: products by product group and stars, with shares.
-fn by_group(stats: &Stats) -> Table {
-    use Cell::*;
-    let s = &stats.stars;
-    let t = |x: &str| Text(x.to_string());
-    let stars_total = |first: Cell| vec![t(""), first, Count(s.total), Count(s.s3), Count(s.s4), Count(s.s5)];
-    let share = |v: usize| (s.total > 0).then(|| v as f64 * 100.0 / s.total as f64);
-    let mut total = stars_total(t("Tổng cộng"));
-    total.push(Percent(share(s.total)));
-    Table {
-        title: "Biểu 3. Sản phẩm OCOP theo nhóm sản phẩm",
-        unit: "Đơn vị tính: sản phẩm",
-        header: &["TT", "Nhóm sản phẩm", "Tổng số", "3 sao", "4 sao", "5 sao", "Tỷ lệ (%)"],
-        widths: &[0.5, 3.0, 0.9, 0.9, 0.9, 0.9, 0.9],
-        align: &["center", "left", "right", "right", "right", "right", "right"],
-        rows: stats
-            .groups
-            .iter()
-            .enumerate()
-            .map(|(i, g)| {
-                let c = g.counts;
-                vec![
-                    Text((i + 1).to_string()),
-                    Text(g.name.clone()),
-                    Count(c.total),
-                    Count(c.s3),
-                    Count(c.s4),
-                    Count(c.s5),
-                    Percent(share(c.total)),
-                ]
-            })
-            .collect(),
-        total: Some(total),
-        sums: &[false, false, true, true, true, true, true],
-    }
-}
-
-/// Biểu 4: producers by kind, with their products.
-fn by_kind(stats: &Stats) -> Table {
-    use Cell::*;
-    let t = |x: &str| Text(x.to_string());
-    Table {
-        title: "Biểu 4. Chủ thể OCOP theo loại hình",
-        unit: "Đơn vị tính: chủ thể, sản phẩm",
-        header: &["TT", "Loại hình chủ thể", "Số chủ thể", "Số sản phẩm"],
-        widths: &[0.5, 2.6, 1.2, 1.2],
-        align: &["center", "left", "right", "right"],
-        rows: stats
-            .kinds
-            .iter()
-            .enumerate()
-            .map(|(i, k)| vec![Text((i + 1).to_string()), Text(k.name.clone()), Count(k.producers), Count(k.products)])
-            .collect(),
-        total: Some(vec![
-            t(""),
-            t("Tổng cộng"),
-            Count(stats.kinds.iter().map(|k| k.producers).sum()),
-            Count(stats.kinds.iter().map(|k| k.products).sum()),
-        ]),
-        sums: &[false, false, true, true],
-    }
-}
-
-/// Biểu 5: the targets against what was achieved.
-fn targets(stats: &Stats) -> Table {
-    use Cell::*;
-    Table {
-        title: "Biểu 5. Kết quả thực hiện chỉ tiêu",
-        unit: "",
-        header: &["TT", "Chỉ tiêu", "Năm", "Kế hoạch", "Thực hiện", "Tỷ lệ (%)"],
-        widths: &[0.5, 3.2, 0.8, 1.0, 1.0, 1.0],
-        align: &["center", "left", "center", "right", "right", "right"],
-        rows: stats
-            .targets
-            .iter()
-            .enumerate()
-            .map(|(i, tg)| {
-                vec![
-                    Text((i + 1).to_string()),
-                    Text(tg.name.clone()),
-                    Text(tg.year.map_or_else(|| "Cả giai đoạn".into(), |y| y.to_string())),
-                    Number(tg.planned),
-                    Number(tg.achieved),
-                    Percent(tg.percent),
-                ]
-            })
-            .collect(),
-        total: None,
-        sums: &[false; 6],
-    }
-}
-
-pub(super) fn product_list(ds: &Dataset) -> TableView {
-    let mut t = TableView {
-        title: String::new(),
-        unit: String::new(),
-        header: [
-            "STT",
-            "Tên sản phẩm",
-            "Chủ thể",
-            "Địa chỉ",
-            "Huyện, thành phố",
-            "Nhóm sản phẩm",
-            "Hạng sao",
-            "Năm",
-            "Quyết định công nhận",
-        ]
-        .map(String::from)
-        .to_vec(),
-        widths: vec![0.5, 2.2, 2.4, 1.6, 1.5, 1.8, 0.7, 0.7, 1.8],
-        align: vec!["center", "left", "left", "left", "left", "left", "center", "center", "left"],
-        rows: ds
-            .products
-            .iter()
-            .enumerate()
-            .map(|(i, p)| {
-                vec![
-                    (i + 1).to_string(),
-                    p.name.clone(),
-                    p.producer.clone(),
-                    p.address.clone().unwrap_or_default(),
-                    crate::model::district_name(&p.district, &ds.report_settings.district_order).to_string(),
-                    PRODUCT_GROUPS[p.group].to_string(),
-                    format!("{} sao", p.stars),
-                    p.year.to_string(),
-                    p.decision.clone().unwrap_or_default(),
-                ]
-            })
-            .collect(),
-        total: None,
-        numbers: Vec::new(),
-        sums: Vec::new(),
-        percents: Vec::new(),
+pub(crate) fn table_view(plan: &SummaryPlan, i: usize, titled: bool) -> TableView {
+    let t = &plan.tables[i];
+    let print_row = |r: &[crate::plan::summary::Out]| -> Vec<String> {
+        r.iter().zip(&t.columns).map(|(c, col)| c.print(col.format)).collect()
     };
-    // No product has an address: the column would be empty on every page.
-    if ds.products.iter().all(|p| p.address.as_deref().is_none_or(str::is_empty)) {
-        t.header.remove(3);
-        t.widths.remove(3);
-        t.align.remove(3);
-        for row in &mut t.rows {
-            row.remove(3);
+    let rows: Vec<Vec<String>> = t
+        .rows
+        .iter()
+        .enumerate()
+        .map(|(n, r)| std::iter::once((n + 1).to_string()).chain(print_row(r)).collect())
+        .collect();
+    let total = t.total.as_ref().map(|r| {
+        let mut cells = print_row(r);
+        // A percentage the total has no figure for prints nothing, not `-`.
+        for (c, col) in cells.iter_mut().zip(&t.columns) {
+            if col.format == NumberFormat::Percent && c == "-" {
+                c.clear();
+            }
         }
+        std::iter::once(String::new()).chain(cells).collect()
+    });
+    let mut header = vec!["TT".to_string()];
+    header.extend(t.columns.iter().map(|c| c.header.clone()));
+    let mut widths = vec![Width::Mm { mm: 9.0 }];
+    let mut labels = vec![false];
+    let mut align = vec!["center"];
+    for (c, col) in t.columns.iter().enumerate() {
+        let cells: Vec<String> = rows.iter().chain(&total).map(|r| r[c + 1].clone()).collect();
+        let label = col.role == ColumnRole::Label;
+        widths.push(width(&col.header, &cells, label));
+        labels.push(label);
+        align.push(match (col.role, col.format) {
+            (ColumnRole::Figure, _) => "right",
+            (ColumnRole::Label, NumberFormat::Plain) => "center",
+            // Short words (`Đạt`, `3 sao`) read best centred.
+            _ if cells.iter().all(|c| c.chars().count() <= 10) && c > 0 => "center",
+            _ => "left",
+        });
     }
-    t
+    let title = match (titled, plan.numbers[i]) {
+        (false, _) => String::new(),
+        (true, Some(n)) => format!("Biểu {n}. {}", t.title),
+        (true, None) => t.title.clone(),
+    };
+    TableView {
+        title,
+        unit: t.unit.as_ref().map(|u| format!("Đơn vị tính: {u}")).unwrap_or_default(),
+        header,
+        widths: fill_line(widths, &labels),
+        align,
+        rows,
+        total,
+    }
+}
+
+/// Whether a table needs a landscape page: its columns do not fit a portrait line.
+pub(crate) fn is_wide(view: &TableView) -> bool {
+    view.widths.iter().map(|w| mm(*w)).sum::<f64>() > PORTRAIT_MM
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct SeriesView {
+    pub name: String,
+    pub values: Vec<f64>,
+    /// The values as printed (`5.448`, `0,25`).
+    pub texts: Vec<String>,
+}
+
+/// A chart as the template draws it (`templates/lib/charts.typ`).
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct ChartView {
+    /// `Biểu đồ 2. Sản phẩm OCOP theo địa bàn`.
+    pub title: String,
+    /// `columns`, `stacked`, `bars`, `line`, `pie`, `progress`.
+    pub shape: &'static str,
+    pub categories: Vec<String>,
+    pub series: Vec<SeriesView>,
+    /// Written at each bar instead of its value (`109 (72,7%)`).
+    pub labels: Option<Vec<String>>,
+    /// Written above each category (the percentage achieved).
+    pub notes: Vec<Option<String>>,
+    /// The sum of each category's values (on top of stacked columns).
+    pub totals: Vec<String>,
+    /// The axis's unit (`Đơn vị tính: triệu đồng`), or empty.
+    pub unit: String,
+    /// A value marked across the chart (the plan, 100%).
+    pub reference: Option<ReferenceView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct ReferenceView {
+    pub value: f64,
+    pub label: String,
+}
+
+pub(crate) fn chart_view(plan: &SummaryPlan, i: usize) -> Option<ChartView> {
+    let c: &ChartPlan = plan.tables[i].chart.as_ref()?;
+    let shape = match c.shape {
+        ChartShape::Columns => "columns",
+        ChartShape::Stacked => "stacked",
+        ChartShape::Bars => "bars",
+        ChartShape::Line => "line",
+        ChartShape::Pie => "pie",
+        ChartShape::Progress => "progress",
+    };
+    let title = match plan.chart_numbers[i] {
+        Some(n) => format!("Biểu đồ {n}. {}", c.title),
+        None => c.title.clone(),
+    };
+    let totals: Vec<f64> =
+        (0..c.categories.len()).map(|i| c.series.iter().map(|s| s.values[i].max(0.0)).sum()).collect();
+    // A pie's key gives each slice's share.
+    let labels = match (c.shape, c.series.first()) {
+        (ChartShape::Pie, Some(s)) => {
+            let sum: f64 = s.values.iter().map(|v| v.max(0.0)).sum();
+            Some(
+                s.values
+                    .iter()
+                    .map(|v| {
+                        let share = if sum > 0.0 { v.max(0.0) * 100.0 / sum } else { 0.0 };
+                        format!("{} ({}%)", vi_number(*v), crate::text::vi_percent(share))
+                    })
+                    .collect(),
+            )
+        }
+        _ => c.labels.clone(),
+    };
+    Some(ChartView {
+        title,
+        shape,
+        totals: totals.iter().map(|v| vi_number(*v)).collect(),
+        categories: c.categories.clone(),
+        series: c
+            .series
+            .iter()
+            .map(|s| SeriesView {
+                name: s.name.clone(),
+                values: s.values.clone(),
+                texts: s.values.iter().map(|v| vi_number(*v)).collect(),
+            })
+            .collect(),
+        labels,
+        notes: c.notes.clone(),
+        unit: c.unit.as_ref().filter(|u| *u != "%").map(|u| format!("Đơn vị tính: {u}")).unwrap_or_default(),
+        reference: c.reference.as_ref().map(|(value, label)| ReferenceView { value: *value, label: label.clone() }),
+    })
+}
+
+/// The tables of the workbook, in the order of their numbers (the unnumbered last), each
+/// with its number.
+pub(crate) fn workbook_tables(plan: &SummaryPlan) -> Vec<(Option<usize>, &ReportTable, TableView)> {
+    let mut order: Vec<usize> = (0..plan.tables.len()).collect();
+    order.sort_by_key(|&i| (plan.numbers[i].unwrap_or(usize::MAX), i));
+    order.into_iter().map(|i| (plan.numbers[i], &plan.tables[i], table_view(plan, i, true))).collect()
 }

@@ -1,0 +1,162 @@
+//! The summary report, planned: its tables (the clerk's `Bảng biểu`, the OCOP part when
+//! there is a product list, the targets) computed from the data, the narrative of the
+//! `Báo cáo` sheet rendered with them and cut into blocks, and where every table and chart
+//! goes — in the text, or numbered in an appendix.
+
+mod builtin;
+mod chart;
+mod list;
+mod narrative;
+mod outline;
+mod place;
+mod query;
+mod sources;
+mod table;
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use minijinja::Value;
+
+pub use self::narrative::Block;
+use self::narrative::{CHARTS_MARK, Narrative, blocks};
+pub use self::outline::{AppendixPlan, Section, SummaryPlan, roman};
+pub use self::table::{ChartPlan, ChartShape, ColumnRole, Out, OutColumn, ReportTable, Series};
+use crate::assets::TemplateStore;
+use crate::diag::{Diagnostics, Severity};
+use crate::jinja::to_value;
+use crate::model::{Dataset, TableDef};
+use crate::plan::stats;
+use crate::text::{capitalize_first, loose_key, lowercase_first};
+
+/// The report's subject: the setting, else the conference title without `Hội nghị`
+/// (`Hội nghị sơ kết …` → `Sơ kết …`).
+fn subject(ds: &Dataset) -> String {
+    if let Some(s) = &ds.report_doc.subject {
+        return s.clone();
+    }
+    let title = &ds.conference.title;
+    match title.strip_prefix("Hội nghị ").or_else(|| title.strip_prefix("HỘI NGHỊ ")) {
+        Some(rest) => capitalize_first(rest),
+        None => title.clone(),
+    }
+}
+
+/// `bao-cao-so-ket`, `bao-cao-tong-ket` or `bao-cao`, from the subject.
+pub fn file_stem(subject: &str) -> String {
+    let k = loose_key(subject);
+    if k.contains("soket") {
+        "bao-cao-so-ket".into()
+    } else if k.contains("tongket") {
+        "bao-cao-tong-ket".into()
+    } else {
+        "bao-cao".into()
+    }
+}
+
+/// Computes every table whose definition holds; the others' errors go to `diags`.
+fn compute(defs: &[TableDef], sources: &[crate::model::Sheet], diags: &mut Diagnostics) -> Vec<ReportTable> {
+    let mut tables = Vec::new();
+    for def in defs {
+        let Some(mut q) = query::Query::new(def, sources, diags) else { continue };
+        let table = q.table().map(|mut t| {
+            t.chart = q.chart(&t);
+            t
+        });
+        let errors = std::mem::take(&mut q.diags);
+        let ok = errors.is_empty();
+        for d in errors {
+            diags.push(d);
+        }
+        if ok && let Some(t) = table {
+            tables.push(t);
+        }
+    }
+    tables
+}
+
+/// Plans the report. `None` when there is nothing to report (no narrative, table, target
+/// or product) or when something is wrong (said in `diags`).
+pub fn plan(ds: &Dataset, templates: &TemplateStore, diags: &mut Diagnostics) -> Option<SummaryPlan> {
+    if ds.report.is_empty() && ds.products.is_empty() && ds.targets.is_empty() && ds.report_tables.is_empty() {
+        return None;
+    }
+    let errors_before = diags.count(Severity::Error);
+    let stats = stats::of(ds);
+    let sources = Arc::new(sources::sources(ds, &stats.targets));
+    let defs = builtin::definitions(ds, templates, diags);
+    let mut tables = compute(&defs, &sources, diags);
+    builtin::targets_chart(ds, &stats, &mut tables);
+    let tables = Arc::new(tables);
+
+    let subject = subject(ds);
+    let (narrative, charts_mark) = Narrative::new(tables.clone(), sources.clone());
+    let c = &ds.conference;
+    let mut ctx: BTreeMap<String, Value> = BTreeMap::new();
+    ctx.insert("stats".into(), to_value(stats.narrative()));
+    ctx.insert(
+        "conference".into(),
+        to_value(serde_json::json!({"title": c.title, "date": c.date.long_vi(), "venue": c.venue, "host": c.host})),
+    );
+    ctx.insert(
+        "issuer".into(),
+        to_value(serde_json::json!({"name": ds.issuer.name, "sentence_name": ds.issuer.sentence_name})),
+    );
+    ctx.insert("bieu_do".into(), charts_mark);
+    let ctx = Value::from(ctx);
+
+    let mut sections = Vec::new();
+    for s in &ds.report {
+        let loc = s.src.loc("body");
+        match narrative.render(&s.body, &ctx, &loc).and_then(|text| blocks(&text, &loc)) {
+            Ok(blocks) => sections.push(Section { heading: s.heading.clone(), blocks }),
+            Err(d) => diags.push(d),
+        }
+    }
+    let opening = match &ds.report_settings.opening {
+        Some(o) => match narrative.render(o, &ctx, &ds.report_settings.opening_loc) {
+            Ok(t) => t.replace(CHARTS_MARK, ""),
+            Err(d) => {
+                diags.push(d);
+                String::new()
+            }
+        },
+        None => format!("{} báo cáo kết quả {} như sau:", ds.issuer.sentence_name, lowercase_first(&subject)),
+    };
+    let closing = ds.report_settings.closing.clone().unwrap_or_else(|| {
+        format!("Trên đây là Báo cáo {} của {}./.", lowercase_first(&subject), ds.issuer.sentence_name)
+    });
+    if diags.count(Severity::Error) != errors_before {
+        return None;
+    }
+    let tables = Arc::try_unwrap(tables).unwrap_or_else(|t| (*t).clone());
+    let mut plan = SummaryPlan {
+        file_stem: file_stem(&subject),
+        subject,
+        opening,
+        sections,
+        closing,
+        stats,
+        numbers: vec![None; tables.len()],
+        chart_numbers: vec![None; tables.len()],
+        tables,
+        appendices: Vec::new(),
+    };
+    place::place(&mut plan);
+    Some(plan)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_names_follow_the_subject() {
+        assert_eq!(file_stem("Sơ kết 03 năm thực hiện Chương trình OCOP"), "bao-cao-so-ket");
+        assert_eq!(file_stem("Tổng kết công tác thi đua, khen thưởng năm 2025"), "bao-cao-tong-ket");
+        assert_eq!(file_stem("Kết quả thực hiện nhiệm vụ năm 2025"), "bao-cao");
+        assert_eq!(roman(1), "I");
+        assert_eq!(roman(4), "IV");
+        assert_eq!(roman(14), "XIV");
+    }
+}
