@@ -175,7 +175,15 @@ impl Jinja {
                     "fill in Người thực hiện (a delegate's Mã), or write the name into the line",
                 ));
             }
-            self.diagnostic(&e, &source, loc.clone(), what, context)
+            // In a YAML block, the text's first line is where the location points: the
+            // failing line is that many lines further.
+            let loc = match (loc, e.line()) {
+                (Loc::Yaml { file, line, col, path }, Some(l)) if l > 1 => {
+                    Loc::Yaml { file: file.clone(), line: line + l as u32 - 1, col: *col, path: path.clone() }
+                }
+                _ => loc.clone(),
+            };
+            self.diagnostic(&e, &source, loc, what, context)
         })
     }
 

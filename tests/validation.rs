@@ -28,7 +28,7 @@ fn bad_workbook(p: &Project) -> std::path::PathBuf {
                     ],
                     vec![N(2.0), S("DB02"), S("Bà"), E, E, S("Sở Y tế"), S("Sở, ban, ngành")],
                     vec![N(3.0), S("DB03"), S("Anh"), S("Trần Văn Bình"), E, S("Sở Xây dựng"), S("Sở, ban, ngành")],
-                    vec![N(4.0), S("DB04"), S("Ông"), S("Lê Văn Cường"), E, S("Công ty X"), S("Khách quý")],
+                    vec![N(4.0), S("DB04"), S("Ông"), S("Lê Văn Cường"), E, S("Công ty X"), S("Sở bna ngành")],
                     vec![N(5.0), S("DB01"), S("Bà"), S("Phạm Thị Dung"), E, S("Sở Nội vụ"), S("Sở, ban, ngành")],
                 ],
             ),
@@ -152,7 +152,7 @@ delegates:
   - honorific: Bà
     name: Trần Thị Bình
     organization: Sở Y tế
-    group: Nhóm lạ
+    group: Sở ban nghành
 products:
   - name: Chè
     producer: HTX

@@ -185,6 +185,7 @@ pub static TABLES: [TableSpec; 11] = [
             STT_COL,
             req("party_a", "Bên thứ nhất", &["Bên A"]),
             req("party_b", "Bên thứ hai", &["Bên B"]),
+            col("kind", "Loại văn bản", &["Loại", "Hình thức ký kết", "Loại ký kết"]),
             col("subject", "Nội dung", &["Nội dung ký kết"]),
         ],
     },
@@ -242,6 +243,7 @@ pub static TABLES: [TableSpec; 11] = [
             req("name", "Nhóm", &["Tên nhóm", "Thành phần"]),
             col("order", "Thứ tự", &["Thứ tự ưu tiên"]),
             col("intro", "Lời giới thiệu", &["Giới thiệu", "Cách giới thiệu"]),
+            col("greeting", "Lời chào", &["Chào", "Kính thưa"]),
         ],
     },
     TableSpec {

@@ -417,7 +417,9 @@ fn read_free_tables(ctx: &Ctx<'_>, v: &Yaml, diags: &mut Diagnostics) -> Vec<Fre
                 rows.push(FreeRow { loc: ctx.loc(&row_path), cells });
             }
         }
-        out.push(FreeTable { name, loc: ctx.loc(&path), headers, rows });
+        let table = FreeTable { name, loc: ctx.loc(&path), headers, rows };
+        diags.push(super::excel::free_table_note(&table, table.loc.clone()));
+        out.push(table);
     }
     out
 }

@@ -24,7 +24,7 @@ pub use dataset::Dataset;
 pub use hall::HallBlock;
 pub use located::Src;
 pub use ocop::*;
-pub use people::{Attendance, DEFAULT_GROUPS, Group, Honorific};
+pub use people::{Attendance, DEFAULT_GROUPS, DefaultGroup, Group, Honorific, leadership_greeting, official_group};
 pub use people::{Delegate, Role};
 pub use programme::{AgendaItem, AgendaKind};
 pub use programme::{Performer, Signing};

@@ -9,6 +9,53 @@ pub struct Group {
     pub name: String,
     /// `Về phía Trung ương` (the script's introduction).
     pub intro: Option<String>,
+    /// `các đồng chí lãnh đạo tỉnh`: how the MC greets the group when someone of it comes
+    /// (none: the group is greeted with the other delegates).
+    pub greeting: Option<String>,
+}
+
+impl Group {
+    /// A group of the data without a line of its own: introduced as `Về phía <name>`,
+    /// greeted as `các đồng chí <name>` when its name says it is a leadership.
+    pub fn named(name: String) -> Group {
+        let greeting = leadership_greeting(&name);
+        Group { name, intro: None, greeting }
+    }
+}
+
+/// `Lãnh đạo xã` → `các đồng chí lãnh đạo xã`, `Thường trực Đảng ủy xã` → `các đồng chí
+/// Thường trực Đảng ủy xã`; other groups (offices, guests) have no greeting of their own.
+pub fn leadership_greeting(name: &str) -> Option<String> {
+    let k = crate::text::loose_key(name);
+    if k.starts_with("lanhdao") {
+        Some(format!("các đồng chí {}", crate::text::lowercase_first(name)))
+    } else if ["thuongtruc", "banthuongvu", "thuongvu", "banchaphanh"].iter().any(|p| k.starts_with(p)) {
+        Some(format!("các đồng chí {name}"))
+    } else {
+        None
+    }
+}
+
+/// Is a group one of officials (addressed `đồng chí` in the script)? The default groups of
+/// leaders, and any whose name says leadership or a Party, People's Council or Committee body.
+pub fn official_group(name: &str) -> bool {
+    let k = crate::text::loose_key(name);
+    DEFAULT_GROUPS[..7]
+        .iter()
+        .any(|g| crate::text::loose_key(g.name) == k || g.aliases.iter().any(|a| crate::text::loose_key(a) == k))
+        || [
+            "lanhdao",
+            "thuongtruc",
+            "banthuongvu",
+            "thuongvu",
+            "danguy",
+            "hdnd",
+            "hoidongnhandan",
+            "ubnd",
+            "uybannhandan",
+        ]
+        .iter()
+        .any(|p| k.starts_with(p))
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -126,42 +173,82 @@ impl Delegate {
     }
 }
 
-/// The default precedence groups of product.md, most senior first, with the other names
-/// clerks give them and the script's introduction phrase.
-pub const DEFAULT_GROUPS: &[(&str, &[&str], &str)] = &[
-    ("Trung ương", &["TW", "Đại biểu Trung ương", "Khách Trung ương"], "Về phía Trung ương"),
-    (
-        "Thường trực Tỉnh ủy",
-        &["Tỉnh ủy", "TT Tỉnh ủy", "Lãnh đạo Tỉnh ủy", "Thường trực Tỉnh ủy, Thường vụ Tỉnh ủy"],
-        "Về phía Thường trực Tỉnh ủy",
-    ),
-    (
-        "Thường trực HĐND tỉnh",
-        &["HĐND tỉnh", "Thường trực Hội đồng nhân dân tỉnh", "Lãnh đạo HĐND tỉnh", "TT HĐND tỉnh"],
-        "Về phía Thường trực Hội đồng nhân dân tỉnh",
-    ),
-    (
-        "Lãnh đạo UBND tỉnh",
-        &["UBND tỉnh", "Lãnh đạo Ủy ban nhân dân tỉnh", "Ủy ban nhân dân tỉnh"],
-        "Về phía lãnh đạo Ủy ban nhân dân tỉnh",
-    ),
-    (
-        "Sở, ban, ngành",
-        &["Sở ngành", "Sở, ngành", "Các sở, ban, ngành", "Sở, ban, ngành, đoàn thể", "Ban, ngành"],
-        "Về phía các sở, ban, ngành, đoàn thể của tỉnh",
-    ),
-    (
-        "Huyện, thành phố",
-        &["Huyện", "Huyện/thành phố", "Cấp huyện", "Các huyện, thành phố"],
-        "Về phía các huyện, thành phố",
-    ),
-    ("Xã, phường, thị trấn", &["Xã", "Cấp xã", "Các xã, phường, thị trấn"], "Về phía các xã, phường, thị trấn"),
-    ("Chủ thể OCOP", &["Chủ thể", "Các chủ thể OCOP"], "Về phía các chủ thể OCOP"),
-    (
-        "Đơn vị tiêu thụ",
-        &["Nhà phân phối", "Đơn vị phân phối", "Đơn vị kết nối tiêu thụ"],
-        "Về phía các đơn vị kết nối tiêu thụ sản phẩm",
-    ),
-    ("Doanh nghiệp", &["DN", "Các doanh nghiệp"], "Về phía các doanh nghiệp"),
-    ("Báo chí", &["Phóng viên", "Cơ quan báo chí", "Báo, đài", "Các cơ quan báo chí"], "Về phía các cơ quan báo chí"),
+/// A default precedence group (product.md): its name, the other names clerks give it, the
+/// script's introduction phrase and greeting.
+pub struct DefaultGroup {
+    pub name: &'static str,
+    pub aliases: &'static [&'static str],
+    pub intro: &'static str,
+    pub greeting: Option<&'static str>,
+}
+
+/// The default precedence groups, most senior first (used when the data has no `Nhóm`
+/// sheet; groups the data names besides them follow, in the order they appear).
+pub const DEFAULT_GROUPS: &[DefaultGroup] = &[
+    DefaultGroup {
+        name: "Trung ương",
+        aliases: &["TW", "Đại biểu Trung ương", "Khách Trung ương"],
+        intro: "Về phía Trung ương",
+        greeting: Some("các đồng chí đại biểu Trung ương"),
+    },
+    DefaultGroup {
+        name: "Thường trực Tỉnh ủy",
+        aliases: &["Tỉnh ủy", "TT Tỉnh ủy", "Lãnh đạo Tỉnh ủy", "Thường trực Tỉnh ủy, Thường vụ Tỉnh ủy"],
+        intro: "Về phía Thường trực Tỉnh ủy",
+        greeting: Some("các đồng chí lãnh đạo tỉnh"),
+    },
+    DefaultGroup {
+        name: "Thường trực HĐND tỉnh",
+        aliases: &["HĐND tỉnh", "Thường trực Hội đồng nhân dân tỉnh", "Lãnh đạo HĐND tỉnh", "TT HĐND tỉnh"],
+        intro: "Về phía Thường trực Hội đồng nhân dân tỉnh",
+        greeting: Some("các đồng chí lãnh đạo tỉnh"),
+    },
+    DefaultGroup {
+        name: "Lãnh đạo UBND tỉnh",
+        aliases: &["UBND tỉnh", "Lãnh đạo Ủy ban nhân dân tỉnh", "Ủy ban nhân dân tỉnh"],
+        intro: "Về phía lãnh đạo Ủy ban nhân dân tỉnh",
+        greeting: Some("các đồng chí lãnh đạo tỉnh"),
+    },
+    DefaultGroup {
+        name: "Sở, ban, ngành",
+        aliases: &["Sở ngành", "Sở, ngành", "Các sở, ban, ngành", "Sở, ban, ngành, đoàn thể", "Ban, ngành"],
+        intro: "Về phía các sở, ban, ngành, đoàn thể của tỉnh",
+        greeting: None,
+    },
+    DefaultGroup {
+        name: "Huyện, thành phố",
+        aliases: &["Huyện", "Huyện/thành phố", "Cấp huyện", "Các huyện, thành phố"],
+        intro: "Về phía các huyện, thành phố",
+        greeting: None,
+    },
+    DefaultGroup {
+        name: "Xã, phường, thị trấn",
+        aliases: &["Xã", "Cấp xã", "Các xã, phường, thị trấn"],
+        intro: "Về phía các xã, phường, thị trấn",
+        greeting: None,
+    },
+    DefaultGroup {
+        name: "Chủ thể OCOP",
+        aliases: &["Chủ thể", "Các chủ thể OCOP"],
+        intro: "Về phía các chủ thể OCOP",
+        greeting: None,
+    },
+    DefaultGroup {
+        name: "Đơn vị tiêu thụ",
+        aliases: &["Nhà phân phối", "Đơn vị phân phối", "Đơn vị kết nối tiêu thụ"],
+        intro: "Về phía các đơn vị kết nối tiêu thụ sản phẩm",
+        greeting: None,
+    },
+    DefaultGroup {
+        name: "Doanh nghiệp",
+        aliases: &["DN", "Các doanh nghiệp"],
+        intro: "Về phía các doanh nghiệp",
+        greeting: None,
+    },
+    DefaultGroup {
+        name: "Báo chí",
+        aliases: &["Phóng viên", "Cơ quan báo chí", "Báo, đài", "Các cơ quan báo chí"],
+        intro: "Về phía các cơ quan báo chí",
+        greeting: None,
+    },
 ];

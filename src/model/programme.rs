@@ -100,6 +100,8 @@ pub struct AgendaItem {
 pub struct Signing {
     pub party_a: String,
     pub party_b: String,
+    /// What is signed: `giao ước thi đua`, `quy chế phối hợp`, `biên bản ghi nhớ`, `hợp đồng`.
+    pub kind: Option<String>,
     pub subject: Option<String>,
     pub src: Src,
 }

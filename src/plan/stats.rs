@@ -93,7 +93,9 @@ impl TargetRow {
             Direction::Higher => achieved >= t.planned,
             Direction::Lower => achieved <= t.planned,
         };
-        let percent = (t.direction == Direction::Higher && t.planned > 0.0).then(|| achieved * 100.0 / t.planned);
+        // To one decimal, as every document prints it.
+        let percent = (t.direction == Direction::Higher && t.planned > 0.0)
+            .then(|| (achieved * 1000.0 / t.planned).round() / 10.0);
         let with_unit = |v: f64| match t.unit.as_deref() {
             Some("%") => format!("{}%", vi_number(v)),
             Some(u) => format!("{} {u}", vi_number(v)),
@@ -102,7 +104,8 @@ impl TargetRow {
         let year = t.year.map(|y| format!(" năm {y}")).unwrap_or_default();
         let ceiling = if t.direction == Direction::Lower { "không quá " } else { "" };
         let outcome = match percent {
-            Some(p) => format!("đạt {}% kế hoạch", vi_percent(p)),
+            Some(p) if met => format!("đạt {}% kế hoạch", vi_percent(p)),
+            Some(p) => format!("bằng {}% kế hoạch, không đạt", vi_percent(p)),
             None if met => "đạt".into(),
             None => "không đạt".into(),
         };

@@ -65,13 +65,20 @@ pub(crate) fn position_with_organization(position: Option<&str>, org: &str) -> S
     let Some(position) = position.map(|p| p.trim_end_matches([',', '.', ';'])).filter(|p| !p.is_empty()) else {
         return org.to_string();
     };
-    if org.is_empty() || loose_key(position).contains(&loose_key(org)) {
+    if org.is_empty() || loose_key(&expand(position)).contains(&loose_key(&expand(org))) {
         return position.to_string();
     }
-    let p_words: Vec<&str> = position.split_whitespace().collect();
-    let o_words: Vec<&str> = org.split_whitespace().collect();
+    // Compared with `UBND`, `HĐND` written out: `Chủ tịch UBND xã` + `Ủy ban nhân dân xã
+    // Ia Sao` share `Ủy ban nhân dân xã`.
+    let (p_long, o_long) = (expand(position), expand(org));
+    let p_words: Vec<&str> = p_long.split_whitespace().collect();
+    let o_words: Vec<&str> = o_long.split_whitespace().collect();
     let same = |a: &[&str], b: &[&str]| loose_key(&a.join(" ")) == loose_key(&b.join(" "));
-    for k in (2..=p_words.len().min(o_words.len())).rev() {
+    for k in (1..=p_words.len().min(o_words.len())).rev() {
+        // One shared word only when it is the unit's noun: `Trưởng thôn` + `Thôn Plei Bông`.
+        if k == 1 && !SHARED_UNIT_WORDS.contains(&o_words[0].to_lowercase().as_str()) {
+            continue;
+        }
         if same(&p_words[p_words.len() - k..], &o_words[..k]) {
             // `Ủy ban nhân dân xã Phúc Yên, huyện Lâm Bình`: the comma after the shared
             // words stays.
@@ -79,11 +86,24 @@ pub(crate) fn position_with_organization(position: Option<&str>, org: &str) -> S
             return format!("{position}{sep}{}", o_words[k..].join(" ")).trim_end().to_string();
         }
     }
-    if p_words.len() <= 3 && !position.contains(',') {
-        format!("{position} {org}")
-    } else {
-        format!("{position}, {org}")
-    }
+    let words = position.split_whitespace().count();
+    if words <= 3 && !position.contains(',') { format!("{position} {org}") } else { format!("{position}, {org}") }
+}
+
+/// The nouns of units a position may end with (`Trưởng thôn`, `Trưởng phòng`).
+const SHARED_UNIT_WORDS: [&str; 14] =
+    ["thôn", "làng", "buôn", "bản", "ấp", "tổ", "phòng", "ban", "sở", "trường", "khoa", "hội", "đội", "trạm"];
+
+/// `UBND` and `HĐND` written out, for comparing names.
+fn expand(text: &str) -> String {
+    text.split_whitespace()
+        .map(|w| match w.trim_end_matches(',') {
+            "UBND" => w.replace("UBND", "Ủy ban nhân dân"),
+            "HĐND" => w.replace("HĐND", "Hội đồng nhân dân"),
+            _ => w.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// `["A", "B", "C"]` → `A, B và C`.

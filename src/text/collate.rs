@@ -95,8 +95,44 @@ pub(crate) fn name_sort_key(full: &str) -> Vec<u8> {
     key
 }
 
+/// A sort key for any text (a village, an item) in Vietnamese alphabetical order, whole
+/// numbers in it by value: `Buôn Ơi Đak`, `Đội 3`, `Làng Bi`, `Thôn 2`, `Thôn 10`.
+pub(crate) fn text_sort_key(text: &str) -> Vec<u8> {
+    let mut padded = String::new();
+    let mut digits = String::new();
+    for ch in collation_form(text).chars().chain(std::iter::once('\0')) {
+        if ch.is_ascii_digit() {
+            digits.push(ch);
+            continue;
+        }
+        if !digits.is_empty() {
+            padded.push_str(&format!("{:0>12}", digits));
+            digits.clear();
+        }
+        if ch != '\0' {
+            padded.push(ch);
+        }
+    }
+    let mut key = Vec::new();
+    let _ = COLLATOR.write_sort_key_to(&padded, &mut key);
+    key.extend_from_slice(&[0, 0]);
+    key.extend_from_slice(text.as_bytes());
+    key
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn texts_sort_alphabetically_with_numbers_by_value() {
+        let mut v =
+            vec!["Thôn 10", "Thôn 2", "Đội 3", "Làng Bi", "Buôn Ơi Đak", "Thôn Đoàn Kết", "Thôn Tân Lập", "Thôn Ia Mơ"];
+        v.sort_by_cached_key(|t| text_sort_key(t));
+        assert_eq!(
+            v,
+            ["Buôn Ơi Đak", "Đội 3", "Làng Bi", "Thôn 2", "Thôn 10", "Thôn Đoàn Kết", "Thôn Ia Mơ", "Thôn Tân Lập"]
+        );
+    }
+
     use super::*;
 
     #[test]

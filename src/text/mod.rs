@@ -16,7 +16,7 @@ pub(crate) use case::{capitalize_first, join_vi, lowercase_first, position_with_
 pub use clean::slug;
 pub(crate) use clean::{clean_inline, clean_multiline, is_invisible, loose_key};
 pub use collate::NameOrder;
-pub(crate) use collate::name_sort_key;
+pub(crate) use collate::{name_sort_key, text_sort_key};
 pub use date::{Date, Time};
 pub(crate) use date::{month_vi, parse_date_text, parse_time_text};
 pub(crate) use number::{document_number, parse_number, thousands, vi_number, vi_percent};
@@ -36,6 +36,13 @@ mod tests {
             "Giám đốc Sở Tài chính tỉnh Tuyên Quang"
         );
         assert_eq!(join("Giám đốc", "Sở Tài chính"), "Giám đốc Sở Tài chính");
+        // Abbreviations and a unit's noun are not said twice.
+        assert_eq!(join("Chủ tịch UBND xã", "Ủy ban nhân dân xã Ia Sao"), "Chủ tịch UBND xã Ia Sao");
+        assert_eq!(join("Trưởng thôn", "Thôn Plei Bông"), "Trưởng thôn Plei Bông");
+        assert_eq!(join("Trưởng phòng", "Phòng Công chức, viên chức"), "Trưởng phòng Công chức, viên chức");
+        assert_eq!(join("Phó Chủ tịch UBND tỉnh", "UBND tỉnh"), "Phó Chủ tịch UBND tỉnh");
+        assert_eq!(join("Chủ tịch", "Hội Nông dân xã"), "Chủ tịch Hội Nông dân xã");
+        assert_eq!(join("Hội viên", "Hội Nông dân xã"), "Hội viên Hội Nông dân xã");
     }
 
     use super::*;

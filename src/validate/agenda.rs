@@ -108,6 +108,7 @@ impl Validator<'_> {
             let mut f = self.fields(TableKind::Signings, rec);
             let a = f.required("party_a", "Hợp tác xã Sơn Trà");
             let b = f.required("party_b", "Công ty TNHH Thương mại …");
+            let kind = f.text("kind");
             let subject = f.text("subject");
             if let (Some(party_a), Some(party_b)) = (a, b) {
                 // The same pair twice would be called to the stage twice.
@@ -131,7 +132,7 @@ impl Validator<'_> {
                         .with_hint(Text::new("xóa một trong hai dòng", "delete one of the two rows")),
                     );
                 }
-                out.push(Signing { party_a, party_b, subject, src: src(rec) });
+                out.push(Signing { party_a, party_b, kind, subject, src: src(rec) });
             }
         }
         out

@@ -16,7 +16,11 @@ impl Validator<'_> {
         if table.records.is_empty() {
             return DEFAULT_GROUPS
                 .iter()
-                .map(|(name, _, intro)| Group { name: name.to_string(), intro: Some(intro.to_string()) })
+                .map(|g| Group {
+                    name: g.name.to_string(),
+                    intro: Some(g.intro.to_string()),
+                    greeting: g.greeting.map(str::to_string),
+                })
                 .collect();
         }
         let mut rows: Vec<(f64, usize, Group)> = Vec::new();
@@ -26,6 +30,7 @@ impl Validator<'_> {
             let name = f.required("name", "Sở, ban, ngành");
             let order = f.number("order", None);
             let intro = f.text("intro");
+            let greeting = f.text("greeting");
             let Some(name) = name else { continue };
             let key = loose_key(&name);
             if let Some(first) = seen.get(&key) {
@@ -34,11 +39,14 @@ impl Validator<'_> {
                 continue;
             }
             seen.insert(key, rec.loc("name"));
-            // A data group with a default's name keeps the default introduction.
-            let intro = intro.or_else(|| {
-                DEFAULT_GROUPS.iter().find(|(n, ..)| loose_key(n) == loose_key(&name)).map(|(_, _, i)| i.to_string())
-            });
-            rows.push((order.unwrap_or(i as f64 + 1.0), i, Group { name, intro }));
+            // A data group with a default's name keeps the default introduction and greeting.
+            let default = DEFAULT_GROUPS.iter().find(|g| loose_key(g.name) == loose_key(&name));
+            let intro = intro.or_else(|| default.map(|g| g.intro.to_string()));
+            let greeting = match default {
+                Some(g) => greeting.or_else(|| g.greeting.map(str::to_string)),
+                None => greeting.or_else(|| leadership_greeting(&name)),
+            };
+            rows.push((order.unwrap_or(i as f64 + 1.0), i, Group { name, intro, greeting }));
         }
         rows.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
         rows.into_iter().map(|(_, _, g)| g).collect()
@@ -49,9 +57,8 @@ impl Validator<'_> {
     pub(super) fn find_group(groups: &[Group], text: &str) -> Option<usize> {
         let k = loose_key(text);
         groups.iter().position(|g| loose_key(&g.name) == k).or_else(|| {
-            let (default, ..) =
-                DEFAULT_GROUPS.iter().find(|(_, aliases, _)| aliases.iter().any(|a| loose_key(a) == k))?;
-            groups.iter().position(|g| loose_key(&g.name) == loose_key(default))
+            let default = DEFAULT_GROUPS.iter().find(|g| g.aliases.iter().any(|a| loose_key(a) == k))?;
+            groups.iter().position(|g| loose_key(&g.name) == loose_key(default.name))
         })
     }
 
@@ -59,7 +66,9 @@ impl Validator<'_> {
         groups.iter().map(|g| g.name.as_str()).collect::<Vec<_>>().join("; ")
     }
 
-    pub(super) fn delegates(&mut self, groups: &[Group]) -> Vec<Delegate> {
+    /// The delegates. Without a `Nhóm` sheet, a group that is none of the defaults is added
+    /// after them, in the order the list names it (said once in a note).
+    pub(super) fn delegates(&mut self, groups: &mut Vec<Group>) -> Vec<Delegate> {
         let table = self.raw.table(TableKind::Delegates);
         if table.records.is_empty() {
             let loc = table.loc.clone().unwrap_or_else(|| Loc::File { file: self.raw.file.clone() });
@@ -80,6 +89,7 @@ impl Validator<'_> {
         let mut ids: HashMap<String, Loc> = HashMap::new();
         let mut people: HashMap<(String, String), Loc> = HashMap::new();
         let group_list = Self::group_names(groups);
+        let own_groups = !self.raw.table(TableKind::Groups).records.is_empty();
         for rec in &table.records {
             let mut f = self.fields(TableKind::Delegates, rec);
             let honorific_cell = f.choice("honorific", HONORIFICS, false);
@@ -107,10 +117,16 @@ impl Validator<'_> {
             let id_given = f.text("id");
             let group = group_text.as_ref().and_then(|g| {
                 let found = Self::find_group(groups, g);
-                if found.is_none() {
-                    f.push(unknown_group(rec.loc("group"), g, &group_list));
+                if found.is_some() {
+                    return found;
                 }
-                found
+                if !own_groups && near_default(g).is_none() {
+                    groups.push(Group::named(g.clone()));
+                    f.push(added_group(rec.loc("group"), g));
+                    return Some(groups.len() - 1);
+                }
+                f.push(unknown_group(rec.loc("group"), g, &group_list));
+                None
             });
             let (Some(honorific), Some(name), Some(organization), Some(group)) = (honorific, name, organization, group)
             else {
@@ -188,6 +204,50 @@ impl Validator<'_> {
 }
 
 /// A `Nhóm` that is not one of the groups.
+/// The default group a name is probably a misspelling of (two letters or fewer apart).
+fn near_default(name: &str) -> Option<&'static str> {
+    let k = loose_key(name);
+    let distance = |a: &str, b: &str| {
+        let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+        let mut row: Vec<usize> = (0..=b.len()).collect();
+        for (i, ca) in a.iter().enumerate() {
+            let mut prev = row[0];
+            row[0] = i + 1;
+            for (j, cb) in b.iter().enumerate() {
+                let cur = row[j + 1];
+                row[j + 1] = (prev + usize::from(ca != cb)).min(row[j] + 1).min(cur + 1);
+                prev = cur;
+            }
+        }
+        row[b.len()]
+    };
+    DEFAULT_GROUPS
+        .iter()
+        .find(|g| {
+            std::iter::once(g.name).chain(g.aliases.iter().copied()).any(|n| {
+                let nk = loose_key(n);
+                nk.len() >= 5 && distance(&k, &nk) <= 2
+            })
+        })
+        .map(|g| g.name)
+}
+
+/// A group the defaults do not have, added after them.
+fn added_group(loc: Loc, name: &str) -> Diagnostic {
+    Diagnostic::note(
+        "added-group",
+        loc,
+        Text::new(
+            format!("nhóm {} xếp sau các nhóm mặc định, theo thứ tự xuất hiện", quote(name)),
+            format!("the group {} comes after the default groups, in the order it appears", quote(name)),
+        ),
+    )
+    .with_hint(Text::new(
+        "thêm sheet Nhóm (tên nhóm, thứ tự) để đặt thứ tự ưu tiên các nhóm",
+        "add a Nhóm sheet (name, order) to set the groups' precedence",
+    ))
+}
+
 fn unknown_group(loc: Loc, group: &str, group_list: &str) -> Diagnostic {
     Diagnostic::error(
         "invalid-choice",

@@ -32,8 +32,8 @@ use crate::normalize::NormalizedDataset;
 pub fn validate(raw: &NormalizedDataset, diags: &mut Diagnostics) -> Option<Dataset> {
     let mut v = Validator { raw, diags, broken_ids: HashSet::new() };
     let settings = v.settings();
-    let groups = v.groups();
-    let delegates = v.delegates(&groups);
+    let mut groups = v.groups();
+    let delegates = v.delegates(&mut groups);
     let awards = v.awards(&delegates, settings.as_ref().map(|s| &s.awards));
     let agenda = v.agenda(&delegates);
     let hall = v.hall(&groups);

@@ -10,7 +10,8 @@ use crate::text::loose_key;
 pub(crate) fn datum(value: &Value) -> Datum {
     match value {
         Value::Empty => Datum::Empty,
-        Value::Text(t) if t.trim().is_empty() => Datum::Empty,
+        // `-` typed for "none".
+        Value::Text(t) if t.trim().is_empty() || ["-", "–", "—"].contains(&t.trim()) => Datum::Empty,
         Value::Text(t) => Datum::Text(t.clone()),
         Value::Number(n) => Datum::Number(*n),
         Value::Bool(true) => Datum::Text("Có".into()),

@@ -184,7 +184,8 @@ pub(crate) fn column_note(table: TableKind, key: &str) -> Option<&'static str> {
         }
         (Signings, "party_a") => "Bên thứ nhất ký kết.",
         (Signings, "party_b") => "Bên thứ hai ký kết.",
-        (Signings, "subject") => "Nội dung ký kết (không bắt buộc).",
+        (Signings, "kind") => "Loại văn bản ký kết: giao ước thi đua, quy chế phối hợp, biên bản ghi nhớ, hợp đồng.",
+        (Signings, "subject") => "Nội dung ký kết (không bắt buộc): Biên bản ghi nhớ hợp tác tiêu thụ sản phẩm chè.",
         (Products, "name") => "Tên sản phẩm OCOP.",
         (Products, "producer") => "Chủ thể sản xuất: Hợp tác xã Chè Hồng Thái.",
         (Products, "producer_kind") => "Loại chủ thể: Doanh nghiệp, Hợp tác xã, Tổ hợp tác, Hộ sản xuất.",
@@ -246,6 +247,9 @@ pub(crate) fn column_note(table: TableKind, key: &str) -> Option<&'static str> {
         (Groups, "name") => "Tên nhóm đại biểu, dùng ở cột Nhóm của sheet Đại biểu.",
         (Groups, "order") => "Thứ tự ưu tiên của nhóm: 1 cao nhất (giới thiệu trước, ngồi trên).",
         (Groups, "intro") => "Câu mở đầu khi giới thiệu nhóm trong kịch bản: Về phía lãnh đạo Ủy ban nhân dân tỉnh.",
+        (Groups, "greeting") => {
+            "Lời chào của người dẫn chương trình khi nhóm có người dự: các đồng chí lãnh đạo tỉnh. Bỏ trống: nhóm “Lãnh đạo …” được chào “các đồng chí lãnh đạo …”, nhóm khác chào chung với các đại biểu."
+        }
         _ => return None,
     })
 }

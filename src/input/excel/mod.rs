@@ -272,7 +272,7 @@ fn missing_settings_sheet(file: &Arc<str>) -> Diagnostic {
 }
 
 /// The note that a sheet is read as a table of the clerk's own.
-fn free_table_note(table: &FreeTable, loc: Loc) -> Diagnostic {
+pub(crate) fn free_table_note(table: &FreeTable, loc: Loc) -> Diagnostic {
     let columns = table.headers.iter().map(|h| quote(h)).collect::<Vec<_>>().join(", ");
     Diagnostic::note(
         "own-table",

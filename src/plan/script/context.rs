@@ -3,9 +3,8 @@
 
 use serde::Serialize;
 
-use crate::model::{Attendance, DEFAULT_GROUPS, Dataset, Delegate, Honorific, Role};
+use crate::model::{Attendance, Dataset, Delegate, Honorific, Role, official_group};
 use crate::plan::awards::DecisionPlan;
-use crate::text::loose_key;
 
 /// A person as MC lines see them.
 #[derive(Debug, Clone, Serialize)]
@@ -80,6 +79,9 @@ pub(super) struct DecisionCtx {
     pub what: String,
     /// `tặng Bằng khen`.
     pub conferral: String,
+    /// Who reads it when the item names nobody: `Ban Thi đua - Khen thưởng` for a
+    /// province's, `Hội đồng Thi đua - Khen thưởng` for others.
+    pub council: &'static str,
 }
 
 /// A signing in `data.signings`.
@@ -87,6 +89,7 @@ pub(super) struct DecisionCtx {
 pub(super) struct SigningCtx {
     pub party_a: String,
     pub party_b: String,
+    pub kind: Option<String>,
     pub subject: Option<String>,
 }
 
@@ -105,7 +108,12 @@ pub(super) struct SigningPartCtx {
     pub number: usize,
     pub party_a: String,
     pub party_b: String,
+    /// `giao ước thi đua` (or empty).
+    pub kind: String,
+    /// `Biên bản ghi nhớ hợp tác tiêu thụ sản phẩm chè` (or empty).
     pub subject: String,
+    /// What they sign, as the MC says it: the subject, else the kind (or empty).
+    pub what: String,
 }
 
 /// `batch.*`: recipients called on stage together.
@@ -118,12 +126,6 @@ pub(super) struct BatchCtx {
     pub presenter: Option<PersonCtx>,
     /// What they receive: `Bằng khen`, `danh hiệu “Lao động tiên tiến”`.
     pub what: String,
-}
-
-/// Is the group one of officials (addressed `đồng chí` in the script)?
-pub(super) fn official_group(name: &str) -> bool {
-    let k = loose_key(name);
-    DEFAULT_GROUPS[..7].iter().any(|(n, aliases, _)| loose_key(n) == k || aliases.iter().any(|a| loose_key(a) == k))
 }
 
 /// `đồng chí` for officials, else `ông` / `bà`.
@@ -222,6 +224,24 @@ pub(super) fn introduction(ds: &Dataset, protocol: &[usize]) -> Vec<GroupIntro> 
     out
 }
 
+/// Whom the MC greets, in order: the first of the presidium by name, then each group whose
+/// members come and which has a greeting (`các đồng chí lãnh đạo tỉnh`), once; then the
+/// honourees when there are awards.
+pub(super) fn greetings(ds: &Dataset, protocol: &[usize], presidium: &[PersonCtx]) -> Vec<String> {
+    let mut out: Vec<String> = presidium.first().map(|p| p.call.clone()).into_iter().collect();
+    for (g, group) in ds.groups.iter().enumerate() {
+        let Some(greeting) = &group.greeting else { continue };
+        let present = protocol.iter().any(|&d| ds.delegates[d].group == g && attending(ds, d));
+        if present && !out.contains(greeting) {
+            out.push(greeting.clone());
+        }
+    }
+    if !ds.awards.is_empty() {
+        out.push("các tập thể, cá nhân được khen thưởng".into());
+    }
+    out
+}
+
 /// `awarding.*`: who decided what, one entry per authority (`Giám đốc Sở Nội vụ` —
 /// `tặng Giấy khen và danh hiệu “Chiến sĩ thi đua cơ sở”`).
 #[derive(Debug, Clone, Serialize)]
@@ -265,6 +285,10 @@ pub(super) fn decision(d: &DecisionPlan) -> DecisionCtx {
         verb: d.verb.to_string(),
         what: d.what.clone(),
         conferral: format!("{} {}", d.verb, d.what),
+        council: match d.authority.level {
+            crate::model::Level::Province => "Ban Thi đua - Khen thưởng",
+            _ => "Hội đồng Thi đua - Khen thưởng",
+        },
     }
 }
 
@@ -297,7 +321,12 @@ pub(super) fn data<'a>(ds: &'a Dataset, everyone: &'a [PersonCtx]) -> DataCtx<'a
         signings: ds
             .signings
             .iter()
-            .map(|s| SigningCtx { party_a: s.party_a.clone(), party_b: s.party_b.clone(), subject: s.subject.clone() })
+            .map(|s| SigningCtx {
+                party_a: s.party_a.clone(),
+                party_b: s.party_b.clone(),
+                kind: s.kind.clone(),
+                subject: s.subject.clone(),
+            })
             .collect(),
     }
 }

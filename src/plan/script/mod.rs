@@ -76,9 +76,20 @@ fn item(p: &mut Planner<'_>, i: usize, a: &AgendaItem, start: Time, end: Time) -
     if a.kind == AgendaKind::TuyenBoLyDo {
         extra.push(("introduction", to_value(introduction(ds, p.protocol))));
     }
-    let custom = a.mc.as_deref().map(|m| (m, a.src.loc("mc")));
+    // The cell's own line, and the parts it rewrites under `# Đợt 2: …` lines.
+    let (opening, overrides) = a.mc.as_deref().map(parts::split_mc).unwrap_or_default();
+    let custom = (!opening.trim().is_empty()).then(|| (opening.as_str(), a.src.loc("mc")));
     let mc = p.render(custom, a.kind.code(), &extra);
-    let parts = parts::parts(p, a.kind, start, a.minutes, &extra, by.as_ref(), a.src.loc("title"));
+    let parts = parts::parts(
+        p,
+        a.kind,
+        start,
+        a.minutes,
+        &extra,
+        by.as_ref(),
+        a.src.loc("title"),
+        (&overrides, a.src.loc("mc")),
+    );
     ScriptItem {
         number: i + 1,
         start,

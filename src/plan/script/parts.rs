@@ -10,7 +10,7 @@ use super::planner::Planner;
 use crate::diag::{Diagnostic, Loc, Text};
 use crate::jinja::to_value;
 use crate::model::{AgendaKind, AwardKind, AwardType, Dataset, Role};
-use crate::text::{Time, capitalize_first};
+use crate::text::{Time, capitalize_first, lowercase_first};
 
 /// A generated part before its times are known.
 struct PartSpec<'a> {
@@ -22,7 +22,118 @@ struct PartSpec<'a> {
     extra: Vec<(&'a str, Value)>,
 }
 
-/// The generated parts of an item of `kind`, with their share of its `minutes` from `start`.
+/// A generated part rewritten in the item's `Lời dẫn` cell: the lines under `# Đợt 2`
+/// (or `# Quyết định 1`, `# Ký kết 3`, `# Tham luận 1`, `# Phần 4`), and the title after
+/// a colon (`# Đợt 2: Trao Giấy khen cho các cá nhân`).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub(super) struct PartOverride {
+    /// `Đợt 2`, as written.
+    pub selector: String,
+    pub title: Option<String>,
+    /// The MC's line (empty: the conventional one).
+    pub text: String,
+}
+
+/// A `Lời dẫn` cell cut into the item's own line and the parts it rewrites.
+pub(super) fn split_mc(cell: &str) -> (String, Vec<PartOverride>) {
+    let mut opening = String::new();
+    let mut parts: Vec<PartOverride> = Vec::new();
+    for line in cell.lines() {
+        match line.trim_start().strip_prefix('#') {
+            Some(head) if !head.starts_with('}') => {
+                let (selector, title) = match head.split_once(':') {
+                    Some((s, t)) => (s.trim(), Some(t.trim().to_string()).filter(|t| !t.is_empty())),
+                    None => (head.trim(), None),
+                };
+                parts.push(PartOverride { selector: selector.to_string(), title, text: String::new() });
+            }
+            _ => {
+                let target = match parts.last_mut() {
+                    Some(p) => &mut p.text,
+                    None => &mut opening,
+                };
+                target.push_str(line);
+                target.push('\n');
+            }
+        }
+    }
+    (opening, parts)
+}
+
+/// The name of a part in `Lời dẫn` (`Đợt`, `Quyết định` …).
+fn part_kind(detail: &PartDetail) -> &'static str {
+    match detail {
+        PartDetail::Speaker(_) => "Tham luận",
+        PartDetail::Signing(_) => "Ký kết",
+        PartDetail::Decision(_) => "Quyết định",
+        PartDetail::Batch { .. } => "Đợt",
+    }
+}
+
+/// Which spec each override rewrites; an override naming no part is an error at `loc`
+/// listing the parts there are.
+fn resolve<'o>(
+    p: &mut Planner<'_>,
+    specs: &[PartSpec<'_>],
+    overrides: &'o [PartOverride],
+    loc: &Loc,
+) -> Vec<Option<&'o PartOverride>> {
+    let names: Vec<String> = {
+        let mut seen: Vec<(&str, usize)> = Vec::new();
+        specs
+            .iter()
+            .map(|s| {
+                let kind = part_kind(&s.detail);
+                let n = match seen.iter_mut().find(|(k, _)| *k == kind) {
+                    Some((_, n)) => {
+                        *n += 1;
+                        *n
+                    }
+                    None => {
+                        seen.push((kind, 1));
+                        1
+                    }
+                };
+                format!("{kind} {n}")
+            })
+            .collect()
+    };
+    let mut out = vec![None; specs.len()];
+    for o in overrides {
+        let k = crate::text::loose_key(&o.selector);
+        let at = names.iter().position(|n| crate::text::loose_key(n) == k).or_else(|| {
+            k.strip_prefix("phan")
+                .and_then(|n| n.parse::<usize>().ok())
+                .filter(|n| (1..=specs.len()).contains(n))
+                .map(|n| n - 1)
+        });
+        match at {
+            Some(i) => out[i] = Some(o),
+            None => {
+                let listed = if names.is_empty() { "(không có)".to_string() } else { names.join(", ") };
+                p.diags.push(
+                    Diagnostic::error(
+                        "unknown-part",
+                        loc.clone(),
+                        Text::new(
+                            format!("Lời dẫn: mục này không có phần “{}”", o.selector),
+                            format!("the MC line names a part “{}” the item does not have", o.selector),
+                        ),
+                    )
+                    .with_hint(Text::new(
+                        format!("các phần của mục: {listed} (hoặc Phần 1, Phần 2 …)"),
+                        format!("the item's parts: {listed} (or Phần 1, Phần 2 …)"),
+                    )),
+                );
+            }
+        }
+    }
+    out
+}
+
+/// The generated parts of an item of `kind`, with their share of its `minutes` from `start`;
+/// `overrides` rewrite some (written in the item's `Lời dẫn` cell, at `mc_loc`).
+#[allow(clippy::too_many_arguments)]
 pub(super) fn parts(
     p: &mut Planner<'_>,
     kind: AgendaKind,
@@ -31,6 +142,7 @@ pub(super) fn parts(
     item_extra: &[(&str, Value)],
     by: Option<&PersonCtx>,
     item_loc: Loc,
+    overrides: (&[PartOverride], Loc),
 ) -> Vec<ScriptPart> {
     let specs = match kind {
         AgendaKind::ThamLuan => panel(p, item_loc),
@@ -38,7 +150,9 @@ pub(super) fn parts(
         AgendaKind::KhenThuong if !p.ds.awards.is_empty() => ceremony(p, by, item_loc),
         _ => Vec::new(),
     };
-    timed(p, specs, start, minutes, item_extra)
+    let (overrides, mc_loc) = overrides;
+    let chosen = resolve(p, &specs, overrides, &mc_loc);
+    timed(p, specs, &chosen, &mc_loc, start, minutes, item_extra)
 }
 
 /// Splits `minutes` among `n` slots (the first ones get the remainder).
@@ -55,6 +169,8 @@ fn shares(minutes: u32, n: usize) -> Vec<u32> {
 fn timed(
     p: &mut Planner<'_>,
     specs: Vec<PartSpec<'_>>,
+    overrides: &[Option<&PartOverride>],
+    mc_loc: &Loc,
     start: Time,
     minutes: u32,
     item_extra: &[(&str, Value)],
@@ -79,15 +195,16 @@ fn timed(
         .collect();
     let mut clock = start;
     let mut out = Vec::new();
-    for (spec, m) in specs.into_iter().zip(times) {
+    for ((spec, m), o) in specs.into_iter().zip(times).zip(overrides) {
         let mut ctx: Vec<(&str, Value)> = item_extra.to_vec();
         ctx.extend(spec.extra);
-        let mc = p.render(None, spec.template, &ctx);
+        let custom = o.filter(|o| !o.text.trim().is_empty()).map(|o| (o.text.as_str(), mc_loc.clone()));
+        let mc = p.render(custom, spec.template, &ctx);
         let end = clock.add_minutes(m).unwrap_or(clock);
         out.push(ScriptPart {
             start: clock,
             end,
-            title: spec.title,
+            title: o.and_then(|o| o.title.clone()).unwrap_or(spec.title),
             performer: spec.performer,
             mc,
             detail: spec.detail,
@@ -144,15 +261,19 @@ fn panel<'a>(p: &mut Planner<'_>, item_loc: Loc) -> Vec<PartSpec<'a>> {
         .collect()
 }
 
-/// One part per signing.
+/// One part per signing: `Ký kết giao ước thi đua giữa A và B`, with its subject.
 fn signings<'a>(ds: &Dataset) -> Vec<PartSpec<'a>> {
     ds.signings
         .iter()
         .enumerate()
         .map(|(i, s)| {
-            let subject = s.subject.clone().unwrap_or_else(|| "biên bản ghi nhớ hợp tác".into());
+            let kind = s.kind.clone().unwrap_or_default();
+            let subject = s.subject.clone().unwrap_or_default();
+            let what = if subject.is_empty() { lowercase_first(&kind) } else { lowercase_first(&subject) };
+            let kind_title = if kind.is_empty() { String::new() } else { format!(" {}", lowercase_first(&kind)) };
+            let subject_title = if subject.is_empty() { String::new() } else { format!(": {subject}") };
             PartSpec {
-                title: format!("Ký kết giữa {} và {}: {}", s.party_a, s.party_b, subject),
+                title: format!("Ký kết{kind_title} giữa {} và {}{subject_title}", s.party_a, s.party_b),
                 performer: Some(format!("Đại diện {}; đại diện {}", s.party_a, s.party_b)),
                 detail: PartDetail::Signing(i),
                 template: "ky-ket-cap",
@@ -162,7 +283,9 @@ fn signings<'a>(ds: &Dataset) -> Vec<PartSpec<'a>> {
                         number: i + 1,
                         party_a: s.party_a.clone(),
                         party_b: s.party_b.clone(),
+                        kind,
                         subject,
+                        what,
                     }),
                 )],
             }
@@ -302,6 +425,27 @@ fn warn_absent_recipients(p: &mut Planner<'_>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_cell_rewrites_parts_under_hash_lines() {
+        let (opening, parts) = split_mc(
+            "Kính thưa Hội nghị!\n# Đợt 2: Trao Giấy khen cho các cá nhân\nXin mời {{ batch.names | join(\", \") }}.\n#Quyết định 1\n",
+        );
+        assert_eq!(opening, "Kính thưa Hội nghị!\n");
+        assert_eq!(
+            parts,
+            [
+                PartOverride {
+                    selector: "Đợt 2".into(),
+                    title: Some("Trao Giấy khen cho các cá nhân".into()),
+                    text: "Xin mời {{ batch.names | join(\", \") }}.\n".into()
+                },
+                PartOverride { selector: "Quyết định 1".into(), title: None, text: String::new() },
+            ]
+        );
+        // A Jinja comment is not a part.
+        assert!(split_mc("{# ghi chú #}\nA").1.is_empty());
+    }
 
     #[test]
     fn minutes_are_shared() {

@@ -36,16 +36,17 @@ impl<'a> Planner<'a> {
         diags: &'a mut Diagnostics,
     ) -> Planner<'a> {
         let everyone: Vec<PersonCtx> = protocol.iter().map(|&d| context::person(ds, d)).collect();
-        let presidium: Vec<PersonCtx> = context::attending_with(ds, protocol, Role::Presidium)
-            .into_iter()
-            .map(|d| context::person(ds, d))
-            .collect();
         let chair = protocol.iter().copied().find(|&d| ds.delegates[d].has_role(Role::Chair));
+        // Who presides comes first, as they sit at the centre.
+        let mut members = context::attending_with(ds, protocol, Role::Presidium);
+        members.sort_by_key(|&d| d != chair.unwrap_or(usize::MAX));
+        let presidium: Vec<PersonCtx> = members.into_iter().map(|d| context::person(ds, d)).collect();
         let mut base: BTreeMap<String, Value> = BTreeMap::new();
         base.insert("conference".into(), to_value(context::conference(ds)));
         base.insert("issuer".into(), to_value(context::issuer(ds)));
         base.insert("chair".into(), to_value(chair.map(|d| context::person(ds, d))));
         base.insert("presidium".into(), to_value(&presidium));
+        base.insert("greetings".into(), to_value(context::greetings(ds, protocol, &presidium)));
         let decisions: Vec<_> = awards.decisions.iter().map(context::decision).collect();
         base.insert("decision".into(), to_value(decisions.first()));
         base.insert("decisions".into(), to_value(&decisions));

@@ -36,6 +36,24 @@ impl Query<'_> {
             );
             return None;
         }
+        if def.kind == ChartKind::Pie
+            && let Some(r) =
+                table.rows.iter().position(|r| picked.iter().any(|&c| r[c].number().is_some_and(|v| v < 0.0)))
+        {
+            let label = table.rows[r][0].print(NumberFormat::Exact);
+            self.diags.push(
+                Diagnostic::error(
+                    "chart-columns",
+                    self.def.src.loc("chart"),
+                    Text::new(
+                        format!("biểu đồ tròn không vẽ được số âm (hàng {})", quote(&label)),
+                        format!("a pie chart cannot draw a negative figure (row {})", quote(&label)),
+                    ),
+                )
+                .with_hint(Text::new("chọn biểu đồ Cột hoặc Thanh", "choose Cột or Thanh")),
+            );
+            return None;
+        }
         // The table's unit, when it names one only (`sản phẩm`, not `sản phẩm, chủ thể`).
         let unit = self.one_unit(table, &picked)?.or_else(|| table.unit.clone().filter(|u| !u.contains(',')));
         let label = table.columns.iter().position(|c| c.role == ColumnRole::Label).unwrap_or(0);

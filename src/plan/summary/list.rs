@@ -17,6 +17,7 @@ impl Query<'_> {
             picked = self.sheet.columns.iter().enumerate().take(1).map(|(i, c)| (i, c.name.clone())).collect();
         }
         let columns: Vec<OutColumn> = picked.iter().map(|(c, header)| self.list_column(*c, header, &rows)).collect();
+        self.mixed_columns(&picked, &rows);
         self.sort(&mut rows, &picked, &columns);
         let out_rows: Vec<Vec<Out>> = rows
             .iter()
@@ -103,6 +104,28 @@ impl Query<'_> {
         col
     }
 
+    /// A column of numbers with some text in it cannot be added up or drawn: when the table
+    /// has a total or a chart, each such cell is an error (else it is printed as written).
+    fn mixed_columns(&mut self, picked: &[(usize, String)], rows: &[&SheetRow]) {
+        if self.def.total != Some(true) && self.def.chart.is_none() {
+            return;
+        }
+        for (c, _) in picked {
+            let numbers = rows.iter().filter(|r| matches!(r.cells[*c], Datum::Number(_))).count();
+            if numbers == 0 || self.sheet.columns[*c].format == NumberFormat::Plain {
+                continue;
+            }
+            let header = self.sheet.columns[*c].name.clone();
+            for r in rows {
+                if let Datum::Text(t) = &r.cells[*c]
+                    && r.cells[*c].number().is_none()
+                {
+                    self.diags.push(super::query::not_a_number(r.locs[*c].clone(), &header, t));
+                }
+            }
+        }
+    }
+
     /// Orders the listed rows as `Thứ tự hàng` says (by the first column, or by the first
     /// column of figures).
     fn sort(&self, rows: &mut [&SheetRow], picked: &[(usize, String)], columns: &[OutColumn]) {
@@ -110,7 +133,7 @@ impl Query<'_> {
             RowOrder::Data | RowOrder::Continuous => {}
             RowOrder::Alphabetic => {
                 let c = picked[0].0;
-                rows.sort_by_cached_key(|r| crate::text::name_sort_key(&label_of(&r.cells[c], NumberFormat::Exact)));
+                rows.sort_by_cached_key(|r| crate::text::text_sort_key(&label_of(&r.cells[c], NumberFormat::Exact)));
             }
             RowOrder::Ascending | RowOrder::Descending => {
                 if let Some(i) = columns.iter().position(|c| c.role == ColumnRole::Figure) {

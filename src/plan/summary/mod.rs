@@ -75,6 +75,79 @@ fn compute(defs: &[TableDef], sources: &[crate::model::Sheet], diags: &mut Diagn
     tables
 }
 
+/// Two tables giving the same appendix different titles: the first one's is used, said at
+/// the second's `Vị trí` cell.
+fn check_appendix_titles(defs: &[TableDef], diags: &mut Diagnostics) {
+    let mut titles: BTreeMap<u32, &str> = BTreeMap::new();
+    for d in defs {
+        let crate::model::Place::Appendix { number, title: Some(title) } = &d.place else { continue };
+        let n = number.unwrap_or(1);
+        match titles.get(&n) {
+            Some(first) if loose_key(first) != loose_key(title) => diags.push(
+                crate::diag::Diagnostic::warning(
+                    "appendix-title",
+                    d.src.loc("place"),
+                    crate::diag::Text::new(
+                        format!("Phụ lục {} đã có tên “{first}”: tên “{title}” không dùng", roman(n as usize)),
+                        format!("appendix {} is already named “{first}”: “{title}” is not used", roman(n as usize)),
+                    ),
+                )
+                .with_hint(crate::diag::Text::new(
+                    "ghi tên phụ lục ở một bảng, các bảng khác chỉ ghi “Phụ lục …”",
+                    "name the appendix on one table; the others write only “Phụ lục …”",
+                )),
+            ),
+            Some(_) => {}
+            None => {
+                titles.insert(n, title);
+            }
+        }
+    }
+}
+
+/// The blocks of a section with each table, chart and `{{ bieu_do }}` placed once: a
+/// second call of the same one prints nothing and is said at the text's cell (`loc`).
+fn once(
+    blocks: Vec<Block>,
+    placed: &mut Vec<Block>,
+    tables: &[ReportTable],
+    loc: &crate::diag::Loc,
+    diags: &mut Diagnostics,
+) -> Vec<Block> {
+    let mut out = Vec::new();
+    for b in blocks {
+        if !matches!(b, Block::Table(_) | Block::Chart(_) | Block::Charts) {
+            out.push(b);
+            continue;
+        }
+        if !placed.contains(&b) {
+            placed.push(b.clone());
+            out.push(b);
+            continue;
+        }
+        let what = match &b {
+            Block::Table(i) => format!("{{{{ bang(\"{}\") }}}}", tables[*i].id.as_deref().unwrap_or("")),
+            Block::Chart(i) => format!("{{{{ bieu_do(\"{}\") }}}}", tables[*i].id.as_deref().unwrap_or("")),
+            _ => "{{ bieu_do }}".to_string(),
+        };
+        diags.push(
+            crate::diag::Diagnostic::warning(
+                "placed-twice",
+                loc.clone(),
+                crate::diag::Text::new(
+                    format!("{what} đã có ở trên: chỉ in một lần"),
+                    format!("{what} comes earlier already: printed once"),
+                ),
+            )
+            .with_hint(crate::diag::Text::new(
+                "xóa dòng lặp lại; muốn nhắc lại thì viết “(Biểu …)” trong câu",
+                "delete the repeated line; to refer to it again write “(Biểu …)” in the sentence",
+            )),
+        );
+    }
+    out
+}
+
 /// Plans the report. `None` when there is nothing to report (no narrative, table, target
 /// or product) or when something is wrong (said in `diags`).
 pub fn plan(ds: &Dataset, templates: &TemplateStore, diags: &mut Diagnostics) -> Option<SummaryPlan> {
@@ -85,12 +158,18 @@ pub fn plan(ds: &Dataset, templates: &TemplateStore, diags: &mut Diagnostics) ->
     let stats = stats::of(ds);
     let sources = Arc::new(sources::sources(ds, &stats.targets));
     let defs = builtin::definitions(ds, templates, diags);
+    check_appendix_titles(&defs, diags);
     let mut tables = compute(&defs, &sources, diags);
     builtin::targets_chart(ds, &stats, &mut tables);
     let tables = Arc::new(tables);
 
     let subject = subject(ds);
-    let (narrative, charts_mark) = Narrative::new(tables.clone(), sources.clone());
+    let failed: Vec<String> = defs
+        .iter()
+        .filter_map(|d| d.id.clone())
+        .filter(|id| !tables.iter().any(|t| t.id.as_deref() == Some(id.as_str())))
+        .collect();
+    let (narrative, charts_mark) = Narrative::new(tables.clone(), sources.clone(), failed);
     let c = &ds.conference;
     let mut ctx: BTreeMap<String, Value> = BTreeMap::new();
     ctx.insert("stats".into(), to_value(stats.narrative()));
@@ -106,15 +185,19 @@ pub fn plan(ds: &Dataset, templates: &TemplateStore, diags: &mut Diagnostics) ->
     let ctx = Value::from(ctx);
 
     let mut sections = Vec::new();
+    let mut placed: Vec<Block> = Vec::new();
     for s in &ds.report {
         let loc = s.src.loc("body");
-        match narrative.render(&s.body, &ctx, &loc).and_then(|text| blocks(&text, &loc)) {
-            Ok(blocks) => sections.push(Section { heading: s.heading.clone(), blocks }),
+        match narrative.render(&s.body, &ctx, &loc, diags).and_then(|text| blocks(&text, &loc)) {
+            Ok(blocks) => {
+                let blocks = once(blocks, &mut placed, &tables, &loc, diags);
+                sections.push(Section { heading: s.heading.clone(), blocks });
+            }
             Err(d) => diags.push(d),
         }
     }
     let opening = match &ds.report_settings.opening {
-        Some(o) => match narrative.render(o, &ctx, &ds.report_settings.opening_loc) {
+        Some(o) => match narrative.render(o, &ctx, &ds.report_settings.opening_loc, diags) {
             Ok(t) => t.replace(CHARTS_MARK, ""),
             Err(d) => {
                 diags.push(d);

@@ -10,9 +10,9 @@ use std::sync::{Arc, Mutex};
 use minijinja::value::{Object, Rest, Value};
 use minijinja::{Error, ErrorKind, State};
 
-use super::query::{holds, unknown_column};
+use super::query::{absent_value, holds, unknown_column};
 use super::table::{Out, ReportTable};
-use crate::diag::{Diagnostic, Loc, Text, quote};
+use crate::diag::{Diagnostic, Diagnostics, Loc, Text, quote};
 use crate::jinja::Jinja;
 use crate::model::Sheet;
 use crate::text::loose_key;
@@ -56,10 +56,20 @@ fn fail(problem: &Problem, message: Text, hint: Text) -> Error {
 struct Data {
     tables: Arc<Vec<ReportTable>>,
     sources: Arc<Vec<Sheet>>,
+    /// The ids of tables whose definition failed (said at their `Bảng biểu` row): calling
+    /// them prints nothing rather than a second error.
+    failed: Vec<String>,
     problem: Problem,
+    /// Warnings of the functions (a condition no row meets), said at the text's cell.
+    warnings: Arc<Mutex<Vec<Diagnostic>>>,
 }
 
 impl Data {
+    /// Was `id` a table whose definition failed?
+    fn failed(&self, id: &str) -> bool {
+        self.failed.iter().any(|f| loose_key(f) == loose_key(id))
+    }
+
     /// The table named `id`.
     fn table(&self, id: &str) -> Result<usize, Error> {
         let k = loose_key(id);
@@ -109,7 +119,13 @@ impl Data {
         for pair in pairs.chunks(2) {
             let name = pair[0].to_string();
             let c = self.column(sheet, &name)?;
-            conditions.push((c, pair[1].to_string()));
+            let value = pair[1].to_string();
+            if !sheet.rows.iter().any(|r| holds(&r.cells[c], &value))
+                && let Ok(mut w) = self.warnings.lock()
+            {
+                w.push(absent_value(Loc::File { file: "".into() }, sheet, c, &value));
+            }
+            conditions.push((c, value));
         }
         Ok(sheet.rows.iter().filter(|r| conditions.iter().all(|(c, v)| holds(&r.cells[*c], v))).collect())
     }
@@ -151,8 +167,8 @@ impl Data {
         let i = self.table(id)?;
         let t = &self.tables[i];
         match t.value(row, column) {
-            Some(Out::Number(n)) => Ok(Value::from(*n)),
-            Some(Out::Text(s)) => Ok(Value::from(s.clone())),
+            Some(Out::Number(n)) => Ok(Value::from(n)),
+            Some(Out::Text(s)) => Ok(Value::from(s)),
             Some(Out::Empty) => Ok(Value::from(0.0)),
             None => {
                 let rows: Vec<String> = t
@@ -206,6 +222,9 @@ impl Object for ChartsMark {
             return Err(Error::new(ErrorKind::InvalidOperation, "bieu_do(\"mã bảng\")"));
         };
         let data = &self.data.0;
+        if data.failed(&id.to_string()) {
+            return Ok(Value::from(""));
+        }
         let i = data.table(&id.to_string())?;
         if data.tables[i].chart.is_none() {
             return Err(fail(
@@ -232,17 +251,25 @@ impl Object for ChartsMark {
 pub(super) struct Narrative {
     jinja: Jinja,
     problem: Problem,
+    warnings: Arc<Mutex<Vec<Diagnostic>>>,
 }
 
 impl Narrative {
-    pub fn new(tables: Arc<Vec<ReportTable>>, sources: Arc<Vec<Sheet>>) -> (Narrative, Value) {
+    /// The renderer over computed `tables` and their `sources`; `failed` names the tables
+    /// whose definition failed.
+    pub fn new(tables: Arc<Vec<ReportTable>>, sources: Arc<Vec<Sheet>>, failed: Vec<String>) -> (Narrative, Value) {
         let problem: Problem = Arc::new(Mutex::new(None));
-        let data = Arc::new(DataRef(Data { tables, sources, problem: problem.clone() }));
+        let warnings = Arc::new(Mutex::new(Vec::new()));
+        let data =
+            Arc::new(DataRef(Data { tables, sources, failed, problem: problem.clone(), warnings: warnings.clone() }));
         let mut jinja = Jinja::new();
         let d = data.clone();
         jinja.add_global(
             "bang",
             Value::from_function(move |id: String| -> Result<String, Error> {
+                if d.0.failed(&id) {
+                    return Ok(String::new());
+                }
                 let i = d.0.table(&id)?;
                 Ok(format!("{MARK}table:{i}{MARK}"))
             }),
@@ -268,26 +295,33 @@ impl Narrative {
             Value::from_function(move |id: String, row: String, column: String| d.0.figure(&id, &row, &column)),
         );
         let charts = Value::from_object(ChartsMark { data });
-        (Narrative { jinja, problem }, charts)
+        (Narrative { jinja, problem, warnings }, charts)
     }
 
-    /// Renders a text of the report written at `loc`.
-    pub fn render(&self, source: &str, ctx: &Value, loc: &Loc) -> Result<String, Diagnostic> {
+    /// Renders a text of the report written at `loc`; the functions' warnings go to `diags`.
+    pub fn render(&self, source: &str, ctx: &Value, loc: &Loc, diags: &mut Diagnostics) -> Result<String, Diagnostic> {
         if let Ok(mut p) = self.problem.lock() {
             *p = None;
         }
         let label = Text::new("Nội dung", "The text");
-        self.jinja.render_cell(source, ctx, loc, &label).map_err(|d| {
+        let result = self.jinja.render_cell(source, ctx, loc, &label).map_err(|d| {
             match self.problem.lock().ok().and_then(|mut p| p.take()) {
                 Some((message, hint)) => Diagnostic::error(
                     "report-function",
-                    loc.clone(),
+                    d.loc.clone().unwrap_or_else(|| loc.clone()),
                     Text::new(format!("Nội dung: {}", message.vi), format!("The text: {}", message.en)),
                 )
                 .with_hint(hint),
                 None => d,
             }
-        })
+        });
+        if let Ok(mut w) = self.warnings.lock() {
+            for mut d in w.drain(..) {
+                d.loc = Some(loc.clone());
+                diags.push(d);
+            }
+        }
+        result
     }
 }
 

@@ -44,20 +44,52 @@ fn number_at(row: &SheetRow, c: usize, header: &str) -> Result<Option<f64>, Diag
                 Datum::Text(t) => t.clone(),
                 _ => String::new(),
             };
-            Diagnostic::error(
-                "not-a-number",
-                row.locs[c].clone(),
-                Text::new(
-                    format!("{header}: {} không phải là số, không cộng được", quote(&shown)),
-                    format!("{header}: {} is not a number and cannot be added up", quote(&shown)),
-                ),
-            )
-            .with_hint(Text::new(
-                "ghi số (5.448 hoặc 0,25); ghi chú để ở cột khác",
-                "write a number (5.448 or 0,25); put remarks in another column",
-            ))
+            not_a_number(row.locs[c].clone(), header, &shown)
         }),
     }
+}
+
+/// A value a filter or a condition looks for that no row of column `c` holds (a typo, or
+/// a value of another column): said with the values there are.
+pub(super) fn absent_value(loc: Loc, sheet: &Sheet, c: usize, value: &str) -> Diagnostic {
+    let mut values: Vec<String> = Vec::new();
+    for r in &sheet.rows {
+        let v = label_of(&r.cells[c], sheet.columns[c].format);
+        if !values.iter().any(|x| loose_key(x) == loose_key(&v)) {
+            values.push(v);
+        }
+    }
+    let more = if values.len() > 12 { ", …" } else { "" };
+    let shown = values.iter().take(12).map(|v| quote(v)).collect::<Vec<_>>().join(", ");
+    let column = &sheet.columns[c].name;
+    Diagnostic::warning(
+        "absent-value",
+        loc,
+        Text::new(
+            format!("không dòng nào của sheet “{}” có {column} = {}", sheet.name, quote(value)),
+            format!("no row of “{}” has {column} = {}", sheet.name, quote(value)),
+        ),
+    )
+    .with_hint(Text::new(
+        format!("các giá trị của cột {column}: {shown}{more}"),
+        format!("the values of {column}: {shown}{more}"),
+    ))
+}
+
+/// A cell that should hold a number and does not.
+pub(super) fn not_a_number(loc: Loc, header: &str, shown: &str) -> Diagnostic {
+    Diagnostic::error(
+        "not-a-number",
+        loc,
+        Text::new(
+            format!("{header}: {} không phải là số, không cộng được", quote(shown)),
+            format!("{header}: {} is not a number and cannot be added up", quote(shown)),
+        ),
+    )
+    .with_hint(Text::new(
+        "ghi số (5.448 hoặc 0,25), hoặc để trống; ghi chú để ở cột khác",
+        "write a number (5.448 or 0,25), or leave it empty; put remarks in another column",
+    ))
 }
 
 /// The number a text starts with (`4 sao` → 4).
@@ -122,7 +154,24 @@ impl<'a> Query<'a> {
     /// The source of `def` among `sources`, its rows filtered; errors (an unknown sheet or
     /// column) go to `diags`.
     pub fn new(def: &'a TableDef, sources: &'a [Sheet], diags: &mut Diagnostics) -> Option<Query<'a>> {
-        let Some(sheet) = sources.iter().find(|s| s.answers_to(&def.source)) else {
+        // A sheet whose name starts with the one written (`Cán bộ (sửa 12-12)`), when only
+        // one does.
+        let found = sources.iter().find(|s| s.answers_to(&def.source)).or_else(|| {
+            let k = loose_key(&def.source);
+            let starting: Vec<&Sheet> =
+                sources.iter().filter(|s| !k.is_empty() && loose_key(&s.name).starts_with(&k)).collect();
+            let [one] = starting.as_slice() else { return None };
+            diags.push(Diagnostic::note(
+                "source-by-prefix",
+                def.src.loc("source"),
+                Text::new(
+                    format!("đọc sheet “{}” cho dữ liệu {}", one.name, quote(&def.source)),
+                    format!("reading the sheet “{}” for {}", one.name, quote(&def.source)),
+                ),
+            ));
+            Some(*one)
+        });
+        let Some(sheet) = found else {
             let names: Vec<String> = sources.iter().map(|s| format!("“{}”", s.name)).collect();
             diags.push(
                 Diagnostic::error(
@@ -143,6 +192,11 @@ impl<'a> Query<'a> {
         let mut q = Query { def, sheet, rows: Vec::new(), diags: Vec::new() };
         let filters: Vec<(usize, &Filter)> =
             def.filters.iter().filter_map(|f| q.column(&f.column, "filter", "Lọc").map(|c| (c, f))).collect();
+        for (c, f) in &filters {
+            if !sheet.rows.iter().any(|r| holds(&r.cells[*c], &f.value)) {
+                diags.push(absent_value(def.src.loc("filter"), sheet, *c, &f.value));
+            }
+        }
         q.rows = sheet
             .rows
             .iter()
@@ -173,11 +227,15 @@ impl<'a> Query<'a> {
         }
         let t = v.text.trim();
         let lower = t.to_lowercase();
+        // The column a form names: `Tổng Số hồ sơ` tries `Số hồ sơ` after `Tổng ` when
+        // `hồ sơ` after `Tổng số ` is no column.
+        let sheet = self.sheet;
         let strip = |prefixes: &[&str], suffix: &str| {
             prefixes.iter().find_map(|p| {
                 let rest = lower.strip_prefix(p)?.strip_suffix(suffix)?;
                 let start = t.len() - lower.len() + p.len();
-                Some(t[start..start + rest.len()].trim().to_string())
+                let name = t.get(start..start + rest.len())?.trim();
+                sheet.column(name).map(|_| name.to_string())
             })
         };
         let forms: [Form; 3] = [
@@ -230,6 +288,13 @@ impl<'a> Query<'a> {
         for (i, r) in rows.iter().enumerate() {
             let d = &r.cells[c];
             if let Some(k) = axis.values.iter().position(|v| holds(d, v)) {
+                // Printed as the data spells it (`Cao đẳng` for `cao dang`).
+                if keys[k].1.is_empty()
+                    && let Datum::Text(t) = d
+                    && loose_key(t) == loose_key(&axis.values[k])
+                {
+                    keys[k].0 = t.clone();
+                }
                 keys[k].1.push(i);
                 continue;
             }
@@ -409,7 +474,7 @@ impl<'a> Query<'a> {
     ) -> Option<()> {
         match self.def.order {
             RowOrder::Data => {}
-            RowOrder::Alphabetic => groups.sort_by_cached_key(|(l, _)| crate::text::name_sort_key(l)),
+            RowOrder::Alphabetic => groups.sort_by_cached_key(|(l, _)| crate::text::text_sort_key(l)),
             RowOrder::Ascending | RowOrder::Descending => {
                 let first = measures[0].0;
                 let mut keyed: Vec<(f64, (String, Vec<usize>))> = groups

@@ -28,6 +28,7 @@ impl Out {
             (Out::Empty, _) => String::new(),
             (Out::Text(t), _) => t.clone(),
             (Out::Number(n), NumberFormat::Percent) => vi_percent(*n),
+            (Out::Number(n), _) if *n == 0.0 => "0".into(),
             (Out::Number(n), NumberFormat::Plain) if n.fract() == 0.0 => format!("{n}"),
             (Out::Number(n), _) => vi_number(*n),
         }
@@ -145,8 +146,9 @@ pub struct ReportTable {
 }
 
 impl ReportTable {
-    /// The value in row `row` (its label, loosely) and column `column` (its header).
-    pub fn value(&self, row: &str, column: &str) -> Option<&Out> {
+    /// The value in row `row` (its label, loosely) and column `column` (its header), as
+    /// printed: a percentage to one decimal.
+    pub fn value(&self, row: &str, column: &str) -> Option<Out> {
         let rk = crate::text::loose_key(row);
         let ck = crate::text::loose_key(column);
         let c = self.columns.iter().position(|c| {
@@ -154,9 +156,14 @@ impl ReportTable {
         })?;
         let label = self.columns.iter().position(|c| c.role == ColumnRole::Label).unwrap_or(0);
         let total = ["tongcong", "tong", "cong", "tongso"].contains(&rk.as_str());
-        if total {
-            return self.total.as_ref().map(|t| &t[c]);
-        }
-        self.rows.iter().find(|r| crate::text::loose_key(&r[label].print(NumberFormat::Exact)) == rk).map(|r| &r[c])
+        let cell = if total {
+            self.total.as_ref().map(|t| &t[c])
+        } else {
+            self.rows.iter().find(|r| crate::text::loose_key(&r[label].print(NumberFormat::Exact)) == rk).map(|r| &r[c])
+        }?;
+        Some(match (cell, self.columns[c].format) {
+            (Out::Number(n), NumberFormat::Percent) => Out::Number((n * 10.0).round() / 10.0),
+            (other, _) => other.clone(),
+        })
     }
 }

@@ -221,7 +221,13 @@ pub(crate) fn chart_view(plan: &SummaryPlan, i: usize) -> Option<ChartView> {
             .collect(),
         labels,
         notes: c.notes.clone(),
-        unit: c.unit.as_ref().filter(|u| *u != "%").map(|u| format!("Đơn vị tính: {u}")).unwrap_or_default(),
+        // A chart of percentages of the plan says so in its title and its line.
+        unit: c
+            .unit
+            .as_ref()
+            .filter(|_| c.reference.is_none())
+            .map(|u| format!("Đơn vị tính: {u}"))
+            .unwrap_or_default(),
         reference: c.reference.as_ref().map(|(value, label)| ReferenceView { value: *value, label: label.clone() }),
     })
 }

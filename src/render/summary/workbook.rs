@@ -39,19 +39,21 @@ impl Formats {
         }
     }
 
-    /// The number format of column `c` of `table`.
-    fn number(&self, table: &ReportTable, c: usize) -> &Format {
-        let col = &table.columns[c];
-        match col.format {
+    /// The format of figure `v` in column `c` of `table`: a whole number without decimals,
+    /// a fraction with as many as it has (up to four), a percentage with one.
+    fn number(&self, table: &ReportTable, c: usize, v: f64) -> &Format {
+        match table.columns[c].format {
             NumberFormat::Percent => &self.pct,
             NumberFormat::Plain => &self.plain,
-            NumberFormat::Exact => {
-                let whole =
-                    table.rows.iter().chain(&table.total).filter_map(|r| r[c].number()).all(|v| v.fract() == 0.0);
-                if whole { &self.whole } else { &self.decimal }
-            }
+            NumberFormat::Exact if v.fract() == 0.0 => &self.whole,
+            NumberFormat::Exact => &self.decimal,
         }
     }
+}
+
+/// `-0` is `0`.
+fn clean(v: f64) -> f64 {
+    if v == 0.0 { 0.0 } else { v }
 }
 
 /// A sheet name Excel accepts (31 characters, cut between words; none of `[]:*?/\`),
@@ -159,7 +161,7 @@ fn write_rows(ws: &mut Worksheet, table: &ReportTable, first: u32, f: &Formats) 
             let at = c as u16 + 1;
             match cell {
                 Out::Number(v) => {
-                    ws.write_number_with_format(row, at, *v, f.number(table, c))?;
+                    ws.write_number_with_format(row, at, clean(*v), f.number(table, c, *v))?;
                 }
                 Out::Text(t) => {
                     let format = if col.format == NumberFormat::Plain { &f.centred } else { &f.text };
@@ -193,11 +195,11 @@ fn write_total(
             Out::Number(v) if col.summed => {
                 let letter = crate::diag::column_letters(u32::from(at));
                 let formula = Formula::new(format!("=SUM({letter}{}:{letter}{})", first + 1, last + 1))
-                    .set_result(crate::input::raw::format_number(*v));
-                ws.write_formula_with_format(row, at, formula, &bold(f.number(table, c)))?;
+                    .set_result(crate::input::raw::format_number(clean(*v)));
+                ws.write_formula_with_format(row, at, formula, &bold(f.number(table, c, *v)))?;
             }
             Out::Number(v) => {
-                ws.write_number_with_format(row, at, *v, &bold(f.number(table, c)))?;
+                ws.write_number_with_format(row, at, clean(*v), &bold(f.number(table, c, *v)))?;
             }
             Out::Text(t) => {
                 ws.write_string_with_format(row, at, t, &bold(&f.text))?;
