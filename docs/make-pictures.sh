@@ -37,6 +37,14 @@ for entry in "giay-khen:giay-khen.pdf" "giay-chung-nhan:giay-chung-nhan-chien-si
   pdftoppm -png -r 40 -f 1 -l 1 -singlefile "$other/${entry#*:}" "$out/$name"
   echo "docs/images/$name.png"
 done
+# The second sample (a commune's conference after the 2025 reform): its seating and script.
+xa="$(mktemp -d)"
+trap 'rm -rf "$pack" "$other" "$xa"' EXIT
+cargo run --release --quiet -- --quiet build --mau xa -o "$xa"
+pdftoppm -png -r 40 -f 1 -l 1 -singlefile "$xa/so-do-cho-ngoi.pdf" "$out/xa-so-do-cho-ngoi"
+pdftoppm -png -r 50 -f 1 -l 1 -singlefile "$xa/kich-ban.pdf" "$out/xa-kich-ban"
+echo "docs/images/xa-so-do-cho-ngoi.png"
+echo "docs/images/xa-kich-ban.png"
 # The commune's year-end report: its own budget table and charts (pages 1–2).
 for page in 1 2; do
   pdftoppm -png -r 50 -f "$page" -l "$page" -singlefile "$other/bao-cao-tong-ket.pdf" "$out/bao-cao-xa-$page"

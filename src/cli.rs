@@ -47,15 +47,54 @@ pub enum Command {
     Init(InitArgs),
     /// Tự tạo lại mỗi khi lưu bảng tính / rebuild whenever the input is saved.
     Watch(WatchArgs),
+    /// Tạo một hội nghị giả lập cỡ tùy ý (đo hiệu năng) / write a synthetic conference of
+    /// any size, for benchmarks.
+    #[command(hide = true)]
+    TaoDuLieu(SynthArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct SynthArgs {
+    /// Thư mục ghi hoi-nghi.xlsx và hoi-nghi.yaml.
+    pub dir: PathBuf,
+    /// Số đại biểu (ít nhất bằng dữ liệu mẫu).
+    #[arg(long = "dai-bieu", alias = "delegates", default_value_t = 2000)]
+    pub delegates: usize,
+    /// Hạt giống ngẫu nhiên: cùng hạt giống, cùng dữ liệu.
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
 }
 
 #[derive(Debug, Args)]
 pub struct InitArgs {
     /// Thư mục ghi hoi-nghi.xlsx và hoi-nghi.yaml (mặc định: thư mục hiện tại).
     pub dir: Option<PathBuf>,
+    /// Loại hội nghị: tong-ket (tổng kết công tác năm), thi-dua (thi đua, khen thưởng),
+    /// chuong-trinh (sơ kết một chương trình, có danh sách sản phẩm như OCOP).
+    #[arg(long, value_enum, default_value_t = ProfileArg::TongKet)]
+    pub loai: ProfileArg,
+    /// Cấp cơ quan: tinh (UBND tỉnh), so (sở, ban, ngành), xa (UBND xã, phường).
+    #[arg(long, value_enum, default_value_t = TierArg::Xa)]
+    pub cap: TierArg,
     /// Ghi đè nếu tệp đã có.
     #[arg(long)]
     pub force: bool,
+}
+
+/// The kinds of conference `init` has a starter for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ProfileArg {
+    TongKet,
+    ThiDua,
+    ChuongTrinh,
+}
+
+/// The agency levels `init` has a starter for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TierArg {
+    Tinh,
+    So,
+    Xa,
 }
 
 /// The conference to read (`build`, `check`).
@@ -63,6 +102,19 @@ pub struct InitArgs {
 pub struct SourceArgs {
     /// Bảng tính (.xlsx, .xls, .ods) hoặc tệp YAML; bỏ trống: dữ liệu mẫu.
     pub input: Option<PathBuf>,
+    /// Dữ liệu mẫu khi không nêu tệp: ocop (hội nghị sơ kết OCOP của tỉnh, mặc định) hoặc
+    /// xa (hội nghị tổng kết thi đua của một xã, sau 07/2025).
+    #[arg(long, value_enum, conflicts_with = "input")]
+    pub mau: Option<SampleArg>,
+}
+
+/// The embedded samples.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SampleArg {
+    /// Tuyên Quang province's OCOP review conference (December 2023).
+    Ocop,
+    /// A commune's year-end emulation conference (Ia Sao, Gia Lai, December 2025).
+    Xa,
 }
 
 /// Where the pack goes (`build`, `watch`).

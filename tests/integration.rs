@@ -5,6 +5,7 @@
 
 mod util;
 
+mod agencies;
 mod architecture;
 mod authorities;
 mod awards;

@@ -1,5 +1,6 @@
-//! The sample's pack, byte for byte: the SHA-256 of every file built from the embedded
-//! workbook and from its YAML twin, compared with `tests/fixtures/pack-hashes.txt`.
+//! The samples' packs, byte for byte: the SHA-256 of every file built from the OCOP sample's
+//! workbook and from its YAML twin, and from the commune's sample, compared with
+//! `tests/fixtures/pack-hashes.txt`.
 //!
 //! A change to the code that is meant to leave the documents alone (a refactor, an
 //! optimisation) must keep this test green. When a change is *meant* to alter the
@@ -37,6 +38,9 @@ fn the_sample_pack_is_byte_identical_to_the_recorded_one() {
     let yaml = build(Source::File(root.join("data/so-ket-ocop-2023/hoi-nghi.yaml")), &p.path("yaml"));
     assert!(!yaml.diags.has_errors(), "{:?}", yaml.diags);
     hashes("yaml", &p.path("yaml"), &mut now);
+    let xa = build(Source::File(root.join("data/tong-ket-xa-2025/hoi-nghi.yaml")), &p.path("xa"));
+    assert!(!xa.diags.has_errors(), "{:?}", xa.diags);
+    hashes("xa", &p.path("xa"), &mut now);
 
     let fixture = root.join(FIXTURE);
     if std::env::var_os("VANTHU_BLESS_PACK_HASHES").is_some() {

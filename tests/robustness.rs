@@ -349,7 +349,7 @@ fn districts_written_short_and_unknown_producer_kinds_still_add_up() {
 #[test]
 fn yaml_mistakes_are_said_where_they_are() {
     let p = Project::new();
-    let base = vanthu::workbook::starter::YAML;
+    let base = vanthu::workbook::starter::yaml(Default::default());
     // A key given twice: said at the second one.
     let twice = base.replacen("    name: Trần Thị B\n", "    name: Trần Thị B\n    name: Trần Thị C\n", 1);
     let line = twice.lines().position(|l| l == "    name: Trần Thị C").unwrap() + 1;
@@ -362,11 +362,11 @@ fn yaml_mistakes_are_said_where_they_are() {
     let err = crate::util::stderr(&vanthu(&["check", "tab.yaml"], p.dir.path()));
     assert!(err.contains("Tab"), "{err}");
     // `- Lưu: VT, NLN` unquoted is the text it looks like.
-    p.file("luu.yaml", &base.replace("- \"Lưu: VT, NLN\"", "- Lưu: VT, NLN"));
+    p.file("luu.yaml", &base.replace("- \"Lưu: VT, VP\"", "- Lưu: VT, VP"));
     let out = build(Source::File(p.path("luu.yaml")), &p.out());
     assert!(!out.diags.has_errors(), "{:#?}", out.diags);
     let text = pdf::flat_text(&p.out().join("giay-moi.pdf"));
-    assert!(text.contains("- Lưu: VT, NLN."), "{text}");
+    assert!(text.contains("- Lưu: VT, VP."), "{text}");
 }
 
 #[test]

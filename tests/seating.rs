@@ -36,7 +36,7 @@ fn check_invariants<'p>(ds: &Dataset, plan: &'p Plan) -> &'p SeatingPlan {
         assert_eq!(seating.seat_of[d].is_some(), is_seated(ds, d), "{} ({})", ds.delegates[d].name, ds.delegates[d].id);
     }
     // Reserved blocks hold only their groups.
-    for (s, seat) in seating.hall.seats.iter().enumerate() {
+    for (s, seat) in seating.hall.seats.iter_enumerated() {
         let block = &seating.hall.rows[seat.row].blocks[seat.block];
         if let Some(d) = seating.occupant[s]
             && !block.reserved_for.is_empty()
@@ -61,14 +61,18 @@ fn the_sample_is_seated_by_protocol() {
         assert_eq!(seating.hall.seats[s].code, *d.seat.as_ref().unwrap());
     }
 
-    // The presidium: the most senior member in the centre, 2 and 3 on either side
-    // (seat 2 on seat 1's right as they face the hall: the audience's left).
-    let members: Vec<usize> = plan
+    // The presidium: who presides (Chủ trì) in the centre, then the most senior members, 2
+    // and 3 on either side (seat 2 on seat 1's right as they face the hall: the audience's
+    // left).
+    let chair = plan.chair.expect("the sample has a chair");
+    let mut members: Vec<usize> = plan
         .protocol
         .iter()
         .copied()
-        .filter(|&d| is_seated(&ds, d) && ds.delegates[d].has_role(Role::Presidium))
+        .filter(|&d| is_seated(&ds, d) && ds.delegates[d].has_role(Role::Presidium) && d != chair)
         .collect();
+    members.insert(0, chair);
+    assert_ne!(members[0], plan.protocol[0], "the chair is not the most senior in the sample: the rule shows");
     let row = row_of(seating, "ĐCT");
     let at = |d: usize| row.iter().find(|(_, o)| *o == Some(d)).map(|(n, _)| *n).unwrap();
     let centre = (row.len() / 2 + 1) as u32;
@@ -80,20 +84,26 @@ fn the_sample_is_seated_by_protocol() {
         "only the presidium on stage"
     );
 
-    // Award recipients who are delegates sit on aisle seats.
+    // Award recipients who are delegates sit on aisle seats or row ends, or in the block
+    // reserved for their group.
     let recipients: Vec<usize> = ds.awards.iter().filter_map(|a| a.delegate).filter(|&d| is_seated(&ds, d)).collect();
     assert!(recipients.len() > 5);
+    let mut on_edge = 0;
     for d in recipients {
         let s = seating.seat_of[d].unwrap();
         let seat = &seating.hall.seats[s];
         let on_stage = seating.hall.rows[seat.row].presidium;
+        let block = &seating.hall.rows[seat.row].blocks[seat.block];
+        let own_block = block.reserved_for.contains(&ds.delegates[d].group);
+        on_edge += usize::from(seat.aisle || seat.end);
         assert!(
-            seat.aisle || on_stage || ds.delegates[d].seat.is_some(),
+            seat.aisle || seat.end || on_stage || own_block || ds.delegates[d].seat.is_some(),
             "{} not on an aisle ({})",
             ds.delegates[d].name,
             seat.code
         );
     }
+    assert!(on_edge > 5);
 }
 
 #[test]

@@ -1,6 +1,8 @@
-//! `vanthu init`: the starter workbook has every sheet of the contract behind a `Hướng dẫn`
-//! sheet, styled frozen headers with a note each, drop-down lists on the fixed choices, two
-//! example rows per list; the YAML says the same; both build untouched.
+//! `vanthu init`: the starter workbook has every sheet of the contract (the product list only
+//! for a programme review) behind a `Hướng dẫn` sheet, styled frozen headers with a note
+//! each, drop-down lists on the fixed choices (the forms the agency may confer), two example
+//! rows per list; the YAML says the same; both build untouched — for every kind of
+//! conference and agency level.
 
 use std::io::Read;
 use std::path::Path;
@@ -35,21 +37,23 @@ fn init_writes_a_starter_that_opens_explains_itself_and_builds() {
     let yaml = p.path("moi/hoi-nghi.yaml");
     assert!(xlsx.is_file() && yaml.is_file());
 
-    // Every sheet of the contract, the guide first, the lists last.
+    // Every sheet of the contract but the product list (a commune's year-end review by
+    // default), the guide first, the lists last.
     let book = open_workbook_auto(&xlsx).unwrap();
     let names = book.sheet_names();
     assert_eq!(names.first().map(String::as_str), Some("Hướng dẫn"));
     assert_eq!(names.last().map(String::as_str), Some("Danh mục"));
     assert!(names.contains(&"Hội nghị".to_string()));
-    for t in &TABLES {
+    for t in TABLES.iter().filter(|t| t.kind != TableKind::Products) {
         assert!(names.contains(&t.sheet.to_string()), "{} missing", t.sheet);
     }
+    assert!(!names.contains(&"Sản phẩm OCOP".to_string()), "no OCOP sheet unless chosen");
     let guide = read_sheet(&xlsx, "Hướng dẫn").concat().join("\n");
     assert!(guide.contains("vanthu build hoi-nghi.xlsx") && guide.contains("Đại biểu!D17"), "{guide}");
 
     // Headers on row 3 under a title, two example rows under them (the groups sheet holds
     // the whole default list of groups).
-    for t in TABLES.iter().filter(|t| t.kind != TableKind::Groups) {
+    for t in TABLES.iter().filter(|t| t.kind != TableKind::Groups && t.kind != TableKind::Products) {
         let rows = read_sheet(&xlsx, t.sheet);
         let header: Vec<&str> = rows[2].iter().map(String::as_str).collect();
         for c in t.columns {
@@ -60,6 +64,12 @@ fn init_writes_a_starter_that_opens_explains_itself_and_builds() {
     }
     let delegates = read_sheet(&xlsx, "Đại biểu");
     assert_eq!(delegates[3][3], "Nguyễn Văn A");
+    // The settings' values name no province of the past, no programme, no district.
+    let values: String =
+        read_sheet(&xlsx, "Hội nghị").iter().filter_map(|r| r.get(1)).cloned().collect::<Vec<_>>().join("\n");
+    for absent in ["Tuyên Quang", "OCOP", "huyện", "Huyện"] {
+        assert!(!values.contains(absent), "{absent} in the starter's settings: {values}");
+    }
 
     // The header row is frozen and each header carries a note.
     let sheet = sheet_part(&xlsx, "Đại biểu");
@@ -67,7 +77,7 @@ fn init_writes_a_starter_that_opens_explains_itself_and_builds() {
     let zip = zip::ZipArchive::new(std::fs::File::open(&xlsx).unwrap()).unwrap();
     let comment_parts: Vec<String> =
         zip.file_names().filter_map(|n| n.ok()).filter(|n| n.starts_with("xl/comments")).map(String::from).collect();
-    assert!(comment_parts.len() >= TABLES.len(), "{comment_parts:?}");
+    assert!(comment_parts.len() >= TABLES.len() - 1, "every list but the product list: {comment_parts:?}");
     let notes: String = comment_parts.iter().map(|n| part(&xlsx, n)).collect();
     assert!(notes.contains("Ông, Bà hoặc Đồng chí"), "note on Danh xưng");
     assert!(notes.contains("Bắt buộc. Họ và tên đầy đủ"), "note on Họ và tên");
@@ -104,9 +114,8 @@ fn init_writes_a_starter_that_opens_explains_itself_and_builds() {
         ("Khen thưởng", "Loại"),
         ("Khen thưởng", "Hình thức"),
         ("Chương trình", "Loại"),
-        ("Sản phẩm OCOP", "Hạng sao"),
-        ("Sản phẩm OCOP", "Nhóm sản phẩm"),
-        ("Sản phẩm OCOP", "Huyện, thành phố"),
+        ("Chỉ tiêu", "Chiều"),
+        ("Bảng biểu", "Biểu đồ"),
     ] {
         let formula = column_list(sheet, header);
         assert!(formula.starts_with("'Danh mục'!"), "{sheet}/{header}: {formula}");
@@ -120,17 +129,16 @@ fn init_writes_a_starter_that_opens_explains_itself_and_builds() {
     assert_eq!(column("Danh xưng"), ["Ông", "Bà", "Đồng chí"]);
     assert_eq!(column("Hạng sao"), ["3", "4", "5"]);
     assert!(column("Loại nội dung").contains(&"Tuyên bố lý do".to_string()));
+    // A commune's Chairman confers Giấy khen and the commune's titles, not a Bằng khen.
+    let forms = column("Hình thức");
+    assert!(forms.contains(&"Giấy khen".to_string()) && forms.contains(&"Lao động tiên tiến".to_string()), "{forms:?}");
+    assert!(!forms.contains(&"Bằng khen".to_string()), "{forms:?}");
 
     // Untouched, both files build, with nothing to warn about.
     for input in [&xlsx, &yaml] {
         let tag = input.extension().unwrap().to_str().unwrap();
         let out = build(Source::File(input.to_path_buf()), &p.path(&format!("out-{tag}")));
-        let said: Vec<String> = out
-            .diags
-            .iter()
-            .filter(|d| d.severity != vanthu::diag::Severity::Note)
-            .map(|d| format!("{}: {}", d.code, d.message.vi))
-            .collect();
+        let said = said(&out);
         assert!(said.is_empty(), "{}: {said:#?}", input.display());
         // The guide and the lists are not mistaken for unknown sheets.
         assert!(!out.diags.iter().any(|d| d.code == "unknown-sheet"), "{:#?}", out.diags);
@@ -138,10 +146,48 @@ fn init_writes_a_starter_that_opens_explains_itself_and_builds() {
     let a = pdf::flat_text(&p.path("out-xlsx/giay-moi.pdf"));
     let b = pdf::flat_text(&p.path("out-yaml/giay-moi.pdf"));
     assert_eq!(a, b, "the workbook and the YAML say the same");
-    assert!(a.contains("Bà Trần Thị B, Giám đốc Sở Nông nghiệp và Môi trường"), "{a}");
+    assert!(a.contains("Bà Trần Thị B, Chánh Văn phòng HĐND và UBND xã"), "{a}");
 
     // A second init does not overwrite the clerk's work.
     let again = vanthu(&["init", "moi"], p.dir.path());
     assert_eq!(again.status.code(), Some(1));
     assert!(stderr(&again).contains("không ghi đè"), "{}", stderr(&again));
+}
+
+#[test]
+fn every_kind_of_conference_and_agency_has_a_starter_that_builds() {
+    let p = Project::new();
+    for loai in ["tong-ket", "thi-dua", "chuong-trinh"] {
+        for cap in ["tinh", "so", "xa"] {
+            let dir = format!("{loai}-{cap}");
+            let o = vanthu(&["init", &dir, "--loai", loai, "--cap", cap], p.dir.path());
+            assert!(o.status.success(), "{dir}: {}", stderr(&o));
+            let xlsx = p.path(&format!("{dir}/hoi-nghi.xlsx"));
+            let names = open_workbook_auto(&xlsx).unwrap().sheet_names();
+            assert_eq!(names.contains(&"Sản phẩm OCOP".to_string()), loai == "chuong-trinh", "{dir}: {names:?}");
+            let out = build(Source::File(xlsx), &p.path(&format!("{dir}/out")));
+            let said = said(&out);
+            assert!(said.is_empty(), "{dir}: {said:#?}");
+            // A department meets around a U-shaped table; the others in a hall.
+            let diagram = pdf::flat_text(&p.path(&format!("{dir}/out/so-do-cho-ngoi.pdf")));
+            assert_eq!(diagram.contains("BÀN CHỦ TỌA"), cap == "so", "{dir}");
+            assert_eq!(diagram.contains("SÂN KHẤU"), cap != "so", "{dir}");
+            // A province gives Bằng khen; a department and a commune Giấy khen.
+            let decisions: Vec<String> = crate::util::files(&p.path(&format!("{dir}/out")))
+                .into_iter()
+                .filter(|f| f.starts_with("quyet-dinh-"))
+                .collect();
+            let bang_khen = decisions.contains(&"quyet-dinh-bang-khen.pdf".to_string());
+            assert_eq!(bang_khen, cap == "tinh", "{dir}: {decisions:?}");
+        }
+    }
+}
+
+/// What a build said beyond notes (warnings and errors), as `code: message`.
+fn said(out: &vanthu::pipeline::Outcome) -> Vec<String> {
+    out.diags
+        .iter()
+        .filter(|d| d.severity != vanthu::diag::Severity::Note)
+        .map(|d| format!("{}: {}", d.code, d.message.vi))
+        .collect()
 }

@@ -88,8 +88,8 @@ fn save(dir: &Path, name: &str, text: &str) {
 fn watch_rebuilds_on_save_and_survives_invalid_input() {
     let p = Project::new();
     let dir = p.dir.path();
-    let starter = vanthu::workbook::starter::YAML;
-    p.file("hoi-nghi.yaml", starter);
+    let starter = vanthu::workbook::starter::yaml(Default::default());
+    p.file("hoi-nghi.yaml", &starter);
     let mut w = Watch::start(dir, "hoi-nghi.yaml");
     let first = w.wait_for("Watching");
     assert!(first.iter().any(|l| l.starts_with("Wrote")), "{first:#?}");

@@ -1,12 +1,26 @@
 //! `vanthu init`: the starter workbook and its YAML twin.
 
 use super::reporter::{Console, OK};
-use crate::cli::InitArgs;
+use crate::cli::{InitArgs, SynthArgs};
 use crate::pipeline::Outcome;
 
 pub fn run(r: &Console, args: InitArgs) -> u8 {
+    use crate::cli::{ProfileArg, TierArg};
+    use crate::workbook::starter::{Profile, Starter, Tier};
     let dir = args.dir.unwrap_or_default();
-    match crate::workbook::starter::init(&dir, args.force) {
+    let starter = Starter {
+        profile: match args.loai {
+            ProfileArg::TongKet => Profile::YearEnd,
+            ProfileArg::ThiDua => Profile::Emulation,
+            ProfileArg::ChuongTrinh => Profile::Programme,
+        },
+        tier: match args.cap {
+            TierArg::Tinh => Tier::Province,
+            TierArg::So => Tier::Department,
+            TierArg::Xa => Tier::Commune,
+        },
+    };
+    match crate::workbook::starter::init(&dir, args.force, starter) {
         Ok(files) => {
             for f in &files {
                 r.line(format!("Đã ghi {}", f.display()), format!("Wrote {}", f.display()));
@@ -19,6 +33,19 @@ pub fn run(r: &Console, args: InitArgs) -> u8 {
                 format!("Điền bảng tính (xem sheet “Hướng dẫn”), lưu lại, rồi chạy: vanthu build {xlsx}"),
                 format!("Fill in the workbook (see its “Hướng dẫn” sheet), save it, then run: vanthu build {xlsx}"),
             );
+            OK
+        }
+        Err(diags) => r.status(&Outcome { diags, ..Outcome::default() }),
+    }
+}
+
+/// `vanthu tao-du-lieu` (hidden): a synthetic conference for benchmarks.
+pub fn synth(r: &Console, args: SynthArgs) -> u8 {
+    match crate::workbook::synth::write(&args.dir, args.delegates, args.seed) {
+        Ok(files) => {
+            for f in &files {
+                r.line(format!("Đã ghi {}", f.display()), format!("Wrote {}", f.display()));
+            }
             OK
         }
         Err(diags) => r.status(&Outcome { diags, ..Outcome::default() }),

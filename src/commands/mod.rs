@@ -11,7 +11,7 @@ mod source;
 mod watch;
 
 pub(crate) use reporter::{OK, USAGE};
-pub use source::sample;
+pub use source::{sample, sample_commune};
 
 use self::reporter::Console;
 use crate::cli::{BuildArgs, Cli, Command, FormatArg, LangArg};
@@ -31,6 +31,7 @@ pub fn dispatch(cli: Cli) -> u8 {
         Some(Command::Convert(args)) => convert::run(&console, args),
         Some(Command::Init(args)) => init::run(&console, args),
         Some(Command::Watch(args)) => watch::run(&console, args),
+        Some(Command::TaoDuLieu(args)) => init::synth(&console, args),
     }
 }
 

@@ -124,7 +124,7 @@ pub(super) fn run(r: &Console, args: WatchArgs) -> u8 {
         build::run(
             r,
             BuildArgs {
-                source: SourceArgs { input: Some(args.input.clone()) },
+                source: SourceArgs { input: Some(args.input.clone()), mau: None },
                 pack: args.pack.clone(),
                 ..BuildArgs::default()
             },

@@ -428,6 +428,7 @@ pub(crate) static SETTINGS: LazyLock<Vec<SettingSpec>> = LazyLock::new(|| {
         setting("contact.phone", "Điện thoại liên hệ", &["Số điện thoại liên hệ"]),
         setting("ceremony.batch_size", "Số người lên sân khấu mỗi đợt", &["Số người mỗi đợt"]),
         setting("seating.second_seat", "Ghế số 2 bên", &["Ghế thứ hai bên", "Hướng xếp ghế"]),
+        setting("seating.layout", "Kiểu phòng", &["Kiểu bố trí phòng", "Bố trí phòng họp", "Kiểu hội trường"]),
         setting("font", "Phông chữ", &["Font chữ", "Font"]),
     ];
     for (label, key) in DOCUMENT_KINDS {

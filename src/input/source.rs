@@ -8,8 +8,9 @@ use std::sync::Arc;
 pub enum Source {
     /// A file on disk.
     File(PathBuf),
-    /// Bytes compiled into the program (the sample), with the name messages show.
-    Embedded { name: &'static str, bytes: &'static [u8] },
+    /// Bytes compiled into (or made by) the program — the samples, a starter — with the
+    /// name messages show.
+    Embedded { name: &'static str, bytes: std::borrow::Cow<'static, [u8]> },
 }
 
 impl Source {

@@ -48,6 +48,8 @@ pub struct Dataset {
     pub sheets: Vec<Sheet>,
     /// Where the hall is described (for seating errors about the whole hall).
     pub hall_loc: Option<Loc>,
+    /// The shape of the room.
+    pub layout: super::hall::Layout,
     /// The side of honour: where seat 2 is relative to seat 1.
     pub honour_side: HonourSide,
     /// Settings shared by the award decisions and the certificates.

@@ -21,7 +21,7 @@ mod summary;
 pub use awards::{Amount, Award, Decision};
 pub use commendation::{Authority, AwardKind, AwardType, Category, Conferrer, Face, Holders, Level, TWO_TIER_REFORM};
 pub use dataset::Dataset;
-pub use hall::HallBlock;
+pub use hall::{HallBlock, HallPart, Layout};
 pub use located::Src;
 pub use ocop::*;
 pub use people::{Attendance, DEFAULT_GROUPS, DefaultGroup, Group, Honorific, leadership_greeting, official_group};

@@ -69,21 +69,32 @@ pub(crate) fn position_with_organization(position: Option<&str>, org: &str) -> S
         return position.to_string();
     }
     // Compared with `UBND`, `HĐND` written out: `Chủ tịch UBND xã` + `Ủy ban nhân dân xã
-    // Ia Sao` share `Ủy ban nhân dân xã`.
-    let (p_long, o_long) = (expand(position), expand(org));
+    // Ia Sao` share `Ủy ban nhân dân xã`. What follows is the organisation's own words.
+    let p_long = expand(position);
     let p_words: Vec<&str> = p_long.split_whitespace().collect();
-    let o_words: Vec<&str> = o_long.split_whitespace().collect();
-    let same = |a: &[&str], b: &[&str]| loose_key(&a.join(" ")) == loose_key(&b.join(" "));
-    for k in (1..=p_words.len().min(o_words.len())).rev() {
+    let o_words: Vec<&str> = org.split_whitespace().collect();
+    // The organisation's words written out, each with the index of the word it comes from.
+    let o_long: Vec<(String, usize)> = o_words
+        .iter()
+        .enumerate()
+        .flat_map(|(i, w)| expand(w).split_whitespace().map(|x| (x.to_string(), i)).collect::<Vec<_>>())
+        .collect();
+    let same = |a: &[&str], b: &[(String, usize)]| {
+        loose_key(&a.join(" ")) == loose_key(&b.iter().map(|(w, _)| w.as_str()).collect::<Vec<_>>().join(" "))
+    };
+    for k in (1..=p_words.len().min(o_long.len())).rev() {
         // One shared word only when it is the unit's noun: `Trưởng thôn` + `Thôn Plei Bông`.
-        if k == 1 && !SHARED_UNIT_WORDS.contains(&o_words[0].to_lowercase().as_str()) {
+        if k == 1 && !SHARED_UNIT_WORDS.contains(&o_long[0].0.to_lowercase().as_str()) {
             continue;
         }
-        if same(&p_words[p_words.len() - k..], &o_words[..k]) {
+        // The shared words must end with a word of the organisation, not inside `UBND`.
+        let ends_a_word = o_long.get(k).is_none_or(|(_, i)| *i != o_long[k - 1].1);
+        if ends_a_word && same(&p_words[p_words.len() - k..], &o_long[..k]) {
+            let next = o_long[k - 1].1 + 1;
             // `Ủy ban nhân dân xã Phúc Yên, huyện Lâm Bình`: the comma after the shared
             // words stays.
-            let sep = if o_words[k - 1].ends_with(',') { ", " } else { " " };
-            return format!("{position}{sep}{}", o_words[k..].join(" ")).trim_end().to_string();
+            let sep = if o_words[next - 1].ends_with(',') { ", " } else { " " };
+            return format!("{position}{sep}{}", o_words[next..].join(" ")).trim_end().to_string();
         }
     }
     let words = position.split_whitespace().count();

@@ -43,6 +43,7 @@ mod tests {
         assert_eq!(join("Phó Chủ tịch UBND tỉnh", "UBND tỉnh"), "Phó Chủ tịch UBND tỉnh");
         assert_eq!(join("Chủ tịch", "Hội Nông dân xã"), "Chủ tịch Hội Nông dân xã");
         assert_eq!(join("Hội viên", "Hội Nông dân xã"), "Hội viên Hội Nông dân xã");
+        assert_eq!(join("Chánh Văn phòng", "Văn phòng HĐND và UBND xã"), "Chánh Văn phòng HĐND và UBND xã");
     }
 
     use super::*;

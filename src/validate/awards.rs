@@ -111,16 +111,24 @@ impl Validator<'_> {
             return;
         }
         let loc = self.raw.table(TableKind::Awards).loc.clone();
+        let counted = |n: usize, vi: &str, en: &str| (n > 0).then(|| (format!("{n} {vi}"), format!("{n} {en}")));
+        let parts: Vec<(String, String)> =
+            [counted(individuals, "cá nhân", "individuals"), counted(collectives, "tập thể", "collectives")]
+                .into_iter()
+                .flatten()
+                .collect();
+        let vi = parts.iter().map(|p| p.0.as_str()).collect::<Vec<_>>().join(" và ");
+        let en = parts.iter().map(|p| p.1.as_str()).collect::<Vec<_>>().join(" and ");
         self.push(
             Diagnostic::note(
                 "awardee-not-delegate",
                 loc,
                 Text::new(
                     format!(
-                        "{individuals} cá nhân và {collectives} tập thể được khen thưởng không có Mã đại biểu: họ được gọi lên sân khấu nhưng không có Giấy mời, chỗ ngồi"
+                        "{vi} được khen thưởng không có Mã đại biểu: họ được gọi lên sân khấu nhưng không có Giấy mời, chỗ ngồi"
                     ),
                     format!(
-                        "{individuals} individuals and {collectives} collectives receiving awards have no Mã đại biểu: they are called on stage but get no invitation or seat"
+                        "{en} receiving awards have no Mã đại biểu: they are called on stage but get no invitation or seat"
                     ),
                 ),
             )

@@ -36,7 +36,8 @@ pub fn validate(raw: &NormalizedDataset, diags: &mut Diagnostics) -> Option<Data
     let delegates = v.delegates(&mut groups);
     let awards = v.awards(&delegates, settings.as_ref().map(|s| &s.awards));
     let agenda = v.agenda(&delegates);
-    let hall = v.hall(&groups);
+    let layout = v.layout();
+    let hall = v.hall(&groups, layout);
     let signings = v.signings();
     let products = v.products();
     let targets = v.targets(!products.is_empty());
@@ -79,6 +80,7 @@ pub fn validate(raw: &NormalizedDataset, diags: &mut Diagnostics) -> Option<Data
         report_tables,
         sheets,
         hall_loc: raw.table(TableKind::Hall).loc.clone(),
+        layout,
         honour_side: s.honour_side,
         award_settings: s.awards,
         report_settings: s.report,

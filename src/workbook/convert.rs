@@ -209,8 +209,8 @@ fn choice_lists(ds: &Dataset) -> Vec<(&'static str, Vec<String>)> {
         ("Xác nhận", ATTENDANCE.iter().map(|(_, n)| first(n)).collect()),
         ("Vai trò", ROLES.iter().map(|(_, n)| first(n)).collect()),
         ("Loại khen thưởng", AWARD_KINDS.iter().map(|(_, n)| first(n)).collect()),
-        // Every form and title; the decision's authority says which it may confer.
-        ("Hình thức", AwardType::ALL.iter().map(|t| t.name().to_string()).collect()),
+        // The forms and titles the body (or the body above it) may confer on the day.
+        ("Hình thức", forms(ds)),
         ("Loại nội dung", AgendaKind::ALL.iter().map(|k| k.label().to_string()).collect()),
         ("Hạng sao", vec!["3".into(), "4".into(), "5".into()]),
         ("Nhóm sản phẩm", PRODUCT_GROUPS.iter().map(|g| g.to_string()).collect()),
@@ -223,6 +223,21 @@ fn choice_lists(ds: &Dataset) -> Vec<(&'static str, Vec<String>)> {
         ("Vị trí", ["Phụ lục", "Phụ lục II", "Trong bài", "Không in"].map(String::from).to_vec()),
         ("Thêm cột", vec!["Tỷ lệ".into(), "Tăng giảm".into(), "Tỷ lệ; Tăng giảm".into()]),
     ]
+}
+
+/// The forms and titles the issuing body, or its superior, may confer on the conference's
+/// date (all of them when it may confer none: an unusual body keeps the choice).
+fn forms(ds: &Dataset) -> Vec<String> {
+    let a = &ds.award_settings;
+    let levels: Vec<crate::model::Level> =
+        std::iter::once(a.authority.level).chain(a.superior.as_ref().map(|s| s.level)).collect();
+    let date = ds.conference.date;
+    let allowed: Vec<String> = AwardType::ALL
+        .iter()
+        .filter(|t| levels.iter().any(|&l| t.allowed(l, date)))
+        .map(|t| t.name().to_string())
+        .collect();
+    if allowed.is_empty() { AwardType::ALL.iter().map(|t| t.name().to_string()).collect() } else { allowed }
 }
 
 /// The districts (or communes) offered for the product list: the report's order, else the
@@ -316,6 +331,11 @@ pub(crate) fn to_xlsx_with(raw: &RawDataset, ds: &Dataset, guide: bool) -> Resul
     write_settings_sheet(&mut wb, &c, &st)?;
     let lists = choice_lists(ds);
     for (spec, rows) in &c.tables {
+        // A product list only for a programme that has one (OCOP): an empty sheet of it
+        // would suggest every conference needs it.
+        if rows.is_empty() && spec.kind == TableKind::Products {
+            continue;
+        }
         write_table_sheet(&mut wb, spec, rows, &lists, &st)?;
     }
     for t in &c.free {

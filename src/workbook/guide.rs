@@ -90,7 +90,7 @@ pub(crate) fn column_note(table: TableKind, key: &str) -> Option<&'static str> {
         (Delegates, "honorific") => "Ông, Bà hoặc Đồng chí (chọn trong danh sách). Ghi riêng, không ghi vào Họ và tên.",
         (Delegates, "name") => "Họ và tên đầy đủ, không kèm danh xưng hay học hàm: Nguyễn Văn An.",
         (Delegates, "position") => "Chức vụ: Giám đốc, Phó Chủ tịch UBND tỉnh, … Không bắt buộc.",
-        (Delegates, "organization") => "Cơ quan, đơn vị công tác: Sở Tài chính, UBND huyện Na Hang.",
+        (Delegates, "organization") => "Cơ quan, đơn vị công tác: Sở Tài chính, UBND xã Hòa Bình.",
         (Delegates, "group") => {
             "Nhóm đại biểu (chọn trong danh sách): quyết định thứ tự giới thiệu, thứ tự trong Giấy mời và chỗ ngồi. Các nhóm và thứ tự của chúng ở sheet Nhóm."
         }
@@ -118,9 +118,7 @@ pub(crate) fn column_note(table: TableKind, key: &str) -> Option<&'static str> {
         (Awards, "position") => {
             "Với cá nhân, khi chức vụ và đơn vị ở hai cột: chức vụ (Chủ tịch UBND xã). Được ghép với cột Đơn vị."
         }
-        (Awards, "organization") => {
-            "Với cá nhân, khi chức vụ và đơn vị ở hai cột: đơn vị (xã Hồng Thái, huyện Na Hang)."
-        }
+        (Awards, "organization") => "Với cá nhân, khi chức vụ và đơn vị ở hai cột: đơn vị (Văn phòng HĐND và UBND xã).",
         (Awards, "achievement") => {
             "Thành tích (không bắt buộc). Bỏ trống: dùng câu thành tích chung ở sheet Hội nghị (Quyết định: Thành tích)."
         }
@@ -176,7 +174,9 @@ pub(crate) fn column_note(table: TableKind, key: &str) -> Option<&'static str> {
             "Lời dẫn của người dẫn chương trình. Bỏ trống: vanthu tự viết. Có thể dùng {{ by.name }}, {{ by.position }}, {{ by.organization }}."
         }
         (Agenda, "note") => "Ghi chú cho Ban tổ chức; in trong kịch bản.",
-        (Hall, "block") => "Khu vực: Đoàn chủ tịch, Trái, Giữa, Phải.",
+        (Hall, "block") => {
+            "Khu vực: Đoàn chủ tịch, Trái, Giữa, Phải (hội trường); Bàn chủ tọa, Cánh trái, Cánh phải, Cuối bàn (bàn họp); Bàn 1, Bàn 2 … (bàn tròn)."
+        }
         (Hall, "row") => "Tên hàng ghế: ĐCT (Đoàn chủ tịch), A, B, C, …; hàng A gần sân khấu nhất.",
         (Hall, "seats") => "Số ghế của hàng trong khu này.",
         (Hall, "reserved_for") => {
@@ -285,20 +285,23 @@ pub(crate) fn setting_note(spec: &SettingSpec) -> Option<&'static str> {
         "issuer.parent" => "Cơ quan chủ quản (dòng trên tên cơ quan). Để trống với UBND tỉnh.",
         "issuer.name" => "Tên cơ quan ban hành, chữ IN HOA: ỦY BAN NHÂN DÂN TỈNH TUYÊN QUANG.",
         "issuer.sentence_name" => {
-            "Tên cơ quan viết thường trong câu. Bỏ trống: tự suy ra (Ủy ban nhân dân tỉnh Tuyên Quang)."
+            "Tên cơ quan viết thường trong câu. Bỏ trống: tự suy ra (Ủy ban nhân dân xã Hòa Bình)."
         }
         "issuer.code" => "Chữ viết tắt của cơ quan trong ký hiệu văn bản: UBND, SNV.",
         "issuer.level" => {
-            "Cấp cơ quan: tỉnh, sở, xã, huyện (đến 30/6/2025), cơ quan. Bỏ trống: suy ra từ tên cơ quan ban hành."
+            "Cấp cơ quan: tỉnh, sở, xã, cơ quan (huyện: đến 30/6/2025). Bỏ trống: suy ra từ tên cơ quan ban hành."
         }
         "issuer.head" => {
             "Chức danh người đứng đầu, với cơ quan khác UBND và Sở: Cục trưởng, Hiệu trưởng. Bỏ trống: Chủ tịch (UBND), Giám đốc (Sở)."
         }
-        "issuer.place" => "Địa danh ghi trước ngày tháng: Tuyên Quang.",
+        "issuer.place" => "Địa danh ghi trước ngày tháng: Hòa Bình.",
         "contact.name" => "Người liên hệ ghi cuối Giấy mời (không bắt buộc).",
         "contact.phone" => "Số điện thoại người liên hệ.",
         "ceremony.batch_size" => "Số người lên sân khấu nhận khen thưởng mỗi đợt (mặc định 10).",
         "seating.second_seat" => "Ghế số 2 ở bên phải hay bên trái ghế số 1 (nhìn từ chỗ người ngồi). Mặc định: phải.",
+        "seating.layout" => {
+            "Kiểu phòng: Hội trường (hàng ghế, sân khấu), Bàn chữ U hoặc Bàn hình vuông (bàn họp: sheet Hội trường ghi Bàn chủ tọa, Cánh trái, Cánh phải, Cuối bàn), Bàn tròn (mỗi dòng một bàn). Bỏ trống: theo tên các khu."
+        }
         "font" => "Phông chữ: Liberation Serif (mặc định, có sẵn) hoặc Times New Roman (nếu máy có).",
         "documents.decision.citation" => {
             "Thành tích chung ghi trong Quyết định, Bằng khen, Giấy khen: đã có thành tích xuất sắc trong …"
@@ -329,7 +332,9 @@ pub(crate) fn setting_note(spec: &SettingSpec) -> Option<&'static str> {
         "documents.decision.round_up" => {
             "Làm tròn tiền thưởng lên hàng chục nghìn đồng (Có — mặc định, theo quy định; Không)."
         }
-        "documents.report.district_order" => "Thứ tự các huyện, thành phố trong báo cáo, mỗi dòng một tên (Alt+Enter).",
+        "documents.report.district_order" => {
+            "Thứ tự các địa bàn (xã, phường; trước 07/2025: huyện) của phần OCOP trong báo cáo, mỗi dòng một tên (Alt+Enter)."
+        }
         "documents.report.opening" => "Đoạn mở đầu báo cáo. Bỏ trống: mặc định.",
         "documents.report.closing" => "Đoạn kết báo cáo. Bỏ trống: mặc định.",
         "certificate.size" => "Khổ Bằng khen, mm: 420x297 (A3) hoặc 297x210 (A4).",

@@ -5,3 +5,4 @@
 pub mod convert;
 mod guide;
 pub mod starter;
+pub mod synth;

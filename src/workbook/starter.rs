@@ -2,9 +2,10 @@
 //! workbooks `vanthu` writes carry — a note on every header, a line on every setting, the
 //! drop-down lists of the fixed choices and the `Hướng dẫn` sheet.
 //!
-//! The starter's data lives in one place, `data/starter/hoi-nghi.yaml` (with comments for
-//! whoever edits the YAML); the workbook is made from it through the same pipeline and
-//! writer as `vanthu convert`, so the two always say the same and always build.
+//! The starter's data lives in one place, `data/starter/hoi-nghi.yaml.j2` (with comments for
+//! whoever edits the YAML), a template for each kind of conference and agency level; the
+//! workbook is made from the YAML through the same pipeline and writer as `vanthu convert`,
+//! so the two always say the same and always build.
 
 use std::path::{Path, PathBuf};
 
@@ -12,20 +13,86 @@ use crate::diag::{Diagnostic, Diagnostics, Loc, Text};
 use crate::input::Source;
 use crate::pipeline::{self, Timings};
 
-/// The starter data, with its comments.
-pub const YAML: &str = include_str!("../../data/starter/hoi-nghi.yaml");
+/// The starter's template (blocks `<% %>`, values `<< >>`), with its comments.
+const TEMPLATE: &str = include_str!("../../data/starter/hoi-nghi.yaml.j2");
+
+/// The kind of conference a starter is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Profile {
+    /// A year-end review (`tổng kết công tác năm`): targets, the body's own tables.
+    #[default]
+    YearEnd,
+    /// An emulation and commendation conference (`tổng kết phong trào thi đua`).
+    Emulation,
+    /// A programme review with a product list, like the OCOP sample.
+    Programme,
+}
+
+/// The level of the agency a starter is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Tier {
+    /// A provincial People's Committee.
+    Province,
+    /// A department (Sở): a meeting room with a U-shaped table.
+    Department,
+    /// A commune, ward or special zone People's Committee (since 07/2025).
+    #[default]
+    Commune,
+}
+
+/// Which starter: the kind of conference and the agency's level.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Starter {
+    pub profile: Profile,
+    pub tier: Tier,
+}
+
+impl Starter {
+    /// Every starter there is.
+    pub fn all() -> Vec<Starter> {
+        let profiles = [Profile::YearEnd, Profile::Emulation, Profile::Programme];
+        let tiers = [Tier::Province, Tier::Department, Tier::Commune];
+        profiles.iter().flat_map(|&profile| tiers.iter().map(move |&tier| Starter { profile, tier })).collect()
+    }
+}
+
+/// The starter's YAML, with its comments.
+pub fn yaml(starter: Starter) -> String {
+    let mut env = minijinja::Environment::new();
+    env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
+    let syntax = minijinja::syntax::SyntaxConfig::builder()
+        .block_delimiters("<%", "%>")
+        .variable_delimiters("<<", ">>")
+        .comment_delimiters("<#", "#>")
+        .trim_blocks(true)
+        .lstrip_blocks(true)
+        .build()
+        .expect("valid delimiters");
+    env.set_syntax(syntax);
+    let loai = match starter.profile {
+        Profile::YearEnd => "tong-ket",
+        Profile::Emulation => "thi-dua",
+        Profile::Programme => "chuong-trinh",
+    };
+    let cap = match starter.tier {
+        Tier::Province => "tinh",
+        Tier::Department => "so",
+        Tier::Commune => "xa",
+    };
+    env.render_str(TEMPLATE, minijinja::context! { loai, cap }).expect("the starter template renders")
+}
 /// The names `init` writes.
 pub(crate) const XLSX_NAME: &str = "hoi-nghi.xlsx";
 pub(crate) const YAML_NAME: &str = "hoi-nghi.yaml";
 
 /// The starter as an input source.
-pub fn source() -> Source {
-    Source::Embedded { name: "data/starter/hoi-nghi.yaml", bytes: YAML.as_bytes() }
+pub fn source(starter: Starter) -> Source {
+    Source::Embedded { name: "data/starter/hoi-nghi.yaml", bytes: std::borrow::Cow::Owned(yaml(starter).into_bytes()) }
 }
 
 /// Writes the starter workbook and YAML into `dir` (created if needed). Existing files are
 /// left alone unless `force`. Returns the files written.
-pub fn init(dir: &Path, force: bool) -> Result<Vec<PathBuf>, Diagnostics> {
+pub fn init(dir: &Path, force: bool, starter: Starter) -> Result<Vec<PathBuf>, Diagnostics> {
     let mut diags = Diagnostics::new();
     let targets = [dir.join(XLSX_NAME), dir.join(YAML_NAME)];
     for t in targets.iter().filter(|t| t.exists() && !force) {
@@ -44,8 +111,18 @@ pub fn init(dir: &Path, force: bool) -> Result<Vec<PathBuf>, Diagnostics> {
     if diags.has_errors() {
         return Err(diags);
     }
-    let prepared = pipeline::prepare(&source(), &mut diags, &mut Timings::default()).ok_or_else(|| diags.clone())?;
-    let xlsx = crate::workbook::convert::to_xlsx_with(&prepared.data, &prepared.dataset, true).map_err(|e| {
+    write_pair(dir, &yaml(starter), "data/starter/hoi-nghi.yaml", true)?;
+    Ok(targets.to_vec())
+}
+
+/// Writes a conference's YAML `text` and the workbook made from it (with the guide sheets
+/// when `guide`) into `dir` as `hoi-nghi.xlsx` and `hoi-nghi.yaml`; the YAML must be valid.
+pub(crate) fn write_pair(dir: &Path, text: &str, name: &'static str, guide: bool) -> Result<(), Diagnostics> {
+    let mut diags = Diagnostics::new();
+    let targets = [dir.join(XLSX_NAME), dir.join(YAML_NAME)];
+    let source = Source::Embedded { name, bytes: std::borrow::Cow::Owned(text.as_bytes().to_vec()) };
+    let prepared = pipeline::prepare(&source, &mut diags, &mut Timings::default()).ok_or_else(|| diags.clone())?;
+    let xlsx = crate::workbook::convert::to_xlsx_with(&prepared.data, &prepared.dataset, guide).map_err(|e| {
         let mut d = Diagnostics::new();
         d.push(Diagnostic::error(
             "internal",
@@ -63,12 +140,12 @@ pub fn init(dir: &Path, force: bool) -> Result<Vec<PathBuf>, Diagnostics> {
         ));
         return Err(d);
     }
-    for (path, bytes) in targets.iter().zip([xlsx, YAML.as_bytes().to_vec()]) {
+    for (path, bytes) in targets.iter().zip([xlsx, text.as_bytes().to_vec()]) {
         crate::output::write_atomic(path, &bytes).map_err(|e| {
             let mut d = Diagnostics::new();
             d.push(e);
             d
         })?;
     }
-    Ok(targets.to_vec())
+    Ok(())
 }

@@ -215,9 +215,11 @@ pub(super) fn introduction(ds: &Dataset, protocol: &[usize]) -> Vec<GroupIntro> 
                 .collect()
         };
         let intro = group.intro.clone().unwrap_or_else(|| format!("Về phía {}", group.name));
-        let summary = (named.len() < members.len()).then(|| {
-            let whom = intro.strip_prefix("Về phía ").unwrap_or(&group.name).to_string();
-            format!("đại diện lãnh đạo {whom}")
+        // `cùng đại diện lãnh đạo các sở, ban, ngành` when the introduction names a body;
+        // else the others of the group.
+        let summary = (named.len() < members.len()).then(|| match intro.strip_prefix("Về phía ") {
+            Some(whom) => format!("đại diện lãnh đạo {whom}"),
+            None => "các đại biểu khác".to_string(),
         });
         out.push(GroupIntro { intro, named: named.iter().map(|&d| call(ds, &ds.delegates[d])).collect(), summary });
     }

@@ -1,13 +1,35 @@
-//! The hall as seats: rows (the presidium first, then from the stage backwards), each row's
-//! blocks from the audience's left, seats numbered across the whole row from the audience's
-//! left (`B07`, `ĐCT03`).
+//! The room as seats, in the order protocol fills them. A hall: rows (the presidium first,
+//! then from the stage backwards), each row's blocks from the audience's left, seats
+//! numbered across the row from the audience's left (`B07`, `ĐCT03`). A meeting table: the
+//! chair's table, then the arms from the head end, then the foot (`T01` is the left arm's
+//! seat next to the head). Round tables: the chair's table, then the others, each numbered
+//! round from the seat facing the front (`B3-01`).
 
 use std::collections::HashMap;
 use std::ops::Range;
 
+use typed_index_collections::TiVec;
+
 pub use crate::model::HonourSide;
-use crate::model::{Dataset, HallBlock};
+use crate::model::{Dataset, HallBlock, HallPart, Layout};
 use crate::text::loose_key;
+
+/// A seat: its index in [`Hall::seats`], a type of its own so that a seat is never taken
+/// for a delegate (both are indices).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct SeatIx(usize);
+
+impl From<usize> for SeatIx {
+    fn from(i: usize) -> SeatIx {
+        SeatIx(i)
+    }
+}
+
+impl From<SeatIx> for usize {
+    fn from(s: SeatIx) -> usize {
+        s.0
+    }
+}
 
 /// One seat.
 #[derive(Debug, Clone)]
@@ -22,6 +44,8 @@ pub struct Seat {
     pub code: String,
     /// Next to an aisle: the end of a block that has another block beside it.
     pub aisle: bool,
+    /// At the end of a row (or of a table's arm): reached without passing anyone.
+    pub end: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -39,47 +63,58 @@ pub struct Block {
 pub struct Row {
     /// `A`, `ĐCT`.
     pub code: String,
-    /// On the stage.
+    /// On the stage, or the chair's table.
     pub presidium: bool,
+    /// What part of the room it is.
+    pub part: HallPart,
     pub blocks: Vec<Block>,
-    /// Indices into [`Hall::seats`], from the audience's left.
-    pub seats: Vec<usize>,
+    /// Its seats, from the audience's left.
+    pub seats: Vec<SeatIx>,
 }
 
 #[derive(Debug, Clone, Default)]
 pub struct Hall {
+    pub layout: Layout,
     pub rows: Vec<Row>,
-    pub seats: Vec<Seat>,
-    /// Seat code (loose: `A5`, `a05`, `DCT3`) → seat index.
-    by_code: HashMap<String, usize>,
+    pub seats: TiVec<SeatIx, Seat>,
+    /// Every seat, in the order protocol fills them: the presidium's (or the chair's
+    /// table) centre-out first.
+    pub precedence: Vec<SeatIx>,
+    /// Seat code (loose: `A5`, `a05`, `DCT3`) → seat.
+    by_code: HashMap<String, SeatIx>,
 }
 
 /// `A05` → (`a`, 5): the row part loosely, the number.
 fn split_code(code: &str) -> Option<(String, u32)> {
     let code = code.trim();
+    // `B3-01`: a round table's code ends with a digit, so a dash parts it from the seat.
+    if let Some((row, number)) = code.rsplit_once('-')
+        && let Ok(n) = number.trim().parse::<u32>()
+    {
+        return Some((loose_key(row), n));
+    }
     let digits_at = code.find(|c: char| c.is_ascii_digit())?;
     let (row, number) = code.split_at(digits_at);
     let number: u32 = number.trim().parse().ok()?;
     Some((loose_key(row), number))
 }
 
-fn is_presidium(row_code: &str, block: &str) -> bool {
-    let (r, b) = (loose_key(row_code), loose_key(block));
-    r == "dct" || b == "doanchutich" || b == "dct"
-}
-
 impl Hall {
-    /// Builds the seats of the hall lines. The first row is the presidium when its row code
-    /// or block name says so (`ĐCT`, `Đoàn chủ tịch`).
-    pub fn new(lines: &[HallBlock]) -> Hall {
-        let mut hall = Hall::default();
+    /// Builds the seats of the hall lines of a room of `layout`; `side` is where seat 2 sits.
+    pub fn new(lines: &[HallBlock], layout: Layout, side: HonourSide) -> Hall {
+        let mut hall = Hall { layout, ..Hall::default() };
         let mut row_index: HashMap<String, usize> = HashMap::new();
         for (line, hb) in lines.iter().enumerate() {
-            let key = loose_key(&hb.row);
+            // A hall's row gathers its blocks; a table's side or a round table is its own.
+            let key = match layout {
+                Layout::Rows => loose_key(&hb.row),
+                _ => format!("{line}"),
+            };
             let r = *row_index.entry(key).or_insert_with(|| {
                 hall.rows.push(Row {
                     code: hb.row.clone(),
-                    presidium: is_presidium(&hb.row, &hb.block),
+                    presidium: matches!(hb.part, HallPart::Stage | HallPart::Head),
+                    part: hb.part,
                     blocks: Vec::new(),
                     seats: Vec::new(),
                 });
@@ -94,52 +129,128 @@ impl Hall {
                 numbers: start..start + hb.seats,
                 line,
             });
+            let dash = if hb.row.ends_with(|c: char| c.is_ascii_digit()) { "-" } else { "" };
             for number in start..start + hb.seats {
-                let code = format!("{}{number:02}", hb.row);
-                row.seats.push(hall.seats.len());
-                hall.seats.push(Seat { row: r, block, number, code, aisle: false });
+                let code = format!("{}{dash}{number:02}", hb.row);
+                let seat = hall.seats.push_and_get_key(Seat { row: r, block, number, code, aisle: false, end: false });
+                row.seats.push(seat);
             }
         }
-        // Aisles: the inner ends of blocks that have a neighbour.
-        for row in &hall.rows {
-            let n = row.blocks.len();
-            for (b, block) in row.blocks.iter().enumerate() {
-                if block.numbers.is_empty() {
-                    continue;
-                }
-                let first = row.seats[(block.numbers.start - 1) as usize];
-                let last = row.seats[(block.numbers.end - 2) as usize];
-                if b > 0 {
-                    hall.seats[first].aisle = true;
-                }
-                if b + 1 < n {
-                    hall.seats[last].aisle = true;
-                }
-            }
-        }
-        for (i, seat) in hall.seats.iter().enumerate() {
+        hall.mark_aisles_and_ends();
+        for (i, seat) in hall.seats.iter_enumerated() {
             let row = &hall.rows[seat.row];
             hall.by_code.insert(format!("{}{}", loose_key(&row.code), seat.number), i);
         }
+        hall.precedence = hall.precedence_order(side);
         hall
     }
 
+    /// Aisles: the inner ends of a hall row's blocks that have a neighbour. Ends: the two
+    /// ends of a hall row, the far end of a table's arm.
+    fn mark_aisles_and_ends(&mut self) {
+        for r in 0..self.rows.len() {
+            let row = &self.rows[r];
+            let n = row.blocks.len();
+            let mut marks: Vec<(SeatIx, bool)> = Vec::new();
+            match row.part {
+                HallPart::Audience => {
+                    for (b, block) in row.blocks.iter().enumerate() {
+                        if block.numbers.is_empty() {
+                            continue;
+                        }
+                        let first = row.seats[(block.numbers.start - 1) as usize];
+                        let last = row.seats[(block.numbers.end - 2) as usize];
+                        if b > 0 {
+                            marks.push((first, true));
+                        }
+                        if b + 1 < n {
+                            marks.push((last, true));
+                        }
+                    }
+                    marks.extend(row.seats.first().map(|&s| (s, false)));
+                    marks.extend(row.seats.last().map(|&s| (s, false)));
+                }
+                HallPart::LeftArm | HallPart::RightArm => marks.extend(row.seats.last().map(|&s| (s, false))),
+                _ => {}
+            }
+            for (s, aisle) in marks {
+                if aisle {
+                    self.seats[s].aisle = true;
+                } else {
+                    self.seats[s].end = true;
+                }
+            }
+        }
+    }
+
+    /// The order protocol fills the seats: the stage or chair's table centre-out; then a
+    /// hall's rows from the front, each centre-out; a table's arms from the head end, the
+    /// side of honour first, then its foot centre-out; the other round tables in order, each
+    /// round from its first seat, alternately.
+    fn precedence_order(&self, side: HonourSide) -> Vec<SeatIx> {
+        let centre_out = |row: &Row| -> Vec<SeatIx> {
+            Hall::centre_out(row.seats.len(), side).into_iter().map(|p| row.seats[p]).collect()
+        };
+        let part = |p: HallPart| self.rows.iter().filter(move |r| r.part == p);
+        match self.layout {
+            Layout::Rows => self.rows.iter().flat_map(centre_out).collect(),
+            Layout::Table => {
+                let mut out: Vec<SeatIx> = part(HallPart::Head).flat_map(centre_out).collect();
+                // Seat 2 on seat 1's right is on the room's left: that arm comes first.
+                let (first, second) = match side {
+                    HonourSide::SeatedRight => (HallPart::LeftArm, HallPart::RightArm),
+                    HonourSide::SeatedLeft => (HallPart::RightArm, HallPart::LeftArm),
+                };
+                let a: Vec<SeatIx> = part(first).flat_map(|r| r.seats.clone()).collect();
+                let b: Vec<SeatIx> = part(second).flat_map(|r| r.seats.clone()).collect();
+                for i in 0..a.len().max(b.len()) {
+                    out.extend(a.get(i));
+                    out.extend(b.get(i));
+                }
+                out.extend(part(HallPart::Foot).flat_map(centre_out));
+                out
+            }
+            Layout::Round => {
+                let round = |row: &Row| -> Vec<SeatIx> {
+                    let n = row.seats.len();
+                    let mut order = vec![0];
+                    let mut k = 1;
+                    while order.len() < n {
+                        let (a, b) = match side {
+                            HonourSide::SeatedRight => (k, n - k),
+                            HonourSide::SeatedLeft => (n - k, k),
+                        };
+                        order.push(a);
+                        if b != a && order.len() < n {
+                            order.push(b);
+                        }
+                        k += 1;
+                    }
+                    order.into_iter().map(|p| row.seats[p]).collect()
+                };
+                let mut out: Vec<SeatIx> = part(HallPart::Head).flat_map(round).collect();
+                out.extend(part(HallPart::Table).flat_map(round));
+                out
+            }
+        }
+    }
+
     pub fn from_dataset(ds: &Dataset) -> Hall {
-        Hall::new(&ds.hall)
+        Hall::new(&ds.hall, ds.layout, ds.honour_side)
     }
 
     pub fn is_empty(&self) -> bool {
         self.seats.is_empty()
     }
 
-    /// The seat a code designates (`A5`, `a05`, `ĐCT3`, `DCT03` all find `ĐCT03`/`A05`).
     /// The row a seat code names, when it names one (`A30` → row A, whatever the number).
     pub fn row_of_code(&self, code: &str) -> Option<&Row> {
         let (row, _) = split_code(code)?;
         self.rows.iter().find(|r| loose_key(&r.code) == row)
     }
 
-    pub fn find(&self, code: &str) -> Option<usize> {
+    /// The seat a code designates (`A5`, `a05`, `ĐCT3`, `DCT03` all find `ĐCT03`/`A05`).
+    pub fn find(&self, code: &str) -> Option<SeatIx> {
         let (row, number) = split_code(code)?;
         self.by_code.get(&format!("{row}{number}")).copied()
     }
@@ -173,18 +284,19 @@ impl Hall {
         order
     }
 
-    /// `Khu Giữa, hàng A, ghế 05`.
-    pub fn describe(&self, seat: usize) -> String {
+    /// `Khu Giữa, hàng A, ghế 05`; `Bàn chủ tọa, ghế 03`; `Bàn 3, ghế 05`.
+    pub fn describe(&self, seat: SeatIx) -> String {
         let s = &self.seats[seat];
         let row = &self.rows[s.row];
         let block = &row.blocks[s.block].name;
-        if row.presidium && self.rows.iter().filter(|r| r.presidium).count() > 1 {
+        match row.part {
             // Two stage rows: the seat number alone would name two seats.
-            format!("Đoàn Chủ tịch, hàng {}, ghế {:02}", row.code, s.number)
-        } else if row.presidium {
-            format!("Đoàn Chủ tịch, ghế {:02}", s.number)
-        } else {
-            format!("Khu {block}, hàng {}, ghế {:02}", row.code, s.number)
+            HallPart::Stage if self.rows.iter().filter(|r| r.presidium).count() > 1 => {
+                format!("Đoàn Chủ tịch, hàng {}, ghế {:02}", row.code, s.number)
+            }
+            HallPart::Stage => format!("Đoàn Chủ tịch, ghế {:02}", s.number),
+            HallPart::Audience => format!("Khu {block}, hàng {}, ghế {:02}", row.code, s.number),
+            _ => format!("{block}, ghế {:02}", s.number),
         }
     }
 }

@@ -1,6 +1,8 @@
 //! Who sits where: the plan every seating document reads, and who needs a seat.
 
-use super::hall::{Hall, HonourSide};
+use typed_index_collections::TiVec;
+
+use super::hall::{Hall, HonourSide, Seat, SeatIx};
 use crate::model::{Attendance, Dataset};
 
 /// Seating rules that are settings.
@@ -13,14 +15,14 @@ pub struct Policy {
 #[derive(Debug, Clone)]
 pub struct SeatingPlan {
     pub hall: Hall,
-    /// Per delegate: their seat (index into `hall.seats`).
-    pub seat_of: Vec<Option<usize>>,
+    /// Per delegate (index into `Dataset::delegates`): their seat.
+    pub seat_of: Vec<Option<SeatIx>>,
     /// Per seat: its delegate.
-    pub occupant: Vec<Option<usize>>,
+    pub occupant: TiVec<SeatIx, Option<usize>>,
 }
 
 impl SeatingPlan {
-    pub(super) fn take(&mut self, seat: usize, delegate: usize) {
+    pub(super) fn take(&mut self, seat: SeatIx, delegate: usize) {
         debug_assert!(self.occupant[seat].is_none() && self.seat_of[delegate].is_none());
         self.occupant[seat] = Some(delegate);
         self.seat_of[delegate] = Some(seat);
@@ -33,17 +35,27 @@ impl SeatingPlan {
             if let Some(s) = s
                 && self.occupant[*s] != Some(d)
             {
-                return Err(format!("delegate {d} has seat {s} whose occupant is {:?}", self.occupant[*s]));
+                return Err(format!("delegate {d} has seat {s:?} whose occupant is {:?}", self.occupant[*s]));
             }
         }
-        for (s, d) in self.occupant.iter().enumerate() {
+        for (s, d) in self.occupant.iter_enumerated() {
             if let Some(d) = d
                 && self.seat_of[*d] != Some(s)
             {
-                return Err(format!("seat {s} holds {d} whose seat is {:?}", self.seat_of[*d]));
+                return Err(format!("seat {s:?} holds {d} whose seat is {:?}", self.seat_of[*d]));
             }
         }
         Ok(())
+    }
+
+    /// The seat a delegate sits in.
+    pub fn seat(&self, delegate: usize) -> Option<&Seat> {
+        self.seat_of[delegate].map(|s| &self.hall.seats[s])
+    }
+
+    /// Who sits where, seat by seat.
+    pub fn occupied(&self) -> impl Iterator<Item = (SeatIx, usize)> + '_ {
+        self.occupant.iter_enumerated().filter_map(|(s, d)| d.map(|d| (s, d)))
     }
 
     /// The seat a delegate sits in, described for the invitation.

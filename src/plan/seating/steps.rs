@@ -3,7 +3,9 @@
 
 use std::collections::{HashMap, VecDeque};
 
-use super::hall::{self, Hall};
+use typed_index_collections::TiVec;
+
+use super::hall::{self, Hall, SeatIx};
 use super::seats::{Policy, SeatingPlan, is_seated};
 use crate::diag::{Diagnostic, Diagnostics, Loc, Text, quote};
 use crate::model::{Attendance, AwardKind, Dataset, Role};
@@ -18,9 +20,7 @@ pub(super) struct Assigner<'a> {
     /// Those who need a seat, in protocol order.
     pub seated: Vec<usize>,
     /// Seats a manual seat keeps empty (an absent delegate's seat nobody else may take).
-    reserved_manual: Vec<bool>,
-    /// Per row: its seats centre-out.
-    row_orders: Vec<Vec<usize>>,
+    reserved_manual: TiVec<SeatIx, bool>,
     /// Where the hall is described, for errors about the whole hall.
     hall_loc: Option<Loc>,
     pub diags: &'a mut Diagnostics,
@@ -34,46 +34,37 @@ impl<'a> Assigner<'a> {
         hall_loc: Option<Loc>,
         diags: &'a mut Diagnostics,
     ) -> Assigner<'a> {
-        let hall = Hall::from_dataset(ds);
+        let hall = Hall::new(&ds.hall, ds.layout, policy.side);
         let n = ds.delegates.len();
         let mut rank = vec![usize::MAX; n];
         for (i, &d) in protocol.iter().enumerate() {
             rank[d] = i;
         }
         let seated = protocol.iter().copied().filter(|&d| is_seated(ds, d)).collect();
-        let row_orders = hall
-            .rows
-            .iter()
-            .map(|row| Hall::centre_out(row.seats.len(), policy.side).into_iter().map(|p| row.seats[p]).collect())
-            .collect();
-        let reserved_manual = vec![false; hall.seats.len()];
-        let plan = SeatingPlan { occupant: vec![None; hall.seats.len()], seat_of: vec![None; n], hall };
-        Assigner { ds, protocol, plan, rank, seated, reserved_manual, row_orders, hall_loc, diags }
+        let reserved_manual = TiVec::from(vec![false; hall.seats.len()]);
+        let plan = SeatingPlan { occupant: TiVec::from(vec![None; hall.seats.len()]), seat_of: vec![None; n], hall };
+        Assigner { ds, protocol, plan, rank, seated, reserved_manual, hall_loc, diags }
     }
 
     /// Is seat `s` still free for anyone?
-    fn free(&self, s: usize) -> bool {
+    fn free(&self, s: SeatIx) -> bool {
         self.plan.occupant[s].is_none() && !self.reserved_manual[s]
     }
 
     /// Is seat `s` in a block reserved for groups?
-    fn in_reserved_block(&self, s: usize) -> bool {
+    fn in_reserved_block(&self, s: SeatIx) -> bool {
         let seat = &self.plan.hall.seats[s];
         !self.plan.hall.rows[seat.row].blocks[seat.block].reserved_for.is_empty()
     }
 
-    /// The free seats of the rows that are (or are not) the presidium, row by row from the
-    /// front, each row centre-out.
-    fn free_seats(&self, presidium: bool) -> Vec<usize> {
-        self.plan
-            .hall
-            .rows
-            .iter()
-            .enumerate()
-            .filter(|(_, r)| r.presidium == presidium)
-            .flat_map(|(i, _)| self.row_orders[i].iter().copied())
-            .filter(|&s| self.free(s))
-            .collect()
+    /// Is seat `s` on the stage (or at the chair's table)?
+    fn on_stage(&self, s: SeatIx) -> bool {
+        self.plan.hall.rows[self.plan.hall.seats[s].row].presidium
+    }
+
+    /// The free seats that are (or are not) the presidium's, in the order protocol fills them.
+    fn free_seats(&self, presidium: bool) -> Vec<SeatIx> {
+        self.plan.hall.precedence.iter().copied().filter(|&s| self.on_stage(s) == presidium && self.free(s)).collect()
     }
 
     /// Step 1, manual seats: those who come first, so an absent delegate's seat never pushes out
@@ -132,18 +123,37 @@ impl<'a> Assigner<'a> {
         }
     }
 
-    /// Step 2, the presidium: its members, most senior first, on the stage's seats centre-out.
+    /// Step 2, the presidium on the stage's (or the chair's table's) seats centre-out: who
+    /// presides (`Chủ trì`) at the centre, then its members, most senior first. When nobody
+    /// has the role `Đoàn chủ tịch`, the most senior who come take those seats.
     pub fn presidium(&mut self) {
         let ds = self.ds;
-        let members: Vec<usize> = self
-            .seated
-            .iter()
-            .copied()
-            .filter(|&d| self.plan.seat_of[d].is_none() && ds.delegates[d].has_role(Role::Presidium))
-            .collect();
         let stage = self.free_seats(true);
         if stage.is_empty() && !self.plan.hall.rows.iter().any(|r| r.presidium) {
             return;
+        }
+        let waiting: Vec<usize> = self.seated.iter().copied().filter(|&d| self.plan.seat_of[d].is_none()).collect();
+        let chair = waiting.iter().copied().find(|&d| ds.delegates[d].has_role(Role::Chair));
+        let roles: Vec<usize> =
+            waiting.iter().copied().filter(|&d| ds.delegates[d].has_role(Role::Presidium)).collect();
+        let mut members = if roles.is_empty() {
+            // Nobody named: the chair, then the most senior, as many as there are seats.
+            let mut m: Vec<usize> = chair.into_iter().collect();
+            m.extend(waiting.iter().copied().filter(|&d| Some(d) != chair).take(stage.len().saturating_sub(m.len())));
+            m
+        } else {
+            roles
+        };
+        // Who presides sits at the centre: first of the members (added when there is room).
+        if let Some(c) = chair {
+            match members.iter().position(|&d| d == c) {
+                Some(i) => {
+                    members.remove(i);
+                    members.insert(0, c);
+                }
+                None if members.len() < stage.len() => members.insert(0, c),
+                None => {}
+            }
         }
         if members.len() > stage.len() {
             self.diags.push(
@@ -174,8 +184,10 @@ impl<'a> Assigner<'a> {
         }
     }
 
-    /// Step 3, award recipients on aisle seats nearest the stage, in calling order (collectives,
-    /// then individuals), each in a block open to their group.
+    /// Step 3, award recipients, in calling order (collectives, then individuals): within the
+    /// block reserved for their group when it has one — on its aisle seats, else its row
+    /// ends, else its front seats — otherwise on the aisle seats (then row ends) nearest the
+    /// stage of a block open to all. They get up and come back without passing anyone.
     pub(crate) fn award_recipients(&mut self) {
         let ds = self.ds;
         let mut calls: Vec<usize> = Vec::new();
@@ -191,21 +203,34 @@ impl<'a> Assigner<'a> {
             }
         }
         let hall = &self.plan.hall;
-        let aisles: Vec<usize> = hall
-            .rows
-            .iter()
-            .filter(|r| !r.presidium)
-            .flat_map(|r| r.seats.iter().copied())
-            .filter(|&s| hall.seats[s].aisle)
-            .collect();
+        // Hall order: the front row first, each from the audience's left.
+        let seats: Vec<SeatIx> =
+            hall.rows.iter().filter(|r| !r.presidium).flat_map(|r| r.seats.iter().copied()).collect();
+        let reserved_for = |s: SeatIx| {
+            let seat = &hall.seats[s];
+            hall.rows[seat.row].blocks[seat.block].reserved_for.clone()
+        };
+        let blocks: Vec<Vec<usize>> = seats.iter().map(|&s| reserved_for(s)).collect();
         for d in calls {
             let group = ds.delegates[d].group;
-            let eligible = |s: usize| {
-                let seat = &self.plan.hall.seats[s];
-                let reserved = &self.plan.hall.rows[seat.row].blocks[seat.block].reserved_for;
-                reserved.is_empty() || reserved.contains(&group)
+            let own: Vec<SeatIx> = (0..seats.len()).filter(|&i| blocks[i].contains(&group)).map(|i| seats[i]).collect();
+            let open: Vec<SeatIx> = (0..seats.len()).filter(|&i| blocks[i].is_empty()).map(|i| seats[i]).collect();
+            let hall = &self.plan.hall;
+            let pick = |list: &[SeatIx], any: bool| {
+                let free = |s: &&SeatIx| self.free(**s);
+                let mut member: TiVec<SeatIx, bool> = TiVec::from(vec![false; hall.seats.len()]);
+                for &s in list {
+                    member[s] = true;
+                }
+                list.iter()
+                    .filter(free)
+                    .find(|&&s| hall.seats[s].aisle)
+                    .or_else(|| list.iter().filter(free).find(|&&s| hall.seats[s].end))
+                    .or_else(|| if any { hall.precedence.iter().filter(|&&s| member[s]).find(free) } else { None })
+                    .copied()
             };
-            if let Some(&s) = aisles.iter().find(|&&s| self.free(s) && eligible(s)) {
+            let seat = if own.iter().any(|&s| self.free(s)) { pick(&own, true) } else { pick(&open, false) };
+            if let Some(s) = seat {
                 self.plan.take(s, d);
             }
         }
@@ -222,26 +247,19 @@ impl<'a> Assigner<'a> {
                 queues.entry(ds.delegates[d].group).or_default().push_back(d);
             }
         }
-        for (r, row) in self.plan.hall.rows.iter().enumerate() {
-            if row.presidium {
+        for i in 0..self.plan.hall.precedence.len() {
+            let s = self.plan.hall.precedence[i];
+            if self.on_stage(s) || self.plan.occupant[s].is_some() || self.reserved_manual[s] {
                 continue;
             }
-            for &s in &self.row_orders[r] {
-                if self.plan.occupant[s].is_some() || self.reserved_manual[s] {
-                    continue;
-                }
-                let seat = &self.plan.hall.seats[s];
-                let groups = &row.blocks[seat.block].reserved_for;
-                // The most senior waiting member of the block's groups.
-                let next = groups
-                    .iter()
-                    .filter_map(|g| queues.get(g).and_then(|q| q.front()).map(|&d| (self.rank[d], *g)))
-                    .min();
-                if let Some((_, g)) = next {
-                    let d = queues.get_mut(&g).and_then(VecDeque::pop_front).expect("a front exists");
-                    self.plan.occupant[s] = Some(d);
-                    self.plan.seat_of[d] = Some(s);
-                }
+            let seat = &self.plan.hall.seats[s];
+            let groups = &self.plan.hall.rows[seat.row].blocks[seat.block].reserved_for;
+            // The most senior waiting member of the block's groups.
+            let next =
+                groups.iter().filter_map(|g| queues.get(g).and_then(|q| q.front()).map(|&d| (self.rank[d], *g))).min();
+            if let Some((_, g)) = next {
+                let d = queues.get_mut(&g).and_then(VecDeque::pop_front).expect("a front exists");
+                self.plan.take(s, d);
             }
         }
         let mut overflowing: Vec<(usize, usize)> =
@@ -288,7 +306,7 @@ impl<'a> Assigner<'a> {
     /// Step 5, everyone else, in protocol order, on the general seats front rows first,
     /// centre-out. More people than seats is an error that says how many seats are missing.
     pub(crate) fn everyone_else(&mut self) {
-        let general: Vec<usize> = self.free_seats(false).into_iter().filter(|&s| !self.in_reserved_block(s)).collect();
+        let general: Vec<SeatIx> = self.free_seats(false).into_iter().filter(|&s| !self.in_reserved_block(s)).collect();
         let waiting: Vec<usize> = self.seated.iter().copied().filter(|&d| self.plan.seat_of[d].is_none()).collect();
         for (&d, &s) in waiting.iter().zip(&general) {
             self.plan.take(s, d);
@@ -303,10 +321,10 @@ impl<'a> Assigner<'a> {
     fn too_few_seats(&mut self, unseated: usize) {
         let hall = &self.plan.hall;
         // Seats left empty that nobody waiting may take: say so, or the sums do not add up.
-        let on_stage = |s: usize| hall.rows.get(hall.seats[s].row).is_some_and(|r| r.presidium);
-        let empty_stage = (0..hall.seats.len()).filter(|&s| self.free(s) && on_stage(s)).count();
+        let on_stage = |s: SeatIx| hall.rows.get(hall.seats[s].row).is_some_and(|r| r.presidium);
+        let empty_stage = hall.seats.keys().filter(|&s| self.free(s) && on_stage(s)).count();
         let empty_reserved =
-            (0..hall.seats.len()).filter(|&s| self.free(s) && !on_stage(s) && self.in_reserved_block(s)).count();
+            hall.seats.keys().filter(|&s| self.free(s) && !on_stage(s) && self.in_reserved_block(s)).count();
         let mut vi_notes = Vec::new();
         let mut en_notes = Vec::new();
         if empty_stage > 0 {

@@ -1,18 +1,24 @@
-//! Sơ đồ chỗ ngồi: the hall diagram with its index of names, the seat list (XLSX), and the
-//! name plates (biển tên) for the presidium and the first hall row.
+//! Sơ đồ chỗ ngồi: the room's diagram with its index of names, the seat list (XLSX), and the
+//! name plates (biển tên): the presidium and the first hall row, everyone at a meeting
+//! table, the chair's table of a banquet.
+
+mod canvas;
+mod diagram;
+
+pub(crate) use self::diagram::*;
 
 use rust_xlsxwriter::{FormatAlign, XlsxError};
-
-use super::xlsx::{Col, cell_format, table_sheet, workbook};
 use serde::Serialize;
 
 use super::context::{Ctx, Rendered};
 use super::views;
+use super::xlsx::{Col, cell_format, table_sheet, workbook};
 use crate::diag::Diagnostics;
-use crate::model::Dataset;
+use crate::model::{Dataset, Layout};
 use crate::pack::DocKind;
 use crate::plan::Plan;
 use crate::plan::seating::SeatingPlan;
+use crate::plan::seating::hall::{Hall, Row, SeatIx};
 use crate::text::name_sort_key;
 
 /// Print-safe light fills, one per group; every seat also shows its group's number, so the
@@ -21,73 +27,6 @@ const FILLS: [&str; 12] = [
     "#F4CCCC", "#FCE5CD", "#FFF2CC", "#D9EAD3", "#D0E0E3", "#CFE2F3", "#D9D2E9", "#EAD1DC", "#E6E6E6", "#C9DAF8",
     "#F9E79F", "#D5F5E3",
 ];
-
-#[derive(Debug, Clone, Serialize)]
-pub(crate) struct SeatView {
-    /// `05`.
-    pub number: String,
-    pub code: String,
-    /// The given name, printed large (`Hà`).
-    pub given: Option<String>,
-    /// Family name and middle initials (`Nguyễn T.T.`).
-    pub family: Option<String>,
-    /// 1-based group number (legend), for an occupied seat.
-    pub group: Option<usize>,
-    /// An empty seat kept for a group (its number), or for an absent delegate.
-    pub reserved: Option<usize>,
-    pub aisle: bool,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub(crate) struct BlockView {
-    pub name: String,
-    /// Which column of blocks (aligned from row to row).
-    pub column: usize,
-    pub seats: Vec<SeatView>,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub(crate) struct RowView {
-    pub code: String,
-    pub blocks: Vec<BlockView>,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub(crate) struct GroupView {
-    pub number: usize,
-    pub name: String,
-    pub fill: &'static str,
-    pub count: usize,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub(crate) struct IndexEntry {
-    pub name: String,
-    pub detail: String,
-    pub seat: String,
-    pub place: String,
-}
-
-/// The diagram's data (see `templates/so-do-cho-ngoi.typ`). Lengths are in millimetres.
-#[derive(Debug, Clone, Serialize)]
-pub(crate) struct HallView {
-    pub font: Vec<&'static str>,
-    pub title: String,
-    pub event: String,
-    pub when_where: String,
-    pub seat_w: f64,
-    pub seat_h: f64,
-    pub aisle_w: f64,
-    /// Width of each block column, in order.
-    pub columns: Vec<f64>,
-    /// The first presidium row (kept for templates written before `stage_rows`).
-    pub stage: Option<RowView>,
-    /// Every presidium row, the first (front) one first.
-    pub stage_rows: Vec<RowView>,
-    pub rows: Vec<RowView>,
-    pub groups: Vec<GroupView>,
-    pub index: Vec<IndexEntry>,
-}
 
 /// `Nguyễn Thị Thu Hà` → (`Hà`, `Nguyễn T.T.`).
 pub(crate) fn short_name(full: &str) -> (String, String) {
@@ -107,70 +46,68 @@ pub(crate) fn short_name(full: &str) -> (String, String) {
 const PAGE_W: f64 = 420.0 - 2.0 * 12.0;
 const LABEL_W: f64 = 2.0 * 9.0;
 
-pub(crate) fn view(ds: &Dataset, plan: &Plan, seating: &SeatingPlan, font: Vec<&'static str>) -> HallView {
-    let hall = &seating.hall;
-    let mut counts = vec![0usize; ds.groups.len()];
-    for d in seating.occupant.iter().flatten() {
-        counts[ds.delegates[*d].group] += 1;
-    }
-    // Geometry: block columns aligned across hall rows, sized for their widest block.
-    let hall_rows: Vec<&crate::plan::seating::hall::Row> = hall.rows.iter().filter(|r| !r.presidium).collect();
-    let n_cols = hall_rows.iter().map(|r| r.blocks.len()).max().unwrap_or(1);
-    let mut col_seats = vec![0u32; n_cols];
-    for r in &hall_rows {
-        for (i, b) in r.blocks.iter().enumerate() {
-            col_seats[i] = col_seats[i].max(b.numbers.len() as u32);
-        }
-    }
-    let stage_seats = hall.rows.iter().filter(|r| r.presidium).map(|r| r.seats.len()).max().unwrap_or(0) as u32;
-    let aisle_w = 9.0;
-    let total_seats: u32 = col_seats.iter().sum::<u32>().max(stage_seats).max(1);
-    let seat_w = ((PAGE_W - LABEL_W - aisle_w * (n_cols.saturating_sub(1)) as f64) / f64::from(total_seats)).min(24.0);
-    // Fill the page's height when the rows allow it (title, stage, block names and legend
-    // take about 80 mm of A3's 273 mm).
-    // A second presidium row takes the height of a hall row.
-    let extra_stage_rows = hall.rows.iter().filter(|r| r.presidium).count().saturating_sub(1);
-    let n_rows = (hall_rows.len() + extra_stage_rows) as f64;
-    let seat_h = ((193.0 - 1.2 * n_rows) / (n_rows + 1.0)).min(seat_w * 0.9).clamp(9.0, 16.0);
+/// The sizes of the rows diagram, in mm: block columns aligned across hall rows, each as
+/// wide as its widest block; seats as large as the page allows.
+struct Geometry {
+    /// Per block column: its seats.
+    col_seats: Vec<u32>,
+    seat_w: f64,
+    seat_h: f64,
+    aisle_w: f64,
+}
 
-    let seat_view = |s: usize| {
-        let seat = &hall.seats[s];
-        let occupant = seating.occupant[s];
-        let (given, family) = match occupant {
-            Some(d) => {
-                let (g, f) = short_name(&ds.delegates[d].name);
-                (Some(g), Some(f))
+impl Geometry {
+    fn of(hall: &Hall) -> Geometry {
+        let hall_rows: Vec<&Row> = hall.rows.iter().filter(|r| !r.presidium).collect();
+        let n_cols = hall_rows.iter().map(|r| r.blocks.len()).max().unwrap_or(1);
+        let mut col_seats = vec![0u32; n_cols];
+        for r in &hall_rows {
+            for (i, b) in r.blocks.iter().enumerate() {
+                col_seats[i] = col_seats[i].max(b.numbers.len() as u32);
             }
-            None => (None, None),
-        };
-        let block = &hall.rows[seat.row].blocks[seat.block];
-        SeatView {
-            number: format!("{:02}", seat.number),
-            code: seat.code.clone(),
-            given,
-            family,
-            group: occupant.map(|d| ds.delegates[d].group + 1),
-            reserved: if occupant.is_none() { block.reserved_for.first().map(|g| g + 1) } else { None },
-            aisle: seat.aisle,
         }
-    };
-    let row_view = |row: &crate::plan::seating::hall::Row| RowView {
-        code: row.code.clone(),
-        blocks: row
-            .blocks
-            .iter()
-            .enumerate()
-            .map(|(i, b)| BlockView {
-                name: b.name.clone(),
-                column: i,
-                seats: b.numbers.clone().map(|n| seat_view(row.seats[(n - 1) as usize])).collect(),
-            })
-            .collect(),
-    };
-    let stage_rows: Vec<RowView> = hall.rows.iter().filter(|r| r.presidium).map(row_view).collect();
-    let stage = stage_rows.first().cloned();
-    let rows = hall_rows.iter().map(|r| row_view(r)).collect();
+        let stage_seats = hall.rows.iter().filter(|r| r.presidium).map(|r| r.seats.len()).max().unwrap_or(0) as u32;
+        let aisle_w = 9.0;
+        let total_seats: u32 = col_seats.iter().sum::<u32>().max(stage_seats).max(1);
+        let seat_w =
+            ((PAGE_W - LABEL_W - aisle_w * (n_cols.saturating_sub(1)) as f64) / f64::from(total_seats)).min(24.0);
+        // Fill the page's height when the rows allow it (title, stage, block names and
+        // legend take about 80 mm of A3's 273 mm). A second presidium row takes the height
+        // of a hall row.
+        let extra_stage_rows = hall.rows.iter().filter(|r| r.presidium).count().saturating_sub(1);
+        let n_rows = (hall_rows.len() + extra_stage_rows) as f64;
+        let seat_h = ((193.0 - 1.2 * n_rows) / (n_rows + 1.0)).min(seat_w * 0.9).clamp(9.0, 16.0);
+        Geometry { col_seats, seat_w, seat_h, aisle_w }
+    }
+}
 
+/// One seat as drawn: its number, who sits there (or the group it is kept for).
+fn seat_view(ds: &Dataset, seating: &SeatingPlan, s: SeatIx) -> SeatView {
+    let hall = &seating.hall;
+    let seat = &hall.seats[s];
+    let occupant = seating.occupant[s];
+    let (given, family) = match occupant {
+        Some(d) => {
+            let (g, f) = short_name(&ds.delegates[d].name);
+            (Some(g), Some(f))
+        }
+        None => (None, None),
+    };
+    let block = &hall.rows[seat.row].blocks[seat.block];
+    SeatView {
+        number: format!("{:02}", seat.number),
+        code: seat.code.clone(),
+        given,
+        family,
+        group: occupant.map(|d| ds.delegates[d].group + 1),
+        reserved: if occupant.is_none() { block.reserved_for.first().map(|g| g + 1) } else { None },
+        aisle: seat.aisle,
+    }
+}
+
+/// The index of names beside the diagram: everyone seated, in Vietnamese name order.
+fn name_index(ds: &Dataset, plan: &Plan, seating: &SeatingPlan) -> Vec<IndexEntry> {
+    let hall = &seating.hall;
     let mut index: Vec<(Vec<u8>, IndexEntry)> = plan
         .protocol
         .iter()
@@ -189,9 +126,42 @@ pub(crate) fn view(ds: &Dataset, plan: &Plan, seating: &SeatingPlan, font: Vec<&
         })
         .collect();
     index.sort_by(|a, b| a.0.cmp(&b.0));
+    index.into_iter().map(|(_, e)| e).collect()
+}
 
+pub(crate) fn view(ds: &Dataset, plan: &Plan, seating: &SeatingPlan, font: Vec<&'static str>) -> HallView {
+    let hall = &seating.hall;
+    let mut counts = vec![0usize; ds.groups.len()];
+    for (_, d) in seating.occupied() {
+        counts[ds.delegates[d].group] += 1;
+    }
+    let Geometry { col_seats, seat_w, seat_h, aisle_w } = Geometry::of(hall);
+    let seat_view = |s: SeatIx| seat_view(ds, seating, s);
+    let row_view = |row: &Row| RowView {
+        code: row.code.clone(),
+        blocks: row
+            .blocks
+            .iter()
+            .enumerate()
+            .map(|(i, b)| BlockView {
+                name: b.name.clone(),
+                column: i,
+                seats: b.numbers.clone().map(|n| seat_view(row.seats[(n - 1) as usize])).collect(),
+            })
+            .collect(),
+    };
+    let (layout, canvas) = match hall.layout {
+        Layout::Rows => ("rows", None),
+        Layout::Table => ("table", Some(canvas::meeting_table(hall, &seat_view))),
+        Layout::Round => ("round", Some(canvas::round_tables(hall, &seat_view))),
+    };
+    let stage_rows: Vec<RowView> = hall.rows.iter().filter(|r| r.presidium).map(row_view).collect();
+    let stage = stage_rows.first().cloned();
+    let rows = hall.rows.iter().filter(|r| !r.presidium).map(row_view).collect();
     let c = &ds.conference;
     HallView {
+        layout,
+        canvas,
         font,
         title: "SƠ ĐỒ BỐ TRÍ CHỖ NGỒI".into(),
         event: c.title.clone(),
@@ -214,7 +184,7 @@ pub(crate) fn view(ds: &Dataset, plan: &Plan, seating: &SeatingPlan, font: Vec<&
                 count: counts[i],
             })
             .collect(),
-        index: index.into_iter().map(|(_, e)| e).collect(),
+        index: name_index(ds, plan, seating),
     }
 }
 
@@ -233,11 +203,18 @@ pub struct PlatesView {
     pub plates: Vec<PlateView>,
 }
 
-/// Plates for the presidium (centre-out order, seat 1 first) and the first hall row.
+/// Plates for the presidium (or the chair's table) and the first hall row, or everyone at a
+/// meeting table.
 pub fn plates(ds: &Dataset, seating: &SeatingPlan, font: Vec<&'static str>) -> PlatesView {
     let hall = &seating.hall;
+    // A hall: the presidium and the first row; a meeting table: everyone at it; round
+    // tables: the chair's table.
     let mut rows: Vec<&crate::plan::seating::hall::Row> = hall.rows.iter().filter(|r| r.presidium).collect();
-    rows.extend(hall.rows.iter().find(|r| !r.presidium));
+    match hall.layout {
+        Layout::Rows => rows.extend(hall.rows.iter().find(|r| !r.presidium)),
+        Layout::Table => rows.extend(hall.rows.iter().filter(|r| !r.presidium)),
+        Layout::Round => {}
+    }
     let plates = rows
         .iter()
         .flat_map(|row| row.seats.iter())
@@ -292,8 +269,7 @@ pub(crate) fn seat_list(ds: &Dataset, seating: &SeatingPlan) -> Vec<u8> {
     let build = || -> Result<Vec<u8>, XlsxError> {
         let mut wb = workbook(ds, "Danh sách chỗ ngồi");
         let hall = &seating.hall;
-        let by_seat: Vec<(usize, usize)> =
-            hall.seats.iter().enumerate().filter_map(|(s, _)| seating.occupant[s].map(|d| (s, d))).collect();
+        let by_seat: Vec<(SeatIx, usize)> = seating.occupied().collect();
         let mut by_name = by_seat.clone();
         by_name.sort_by_cached_key(|(s, d)| (name_sort_key(&ds.delegates[*d].name), *s));
         let cols = [
