@@ -21,6 +21,7 @@ mod report;
 mod robustness;
 mod safety;
 mod sample;
+mod scale;
 mod script;
 mod seating;
 mod starter;

@@ -84,7 +84,39 @@ pub fn load(source: &Source, diags: &mut Diagnostics) -> Option<RawDataset> {
         let base = source.dir().unwrap_or_else(|| PathBuf::from("."));
         yaml::read(text.trim_start_matches('\u{feff}'), file.clone(), &base, diags)?
     };
-    Some(assemble(file, parts))
+    let raw = assemble(file, parts);
+    within_limits(&raw, diags).then_some(raw)
+}
+
+/// The most rows a list may have. Time and memory grow with the rows (10,000 delegates:
+/// about a minute and 1 GB on a 2-core machine); past this a build would outgrow a clerk's
+/// 8 GB laptop, so the file is refused before any work, with its size said.
+pub const MAX_ROWS: usize = 20_000;
+
+/// Whether every list is within [`MAX_ROWS`]; an error at each one that is not.
+fn within_limits(raw: &RawDataset, diags: &mut Diagnostics) -> bool {
+    let lists = raw.tables.values().filter_map(|t| Some((t.loc.clone()?, t.records.len())));
+    let free = raw.free.iter().map(|t| (t.loc.clone(), t.rows.len()));
+    let mut fits = true;
+    for (loc, rows) in lists.chain(free).filter(|(_, n)| *n > MAX_ROWS) {
+        fits = false;
+        let (n, max) = (crate::text::thousands(rows as u64), crate::text::thousands(MAX_ROWS as u64));
+        diags.push(
+            Diagnostic::error(
+                "too-large",
+                loc,
+                Text::new(
+                    format!("danh sách có {n} dòng, quá {max} dòng mà vanthu xử lý được trên một máy"),
+                    format!("the list has {n} rows, more than the {max} vanthu can handle on one machine"),
+                ),
+            )
+            .with_hint(Text::new(
+                "tách thành nhiều hội nghị (mỗi tệp một đợt), hoặc xóa các dòng thừa ở cuối sheet",
+                "split it into several conferences (one file per session), or delete stray rows at the end of the sheet",
+            )),
+        );
+    }
+    fits
 }
 
 /// The dataset of what a reader found.

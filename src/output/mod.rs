@@ -86,7 +86,8 @@ pub fn write(dir: &Path, set: Changeset) -> Result<Written, Diagnostic> {
             // Replaceable? (Not open with a lock, not read-only.)
             std::fs::OpenOptions::new().append(true).open(&path).map_err(|e| io_error(&path, &e))?;
         }
-        staged.push((path.clone(), rel.clone(), stage(&path, bytes)?.into_temp_path()));
+        let bytes = bytes.read().map_err(|e| io_error(&path, &e))?;
+        staged.push((path.clone(), rel.clone(), stage(&path, &bytes)?.into_temp_path()));
     }
     for (path, rel, tmp) in staged {
         if let Err(e) = tmp.persist(&path) {
@@ -160,7 +161,12 @@ mod tests {
     }
 
     fn art(path: &str, bytes: &[u8]) -> Artefact {
-        Artefact { path: path.into(), kind: DocKind::Invitations, key: sha256(bytes), bytes: Some(bytes.to_vec()) }
+        Artefact {
+            path: path.into(),
+            kind: DocKind::Invitations,
+            key: sha256(bytes),
+            bytes: Some(bytes.to_vec().into()),
+        }
     }
 
     #[test]

@@ -7,7 +7,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
-use super::artefact::Artefact;
+use super::artefact::{Artefact, Body};
 use super::changes::Snapshot;
 use super::kind::DocKind;
 use super::manifest::{Entry, Manifest, native, sha256};
@@ -16,7 +16,7 @@ use super::manifest::{Entry, Manifest, native, sha256};
 #[derive(Debug, Default)]
 pub struct Changeset {
     /// Files to write: relative path and bytes, in path order.
-    pub write: Vec<(String, Vec<u8>)>,
+    pub write: Vec<(String, Body)>,
     /// Files left as they are.
     pub kept: Vec<String>,
     /// Files of the previous build to delete.
@@ -52,8 +52,9 @@ impl Changeset {
                     None => continue,
                 },
                 Some(bytes) => {
-                    let entry = Entry { kind: a.kind.code().to_string(), sha256: sha256(&bytes), key: a.key };
-                    if std::fs::read(native(dir, &a.path)).is_ok_and(|old| old == bytes) {
+                    let digest = bytes.sha256();
+                    let entry = Entry { kind: a.kind.code().to_string(), sha256: digest.clone(), key: a.key };
+                    if std::fs::read(native(dir, &a.path)).is_ok_and(|old| sha256(&old) == digest) {
                         set.kept.push(a.path.clone());
                     } else {
                         set.write.push((a.path.clone(), bytes));

@@ -10,7 +10,7 @@ mod changeset;
 mod kind;
 mod manifest;
 
-pub use artefact::Artefact;
+pub use artefact::{Artefact, Body};
 pub use changes::{Change, Changes, Snapshot};
 pub use changes::{compare, snapshot};
 pub use changeset::Changeset;

@@ -16,6 +16,8 @@ pub(crate) struct Ctx<'a> {
     pub progress: &'a dyn Progress,
     /// The font families templates set text in.
     pub font: Vec<&'static str>,
+    /// Where large jobs set their files aside.
+    pub spill: &'a Spill,
 }
 
 impl Ctx<'_> {
@@ -38,12 +40,12 @@ impl Ctx<'_> {
         let (doc, mut warnings) = self.engine.compile(template, data)?;
         warnings.extend(check(&doc).into_iter().collect());
         let bytes = self.engine.pdf(&doc, &key, date)?;
-        Ok((Artefact { path: path.into(), kind, key, bytes: Some(bytes) }, warnings))
+        Ok((Artefact { path: path.into(), kind, key, bytes: Some(bytes.into()) }, warnings))
     }
 
     /// An XLSX file: cheap to make, so always made; written only when its bytes change.
     pub fn xlsx(&self, path: &str, kind: DocKind, bytes: Vec<u8>) -> Artefact {
-        Artefact { path: path.into(), kind, key: crate::pack::sha256(&bytes), bytes: Some(bytes) }
+        Artefact { path: path.into(), kind, key: crate::pack::sha256(&bytes), bytes: Some(bytes.into()) }
     }
 }
 
@@ -77,12 +79,99 @@ pub(crate) fn dedup(diags: Diagnostics) -> Diagnostics {
         .collect()
 }
 
-/// A thread pool whose stacks are deep enough for Typst (rayon's 2 MiB default aborts
-/// the process on deep templates).
-pub(crate) fn pool() -> rayon::ThreadPool {
-    rayon::ThreadPoolBuilder::new()
-        .stack_size(16 << 20)
-        .thread_name(|i| format!("vanthu-render-{i}"))
-        .build()
-        .expect("a thread pool can be created")
+/// Gives rayon's global pool, which Typst and krilla use inside a compile or an export,
+/// stacks deep enough for Typst (rayon's 2 MiB default aborts the process on deep
+/// templates). Done once per process; a pool someone else built first is left as it is.
+pub(crate) fn deep_stacks() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        let _ = rayon::ThreadPoolBuilder::new()
+            .stack_size(16 << 20)
+            .thread_name(|i| format!("vanthu-typst-{i}"))
+            .build_global();
+    });
+}
+
+/// `f` on every item, on one thread per core (with deep stacks); the results in item order.
+///
+/// Plain threads, not rayon: Typst and krilla wait on rayon joins inside a compile or an
+/// export, and a rayon worker waiting there steals the next item's job, so exports nest
+/// inside exports until the stack overflows (10,000 invitations did, 29,000 frames deep).
+/// A plain thread's work cannot be stolen.
+pub(crate) fn each<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, items.len().max(1));
+    let next = AtomicUsize::new(0);
+    let done: Vec<(usize, R)> = std::thread::scope(|s| {
+        let workers: Vec<_> = (0..threads)
+            .map(|i| {
+                std::thread::Builder::new()
+                    .name(format!("vanthu-render-{i}"))
+                    .stack_size(16 << 20)
+                    .spawn_scoped(s, || {
+                        let mut mine = Vec::new();
+                        loop {
+                            let k = next.fetch_add(1, Ordering::Relaxed);
+                            let Some(item) = items.get(k) else { break };
+                            mine.push((k, f(item)));
+                        }
+                        mine
+                    })
+                    .expect("a thread can be started")
+            })
+            .collect();
+        workers.into_iter().flat_map(|w| w.join().unwrap_or_else(|p| std::panic::resume_unwind(p))).collect()
+    });
+    let mut slots: Vec<Option<R>> = std::iter::repeat_with(|| None).take(items.len()).collect();
+    for (k, r) in done {
+        slots[k] = Some(r);
+    }
+    slots.into_iter().map(|r| r.expect("every item ran")).collect()
+}
+
+/// Where the files of a large job wait for the write stage: a temporary folder, made on
+/// first use and deleted with the last file set aside in it.
+#[derive(Default)]
+pub(crate) struct Spill(std::sync::OnceLock<Result<std::sync::Arc<tempfile::TempDir>, String>>);
+
+impl Spill {
+    /// `bytes` set aside; an error names `path`, the pack file they are for.
+    pub fn body(&self, bytes: &[u8], path: &str) -> Result<crate::pack::Body, Diagnostics> {
+        let dir = self.0.get_or_init(|| {
+            tempfile::Builder::new().prefix("vanthu-").tempdir().map(std::sync::Arc::new).map_err(|e| e.to_string())
+        });
+        let fail = |e: String| -> Diagnostics {
+            crate::diag::Diagnostic::error(
+                "write-failed",
+                crate::diag::Loc::File { file: path.into() },
+                crate::diag::Text::new(
+                    format!("không ghi được tệp tạm trong thư mục tạm của máy ({e})"),
+                    format!("cannot write a temporary file in the system's temporary folder ({e})"),
+                ),
+            )
+            .with_hint(crate::diag::Text::new(
+                "giải phóng dung lượng ổ đĩa rồi chạy lại",
+                "free some disk space and run again",
+            ))
+            .into()
+        };
+        let dir = dir.as_ref().map_err(|e| fail(e.clone()))?;
+        crate::pack::Body::spill(dir, bytes).map_err(|e| fail(e.to_string()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::each;
+
+    #[test]
+    fn each_keeps_the_items_order_whatever_thread_ran_them() {
+        let items: Vec<u64> = (0..1000).collect();
+        let out = each(&items, |n| {
+            // Uneven work, so the threads finish out of order.
+            (0..(n % 7) * 1000).fold(*n, |a, _| std::hint::black_box(a))
+        });
+        assert_eq!(out, items);
+        assert!(each(&[] as &[u8], |_| 0).is_empty());
+    }
 }

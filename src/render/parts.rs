@@ -1,23 +1,28 @@
-//! Documents made of one part per person (invitations, certificates): a merged PDF for
-//! printing and one PDF per part, from a single layout.
+//! Documents made of one part per person (invitations, certificates): print files and one
+//! PDF per part, from a single layout.
 //!
-//! The parts are laid out in a few chunks in parallel (one Typst compile each); each
-//! part's pages are then exported on their own, and the chunks' pages together make the
-//! merged file. Personal copies are therefore exactly the printed pages. A template marks
-//! where each part starts with `#metadata(id) <vanthu-part>`.
+//! The parts go in volumes of at most [`VOLUME`] (one print file each; a conference of up to
+//! that many has one, `giay-moi.pdf`, larger ones `giay-moi-01.pdf`, `giay-moi-02.pdf`, …),
+//! and one volume at a time is laid out, in chunks of [`CHUNK`] parts (one Typst compile
+//! each) on one thread per core. Each part's pages are exported on their own and the
+//! volume's pages together make its print file, so personal copies are exactly the printed
+//! pages. The volume's layouts are then dropped and Typst's caches emptied, and the files
+//! of a job larger than one volume are set aside on disk until the write stage: memory does
+//! not grow with the number of people. A template marks where each part starts with
+//! `#metadata(id) <vanthu-part>`.
 //!
-//! On a rebuild, a part whose data did not change keeps its file; when no part changed
-//! nothing is laid out at all. When some did, everything is laid out again (the merged
-//! file needs every page) but only the changed parts and the merged file are exported.
+//! On a rebuild, a part whose data did not change keeps its file, and a volume none of whose
+//! parts changed is not laid out at all. In a volume where some did, every part is laid out
+//! again (its print file needs every page) but only the changed parts and the print file
+//! are exported.
 
 use std::collections::HashMap;
 use std::ops::Range;
 
-use rayon::prelude::*;
 use serde::Serialize;
 use typst_layout::PagedDocument;
 
-use super::context::{Ctx, Rendered, dedup, ident};
+use super::context::{Ctx, Rendered, dedup, each, ident};
 use super::typst::{self as ty, Engine};
 use crate::diag::{Diagnostic, Diagnostics, Loc, Text};
 use crate::pack::{Artefact, DocKind};
@@ -55,59 +60,103 @@ pub(crate) struct PartsJob<'a, V: PartsView> {
     pub max_pages: Option<usize>,
 }
 
+/// Parts per print file. One volume is laid out at a time, so this bounds the memory a
+/// job needs (about 0.3 MB a laid-out page).
+pub(crate) const VOLUME: usize = 500;
+/// Parts per Typst compile. Small documents keep layout time linear in the parts (chunks
+/// of 500 invitations took 1.5× as long per part as chunks of 16) and spread evenly over
+/// the cores.
+const CHUNK: usize = 16;
+
 fn json<V: Serialize>(v: &V) -> Vec<u8> {
     serde_json::to_vec(v).expect("views serialise")
 }
 
-/// Renders the merged file and every part (nothing for an empty list), keeping the files
+/// Renders the print files and every part (nothing for an empty list), keeping the files
 /// whose data did not change.
 pub(crate) fn render_parts<V: PartsView>(job: PartsJob<'_, V>, ctx: &Ctx<'_>) -> Rendered {
-    let (engine, progress) = (ctx.engine, ctx.progress);
     if job.parts.is_empty() {
         return Ok((Vec::new(), Diagnostics::new()));
     }
-    let keys = Keys::of(&job, ctx);
-    if !keys.merged_stale && !keys.stale.contains(&true) {
-        let mut all: Vec<Artefact> = job.parts.iter().zip(&keys.parts).map(|(p, k)| kept(&job, &p.path, k)).collect();
-        all.push(kept(&job, job.merged_path, &keys.merged));
-        return Ok((all, Diagnostics::new()));
+    let volumes = Volume::split(&job, ctx);
+    let work: usize = volumes.iter().filter(|v| v.needs_layout()).map(Volume::exports).sum();
+    let mut artefacts = Vec::with_capacity(job.parts.len() + volumes.len());
+    if work == 0 {
+        volumes.iter().for_each(|v| artefacts.extend(v.all_kept(&job)));
+        return Ok((artefacts, Diagnostics::new()));
     }
-    progress.start(job.label, keys.stale.iter().filter(|s| **s).count() + 1);
-    let (docs, mut warnings) = compile_chunks(&job, engine)?;
-    let found = locate(&job, &docs, engine)?;
-    warn_long_parts(&job, &found, &mut warnings);
-    warn_overflows(&job, &docs, &found, &mut warnings);
-    let result = export(&job, &keys, &docs, &found, ctx);
-    // Layout caches are only useful within one document family.
-    typst::comemo::evict(0);
-    progress.finish();
-    result.map(|artefacts| (artefacts, dedup(warnings)))
+    ctx.progress.start(job.label, work);
+    let mut warnings = Diagnostics::new();
+    let spill = volumes.len() > 1;
+    for v in &volumes {
+        if !v.needs_layout() {
+            artefacts.extend(v.all_kept(&job));
+            continue;
+        }
+        let docs = compile_chunks(&job, v, ctx.engine, &mut warnings)?;
+        let found = locate(&job, v, &docs, ctx.engine)?;
+        warn_long_parts(&job, v, &found, &mut warnings);
+        warn_overflows(&job, v, &docs, &found, &mut warnings);
+        artefacts.extend(export(&job, v, &docs, &found, ctx, spill)?);
+        drop(docs);
+        // Layout caches are only useful within one volume of one document family.
+        typst::comemo::evict(0);
+    }
+    ctx.progress.finish();
+    Ok((artefacts, dedup(warnings)))
 }
 
-/// The key of every part and of the merged file, and which must be rendered again.
-struct Keys {
-    parts: Vec<String>,
-    merged: String,
-    stale: Vec<bool>,
-    merged_stale: bool,
+/// Up to [`VOLUME`] consecutive parts and their print file, with every key and which files
+/// must be made again.
+struct Volume {
+    parts: Range<usize>,
+    /// The print file: the job's own name when there is one volume, numbered otherwise.
+    path: String,
+    key: String,
+    stale: bool,
+    /// Each part's key and whether its file must be made again.
+    keys: Vec<String>,
+    stale_parts: Vec<bool>,
 }
 
-impl Keys {
-    fn of<V: PartsView>(job: &PartsJob<'_, V>, ctx: &Ctx<'_>) -> Keys {
+impl Volume {
+    fn split<V: PartsView>(job: &PartsJob<'_, V>, ctx: &Ctx<'_>) -> Vec<Volume> {
         let engine = ctx.engine;
-        let parts: Vec<String> = job
-            .parts
-            .iter()
-            .map(|p| ident(engine, job.template, &json(&job.base.with_items(vec![p.item.clone()]))))
-            .collect();
-        let merged = ident(
-            engine,
-            job.template,
-            &json(&job.base.with_items(job.parts.iter().map(|p| p.item.clone()).collect())),
-        );
-        let stale = job.parts.iter().zip(&parts).map(|(p, k)| !ctx.reuse.keeps(&p.path, k)).collect();
-        let merged_stale = !ctx.reuse.keeps(job.merged_path, &merged);
-        Keys { parts, merged, stale, merged_stale }
+        let count = job.parts.len().div_ceil(VOLUME);
+        let width = count.to_string().len().max(2);
+        let (stem, ext) = job.merged_path.rsplit_once('.').unwrap_or((job.merged_path, "pdf"));
+        (0..count)
+            .map(|i| {
+                let range = i * VOLUME..((i + 1) * VOLUME).min(job.parts.len());
+                let parts = &job.parts[range.clone()];
+                let path =
+                    if count == 1 { job.merged_path.to_string() } else { format!("{stem}-{:0width$}.{ext}", i + 1) };
+                let items = parts.iter().map(|p| p.item.clone()).collect();
+                let key = ident(engine, job.template, &json(&job.base.with_items(items)));
+                let keys: Vec<String> = parts
+                    .iter()
+                    .map(|p| ident(engine, job.template, &json(&job.base.with_items(vec![p.item.clone()]))))
+                    .collect();
+                let stale_parts = parts.iter().zip(&keys).map(|(p, k)| !ctx.reuse.keeps(&p.path, k)).collect();
+                let stale = !ctx.reuse.keeps(&path, &key);
+                Volume { parts: range, path, key, stale, keys, stale_parts }
+            })
+            .collect()
+    }
+
+    fn needs_layout(&self) -> bool {
+        self.stale || self.stale_parts.contains(&true)
+    }
+
+    /// The files to export when the volume is laid out.
+    fn exports(&self) -> usize {
+        usize::from(self.stale) + self.stale_parts.iter().filter(|s| **s).count()
+    }
+
+    /// Every file of the volume, kept from the previous build.
+    fn all_kept<V: PartsView>(&self, job: &PartsJob<'_, V>) -> Vec<Artefact> {
+        let parts = job.parts[self.parts.clone()].iter().zip(&self.keys).map(|(p, k)| kept(job, &p.path, k));
+        parts.chain([kept(job, &self.path, &self.key)]).collect()
     }
 }
 
@@ -116,22 +165,20 @@ fn kept<V: PartsView>(job: &PartsJob<'_, V>, path: &str, key: &str) -> Artefact 
     Artefact { path: path.to_string(), kind: job.kind, key: key.to_string(), bytes: None }
 }
 
-/// The parts laid out in a few chunks in parallel (one Typst compile each).
+/// The volume's parts laid out in chunks of [`CHUNK`] on every core (one Typst compile
+/// each); the templates' warnings added to `warnings`.
 fn compile_chunks<V: PartsView>(
     job: &PartsJob<'_, V>,
+    volume: &Volume,
     engine: &Engine,
-) -> Result<(Vec<PagedDocument>, Diagnostics), Diagnostics> {
-    let chunk = job.parts.len().div_ceil(rayon::current_num_threads() * 2).max(8);
-    let compiled: Vec<Result<(PagedDocument, Diagnostics), Diagnostics>> = job
-        .parts
-        .par_chunks(chunk)
-        .map(|c| {
-            let view = job.base.with_items(c.iter().map(|p| p.item.clone()).collect());
-            engine.compile(job.template, json(&view))
-        })
-        .collect();
-    let mut docs = Vec::new();
-    let mut warnings = Diagnostics::new();
+    warnings: &mut Diagnostics,
+) -> Result<Vec<PagedDocument>, Diagnostics> {
+    let chunks: Vec<&[Part<V::Item>]> = job.parts[volume.parts.clone()].chunks(CHUNK).collect();
+    let compiled = each(&chunks, |c| {
+        let view = job.base.with_items(c.iter().map(|p| p.item.clone()).collect());
+        engine.compile(job.template, json(&view))
+    });
+    let mut docs = Vec::with_capacity(compiled.len());
     let mut errors = Diagnostics::new();
     for r in compiled {
         match r {
@@ -142,13 +189,14 @@ fn compile_chunks<V: PartsView>(
             Err(e) => errors.extend(e),
         }
     }
-    if errors.has_errors() { Err(dedup(errors)) } else { Ok((docs, warnings)) }
+    if errors.has_errors() { Err(dedup(errors)) } else { Ok(docs) }
 }
 
-/// Where each part's pages are: part id → (chunk, page range). A part the template did
-/// not mark is an error.
+/// Where each of the volume's parts' pages are: part id → (chunk, page range). A part the
+/// template did not mark is an error.
 fn locate<V: PartsView>(
     job: &PartsJob<'_, V>,
+    volume: &Volume,
     docs: &[PagedDocument],
     engine: &Engine,
 ) -> Result<HashMap<String, (usize, Range<usize>)>, Diagnostics> {
@@ -158,7 +206,7 @@ fn locate<V: PartsView>(
             found.insert(id, (d, pages));
         }
     }
-    if let Some(missing) = job.parts.iter().find(|p| !found.contains_key(&p.id)) {
+    if let Some(missing) = job.parts[volume.parts.clone()].iter().find(|p| !found.contains_key(&p.id)) {
         return Err(Diagnostic::error(
             "template",
             Loc::File { file: engine.templates().display(job.template).into() },
@@ -176,12 +224,13 @@ fn locate<V: PartsView>(
 /// one page).
 fn warn_long_parts<V: PartsView>(
     job: &PartsJob<'_, V>,
+    volume: &Volume,
     found: &HashMap<String, (usize, Range<usize>)>,
     warnings: &mut Diagnostics,
 ) {
     let Some(max) = job.max_pages else { return };
     let label = job.label;
-    for p in &job.parts {
+    for p in &job.parts[volume.parts.clone()] {
         let n = found[&p.id].1.len();
         if n > max {
             warnings.push(Diagnostic::warning(
@@ -200,13 +249,15 @@ fn warn_long_parts<V: PartsView>(
 /// said at the cell it comes from.
 fn warn_overflows<V: PartsView>(
     job: &PartsJob<'_, V>,
+    volume: &Volume,
     docs: &[PagedDocument],
     found: &HashMap<String, (usize, Range<usize>)>,
     warnings: &mut Diagnostics,
 ) {
+    let parts = &job.parts[volume.parts.clone()];
     for (d, doc) in docs.iter().enumerate() {
         for (name, page) in ty::overflows(doc) {
-            let Some(p) = job.parts.iter().find(|p| found[&p.id].0 == d && found[&p.id].1.contains(&page)) else {
+            let Some(p) = parts.iter().find(|p| found[&p.id].0 == d && found[&p.id].1.contains(&page)) else {
                 continue;
             };
             let field = if name == "achievement" { "Thành tích" } else { "Chức vụ, đơn vị" };
@@ -233,52 +284,60 @@ fn warn_overflows<V: PartsView>(
     }
 }
 
-/// The merged file (all chunks' pages) and each stale part (its own pages), exported in
-/// parallel; the others kept.
+/// One file to export from a laid-out volume.
+enum Export {
+    /// The volume's print file (all its pages).
+    Print,
+    /// One part's own file (index in the volume).
+    Part(usize),
+}
+
+/// The volume's print file and each of its stale parts (its own pages), exported on every
+/// core, the print file first (it takes longest); the others kept. With `spill`, the bytes
+/// are set aside on disk at once.
 fn export<V: PartsView>(
     job: &PartsJob<'_, V>,
-    keys: &Keys,
+    volume: &Volume,
     docs: &[PagedDocument],
     found: &HashMap<String, (usize, Range<usize>)>,
     ctx: &Ctx<'_>,
+    spill: bool,
 ) -> Result<Vec<Artefact>, Diagnostics> {
-    let (engine, progress, kind, date) = (ctx.engine, ctx.progress, job.kind, job.date);
-    let merged_doc = ty::concat_documents(docs).expect("at least one chunk");
-    let (merged, singles) = rayon::join(
-        || {
-            if !keys.merged_stale {
-                return Ok(kept(job, job.merged_path, &keys.merged));
+    let (engine, progress, date) = (ctx.engine, ctx.progress, job.date);
+    let parts = &job.parts[volume.parts.clone()];
+    let print = volume.stale.then(|| ty::concat_documents(docs).expect("at least one chunk"));
+    let mut jobs: Vec<Export> = print.iter().map(|_| Export::Print).collect();
+    jobs.extend((0..parts.len()).filter(|i| volume.stale_parts[*i]).map(Export::Part));
+    let made = each(&jobs, |e| {
+        let (path, key, bytes) = match e {
+            Export::Print => {
+                let doc = print.as_ref().expect("a print job has its document");
+                (&volume.path, &volume.key, engine.pdf(doc, &volume.key, date)?)
             }
-            let bytes = engine.pdf(&merged_doc, &keys.merged, date)?;
-            progress.inc();
-            Ok::<_, Diagnostics>(Artefact {
-                path: job.merged_path.to_string(),
-                kind,
-                key: keys.merged.clone(),
-                bytes: Some(bytes),
-            })
-        },
-        || {
-            job.parts
-                .par_iter()
-                .zip(keys.parts.par_iter())
-                .zip(keys.stale.par_iter())
-                .map(|((p, key), &stale)| {
-                    if !stale {
-                        return Ok(kept(job, &p.path, key));
-                    }
-                    let (d, pages) = &found[&p.id];
-                    let doc = ty::sub_document(&docs[*d], pages.clone());
-                    let bytes = engine.pdf(&doc, key, date)?;
-                    progress.inc();
-                    Ok(Artefact { path: p.path.clone(), kind, key: key.clone(), bytes: Some(bytes) })
-                })
-                .collect::<Vec<Result<Artefact, Diagnostics>>>()
-        },
+            Export::Part(i) => {
+                let (d, pages) = &found[&parts[*i].id];
+                let doc = ty::sub_document(&docs[*d], pages.clone());
+                (&parts[*i].path, &volume.keys[*i], engine.pdf(&doc, &volume.keys[*i], date)?)
+            }
+        };
+        let body = if spill { ctx.spill.body(&bytes, path)? } else { bytes.into() };
+        progress.inc();
+        Ok::<_, Diagnostics>(Artefact { path: path.clone(), kind: job.kind, key: key.clone(), bytes: Some(body) })
+    });
+    let mut artefacts: Vec<Artefact> = Vec::with_capacity(parts.len() + 1);
+    if !volume.stale {
+        artefacts.push(kept(job, &volume.path, &volume.key));
+    }
+    artefacts.extend(
+        parts
+            .iter()
+            .zip(&volume.keys)
+            .zip(&volume.stale_parts)
+            .filter(|(_, s)| !**s)
+            .map(|((p, k), _)| kept(job, &p.path, k)),
     );
-    let mut artefacts = Vec::with_capacity(job.parts.len() + 1);
     let mut errors = Diagnostics::new();
-    for r in std::iter::once(merged).chain(singles) {
+    for r in made {
         match r {
             Ok(a) => artefacts.push(a),
             Err(e) => errors.extend(e),

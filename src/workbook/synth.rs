@@ -124,7 +124,15 @@ pub fn yaml(delegates: usize, seed: u64) -> String {
     for i in 0..extra {
         people.push(person(&mut rng, i));
     }
-    let awards: Vec<Value> = people.iter().filter(|_| rng.u32(0..100) < 21).map(award).collect();
+    // One award per name and unit: namesakes in one commune office would be one person.
+    let mut awarded = std::collections::HashSet::new();
+    let awards: Vec<Value> = people
+        .iter()
+        .filter(|p| {
+            rng.u32(0..100) < 21 && awarded.insert((p.name.clone(), p.position.clone(), p.organization.clone()))
+        })
+        .map(award)
+        .collect();
     let products: Vec<Value> = (0..extra * 2 / 3).map(|_| product(&mut rng)).collect();
     push_all(root, "delegates", people.into_iter().map(|p| p.delegate));
     push_all(root, "awards", awards);
