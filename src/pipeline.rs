@@ -35,6 +35,8 @@ static TIMES_FONTS: LazyLock<Option<Arc<Fonts>>> = LazyLock::new(|| Fonts::with_
 /// The change report's file in the pack folder (beside the pack, not listed in its
 /// manifest).
 pub(crate) const CHANGES_FILE: &str = "thay-doi.xlsx";
+/// The folder of every change report, one file per build that changed something.
+pub(crate) const CHANGES_HISTORY: &str = "thay-doi";
 
 /// What a build is asked to do.
 #[derive(Debug, Clone)]
@@ -198,7 +200,24 @@ pub fn build(config: &BuildConfig, progress: &dyn Progress) -> Outcome {
     let keep = (!config.partial()).then(|| snapshot.clone());
     let mut changeset = Changeset::new(&dir, &previous, artefacts, &kinds, keep);
     let changes = Changes::new(previous.snapshot.as_ref(), &snapshot, &changeset.written(), &changeset.remove);
-    changeset.add_beside(CHANGES_FILE, render::changes::workbook_bytes(&changes, &dataset));
+    // A build that changed nothing keeps the last change report: its reprint list may not be
+    // printed yet (one more build, or a no-op save under `watch`, must not wipe it). Every
+    // build that changed something also leaves its report in `thay-doi/`, dated, so no
+    // reprint list is ever lost.
+    let changed =
+        changes.first || !(changes.changes.is_empty() && changes.reprint.is_empty() && changes.removed.is_empty());
+    if changed || !dir.join(CHANGES_FILE).exists() {
+        let report = render::changes::workbook_bytes(&changes, &dataset);
+        if changed {
+            let stamp = chrono::Local::now().format("%Y-%m-%d_%H%M%S").to_string();
+            let name = (1..)
+                .map(|n| if n == 1 { format!("{stamp}.xlsx") } else { format!("{stamp}_{n}.xlsx") })
+                .find(|n| !dir.join(CHANGES_HISTORY).join(n).exists())
+                .expect("some name is free");
+            changeset.add_beside(&format!("{CHANGES_HISTORY}/{name}"), report.clone());
+        }
+        changeset.add_beside(CHANGES_FILE, report);
+    }
     match o.timings.time("write", || output::write(&dir, changeset)) {
         Ok(written) => {
             o.changes = Some(changes);

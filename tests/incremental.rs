@@ -148,6 +148,23 @@ fn removed_delegates_lose_their_files_and_deleted_files_come_back() {
         sheet.iter().any(|r| r.get(1) == Some(&report.removed[0]) && r.get(2).is_some_and(|t| t.starts_with("Đã xóa"))),
         "{sheet:?}"
     );
+
+    // Issue 16, item 5: one more build changes nothing and keeps that list (it may not be
+    // printed yet); every build that changed something left its own dated report.
+    let said_removed = |sheet: &[Vec<String>]| {
+        sheet.iter().any(|r| r.get(1) == Some(&report.removed[0]) && r.get(2).is_some_and(|t| t.starts_with("Đã xóa")))
+    };
+    let again = build(&input, &p.out(), false);
+    assert!(again.rendered.is_empty());
+    assert!(said_removed(&crate::util::read_sheet(&p.out().join("thay-doi.xlsx"), "In lại")));
+    let history = crate::util::history(&p.out());
+    assert_eq!(history.len(), 3, "first build, restored files, removed delegate: {history:?}");
+    assert!(
+        history.iter().all(|h| h.len() == "2026-12-07_081502.xlsx".len() || h.contains("_2.") || h.contains("_3.")),
+        "{history:?}"
+    );
+    let newest = crate::util::read_sheet(&p.out().join("thay-doi").join(history.last().unwrap()), "In lại");
+    assert!(said_removed(&newest), "{newest:?}");
 }
 
 #[test]

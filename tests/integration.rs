@@ -24,6 +24,7 @@ mod sample;
 mod scale;
 mod script;
 mod seating;
+mod silent;
 mod starter;
 mod statistics;
 mod validation;

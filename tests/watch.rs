@@ -21,6 +21,9 @@ impl Watch {
         let mut child = Command::new(env!("CARGO_BIN_EXE_vanthu"))
             .args(["--lang", "en", "watch", input, "-o", "out"])
             .current_dir(dir)
+            // A zone far from Vietnam's: the times printed are the machine's own clock.
+            // (a POSIX rule, so no time zone database is needed: UTC-5 all year).
+            .env("TZ", "EST+5")
             .stdout(Stdio::null())
             .stderr(Stdio::piped())
             .spawn()
@@ -104,7 +107,12 @@ fn watch_rebuilds_on_save_and_survives_invalid_input() {
     // A save rebuilds: the renamed delegate's invitation replaces the old one.
     save(dir, "hoi-nghi.yaml", &starter.replace("name: Trần Thị B\n", "name: Trần Thị Bích\n"));
     let rebuilt = w.wait_for("Watching");
-    assert!(rebuilt.iter().any(|l| l.contains("Saved hoi-nghi.yaml")), "{rebuilt:#?}");
+    let saved = rebuilt.iter().find(|l| l.contains("Saved hoi-nghi.yaml")).expect("the save is said");
+    // `[hh:mm:ss]` five hours behind UTC (give or take an hour turning meanwhile), not UTC+7.
+    let hour: i64 = saved[1..3].parse().unwrap();
+    let utc = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs() as i64 / 3600 % 24;
+    let behind = (utc - hour).rem_euclid(24);
+    assert!((4..=6).contains(&behind), "{saved} at {utc}h UTC");
     assert!(rebuilt.iter().any(|l| l.starts_with("Wrote")), "{rebuilt:#?}");
     assert!(dir.join("out/giay-moi/tran-thi-bich.pdf").is_file());
     assert!(!dir.join("out/giay-moi/tran-thi-b.pdf").exists());

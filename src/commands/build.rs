@@ -36,7 +36,11 @@ pub fn run(r: &Console, args: BuildArgs) -> u8 {
             }
         }
     }
-    let config = BuildConfig { source: source(&args.source), out_dir: args.pack.output, only, force: args.force };
+    let source = match source(r, &args.source) {
+        Ok(s) => s,
+        Err(status) => return status,
+    };
+    let config = BuildConfig { source, out_dir: args.pack.output, only, force: args.force };
     let start = Instant::now();
     let progress = progress::for_terminal(r.quiet || r.json);
     let outcome = pipeline::build(&config, progress.as_ref());

@@ -6,7 +6,11 @@ use crate::cli::CheckArgs;
 use crate::pipeline;
 
 pub fn run(r: &Console, args: CheckArgs) -> u8 {
-    let outcome = pipeline::check(&source(&args.source));
+    let source = match source(r, &args.source) {
+        Ok(s) => s,
+        Err(status) => return status,
+    };
+    let outcome = pipeline::check(&source);
     let status = r.status(&outcome);
     if status == OK {
         r.line("Dữ liệu hợp lệ.".into(), "The data is valid.".into());

@@ -37,7 +37,8 @@ struct Lines;
 
 impl Progress for Lines {
     fn start(&self, label: &str, total: usize) {
-        eprintln!("{label}: {total} …");
+        // The files made: each person's and the print files (253 invitations: 254 files).
+        eprintln!("{label}: {total} tệp PDF …");
     }
 }
 

@@ -1,6 +1,12 @@
 //! Where the conference comes from when the command line names no file.
 
+use std::path::{Path, PathBuf};
+
+use super::reporter::{Console, USAGE};
+use crate::diag::{Diagnostic, Diagnostics, Text};
 use crate::input::Source;
+use crate::pipeline::Outcome;
+use crate::workbook::starter::{XLSX_NAME, YAML_NAME};
 
 /// The embedded sample conference (`data/so-ket-ocop-2023`).
 pub fn sample() -> Source {
@@ -19,11 +25,100 @@ pub fn sample_commune() -> Source {
     }
 }
 
-/// The file named, else the sample asked for, else the OCOP sample.
-pub fn source(args: &crate::cli::SourceArgs) -> Source {
+/// The file named; else the sample asked for; else the conference workbook of the current
+/// folder (`hoi-nghi.xlsx`, `hoi-nghi.yaml`, or the only workbook there); else, where there
+/// is none, the OCOP sample. Which one is said on the terminal; several workbooks and no
+/// name is a usage error listing them.
+pub fn source(r: &Console, args: &crate::cli::SourceArgs) -> Result<Source, u8> {
     match (&args.input, args.mau) {
-        (Some(path), _) => Source::File(path.clone()),
-        (None, Some(crate::cli::SampleArg::Xa)) => sample_commune(),
-        (None, _) => sample(),
+        (Some(path), _) => Ok(Source::File(path.clone())),
+        (None, Some(crate::cli::SampleArg::Xa)) => Ok(sample_commune()),
+        (None, Some(crate::cli::SampleArg::Ocop)) => Ok(sample()),
+        (None, None) => match in_folder(Path::new(".")) {
+            Found::One(path) => {
+                let name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into());
+                r.line(
+                    format!("Dùng {name} trong thư mục hiện tại."),
+                    format!("Using {name} from the current folder."),
+                );
+                Ok(Source::File(path))
+            }
+            Found::None => {
+                r.line(
+                    "Thư mục này không có bảng tính hội nghị: dùng dữ liệu mẫu (Hội nghị sơ kết OCOP tỉnh Tuyên Quang, 2023). Chạy `vanthu init` để bắt đầu hội nghị của mình.".into(),
+                    "No conference workbook in this folder: using the sample (Tuyên Quang's OCOP review, 2023). Run `vanthu init` to start your own.".into(),
+                );
+                Ok(sample())
+            }
+            Found::Several(names) => {
+                let list = names.join(", ");
+                let mut diags = Diagnostics::new();
+                diags.push(
+                    Diagnostic::error(
+                        "usage",
+                        None,
+                        Text::new(
+                            format!("thư mục này có nhiều bảng tính ({list}): chưa biết dùng tệp nào"),
+                            format!("this folder has several workbooks ({list}): which one?"),
+                        ),
+                    )
+                    .with_hint(Text::new(
+                        format!("ghi tên tệp, ví dụ: vanthu build {}", names[0]),
+                        format!("name the file, e.g. vanthu build {}", names[0]),
+                    )),
+                );
+                r.status(&Outcome { diags, ..Outcome::default() });
+                Err(USAGE)
+            }
+        },
+    }
+}
+
+/// What a folder holds for a command that names no file.
+#[derive(Debug, PartialEq)]
+pub(crate) enum Found {
+    None,
+    One(PathBuf),
+    /// Several workbooks and none named `hoi-nghi`: their names, sorted.
+    Several(Vec<String>),
+}
+
+/// The conference workbook of `dir`: `hoi-nghi.xlsx`, else `hoi-nghi.yaml`, else the only
+/// workbook or YAML file there ([`crate::input::workbooks_in`]).
+pub(crate) fn in_folder(dir: &Path) -> Found {
+    for name in [XLSX_NAME, YAML_NAME] {
+        if dir.join(name).is_file() {
+            return Found::One(dir.join(name));
+        }
+    }
+    let names = crate::input::workbooks_in(dir);
+    match names.len() {
+        0 => Found::None,
+        1 => Found::One(dir.join(&names[0])),
+        _ => Found::Several(names),
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::disallowed_methods)] // test fixtures, not pack files
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_folder_s_own_workbook_is_found() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        assert_eq!(in_folder(d), Found::None);
+        std::fs::write(d.join("~$ds.xlsx"), b"lock").unwrap();
+        std::fs::write(d.join("ghi-chu.txt"), b"x").unwrap();
+        assert_eq!(in_folder(d), Found::None, "a lock file is not a workbook");
+        std::fs::write(d.join("Danh sach.xlsx"), b"x").unwrap();
+        assert_eq!(in_folder(d), Found::One(d.join("Danh sach.xlsx")));
+        std::fs::write(d.join("cu.yaml"), b"x").unwrap();
+        assert_eq!(in_folder(d), Found::Several(vec!["Danh sach.xlsx".into(), "cu.yaml".into()]));
+        std::fs::write(d.join("hoi-nghi.yaml"), b"x").unwrap();
+        assert_eq!(in_folder(d), Found::One(d.join("hoi-nghi.yaml")));
+        std::fs::write(d.join("hoi-nghi.xlsx"), b"x").unwrap();
+        assert_eq!(in_folder(d), Found::One(d.join("hoi-nghi.xlsx")));
     }
 }

@@ -153,11 +153,9 @@ pub(super) fn run(r: &Console, args: WatchArgs) -> u8 {
     }
 }
 
-/// The time of day (UTC+7, the clerk's clock) as `hh:mm:ss`.
+/// The time of day on the machine's clock (its own time zone) as `hh:mm:ss`.
 fn clock() -> String {
-    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
-    let local = (secs + 7 * 3600) % 86_400;
-    format!("{:02}:{:02}:{:02}", local / 3600, local / 60 % 60, local % 60)
+    chrono::Local::now().format("%H:%M:%S").to_string()
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@ pub mod schema;
 mod source;
 pub mod yaml;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 pub use raw::Cell;
 pub use raw::RawDataset;
@@ -32,15 +32,39 @@ pub fn load(source: &Source, diags: &mut Diagnostics) -> Option<RawDataset> {
                 } else {
                     (format!("không đọc được tệp ({e})"), format!("cannot read the file ({e})"))
                 };
-                diags.push(Diagnostic::error(
+                let mut d = Diagnostic::error(
                     "unreadable-file",
                     Loc::File { file: path.to_string_lossy().into() },
                     Text::new(vi, en),
-                ));
+                );
+                if e.kind() == std::io::ErrorKind::NotFound {
+                    d = d.with_hint(workbooks_beside(path));
+                }
+                diags.push(d);
                 return None;
             }
         },
     };
+    if let Source::File(path) = source
+        && path.file_name().is_some_and(|n| n.to_string_lossy().starts_with("~$"))
+    {
+        let real = path.file_name().map(|n| n.to_string_lossy()[2..].to_string()).unwrap_or_default();
+        diags.push(
+            Diagnostic::error(
+                "lock-file",
+                Loc::File { file },
+                Text::new(
+                    "đây là tệp khóa tạm Excel tạo ra khi đang mở một bảng tính (tên bắt đầu bằng ~$), không phải bảng tính",
+                    "this is the lock file Excel makes while a workbook is open (its name starts with ~$), not a workbook",
+                ),
+            )
+            .with_hint(Text::new(
+                format!("chọn chính bảng tính, tên không có ~$ (ví dụ …{real})"),
+                format!("choose the workbook itself, without ~$ (e.g. …{real})"),
+            )),
+        );
+        return None;
+    }
     if source.extension().as_deref() == Some("csv") {
         diags.push(
             Diagnostic::error(
@@ -123,4 +147,44 @@ fn within_limits(raw: &RawDataset, diags: &mut Diagnostics) -> bool {
 pub(crate) fn assemble(file: std::sync::Arc<str>, parts: Parts) -> RawDataset {
     let tables = parts.tables.into_iter().map(|t| (t.spec.kind, t)).collect();
     RawDataset { file, settings_loc: parts.settings_loc, settings: parts.settings, tables, free: parts.free }
+}
+
+/// For a file not found: the workbooks that are in its folder, or that there are none.
+fn workbooks_beside(path: &Path) -> Text {
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let names = workbooks_in(dir);
+    let shown = dir.display();
+    if names.is_empty() {
+        Text::new(
+            format!("thư mục {shown} không có bảng tính nào; kiểm tra lại thư mục, hoặc tạo mới bằng `vanthu init`"),
+            format!("the folder {shown} has no workbook; check the folder, or start one with `vanthu init`"),
+        )
+    } else {
+        let list = names.join(", ");
+        Text::new(
+            format!("thư mục {shown} có: {list} — kiểm tra tên tệp"),
+            format!("the folder {shown} has: {list} — check the file name"),
+        )
+    }
+}
+
+/// The workbook and YAML files of a folder, sorted (Excel's `~$` lock files and hidden
+/// files passed over).
+pub fn workbooks_in(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .map(|entries| {
+            entries
+                .filter_map(|e| e.ok())
+                .filter(|e| e.path().is_file())
+                .filter_map(|e| e.file_name().to_str().map(str::to_string))
+                .filter(|n| !n.starts_with("~$") && !n.starts_with('.'))
+                .filter(|n| {
+                    let ext = n.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
+                    ["xlsx", "xlsm", "xls", "ods", "yaml", "yml"].contains(&ext.as_str())
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    names.sort();
+    names
 }

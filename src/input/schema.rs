@@ -29,6 +29,9 @@ pub enum TextKind {
     Inline,
     /// Several lines kept (recipients, narrative, MC lines).
     Multiline,
+    /// Several values on one line, separated by `;` (roles, groups, columns); a YAML list
+    /// gives the same.
+    Items,
 }
 
 /// One column of a sheet.
@@ -62,6 +65,11 @@ const fn col(key: &'static str, header: &'static str, aliases: &'static [&'stati
 
 const fn req(key: &'static str, header: &'static str, aliases: &'static [&'static str]) -> ColumnSpec {
     ColumnSpec { key, header, aliases, required: true, text: TextKind::Inline }
+}
+
+const fn items(mut c: ColumnSpec) -> ColumnSpec {
+    c.text = TextKind::Items;
+    c
 }
 
 const fn multi(mut c: ColumnSpec) -> ColumnSpec {
@@ -108,7 +116,7 @@ pub static TABLES: [TableSpec; 11] = [
             ),
             req("group", "Nhóm", &["Thành phần", "Nhóm đại biểu", "Khối"]),
             col("rank", "Thứ tự", &["Thứ tự ưu tiên", "Ưu tiên", "Thứ bậc"]),
-            col("roles", "Vai trò", &["Nhiệm vụ", "Vai trò tại hội nghị"]),
+            items(col("roles", "Vai trò", &["Nhiệm vụ", "Vai trò tại hội nghị"])),
             col("invited", "Mời", &["Gửi giấy mời", "Có mời", "Giấy mời"]),
             col("attendance", "Xác nhận", &["Tham dự", "Xác nhận tham dự", "Tình trạng"]),
             col("seat", "Ghế", &["Vị trí ghế", "Số ghế", "Chỗ ngồi", "Vị trí"]),
@@ -173,7 +181,7 @@ pub static TABLES: [TableSpec; 11] = [
             req("block", "Khu vực", &["Khu", "Dãy"]),
             req("row", "Hàng", &["Hàng ghế"]),
             req("seats", "Số ghế", &["Số lượng ghế", "Số chỗ", "Số chỗ ngồi"]),
-            col("reserved_for", "Dành cho nhóm", &["Dành cho", "Nhóm"]),
+            items(col("reserved_for", "Dành cho nhóm", &["Dành cho", "Nhóm"])),
         ],
     },
     TableSpec {
@@ -292,11 +300,11 @@ pub static TABLES: [TableSpec; 11] = [
             multi(col("filter", "Lọc", &["Điều kiện", "Chỉ lấy"])),
             col("unit", "Đơn vị tính", &["ĐVT"]),
             col("total", "Dòng tổng", &["Có dòng tổng"]),
-            col("extras", "Thêm cột", &["Cột tính thêm"]),
+            items(col("extras", "Thêm cột", &["Cột tính thêm"])),
             col("order", "Thứ tự hàng", &["Sắp xếp", "Thứ tự"]),
             col("place", "Vị trí", &["In ở", "Nơi in"]),
             col("chart", "Biểu đồ", &["Loại biểu đồ", "Vẽ biểu đồ"]),
-            col("chart_columns", "Cột biểu đồ", &["Số liệu biểu đồ"]),
+            items(col("chart_columns", "Cột biểu đồ", &["Số liệu biểu đồ"])),
             col("chart_title", "Tên biểu đồ", &["Tiêu đề biểu đồ"]),
         ],
     },
@@ -519,6 +527,55 @@ pub(crate) fn setting_by_key(key: &str) -> Option<&'static SettingSpec> {
 pub(crate) const GUIDE_SHEET: &str = "Hướng dẫn";
 
 pub(crate) const LISTS_SHEET: &str = "Danh mục";
+
+/// The column of `spec` a header or key nobody recognised was probably meant to be: one the
+/// input lacks (`present` says which it has) whose header, other names or YAML key are a
+/// typo away from it (one edit in up to 8 letters, two in longer ones, compared loosely).
+pub(crate) fn near_miss(
+    spec: &'static TableSpec,
+    text: &str,
+    present: &dyn Fn(&str) -> bool,
+) -> Option<&'static ColumnSpec> {
+    let key = crate::text::loose_key(text);
+    let allowed = match key.chars().count() {
+        0..=3 => return None,
+        4..=8 => 1,
+        _ => 2,
+    };
+    spec.columns
+        .iter()
+        .filter(|c| c.key != STT && !present(c.key))
+        .filter_map(|c| {
+            let names = [c.header, c.key].into_iter().chain(c.aliases.iter().copied());
+            let d = names.map(|n| strsim::damerau_levenshtein(&crate::text::loose_key(n), &key)).min()?;
+            (d <= allowed).then_some((d, c))
+        })
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c)
+}
+
+/// The warning for a header (`key`: a YAML key) that looks like a misspelling of `meant`.
+pub(crate) fn near_miss_warning(loc: crate::diag::Loc, text: &str, meant: &str, key: bool) -> crate::diag::Diagnostic {
+    use crate::diag::{Diagnostic, Text, quote};
+    let (what, what_en, fix, fix_en) = if key {
+        ("khóa", "key", "sửa tên khóa", "rename the key")
+    } else {
+        ("cột", "column", "sửa tiêu đề", "rename the header")
+    };
+    Diagnostic::warning(
+        "misspelled-column",
+        loc,
+        Text::new(
+            format!("{what} {} không thuộc danh sách nên bị bỏ qua; có phải là {}?", quote(text), quote(meant)),
+            format!(
+                "the {what_en} {} is not one of the list's and is ignored; did you mean {}?",
+                quote(text),
+                quote(meant)
+            ),
+        ),
+    )
+    .with_hint(Text::new(format!("{fix} thành {}", quote(meant)), format!("{fix_en} to {}", quote(meant))))
+}
 
 #[cfg(test)]
 mod tests {

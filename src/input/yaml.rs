@@ -153,6 +153,18 @@ fn scalar(v: &Yaml) -> Option<Value> {
     })
 }
 
+/// A list of values (or one value) as one cell of `;`-separated values.
+fn items_text(v: &Yaml) -> Option<Value> {
+    match v {
+        Yaml::Sequence(items) => {
+            let parts: Option<Vec<String>> = items.iter().map(|i| list_line(i).map(|v| v.display())).collect();
+            Some(Value::Text(parts?.join("; ")))
+        }
+        Yaml::Tagged(t) => items_text(&t.value),
+        _ => scalar(v),
+    }
+}
+
 fn is_sequence(v: &Yaml) -> bool {
     match v {
         Yaml::Sequence(_) => true,
@@ -224,6 +236,40 @@ fn syntax_message(error: &str, line: &str) -> (String, String) {
     (format!("{vi} ({detail})"), format!("the YAML file is malformed: {detail}"))
 }
 
+/// The innermost `[` or `{` still open at (1-based) `line`:`col`, with where it opened, when
+/// it opened on an earlier line (a flow list or mapping the clerk forgot to close). Quotes
+/// count only where a value starts (`Nay H'Bi` has no quote in it); `#` after a space starts
+/// a comment.
+fn unclosed_bracket(text: &str, line: usize, col: usize) -> Option<(char, usize, usize)> {
+    let mut open: Vec<(char, usize, usize)> = Vec::new();
+    for (i, l) in text.lines().enumerate().take(line) {
+        let mut quote: Option<char> = None;
+        let mut prev = ' ';
+        for (j, c) in l.chars().enumerate() {
+            if i + 1 == line && j + 1 >= col {
+                break;
+            }
+            match (quote, c) {
+                (Some(q), c) if c == q => quote = None,
+                (Some(_), _) => {}
+                (None, '\'' | '"') if matches!(prev, ' ' | ':' | ',' | '[' | '{' | '-') => quote = Some(c),
+                (None, '#') if prev == ' ' || j == 0 => break,
+                (None, '[' | '{') => open.push((c, i + 1, j + 1)),
+                (None, ']' | '}') => {
+                    open.pop();
+                }
+                _ => {}
+            }
+            if c != ' ' || quote.is_some() {
+                prev = c;
+            } else {
+                prev = ' ';
+            }
+        }
+    }
+    open.pop().filter(|(_, l, _)| *l < line)
+}
+
 /// Parses a YAML conference. Syntax errors are located by line and column.
 pub fn read(text: &str, file: Arc<str>, base_dir: &Path, diags: &mut Diagnostics) -> Option<Parts> {
     let spans = Spans::index(text);
@@ -258,7 +304,14 @@ pub fn read(text: &str, file: Arc<str>, base_dir: &Path, diags: &mut Diagnostics
                 ),
                 None => (Loc::File { file: file.clone() }, ""),
             };
-            let (vi, en) = syntax_message(&e.to_string(), line_text);
+            let (mut vi, mut en) = syntax_message(&e.to_string(), line_text);
+            // The parser notices a bracket left open only lines later: name where it opened.
+            if let Some(l) = e.location()
+                && let Some((bracket, line, col)) = unclosed_bracket(text, l.line(), l.column())
+            {
+                vi = format!("ngoặc “{bracket}” mở ở dòng {line}, cột {col} chưa được đóng: {vi}");
+                en = format!("the “{bracket}” opened at line {line}, column {col} is not closed: {en}");
+            }
             diags.push(
                 Diagnostic::error("invalid-yaml", loc, Text::new(vi, en)).with_hint(Text::new(
                     "kiểm tra thụt lề (chỉ dùng dấu cách) và dấu hai chấm ở dòng được chỉ ra; giá trị có “: ” hoặc bắt đầu bằng ký tự đặc biệt phải đặt trong ngoặc kép",
@@ -518,11 +571,11 @@ fn read_list(ctx: &Ctx<'_>, spec: &'static TableSpec, v: &Yaml, diags: &mut Diag
         ));
         return Table::empty(spec);
     };
-    let mut unknown = BTreeSet::new();
-    let records =
+    let mut unknown = BTreeMap::new();
+    let records: Vec<Record> =
         items.iter().enumerate().filter_map(|(i, item)| read_item(ctx, spec, i, item, &mut unknown, diags)).collect();
     if !unknown.is_empty() {
-        let list = unknown.into_iter().collect::<Vec<_>>().join(", ");
+        let list = unknown.into_keys().collect::<Vec<_>>().join(", ");
         diags.push(Diagnostic::note(
             "unknown-keys",
             table_loc.clone(),
@@ -571,7 +624,7 @@ fn read_item(
     spec: &'static TableSpec,
     i: usize,
     item: &Yaml,
-    unknown: &mut BTreeSet<String>,
+    unknown: &mut BTreeMap<String, Loc>,
     diags: &mut Diagnostics,
 ) -> Option<Record> {
     let path = format!("{}[{i}]", spec.yaml);
@@ -585,16 +638,26 @@ fn read_item(
     for (k, value) in map {
         let key = key_text(k);
         let Some(column) = item_column(spec, &key) else {
-            unknown.insert(key);
+            let loc = ctx.loc(&format!("{path}.{key}"));
+            // A key a typo away from a field this item lacks (`positon`) would drop that
+            // field without a word: warned at its first use.
+            let item_has = |k: &str| map.keys().any(|other| key_text(other) == k);
+            if !unknown.contains_key(&key)
+                && let Some(meant) = schema::near_miss(spec, &key, &item_has)
+            {
+                diags.push(schema::near_miss_warning(loc.clone(), &key, meant.key, true));
+            }
+            unknown.entry(key).or_insert(loc);
             continue;
         };
         let field_path = format!("{path}.{key}");
-        // Several roles or groups may be a list; other fields hold one value.
-        let list_ok = column.text == TextKind::Multiline || ["roles", "reserved_for"].contains(&column.key);
-        if is_sequence(value) && !list_ok {
+        // Lines and several values may be a list; other fields hold one value.
+        if is_sequence(value) && column.text == TextKind::Inline {
             diags.push(one_value_expected(&key, ctx.loc(&field_path)));
             continue;
         }
+        // A list of values reads as the cell would: `Đoàn chủ tịch; Trao thưởng`.
+        let scalar = if column.text == TextKind::Items { items_text } else { scalar };
         match scalar(value) {
             Some(value) => {
                 cells.insert(column.key, Cell { value, loc: ctx.loc(&field_path), font: None });
@@ -632,5 +695,20 @@ mod tests {
         assert_eq!(s.at("delegates[0].group"), (5, 12));
         assert_eq!(s.at("delegates[1].group"), (6, 25));
         assert_eq!(s.at("delegates[1].missing"), s.at("delegates[1]"));
+    }
+}
+
+#[cfg(test)]
+mod bracket_tests {
+    use super::unclosed_bracket;
+
+    #[test]
+    fn an_unclosed_bracket_is_found_where_it_opened() {
+        let text = "id: x\nconference: {title: [unclosed\n  date: 1\n";
+        assert_eq!(unclosed_bracket(text, 3, 7), Some(('[', 2, 21)));
+        // Closed ones, quotes inside values and apostrophes in names are not brackets.
+        let text = "a: [1, 2]\nb: \"[x\"\nc: Nay H'Bi [y]\nd: {e: f\n";
+        assert_eq!(unclosed_bracket(text, 5, 1), Some(('{', 4, 4)));
+        assert_eq!(unclosed_bracket("a: [1]\nb: 2\n", 2, 2), None);
     }
 }

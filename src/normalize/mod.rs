@@ -42,7 +42,7 @@ fn clean(cell: &mut Cell, kind: TextKind, diags: &mut Diagnostics) {
     }
     if let Value::Text(s) = &cell.value {
         let cleaned = match kind {
-            TextKind::Inline => clean_inline(s),
+            TextKind::Inline | TextKind::Items => clean_inline(s),
             TextKind::Multiline => clean_multiline(s),
         };
         cell.value = if cleaned.is_empty() { Value::Empty } else { Value::Text(cleaned) };

@@ -111,6 +111,11 @@ fn expand(text: &str) -> String {
         .map(|w| match w.trim_end_matches(',') {
             "UBND" => w.replace("UBND", "Ủy ban nhân dân"),
             "HĐND" => w.replace("HĐND", "Hội đồng nhân dân"),
+            "MTTQ" => w.replace("MTTQ", "Mặt trận Tổ quốc"),
+            "MTTQVN" => w.replace("MTTQVN", "Mặt trận Tổ quốc Việt Nam"),
+            "TNCS" => w.replace("TNCS", "Thanh niên Cộng sản"),
+            "CCB" => w.replace("CCB", "Cựu chiến binh"),
+            "LHPN" => w.replace("LHPN", "Liên hiệp Phụ nữ"),
             _ => w.to_string(),
         })
         .collect::<Vec<_>>()

@@ -41,6 +41,14 @@ mod tests {
         assert_eq!(join("Trưởng thôn", "Thôn Plei Bông"), "Trưởng thôn Plei Bông");
         assert_eq!(join("Trưởng phòng", "Phòng Công chức, viên chức"), "Trưởng phòng Công chức, viên chức");
         assert_eq!(join("Phó Chủ tịch UBND tỉnh", "UBND tỉnh"), "Phó Chủ tịch UBND tỉnh");
+        // The starter's own example: the office named by its usual abbreviation.
+        assert_eq!(join("Phó Chủ tịch UBND tỉnh", "Ủy ban nhân dân tỉnh"), "Phó Chủ tịch UBND tỉnh");
+        assert_eq!(join("Phó Chủ tịch HĐND xã", "Hội đồng nhân dân xã Ia Sao"), "Phó Chủ tịch HĐND xã Ia Sao");
+        assert_eq!(
+            join("Chủ tịch Ủy ban MTTQ Việt Nam xã", "Ủy ban Mặt trận Tổ quốc Việt Nam xã"),
+            "Chủ tịch Ủy ban MTTQ Việt Nam xã"
+        );
+        assert_eq!(join("Chủ tịch Hội CCB xã", "Hội Cựu chiến binh xã Ia Sao"), "Chủ tịch Hội CCB xã Ia Sao");
         assert_eq!(join("Chủ tịch", "Hội Nông dân xã"), "Chủ tịch Hội Nông dân xã");
         assert_eq!(join("Hội viên", "Hội Nông dân xã"), "Hội viên Hội Nông dân xã");
         assert_eq!(join("Chánh Văn phòng", "Văn phòng HĐND và UBND xã"), "Chánh Văn phòng HĐND và UBND xã");

@@ -10,6 +10,7 @@ impl Validator<'_> {
     /// date months away from it (a year typed wrong), is probably a slip.
     pub(super) fn check_dates(&mut self, s: &Settings, has_awards: bool) {
         let meeting = s.conference.date;
+        self.check_meeting_year(meeting);
         let names = [("Giấy mời", "the invitation"), ("Quyết định", "the decision"), ("Báo cáo", "the report")];
         for (i, (_, kind)) in schema::DOCUMENT_KINDS.iter().enumerate().take(3) {
             let key = format!("documents.{kind}.date");
@@ -54,6 +55,27 @@ impl Validator<'_> {
                         .with_hint(Text::new("kiểm tra lại ngày, tháng, năm", "check the day, month and year")),
                 );
             }
+        }
+    }
+
+    /// A meeting more than a year ahead of the machine's clock (`2062` for `2026`) is a
+    /// slip the document dates cannot reveal when they carry the same year.
+    fn check_meeting_year(&mut self, meeting: crate::text::Date) {
+        use chrono::Datelike;
+        let today = chrono::Local::now().date_naive();
+        let today = crate::text::Date { year: today.year(), month: today.month() as u8, day: today.day() as u8 };
+        if meeting.days_from_epoch() - today.days_from_epoch() > 366 {
+            self.push(
+                Diagnostic::warning(
+                    "date-far",
+                    self.setting_loc("conference.date"),
+                    Text::new(
+                        format!("ngày họp {} còn hơn một năm nữa (hôm nay {})", meeting.dmy(), today.dmy()),
+                        format!("the meeting on {} is more than a year away (today is {})", meeting.dmy(), today.dmy()),
+                    ),
+                )
+                .with_hint(Text::new("kiểm tra lại năm", "check the year")),
+            );
         }
     }
 }

@@ -454,7 +454,7 @@ fn write_column_header(
     let width = match col.text {
         schema::TextKind::Multiline => 60.0,
         schema::TextKind::Inline if col.key == schema::STT => 6.0,
-        schema::TextKind::Inline => 22.0,
+        schema::TextKind::Inline | schema::TextKind::Items => 22.0,
     };
     ws.set_column_width(c16, width)?;
     if let Some((list, open)) = column_list(spec.kind, col.key) {
@@ -525,5 +525,83 @@ fn write_field(ws: &mut Worksheet, r: u32, c: u16, f: &Field, fmt: &Format) -> R
         Field::Int(n) => ws.write_number_with_format(r, c, *n as f64, fmt).map(|_| ()),
         Field::Num(n) => ws.write_number_with_format(r, c, *n, fmt).map(|_| ()),
         Field::Lines(l) => ws.write_string_with_format(r, c, l.join("\n"), fmt).map(|_| ()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diag::{Diagnostics, Origin};
+    use crate::input::schema::TABLES;
+    use crate::input::{Cell, Record, Source};
+
+    /// A canonical form that can be compared: lists by their YAML key.
+    type Comparable = (Vec<(&'static str, Field)>, Vec<(&'static str, Vec<Row>)>);
+
+    fn comparable(raw: &RawDataset) -> Comparable {
+        let c = canonical(raw);
+        (c.settings, c.tables.into_iter().map(|(spec, rows)| (spec.yaml, rows)).collect())
+    }
+
+    fn read(name: &'static str, bytes: Vec<u8>) -> RawDataset {
+        let mut diags = Diagnostics::new();
+        let source = Source::Embedded { name, bytes: std::borrow::Cow::Owned(bytes) };
+        let raw = crate::input::load(&source, &mut diags).unwrap_or_else(|| panic!("{name}: {diags:?}"));
+        (*crate::normalize::normalize(raw, &mut diags)).clone()
+    }
+
+    /// Driven by the contract itself: every setting and every column of every list, given a
+    /// value, goes workbook → YAML → workbook unchanged — so a column added to the schema
+    /// later cannot be forgotten by `convert` (it once dropped `Đạt được`).
+    #[test]
+    fn every_setting_and_column_of_the_contract_survives_both_ways() {
+        let mut diags = Diagnostics::new();
+        let sample = Source::Embedded {
+            name: "hoi-nghi.xlsx",
+            bytes: std::borrow::Cow::Borrowed(include_bytes!("../../data/so-ket-ocop-2023/hoi-nghi.xlsx")),
+        };
+        let prepared =
+            crate::pipeline::prepare(&sample, &mut diags, &mut Default::default()).expect("the sample is valid");
+        let mut raw: RawDataset = (*prepared.data).clone();
+        let mut n = 0;
+        let mut value = |lines: bool| {
+            n += 1;
+            Value::Text(if lines {
+                format!("dòng {n} thứ nhất\ndòng {n} thứ hai")
+            } else {
+                format!("nội dung {n}")
+            })
+        };
+        for spec in SETTINGS.iter() {
+            let cell = Cell { value: value(spec.list), loc: raw.settings_loc.clone(), font: None };
+            raw.settings.insert(spec.key.as_str(), cell);
+        }
+        for spec in &TABLES {
+            let table = raw.tables.get_mut(&spec.kind).expect("every list is read, even empty");
+            let origin = Origin::Yaml { file: "x.yaml".into(), line: 1, col: 1, path: spec.yaml.into() };
+            let mut record = Record { origin, cells: Default::default() };
+            for c in spec.columns.iter().filter(|c| c.key != schema::STT) {
+                let loc = raw.settings_loc.clone();
+                record.cells.insert(c.key, Cell { value: value(false), loc, font: None });
+            }
+            table.records.push(record);
+        }
+        let expected = comparable(&raw);
+        // Nothing left out on the way in: every setting, and the added row has every column.
+        assert_eq!(expected.0.len(), SETTINGS.len());
+        for spec in &TABLES {
+            let (_, rows) = expected.1.iter().find(|(k, _)| *k == spec.yaml).expect("every list is written");
+            let columns: Vec<&str> = spec.columns.iter().map(|c| c.key).filter(|k| *k != schema::STT).collect();
+            let filled: Vec<&str> = rows.last().expect("the added row").iter().map(|(k, _)| *k).collect();
+            assert_eq!(filled, columns, "{}", spec.yaml);
+        }
+
+        let xlsx = to_xlsx(&raw, &prepared.dataset).expect("the workbook is written");
+        let from_xlsx = read("hoi-nghi.xlsx", xlsx);
+        assert_eq!(comparable(&from_xlsx), expected, "workbook → read back");
+        let from_yaml = read("hoi-nghi.yaml", to_yaml(&from_xlsx).into_bytes());
+        assert_eq!(comparable(&from_yaml), expected, "workbook → YAML → read back");
+        let again = read("lai.xlsx", to_xlsx(&from_yaml, &prepared.dataset).expect("the workbook is written"));
+        assert_eq!(comparable(&again), expected, "YAML → workbook → read back");
     }
 }

@@ -144,8 +144,20 @@ pub fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
-/// Every file under `dir`, relative, sorted.
+/// Every file under `dir`, relative, sorted — but the dated change reports of
+/// `thay-doi/` (their names are the build's time), which [`history`] lists.
 pub fn files(dir: &Path) -> Vec<String> {
+    let mut all = every_file(dir);
+    all.retain(|f| !f.starts_with("thay-doi/"));
+    all
+}
+
+/// The dated change reports a pack folder keeps (`thay-doi/<date>_<time>.xlsx`), oldest first.
+pub fn history(dir: &Path) -> Vec<String> {
+    every_file(&dir.join("thay-doi"))
+}
+
+fn every_file(dir: &Path) -> Vec<String> {
     let mut out = Vec::new();
     fn walk(d: &Path, base: &Path, out: &mut Vec<String>) {
         let Ok(rd) = std::fs::read_dir(d) else { return };

@@ -96,8 +96,8 @@ pub(super) type Columns = BTreeMap<&'static str, (u32, Arc<str>)>;
 pub(super) struct Header {
     /// The mapped columns.
     pub(super) columns: Columns,
-    /// The header row's texts that name no column.
-    pub(super) unknown: Vec<String>,
+    /// The header row's texts that name no column, with their Excel column (0-based).
+    pub(super) unknown: Vec<(u32, String)>,
     /// The first row under the header (relative to the grid).
     pub(super) data_start: usize,
 }
@@ -111,7 +111,7 @@ pub(super) fn map_header_rows(
     extras: &mut SheetExtras<'_>,
 ) -> Header {
     let mut columns: Columns = BTreeMap::new();
-    let mut unknown: Vec<String> = Vec::new();
+    let mut unknown: Vec<(u32, String)> = Vec::new();
     let mut data_start = header_row + 1;
     for r in [header_row, header_row + 1] {
         if r >= g.height() {
@@ -139,12 +139,12 @@ pub(super) fn map_header_rows(
                 cells
                     .iter()
                     .filter(|(c, _)| !mapped.iter().any(|(m, _)| m == c))
-                    .map(|(_, h)| crate::text::clean_inline(h)),
+                    .map(|(c, h)| (g.excel_col(*c), crate::text::clean_inline(h))),
             );
         }
         if r > header_row && added {
             data_start = r + 1;
-            unknown.retain(|u| !columns.values().any(|(_, h)| **h == **u));
+            unknown.retain(|(_, u)| !columns.values().any(|(_, h)| **h == **u));
         }
     }
     Header { columns, unknown, data_start }

@@ -43,11 +43,20 @@ impl Workbook {
     /// the file, never a panic.
     pub fn open(bytes: Vec<u8>, file: Arc<str>) -> Result<Workbook, Diagnostic> {
         let not_a_workbook = |detail: String| {
+            // The library's words (English) stay in brackets for the IT person; the clerk
+            // reads what it means.
+            let what = if detail.contains("detect file format") || detail.contains("Zip") || detail.contains("zip") {
+                "tệp không đúng định dạng bảng tính: có thể đã hỏng, chưa tải hoặc chép xong, hoặc là tệp khác đổi đuôi"
+            } else if detail.to_lowercase().contains("password") || detail.contains("encrypt") {
+                "tệp có mật khẩu"
+            } else {
+                "không đọc được tệp này như một bảng tính Excel/ODS"
+            };
             Diagnostic::error(
                 "not-a-workbook",
                 Loc::File { file: file.clone() },
                 Text::new(
-                    format!("không đọc được tệp này như một bảng tính Excel/ODS ({detail})"),
+                    format!("{what} ({detail})"),
                     format!("this file cannot be read as an Excel/ODS workbook ({detail})"),
                 ),
             )

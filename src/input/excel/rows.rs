@@ -6,10 +6,10 @@ use std::sync::Arc;
 use calamine::{Data, Dimensions, Range};
 
 use super::super::raw::{Cell, Record, Table, Value};
-use super::super::schema::{STT, TableSpec};
+use super::super::schema::{self, STT, TableSpec};
 use super::extras::SheetExtras;
 use super::grid::{Grid, grid};
-use super::header::{Columns, find_header_row, is_column_number_row, map_header_rows};
+use super::header::{Columns, Header, find_header_row, is_column_number_row, map_header_rows};
 use crate::diag::{Diagnostic, Diagnostics, Loc, Origin, Text, column_letters, quote};
 use crate::text::legacy::{self};
 
@@ -90,6 +90,7 @@ pub(super) fn read_table(
     };
     let header = map_header_rows(&g, spec, header_row, extras);
     note_unknown_columns(&header.unknown, &sheet_loc, diags);
+    warn_near_misses(spec, &header, g.excel_row(header_row), &sheet_loc, diags);
     report_missing_columns(spec, &header.columns, g.excel_row(header_row), &sheet_loc, diags);
     let mut rows = RowReader {
         g: &g,
@@ -121,10 +122,11 @@ fn missing_header_row(spec: &'static TableSpec, sheet_loc: Loc) -> Diagnostic {
 }
 
 /// Notes the header cells that name no column of the list, which are ignored.
-fn note_unknown_columns(unknown: &[String], sheet_loc: &Loc, diags: &mut Diagnostics) {
+fn note_unknown_columns(unknown: &[(u32, String)], sheet_loc: &Loc, diags: &mut Diagnostics) {
     if unknown.is_empty() {
         return;
     }
+    let unknown: Vec<&String> = unknown.iter().map(|(_, h)| h).collect();
     diags.push(Diagnostic::note(
         "unknown-columns",
         sheet_loc.clone(),
@@ -136,6 +138,19 @@ fn note_unknown_columns(unknown: &[String], sheet_loc: &Loc, diags: &mut Diagnos
             format!("unused columns ignored: {}", unknown.iter().map(|u| quote(u)).collect::<Vec<_>>().join(", ")),
         ),
     ));
+}
+
+/// A header nobody recognised that is a typo away from a column the sheet lacks (`Chức dụ`
+/// for `Chức vụ`) is a warning at its cell: otherwise that column's data would be dropped
+/// without a word.
+fn warn_near_misses(spec: &'static TableSpec, header: &Header, row: u32, sheet_loc: &Loc, diags: &mut Diagnostics) {
+    let Loc::Sheet { file, sheet } = sheet_loc else { return };
+    for (col, text) in &header.unknown {
+        let Some(meant) = schema::near_miss(spec, text, &|k| header.columns.contains_key(k)) else { continue };
+        let loc =
+            Loc::Cell { file: file.clone(), sheet: sheet.clone(), row, col: *col, header: Some(text.as_str().into()) };
+        diags.push(schema::near_miss_warning(loc, text, meant.header, false));
+    }
 }
 
 /// An error for each required column the header row (at Excel row `header_row`) lacks.

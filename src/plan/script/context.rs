@@ -188,9 +188,16 @@ pub(super) fn attending(ds: &Dataset, d: usize) -> bool {
     del.invited && del.attendance != Attendance::Absent
 }
 
-/// The attending delegates with `role`, in protocol order.
-pub(super) fn attending_with(ds: &Dataset, protocol: &[usize], role: Role) -> Vec<usize> {
-    protocol.iter().copied().filter(|&d| attending(ds, d) && ds.delegates[d].has_role(role)).collect()
+/// Whether a delegate is there to do their part: anyone not marked `Vắng` — the organisers'
+/// own staff (the MC, the secretary, a reporting official) are listed with `Mời = Không`
+/// and still perform.
+pub(super) fn present(ds: &Dataset, d: usize) -> bool {
+    ds.delegates[d].attendance != Attendance::Absent
+}
+
+/// The delegates with `role` who are there to do it ([`present`]), in protocol order.
+pub(super) fn present_with(ds: &Dataset, protocol: &[usize], role: Role) -> Vec<usize> {
+    protocol.iter().copied().filter(|&d| present(ds, d) && ds.delegates[d].has_role(role)).collect()
 }
 
 /// The introduction of delegates, group by group in protocol order: small groups named in

@@ -20,7 +20,7 @@ pub use model::{PartDetail, Script};
 
 use minijinja::Value;
 
-use self::context::{ItemCtx, attending, introduction, person, text_person};
+use self::context::{ItemCtx, introduction, person, text_person};
 use self::planner::Planner;
 use crate::assets::TemplateStore;
 use crate::diag::{Diagnostic, Diagnostics, Severity, Text};
@@ -103,11 +103,12 @@ fn item(p: &mut Planner<'_>, i: usize, a: &AgendaItem, start: Time, end: Time) -
     }
 }
 
-/// A performer who is absent or not invited is said at their cell.
+/// A performer marked absent is said at their cell. One who is not invited but not absent
+/// is the organisers' own staff (the MC, a reporting official): they perform, unwarned.
 fn warn_absent_performer(p: &mut Planner<'_>, a: &AgendaItem) {
     let ds = p.ds;
     if let Some(Performer::Delegate(d)) = &a.by
-        && !attending(ds, *d)
+        && !context::present(ds, *d)
     {
         let name = &ds.delegates[*d].name;
         p.diags.push(
@@ -115,13 +116,13 @@ fn warn_absent_performer(p: &mut Planner<'_>, a: &AgendaItem) {
                 "absent-performer",
                 a.src.loc("by"),
                 Text::new(
-                    format!("{name} vắng hoặc không được mời nhưng là người thực hiện mục “{}”", a.title),
-                    format!("{name} is absent or not invited but performs “{}”", a.title),
+                    format!("{name} vắng nhưng là người thực hiện mục “{}”", a.title),
+                    format!("{name} is absent but performs “{}”", a.title),
                 ),
             )
             .with_hint(Text::new(
-                "ghi Mã của người thay, hoặc sửa cột Xác nhận / Mời của người này",
-                "write the Mã of whoever stands in, or correct their Xác nhận / Mời",
+                "ghi Mã của người thay, hoặc sửa cột Xác nhận của người này",
+                "write the Mã of whoever stands in, or correct their Xác nhận",
             )),
         );
     }

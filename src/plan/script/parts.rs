@@ -4,7 +4,7 @@
 
 use minijinja::Value;
 
-use super::context::{self, BatchCtx, PersonCtx, SigningPartCtx, attending, attending_with, person};
+use super::context::{self, BatchCtx, PersonCtx, SigningPartCtx, person, present, present_with};
 use super::model::{PartDetail, ScriptPart};
 use super::planner::Planner;
 use crate::diag::{Diagnostic, Loc, Text};
@@ -220,10 +220,10 @@ fn panel<'a>(p: &mut Planner<'_>, item_loc: Loc) -> Vec<PartSpec<'a>> {
     let (ds, protocol) = (p.ds, p.protocol);
     let absent: Vec<&str> = protocol
         .iter()
-        .filter(|&&d| !attending(ds, d) && ds.delegates[d].has_role(Role::Panel))
+        .filter(|&&d| !present(ds, d) && ds.delegates[d].has_role(Role::Panel))
         .map(|&d| ds.delegates[d].name.as_str())
         .collect();
-    let speakers = attending_with(ds, protocol, Role::Panel);
+    let speakers = present_with(ds, protocol, Role::Panel);
     if speakers.is_empty() || !absent.is_empty() {
         let names = absent.join(", ");
         let (vi, en) = match (!speakers.is_empty(), absent.is_empty()) {
@@ -297,7 +297,7 @@ fn signings<'a>(ds: &Dataset) -> Vec<PartSpec<'a>> {
 /// size (collectives first), the presenters taking turns across all batches.
 fn ceremony<'a>(p: &mut Planner<'_>, by: Option<&PersonCtx>, item_loc: Loc) -> Vec<PartSpec<'a>> {
     let ds = p.ds;
-    let presenters = attending_with(ds, p.protocol, Role::Presenter);
+    let presenters = present_with(ds, p.protocol, Role::Presenter);
     if presenters.is_empty() {
         warn_no_presenter(p, item_loc);
     }
@@ -382,11 +382,9 @@ fn warn_no_presenter(p: &mut Planner<'_>, item_loc: Loc) {
     } else {
         let names = absent.join(", ");
         (
+            format!("người có vai trò “Trao thưởng” ({names}) vắng: các đợt trao thưởng chưa có người trao"),
             format!(
-                "người có vai trò “Trao thưởng” ({names}) vắng hoặc không được mời: các đợt trao thưởng chưa có người trao"
-            ),
-            format!(
-                "the delegates with the role “Trao thưởng” ({names}) are absent or not invited: the award batches have no presenter"
+                "the delegates with the role “Trao thưởng” ({names}) are absent: the award batches have no presenter"
             ),
         )
     };
@@ -402,7 +400,7 @@ fn warn_absent_recipients(p: &mut Planner<'_>) {
     let ds = p.ds;
     for a in &ds.awards {
         if let Some(d) = a.delegate
-            && !attending(ds, d)
+            && !present(ds, d)
         {
             p.diags.push(
                 Diagnostic::warning(

@@ -38,7 +38,7 @@ impl<'a> Planner<'a> {
         let everyone: Vec<PersonCtx> = protocol.iter().map(|&d| context::person(ds, d)).collect();
         let chair = protocol.iter().copied().find(|&d| ds.delegates[d].has_role(Role::Chair));
         // Who presides comes first, as they sit at the centre.
-        let mut members = context::attending_with(ds, protocol, Role::Presidium);
+        let mut members = context::present_with(ds, protocol, Role::Presidium);
         members.sort_by_key(|&d| d != chair.unwrap_or(usize::MAX));
         let presidium: Vec<PersonCtx> = members.into_iter().map(|d| context::person(ds, d)).collect();
         let mut base: BTreeMap<String, Value> = BTreeMap::new();
