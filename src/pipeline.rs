@@ -186,6 +186,15 @@ pub fn build(config: &BuildConfig, progress: &dyn Progress) -> Outcome {
     };
     let kinds = config.kinds();
     let dir = config.out_dir.clone().unwrap_or_else(|| PathBuf::from("output").join(&dataset.id));
+    // One build at a time per folder, from reading its manifest to writing the new one.
+    let _lock = match output::PackLock::take(&dir) {
+        Ok(lock) => lock,
+        Err(d) => {
+            o.diags.push(d);
+            o.internal_failure = true;
+            return o;
+        }
+    };
     let previous = previous_manifest(&dir, &mut o.diags);
     let reuse = if config.force { Reuse::none() } else { o.timings.time("check", || Reuse::of(&dir, &previous)) };
     let engine = Engine::new(fonts, templates, config.source.dir(), dataset.conference.date);

@@ -11,6 +11,7 @@ mod authorities;
 mod awards;
 mod cli;
 mod edits;
+mod hostile;
 mod incremental;
 mod layout;
 mod legacy;

@@ -163,3 +163,69 @@ fn a_meeting_decades_ahead_is_warned_about() {
     assert_eq!(far.len(), 1, "{far:?}");
     assert!(far[0].starts_with("11:9 ngày họp 26/12/2062 còn hơn một năm nữa"), "{far:?}");
 }
+
+/// Two builds into one folder at once would interleave their files: the second is refused
+/// while the first holds the folder, and builds once it is released.
+#[test]
+fn a_second_build_into_a_busy_folder_is_refused_until_it_is_free() {
+    let p = Project::new();
+    let input = p.file("hoi-nghi.yaml", &commune());
+    std::fs::create_dir_all(p.out()).unwrap();
+    let held = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(p.out().join(".vanthu.lock"))
+        .unwrap();
+    held.lock().unwrap();
+    let busy = build(Source::File(input.clone()), &p.out());
+    assert_eq!(errors(&busy), ["pack-busy @ "], "{:#?}", busy.diags);
+    assert!(busy.internal_failure);
+    assert!(files(&p.out()).is_empty(), "nothing written");
+    drop(held);
+    let done = build(Source::File(input), &p.out());
+    assert!(errors(&done).is_empty(), "{:?}", errors(&done));
+    assert!(files(&p.out()).contains(&"kich-ban.pdf".to_string()));
+}
+
+/// A build killed at any moment leaves every file either old or new and complete; the next
+/// build repairs the rest (the manifest, half-made temporaries) and gives the same pack as
+/// a build never interrupted.
+#[test]
+fn a_build_killed_at_any_moment_is_repaired_by_the_next() {
+    use std::process::{Command, Stdio};
+    let p = Project::new();
+    let text = commune();
+    let clean = p.path("clean");
+    let first = build(Source::File(p.file("a/hoi-nghi.yaml", &text)), &clean);
+    assert!(errors(&first).is_empty());
+    let input = p.file("hoi-nghi.yaml", &text);
+    let out = p.out();
+    // Kill builds at spread-out moments, editing the data between them so each has work.
+    for (i, ms) in [30u64, 90, 160, 240, 330, 450, 600, 800].into_iter().enumerate() {
+        let edited = text.replace("Siu Hyuh", if i % 2 == 0 { "Siu Hyuh" } else { "Siu Hyuh A" });
+        std::fs::write(&input, edited).unwrap();
+        let mut child = Command::new(env!("CARGO_BIN_EXE_vanthu"))
+            .args(["build", "-q", "hoi-nghi.yaml", "-o", "out"])
+            .current_dir(p.dir.path())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(ms));
+        let _ = child.kill(); // SIGKILL on Unix, TerminateProcess on Windows
+        let _ = child.wait();
+        // Whatever is there is complete: every PDF of the folder reads.
+        for f in files(&out).iter().filter(|f| f.ends_with(".pdf")) {
+            assert!(crate::util::pdf::pages(&out.join(f)) >= 1, "{f} after a kill at {ms} ms");
+        }
+    }
+    std::fs::write(&input, &text).unwrap();
+    let last = build(Source::File(input), &out);
+    assert!(errors(&last).is_empty(), "{:?}", errors(&last));
+    let leftovers: Vec<String> = files(&out).into_iter().filter(|f| f.ends_with(".tmp")).collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+    assert_eq!(files(&out), files(&clean));
+    for f in files(&clean).iter().filter(|f| f.ends_with(".pdf")) {
+        assert!(std::fs::read(out.join(f)).unwrap() == std::fs::read(clean.join(f)).unwrap(), "{f}");
+    }
+}

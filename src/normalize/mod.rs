@@ -45,9 +45,36 @@ fn clean(cell: &mut Cell, kind: TextKind, diags: &mut Diagnostics) {
             TextKind::Inline | TextKind::Items => clean_inline(s),
             TextKind::Multiline => clean_multiline(s),
         };
+        let chars = cleaned.chars().count();
+        if kind != TextKind::Multiline && chars > MAX_CELL_CHARS {
+            diags.push(
+                Diagnostic::error(
+                    "cell-too-long",
+                    cell.loc.clone(),
+                    Text::new(
+                        format!(
+                            "ô dài {} ký tự, quá {} ký tự của một ô một dòng",
+                            crate::text::thousands(chars as u64),
+                            crate::text::thousands(MAX_CELL_CHARS as u64)
+                        ),
+                        format!(
+                            "the cell is {chars} characters long, more than the {MAX_CELL_CHARS} of a one-line cell"
+                        ),
+                    ),
+                )
+                .with_hint(Text::new(
+                    "kiểm tra ô này (có thể đã dán nhầm cả một văn bản vào)",
+                    "check this cell (perhaps a whole document was pasted into it)",
+                )),
+            );
+        }
         cell.value = if cleaned.is_empty() { Value::Empty } else { Value::Text(cleaned) };
     }
 }
+
+/// The longest one-line cell (a name, a position, a title): the longest real ones are a few
+/// hundred characters; thousands are a paste gone wrong, which no page can hold.
+const MAX_CELL_CHARS: usize = 1_000;
 
 /// A dataset whose text cells are clean: the only input validation accepts.
 #[derive(Debug, Clone)]

@@ -62,6 +62,83 @@ fn io_error(path: &Path, e: &std::io::Error) -> Diagnostic {
     .with_hint(Text::new(hint, hint_en))
 }
 
+/// The lock file of a pack folder, held while a build renders and writes into it.
+pub(crate) const LOCK_FILE: &str = ".vanthu.lock";
+
+/// A build's hold on its pack folder: two builds at once (a `watch` and a `build` by hand,
+/// two windows) would interleave their files and manifests. Released when dropped (and by
+/// the system when the process dies, so a killed build never leaves it taken).
+pub struct PackLock {
+    file: Option<std::fs::File>,
+    /// The folder, when this build created it: removed again if nothing was written in it.
+    created: Option<PathBuf>,
+}
+
+impl Drop for PackLock {
+    fn drop(&mut self) {
+        // Closed (and so released) first: Windows cannot delete a file that is open.
+        drop(self.file.take());
+        let Some(dir) = &self.created else { return };
+        let only_the_lock =
+            std::fs::read_dir(dir).is_ok_and(|mut d| d.all(|e| e.is_ok_and(|e| e.file_name() == LOCK_FILE)));
+        if only_the_lock {
+            let _ = std::fs::remove_file(dir.join(LOCK_FILE));
+            let _ = std::fs::remove_dir(dir);
+        }
+    }
+}
+
+impl PackLock {
+    /// Takes the folder `dir` (created if needed), or says that another build has it.
+    pub fn take(dir: &Path) -> Result<PackLock, Diagnostic> {
+        let created = (!dir.exists()).then(|| dir.to_path_buf());
+        std::fs::create_dir_all(dir).map_err(|e| io_error(dir, &e))?;
+        let path = dir.join(LOCK_FILE);
+        let file = std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&path)
+            .map_err(|e| io_error(&path, &e))?;
+        match file.try_lock() {
+            Ok(()) => {
+                sweep_temporaries(dir);
+                Ok(PackLock { file: Some(file), created })
+            }
+            Err(std::fs::TryLockError::WouldBlock) => Err(Diagnostic::error(
+                "pack-busy",
+                Loc::File { file: dir.display().to_string().into() },
+                Text::new(
+                    "một lần chạy vanthu khác đang ghi vào thư mục bộ văn bản này",
+                    "another vanthu run is writing into this pack folder",
+                ),
+            )
+            .with_hint(Text::new(
+                "đợi lần chạy kia (có thể là vanthu watch) xong rồi chạy lại",
+                "wait for the other run (perhaps vanthu watch) to finish, then run again",
+            ))),
+            Err(std::fs::TryLockError::Error(e)) => Err(io_error(&path, &e)),
+        }
+    }
+}
+
+/// Removes the temporary files a build killed before renaming them left behind
+/// (`.vanthu-….tmp`, in the folder and its subfolders). Only called with the folder's lock
+/// held, so no running build's files are touched.
+fn sweep_temporaries(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    for e in entries.filter_map(|e| e.ok()) {
+        let path = e.path();
+        let name = e.file_name().to_string_lossy().into_owned();
+        // Not through symbolic links: only the pack's own folders.
+        if e.file_type().is_ok_and(|t| t.is_dir()) && !name.starts_with('.') {
+            sweep_temporaries(&path);
+        } else if name.starts_with(".vanthu-") && name.ends_with(".tmp") {
+            let _ = std::fs::remove_file(&path);
+        }
+    }
+}
+
 /// Writes `bytes` to `path` through a temporary file in the same folder and a rename.
 pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
     stage(path, bytes)?.persist(path).map_err(|e| io_error(path, &e.error))?;

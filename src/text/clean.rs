@@ -88,11 +88,16 @@ const SLUG_MAX: usize = 60;
 /// word.
 pub fn slug(s: &str) -> String {
     let full = slug_full(s);
-    if full.len() <= SLUG_MAX {
-        return full;
-    }
-    let cut = &full[..SLUG_MAX];
-    cut.rfind('-').filter(|&i| i > SLUG_MAX / 2).map_or(cut, |i| &cut[..i]).to_string()
+    let cut = if full.len() <= SLUG_MAX {
+        full.as_str()
+    } else {
+        let cut = &full[..SLUG_MAX];
+        cut.rfind('-').filter(|&i| i > SLUG_MAX / 2).map_or(cut, |i| &cut[..i])
+    };
+    // Windows cannot make a file named after a device, whatever its extension (`con.pdf`).
+    let device = matches!(cut, "con" | "prn" | "aux" | "nul")
+        || (cut.len() == 4 && (cut.starts_with("com") || cut.starts_with("lpt")) && cut.as_bytes()[3].is_ascii_digit());
+    if device { format!("{cut}-x") } else { cut.to_string() }
 }
 
 fn slug_full(s: &str) -> String {

@@ -96,6 +96,15 @@ mod tests {
         assert_eq!(slug("Đặng Thị Hòa"), "dang-thi-hoa");
         assert_eq!(slug("  O'Brien #1 "), "o-brien-1");
         assert_eq!(slug("陳"), "x");
+        // Path characters, leading dots and Windows device names never reach a file name.
+        assert_eq!(slug("../..\\Lê: Văn/Tám"), "le-van-tam");
+        assert_eq!(slug(".hidden"), "hidden");
+        assert_eq!(slug("Con"), "con-x");
+        assert_eq!(slug("NUL"), "nul-x");
+        assert_eq!(slug("Com 1"), "com-1");
+        assert_eq!(slug("COM1"), "com1-x");
+        assert_eq!(slug("Lpt9"), "lpt9-x");
+        assert_eq!(slug("Cong"), "cong");
         let long = slug(&"Nguyễn Văn An ".repeat(30));
         assert!(long.len() <= 60 && long.starts_with("nguyen-van-an-nguyen") && !long.ends_with('-'), "{long}");
     }

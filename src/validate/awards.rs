@@ -103,7 +103,12 @@ impl Validator<'_> {
 
     /// Award recipients called on stage but not on the delegate list have no invitation
     /// and no seat: said once, with the count, so the organisers can invite them.
+    /// Not said when other errors were found: a Mã pointing at a delegate whose own row
+    /// failed would be counted as missing.
     pub(super) fn note_unlinked_awards(&mut self, awards: &[Award]) {
+        if self.diags.has_errors() {
+            return;
+        }
         let count = |kind| awards.iter().filter(|a| a.kind == kind && a.delegate.is_none()).count();
         let (collectives, individuals) = (count(AwardKind::Collective), count(AwardKind::Individual));
         // Households are not expected on the delegate list.

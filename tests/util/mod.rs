@@ -145,10 +145,11 @@ pub fn stderr(o: &Output) -> String {
 }
 
 /// Every file under `dir`, relative, sorted — but the dated change reports of
-/// `thay-doi/` (their names are the build's time), which [`history`] lists.
+/// `thay-doi/` (their names are the build's time), which [`history`] lists, and the lock
+/// file a build holds.
 pub fn files(dir: &Path) -> Vec<String> {
     let mut all = every_file(dir);
-    all.retain(|f| !f.starts_with("thay-doi/"));
+    all.retain(|f| !f.starts_with("thay-doi/") && f != ".vanthu.lock");
     all
 }
 
