@@ -18,6 +18,7 @@ mod legacy;
 mod messy;
 mod output;
 mod pack_hashes;
+mod props;
 mod report;
 mod robustness;
 mod safety;

@@ -380,3 +380,36 @@ fn an_absent_delegates_seat_goes_to_whoever_comes_and_stage_rows_are_told_apart(
         assert!(first_page.contains(given), "{given} is not on the diagram:\n{first_page}");
     }
 }
+
+/// Issue 16, item 8: in a hall of one block there are no aisles between blocks; the row
+/// ends are the aisle seats, and award recipients who come sit there, front rows first.
+#[test]
+fn in_a_one_block_hall_recipients_sit_at_the_row_ends() {
+    let text = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/tong-ket-xa-2025/hoi-nghi.yaml"),
+    )
+    .unwrap();
+    let (start, end) = (text.find("hall:\n").unwrap(), text.find("\n# Ký kết").unwrap());
+    let rows: String = "ABCDEF".chars().map(|r| format!("  - {{block: Hội trường, row: {r}, seats: 14}}\n")).collect();
+    let hall = format!("hall:\n  - {{block: Đoàn chủ tịch, row: ĐCT, seats: 5}}\n{rows}");
+    let p = Project::new();
+    let input = p.file("hoi-nghi.yaml", &format!("{}{hall}{}", &text[..start], &text[end..]));
+    let prep = prepared(Source::File(input));
+    let (ds, plan) = (&prep.dataset, &prep.plan);
+    let seating = check_invariants(ds, plan);
+    let mut recipients: Vec<usize> =
+        ds.awards.iter().filter_map(|a| a.delegate).filter(|&d| is_seated(ds, d)).collect();
+    recipients.dedup();
+    assert!(recipients.len() >= 4, "{recipients:?}");
+    let mut ends = Vec::new();
+    for d in recipients {
+        let seat = seating.seat(d).unwrap();
+        let row = &seating.hall.rows[seat.row];
+        if !row.presidium {
+            assert!(seat.end, "{} at {} is not at a row end", ds.delegates[d].name, seat.code);
+            ends.push(seat.code.clone());
+        }
+    }
+    // Front rows first: the front row's two ends are theirs.
+    assert!(ends.contains(&"A01".to_string()) && ends.contains(&"A14".to_string()), "{ends:?}");
+}

@@ -397,6 +397,12 @@ pub(crate) struct SettingSpec {
     pub list: bool,
 }
 
+/// Every setting of the contract as (YAML key, label in the `Hội nghị` sheet): for tools
+/// and tests that build inputs from the contract itself.
+pub fn setting_names() -> Vec<(&'static str, &'static str)> {
+    SETTINGS.iter().map(|s| (s.key.as_str(), s.label.as_str())).collect()
+}
+
 /// Certificate faces besides the Bằng khen (whose settings keep their `certificate.*`
 /// keys): (label prefix, YAML key under `certificates`).
 pub const CERTIFICATE_FACES: [(&str, &str); 2] = [("Giấy khen", "giay_khen"), ("Giấy chứng nhận", "chung_nhan")];

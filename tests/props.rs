@@ -1,0 +1,234 @@
+//! Property tests (issue 16): random conferences built from the input contract itself —
+//! every setting and list of the schema, cells of every kind (numbers, dates, times, text
+//! with markup and punctuation, bytes of old font encodings, formula errors, nothing) —
+//! as YAML (sometimes with its text damaged) and as workbooks (headers shuffled, misspelled,
+//! under title rows). Reading, matching headers, repairing encodings and validating must end
+//! in a dataset or in diagnostics, never in a panic.
+//!
+//! The ordinary test run tries a few dozen of each. For a long run, give the seconds each
+//! property runs for: `VANTHU_FUZZ_SECS=600 cargo test --release --test integration props`.
+
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+use std::time::{Duration, Instant};
+
+use proptest::prelude::*;
+use proptest::strategy::ValueTree;
+use proptest::test_runner::{Config, TestRunner};
+use vanthu::input::Source;
+use vanthu::input::schema::{TABLES, setting_names};
+
+/// One cell, as clerks fill them.
+fn cell() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just(String::new()),
+        "[0-9]{1,6}",
+        "-?[0-9]{1,3}[.,][0-9]{1,3}",
+        "[0-9]{1,2}/[0-9]{1,2}/[0-9]{2,4}",
+        "[0-9]{1,2}(:|h| giờ )[0-9]{1,2}",
+        "[A-Za-zÀ-ỹĐđ ]{1,30}",
+        "[A-Za-zÀ-ỹĐđ0-9 ;,:.#&*!|>'\"%@`\\-\\[\\]{}()/\\\\]{0,40}",
+        "[\u{80}-\u{ff}]{1,12}",
+        "\\PC{0,30}",
+        Just("#REF!".to_string()),
+        Just("Tổng cộng".to_string()),
+        Just("Có".to_string()),
+        Just("Đoàn chủ tịch; Trao thưởng".to_string()),
+    ]
+}
+
+/// A YAML value for a cell: usually a scalar, sometimes a number or a list.
+fn yaml_value() -> impl Strategy<Value = serde_yaml::Value> {
+    prop_oneof![
+        6 => cell().prop_map(serde_yaml::Value::String),
+        1 => any::<i32>().prop_map(|n| serde_yaml::Value::Number(n.into())),
+        1 => proptest::collection::vec(cell(), 0..3)
+            .prop_map(|v| serde_yaml::Value::Sequence(v.into_iter().map(serde_yaml::Value::String).collect())),
+    ]
+}
+
+/// A random conference in YAML, from the contract's settings and lists, its text sometimes
+/// damaged at one place.
+fn conference_yaml() -> impl Strategy<Value = String> {
+    let settings = setting_names();
+    let n_settings = settings.len();
+    let settings = proptest::collection::vec((0..n_settings, yaml_value()), 0..25)
+        .prop_map(move |picked| picked.into_iter().map(|(i, v)| (settings[i].0, v)).collect::<BTreeMap<_, _>>());
+    let lists = proptest::collection::vec(
+        (0..TABLES.len(), proptest::collection::vec(proptest::collection::vec((0..40usize, yaml_value()), 0..8), 0..5)),
+        0..6,
+    );
+    let damage = proptest::option::of((any::<proptest::sample::Index>(), "[\\[\\]{}:\"'\t\n#&*-]"));
+    (settings, lists, damage).prop_map(|(settings, lists, damage)| {
+        let mut root = serde_yaml::Mapping::new();
+        for (key, value) in settings {
+            let mut map = &mut root;
+            let parts: Vec<&str> = key.split('.').collect();
+            for p in &parts[..parts.len() - 1] {
+                let entry = map
+                    .entry(serde_yaml::Value::String((*p).into()))
+                    .or_insert_with(|| serde_yaml::Value::Mapping(Default::default()));
+                if !entry.is_mapping() {
+                    *entry = serde_yaml::Value::Mapping(Default::default());
+                }
+                map = entry.as_mapping_mut().unwrap();
+            }
+            map.insert(serde_yaml::Value::String(parts[parts.len() - 1].into()), value);
+        }
+        for (t, items) in lists {
+            let spec = &TABLES[t];
+            let items = items
+                .into_iter()
+                .map(|fields| {
+                    let mut m = serde_yaml::Mapping::new();
+                    for (c, v) in fields {
+                        let key = spec.columns.get(c).map_or("khoa-la", |c| c.key);
+                        m.insert(serde_yaml::Value::String(key.into()), v);
+                    }
+                    serde_yaml::Value::Mapping(m)
+                })
+                .collect();
+            // Lists live at dotted paths too (`report.sections`).
+            let parts: Vec<&str> = spec.yaml.split('.').collect();
+            let mut map = &mut root;
+            for p in &parts[..parts.len() - 1] {
+                let entry = map
+                    .entry(serde_yaml::Value::String((*p).into()))
+                    .or_insert_with(|| serde_yaml::Value::Mapping(Default::default()));
+                if !entry.is_mapping() {
+                    *entry = serde_yaml::Value::Mapping(Default::default());
+                }
+                map = entry.as_mapping_mut().unwrap();
+            }
+            map.insert(serde_yaml::Value::String(parts[parts.len() - 1].into()), serde_yaml::Value::Sequence(items));
+        }
+        let mut text = serde_yaml::to_string(&serde_yaml::Value::Mapping(root)).unwrap();
+        if let Some((at, piece)) = damage {
+            let mut i = at.index(text.len() + 1);
+            while !text.is_char_boundary(i) {
+                i -= 1;
+            }
+            text.insert_str(i, &piece);
+        }
+        text
+    })
+}
+
+/// A random workbook: the settings sheet and some lists, their headers picked from the
+/// contract (sometimes misspelled, in any order) under 0–2 title rows.
+fn conference_xlsx() -> impl Strategy<Value = Vec<u8>> {
+    let settings = setting_names();
+    let n_settings = settings.len();
+    let rows = proptest::collection::vec((0..n_settings, cell()), 0..20);
+    let sheets = proptest::collection::vec(
+        (
+            0..TABLES.len(),
+            0..3usize,
+            proptest::collection::vec((0..40usize, any::<bool>()), 1..10),
+            proptest::collection::vec(proptest::collection::vec(cell(), 0..10), 0..6),
+        ),
+        0..5,
+    );
+    (rows, sheets).prop_map(move |(rows, sheets)| {
+        let mut wb = rust_xlsxwriter::Workbook::new();
+        let ws = wb.add_worksheet();
+        ws.set_name("Hội nghị").unwrap();
+        ws.write(0, 0, "Thông tin").unwrap();
+        ws.write(0, 1, "Giá trị").unwrap();
+        for (r, (i, value)) in rows.iter().enumerate() {
+            ws.write(r as u32 + 1, 0, settings[*i].1).unwrap();
+            write_cell(ws, r as u32 + 1, 1, value);
+        }
+        let mut used = Vec::new();
+        for (t, titles, headers, body) in sheets {
+            let spec = &TABLES[t];
+            if used.contains(&spec.sheet) {
+                continue;
+            }
+            used.push(spec.sheet);
+            let ws = wb.add_worksheet();
+            ws.set_name(spec.sheet).unwrap();
+            for r in 0..titles {
+                ws.write(r as u32, 0, "DANH SÁCH ĐẠI BIỂU DỰ HỘI NGHỊ").unwrap();
+            }
+            let header_row = titles as u32;
+            for (c, (h, misspell)) in headers.iter().enumerate() {
+                let header = spec.columns.get(*h).map_or("Cột lạ", |c| c.header);
+                let header = if *misspell { header.replacen('a', "o", 1) } else { header.to_string() };
+                ws.write(header_row, c as u16, header).unwrap();
+            }
+            for (r, row) in body.iter().enumerate() {
+                for (c, value) in row.iter().enumerate() {
+                    write_cell(ws, header_row + 1 + r as u32, c as u16, value);
+                }
+            }
+        }
+        wb.save_to_buffer().unwrap()
+    })
+}
+
+/// Numbers as numbers, the rest as text (as Excel stores what a clerk types).
+fn write_cell(ws: &mut rust_xlsxwriter::Worksheet, r: u32, c: u16, value: &str) {
+    match value.parse::<f64>() {
+        Ok(n) if n.is_finite() => ws.write(r, c, n).unwrap(),
+        _ => ws.write(r, c, value).unwrap(),
+    };
+}
+
+/// Checks the input; a panic fails the property, anything else (valid or diagnostics) is fine.
+fn check(name: &'static str, bytes: Vec<u8>) -> Result<(), TestCaseError> {
+    let outcome = vanthu::pipeline::check(&Source::Embedded { name, bytes: Cow::Owned(bytes) });
+    // Every error names a place or at least says something.
+    for d in outcome.diags.errors() {
+        prop_assert!(!d.message.vi.is_empty(), "{d:?}");
+    }
+    Ok(())
+}
+
+/// Runs `property` on values of `strategy`: a few dozen in the ordinary test run, or for
+/// `VANTHU_FUZZ_SECS` seconds. Returns how many were tried.
+fn run<S: Strategy>(strategy: S, property: impl Fn(S::Value) -> Result<(), TestCaseError>) -> usize
+where
+    S::Value: std::fmt::Debug,
+{
+    let secs: u64 = std::env::var("VANTHU_FUZZ_SECS").ok().and_then(|s| s.parse().ok()).unwrap_or(0);
+    let deadline = Instant::now() + Duration::from_secs(secs);
+    let mut runner = TestRunner::new(Config { cases: 32, failure_persistence: None, ..Config::default() });
+    let mut tried = 0;
+    loop {
+        let tree = strategy.new_tree(&mut runner).expect("a value");
+        let value = tree.current();
+        let shown = format!("{value:?}");
+        let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| property(value)));
+        match outcome {
+            Ok(Ok(())) => {}
+            Ok(Err(e)) => panic!("property failed: {e}\ninput: {shown}"),
+            Err(_) => panic!("panicked on input: {shown}"),
+        }
+        tried += 1;
+        if tried >= 32 && Instant::now() >= deadline {
+            return tried;
+        }
+    }
+}
+
+#[test]
+fn random_yaml_ends_in_data_or_diagnostics() {
+    let tried = run(conference_yaml(), |text| check("p.yaml", text.into_bytes()));
+    eprintln!("yaml: {tried} conferences");
+}
+
+#[test]
+fn random_workbooks_end_in_data_or_diagnostics() {
+    let tried = run(conference_xlsx(), |bytes| check("p.xlsx", bytes));
+    eprintln!("xlsx: {tried} workbooks");
+}
+
+#[test]
+fn random_bytes_named_as_workbooks_or_yaml_end_in_diagnostics() {
+    let tried = run(proptest::collection::vec(any::<u8>(), 0..2000), |bytes| {
+        check("p.xlsx", bytes.clone())?;
+        check("p.yaml", bytes)
+    });
+    eprintln!("bytes: {tried} files");
+}
