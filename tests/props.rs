@@ -62,18 +62,7 @@ fn conference_yaml() -> impl Strategy<Value = String> {
     (settings, lists, damage).prop_map(|(settings, lists, damage)| {
         let mut root = serde_yaml::Mapping::new();
         for (key, value) in settings {
-            let mut map = &mut root;
-            let parts: Vec<&str> = key.split('.').collect();
-            for p in &parts[..parts.len() - 1] {
-                let entry = map
-                    .entry(serde_yaml::Value::String((*p).into()))
-                    .or_insert_with(|| serde_yaml::Value::Mapping(Default::default()));
-                if !entry.is_mapping() {
-                    *entry = serde_yaml::Value::Mapping(Default::default());
-                }
-                map = entry.as_mapping_mut().unwrap();
-            }
-            map.insert(serde_yaml::Value::String(parts[parts.len() - 1].into()), value);
+            insert_at(&mut root, key, value);
         }
         for (t, items) in lists {
             let spec = &TABLES[t];
@@ -89,18 +78,7 @@ fn conference_yaml() -> impl Strategy<Value = String> {
                 })
                 .collect();
             // Lists live at dotted paths too (`report.sections`).
-            let parts: Vec<&str> = spec.yaml.split('.').collect();
-            let mut map = &mut root;
-            for p in &parts[..parts.len() - 1] {
-                let entry = map
-                    .entry(serde_yaml::Value::String((*p).into()))
-                    .or_insert_with(|| serde_yaml::Value::Mapping(Default::default()));
-                if !entry.is_mapping() {
-                    *entry = serde_yaml::Value::Mapping(Default::default());
-                }
-                map = entry.as_mapping_mut().unwrap();
-            }
-            map.insert(serde_yaml::Value::String(parts[parts.len() - 1].into()), serde_yaml::Value::Sequence(items));
+            insert_at(&mut root, spec.yaml, serde_yaml::Value::Sequence(items));
         }
         let mut text = serde_yaml::to_string(&serde_yaml::Value::Mapping(root)).unwrap();
         if let Some((at, piece)) = damage {
@@ -112,6 +90,23 @@ fn conference_yaml() -> impl Strategy<Value = String> {
         }
         text
     })
+}
+
+/// `value` at the dotted `key` of `root`, making the mappings on the way (replacing a
+/// value that stands where one is needed).
+fn insert_at(root: &mut serde_yaml::Mapping, key: &str, value: serde_yaml::Value) {
+    let parts: Vec<&str> = key.split('.').collect();
+    let mut map = root;
+    for p in &parts[..parts.len() - 1] {
+        let entry = map
+            .entry(serde_yaml::Value::String((*p).into()))
+            .or_insert_with(|| serde_yaml::Value::Mapping(Default::default()));
+        if !entry.is_mapping() {
+            *entry = serde_yaml::Value::Mapping(Default::default());
+        }
+        map = entry.as_mapping_mut().unwrap();
+    }
+    map.insert(serde_yaml::Value::String(parts[parts.len() - 1].into()), value);
 }
 
 /// A random workbook: the settings sheet and some lists, their headers picked from the
