@@ -1,8 +1,10 @@
 //! Hostile input (issue 16): every bad file of `tests/fixtures/hostile/` — broken settings,
-//! delegates, programme, hall and awards, YAML syntax and structure, non-UTF-8 text, cells
-//! of 10,000 characters, characters the font lacks, files that are no workbook, a truncated
-//! one, an `.xls` renamed `.xlsx`, an empty file — makes `vanthu check` exit 1 with the
-//! Vietnamese message `expected.txt` records, naming the place; none panics.
+//! delegates, programme, hall and awards in YAML and in workbooks (formula errors, data
+//! hidden under merged cells, header-only sheets, text in number cells), YAML syntax and
+//! structure, non-UTF-8 text, cells of 10,000 characters, characters the font lacks, files
+//! that are no workbook, a truncated one, an `.xls` renamed `.xlsx`, an empty file — makes
+//! `vanthu check` exit 1 with the Vietnamese message `expected.txt` records, naming the
+//! place; none panics. (The workbooks are `vanthu convert`'s own, edited at the XML.)
 
 use std::path::Path;
 

@@ -140,6 +140,31 @@ fn note_unknown_columns(unknown: &[(u32, String)], sheet_loc: &Loc, diags: &mut 
     ));
 }
 
+/// A value hidden under a merged region (Excel shows only the region's first cell).
+fn hidden_under_merge(loc: Loc, d: &Dimensions, col: u32, hidden: &Value, shown: &Value) -> Diagnostic {
+    let range = format!("{}{}:{}{}", column_letters(col), d.start.0 + 1, column_letters(col), d.end.0 + 1);
+    Diagnostic::error(
+        "hidden-by-merge",
+        loc,
+        Text::new(
+            format!(
+                "ô này nằm trong vùng gộp {range} (Excel chỉ hiện {}) nhưng còn giữ dữ liệu bị che: {}",
+                quote(&shown.display()),
+                quote(&hidden.display())
+            ),
+            format!(
+                "this cell is inside the merged cells {range} (Excel shows only {}) but still holds hidden data: {}",
+                quote(&shown.display()),
+                quote(&hidden.display())
+            ),
+        ),
+    )
+    .with_hint(Text::new(
+        "bỏ gộp ô (Merge & Center) để thấy và sửa dữ liệu từng dòng",
+        "unmerge the cells (Merge & Center) to see and correct each row",
+    ))
+}
+
 /// A header nobody recognised that is a typo away from a column the sheet lacks (`Chức dụ`
 /// for `Chức vụ`) is a warning at its cell: otherwise that column's data would be dropped
 /// without a word.
@@ -301,7 +326,7 @@ impl RowReader<'_, '_> {
         let g = self.g;
         let first_data_row = g.row0 + self.data_start as u32;
         let row0 = g.excel_row(r) - 1;
-        for (_, col, v) in values.iter_mut().filter(|(k, _, v)| *k != STT && v.is_empty()) {
+        for (key, col, v) in values.iter_mut().filter(|(k, _, _)| *k != STT) {
             let region = self
                 .extras
                 .merges()
@@ -309,7 +334,22 @@ impl RowReader<'_, '_> {
                 .find(|d| d.start.1 == *col && d.start.0 < row0 && row0 <= d.end.0 && d.start.0 >= first_data_row);
             if let Some(d) = region.copied() {
                 let top = g.get((d.start.0 - g.row0) as usize, (*col - g.col0) as usize);
-                if !top.is_empty() {
+                // Excel shows only the merge's first cell; a value kept under it is hidden
+                // from the clerk and would be printed anyway.
+                // (Some programs write the shown value into every cell: nothing is hidden.)
+                if !v.is_empty() && *v != top {
+                    let header = self.columns.get(*key).map(|(_, h)| h.clone());
+                    let loc = Loc::Cell {
+                        file: self.file.clone(),
+                        sheet: self.sheet.clone(),
+                        row: row0 + 1,
+                        col: *col,
+                        header,
+                    };
+                    diags.push(hidden_under_merge(loc, &d, *col, v, &top));
+                    continue;
+                }
+                if v.is_empty() && !top.is_empty() {
                     if self.filled_merges.insert((d.start.0, d.end.0, *col)) {
                         diags.push(self.merged_cells_note(&d, *col, &top));
                     }
