@@ -2,9 +2,10 @@
 //! delegates, programme, hall and awards in YAML and in workbooks (formula errors, data
 //! hidden under merged cells, header-only sheets, text in number cells), YAML syntax and
 //! structure, non-UTF-8 text, cells of 10,000 characters, characters the font lacks, files
-//! that are no workbook, a truncated one, an `.xls` renamed `.xlsx`, an empty file — makes
-//! `vanthu check` exit 1 with the Vietnamese message `expected.txt` records, naming the
-//! place; none panics. (The workbooks are `vanthu convert`'s own, edited at the XML.)
+//! that are no workbook, a truncated one, an `.xls` renamed `.xlsx`, an empty file, one
+//! encrypted with a password — makes `vanthu check` exit 1 with the Vietnamese message
+//! `expected.txt` records, naming the place; none panics. (The workbooks are `vanthu
+//! convert`'s own, edited at the XML.)
 
 use std::path::Path;
 

@@ -38,10 +38,32 @@ pub struct Workbook {
     hidden: BTreeSet<String>,
 }
 
+/// Whether `bytes` are an Office file encrypted with a password: an OLE compound file (the
+/// container Excel wraps an encrypted `.xlsx` in) with an `EncryptionInfo` stream.
+fn is_encrypted(bytes: &[u8]) -> bool {
+    const OLE: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    let name: Vec<u8> = "EncryptionInfo".encode_utf16().flat_map(u16::to_le_bytes).collect();
+    bytes.starts_with(&OLE) && bytes.windows(name.len()).any(|w| w == name.as_slice())
+}
+
 impl Workbook {
     /// Opens a workbook from its bytes. A file that is not a workbook is an error naming
     /// the file, never a panic.
     pub fn open(bytes: Vec<u8>, file: Arc<str>) -> Result<Workbook, Diagnostic> {
+        if is_encrypted(&bytes) {
+            return Err(Diagnostic::error(
+                "encrypted-workbook",
+                Loc::File { file },
+                Text::new(
+                    "bảng tính có mật khẩu: vanthu không mở được tệp đã mã hóa",
+                    "the workbook is protected by a password: vanthu cannot open an encrypted file",
+                ),
+            )
+            .with_hint(Text::new(
+                "mở bằng Excel, vào File › Info › Protect Workbook › Encrypt with Password, xóa mật khẩu rồi lưu lại",
+                "open it in Excel, File › Info › Protect Workbook › Encrypt with Password, clear the password and save",
+            )));
+        }
         let not_a_workbook = |detail: String| {
             // The library's words (English) stay in brackets for the IT person; the clerk
             // reads what it means.
