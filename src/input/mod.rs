@@ -180,7 +180,8 @@ pub fn workbooks_in(dir: &Path) -> Vec<String> {
                 .filter(|n| !n.starts_with("~$") && !n.starts_with('.'))
                 .filter(|n| {
                     let ext = n.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
-                    ["xlsx", "xlsm", "xls", "ods", "yaml", "yml"].contains(&ext.as_str())
+                    source::WORKBOOK_EXTENSIONS.contains(&ext.as_str())
+                        || source::YAML_EXTENSIONS.contains(&ext.as_str())
                 })
                 .collect()
         })

@@ -42,10 +42,15 @@ impl Source {
 
     pub(crate) fn is_workbook(&self, bytes: &[u8]) -> bool {
         match self.extension().as_deref() {
-            Some("xlsx" | "xlsm" | "xls" | "xlsb" | "ods") => true,
-            Some("yaml" | "yml") => false,
+            Some(e) if WORKBOOK_EXTENSIONS.contains(&e) => true,
+            Some(e) if YAML_EXTENSIONS.contains(&e) => false,
             // Unknown extension: sniff zip (xlsx, ods) and OLE (xls) signatures.
             _ => bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]),
         }
     }
 }
+
+/// The extensions of the workbooks vanthu reads (lower case).
+pub(crate) const WORKBOOK_EXTENSIONS: &[&str] = &["xlsx", "xlsm", "xls", "xlsb", "ods"];
+/// The extensions of a conference written as YAML.
+pub(crate) const YAML_EXTENSIONS: &[&str] = &["yaml", "yml"];
