@@ -18,7 +18,10 @@ fn walk(dir: &Path, base: &Path, out: &mut Vec<String>) {
 }
 
 fn main() {
-    let base = Path::new(env!("CARGO_MANIFEST_DIR")).join("templates");
+    // Read when the script runs, not when it was compiled: a target directory shared by
+    // two checkouts reuses one compiled script for both.
+    let manifest_dir = std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+    let base = Path::new(&manifest_dir).join("templates");
     println!("cargo:rerun-if-changed=templates");
     let mut files = Vec::new();
     walk(&base, &base, &mut files);

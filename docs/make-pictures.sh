@@ -23,6 +23,7 @@ pages=(
   "quyet-dinh-khen-thuong:quyet-dinh-bang-khen.pdf"
   "bang-khen:bang-khen.pdf"
   "bao-cao-so-ket:bao-cao-so-ket.pdf"
+  "ke-hoach:van-ban/ke-hoach.pdf"
 )
 mkdir -p "$out"
 for entry in "${pages[@]}"; do
@@ -45,6 +46,11 @@ pdftoppm -png -r 40 -f 1 -l 1 -singlefile "$xa/so-do-cho-ngoi.pdf" "$out/xa-so-d
 pdftoppm -png -r 50 -f 1 -l 1 -singlefile "$xa/kich-ban.pdf" "$out/xa-kich-ban"
 echo "docs/images/xa-so-do-cho-ngoi.png"
 echo "docs/images/xa-kich-ban.png"
+# The commune's documents written as text: a công văn, a thông báo, a tờ trình.
+for doc in cong-van thong-bao to-trinh; do
+  pdftoppm -png -r 40 -f 1 -l 1 -singlefile "$xa/van-ban/$doc.pdf" "$out/xa-$doc"
+  echo "docs/images/xa-$doc.png"
+done
 # The commune's year-end report: its own budget table and charts (pages 1–2).
 for page in 1 2; do
   pdftoppm -png -r 50 -f "$page" -l "$page" -singlefile "$other/bao-cao-tong-ket.pdf" "$out/bao-cao-xa-$page"

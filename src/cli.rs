@@ -47,6 +47,8 @@ pub enum Command {
     Init(InitArgs),
     /// Tự tạo lại mỗi khi lưu bảng tính / rebuild whenever the input is saved.
     Watch(WatchArgs),
+    /// Tạo PDF của một văn bản viết dạng chữ (.md) / render one text document to PDF.
+    Render(RenderArgs),
     /// Tạo một hội nghị giả lập cỡ tùy ý (đo hiệu năng) / write a synthetic conference of
     /// any size, for benchmarks.
     #[command(hide = true)]
@@ -139,7 +141,7 @@ pub struct BuildArgs {
     pub source: SourceArgs,
     #[command(flatten)]
     pub pack: PackArgs,
-    /// Chỉ tạo các loại: giay-moi, so-do, kich-ban, khen-thuong, bao-cao.
+    /// Chỉ tạo các loại: giay-moi, so-do, kich-ban, khen-thuong, bao-cao, van-ban.
     #[arg(long, value_delimiter = ',')]
     pub only: Vec<String>,
     /// In thời gian từng bước / print the time of each stage.
@@ -148,6 +150,19 @@ pub struct BuildArgs {
     /// Tạo lại tất cả, kể cả tệp không đổi / render everything again.
     #[arg(long)]
     pub force: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct RenderArgs {
+    /// Tệp văn bản (.md), ví dụ van-ban/ke-hoach.md.
+    pub file: PathBuf,
+    /// Bảng tính hội nghị lấy cơ quan, người ký, số liệu (mặc định: hoi-nghi.xlsx cạnh thư
+    /// mục van-ban/, nếu có).
+    #[arg(long = "hoi-nghi", alias = "conference")]
+    pub conference: Option<PathBuf>,
+    /// Tệp PDF ghi ra (mặc định: cùng tên, đuôi .pdf, cùng thư mục).
+    #[arg(short, long)]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

@@ -18,6 +18,7 @@ use std::time::{Duration, Instant};
 
 use crate::assets::{Fonts, TemplateStore};
 use crate::diag::{Diagnostic, Diagnostics, Loc, Text};
+use crate::input::documents::TextFile;
 use crate::input::{self, Source};
 use crate::model::{Dataset, FontChoice};
 use crate::normalize::{self, NormalizedDataset};
@@ -121,19 +122,39 @@ fn fonts_for(choice: FontChoice, diags: &mut Diagnostics) -> Arc<Fonts> {
 /// load → normalise → validate → plan. `None` when the input has errors (all of them are
 /// in `diags`).
 pub fn prepare(source: &Source, diags: &mut Diagnostics, timings: &mut Timings) -> Option<Prepared> {
-    let raw = timings.time("load", || input::load(source, diags))?;
-    let data = timings.time("normalise", || normalize::normalize(raw, diags));
-    let (dataset, fonts) = timings.time("validate", || {
+    prepare_with(source, None, diags, timings)
+}
+
+/// [`prepare`], with `files` as the text documents instead of the `van-ban/` folder's.
+fn prepare_with(
+    source: &Source,
+    files: Option<Vec<TextFile>>,
+    diags: &mut Diagnostics,
+    timings: &mut Timings,
+) -> Option<Prepared> {
+    let (raw, files) = timings.time("load", || {
+        let raw = input::load(source, diags);
+        (raw, files.unwrap_or_else(|| input::documents::of(source, diags)))
+    });
+    let raw = raw?;
+    let (data, files) = timings.time("normalise", || {
+        (normalize::normalize(raw, diags), files.into_iter().map(normalize::text_file).collect::<Vec<_>>())
+    });
+    let (dataset, fonts, docs) = timings.time("validate", || {
         let dataset = validate::validate(&data, diags);
+        let docs = validate::documents(&files, diags);
         // The glyph check needs the chosen font; it runs even when other rules failed, so
         // every problem is reported at once.
         let choice = dataset.as_ref().map_or(FontChoice::Liberation, |d| d.font);
         let fonts = fonts_for(choice, diags);
         validate::check_glyphs(&data, &|c| fonts.covers(c), diags);
-        dataset.filter(|_| !diags.has_errors()).map(|d| (d, fonts))
+        for f in &files {
+            validate::check_text_glyphs(f, &|c| fonts.covers(c), diags);
+        }
+        dataset.filter(|_| !diags.has_errors()).map(|d| (d, fonts, docs))
     })?;
     let templates = template_store(source);
-    let plan = timings.time("plan", || Plan::build(&dataset, &templates, diags))?;
+    let plan = timings.time("plan", || Plan::build(&dataset, &docs, &templates, diags))?;
     Some(Prepared { data, dataset, plan, fonts, templates })
 }
 
@@ -172,7 +193,9 @@ fn previous_manifest(dir: &Path, diags: &mut Diagnostics) -> Manifest {
 /// A document the data cannot make (its sheet is empty or missing) is said, so the clerk
 /// knows why it is not in the pack.
 fn note_kinds_not_made(kinds: &BTreeSet<DocKind>, artefacts: &[Artefact], ds: &Dataset, diags: &mut Diagnostics) {
-    for kind in kinds.iter().filter(|k| !artefacts.iter().any(|a| a.kind == **k)) {
+    // Most conferences have no text documents: their absence is said only when asked for.
+    let asked = |k: &DocKind| *k != DocKind::Documents || kinds.len() == 1;
+    for kind in kinds.iter().filter(|k| asked(k) && !artefacts.iter().any(|a| a.kind == **k)) {
         diags.push(Diagnostic::note("not-made", Loc::File { file: ds.file.clone() }, kind.not_made()));
     }
 }
@@ -231,6 +254,70 @@ pub fn build(config: &BuildConfig, progress: &dyn Progress) -> Outcome {
         Ok(written) => {
             o.changes = Some(changes);
             o.written = Some((dir, written));
+        }
+        Err(d) => {
+            o.diags.push(d);
+            o.internal_failure = true;
+        }
+    }
+    o
+}
+
+/// What `vanthu render` is asked to do.
+#[derive(Debug, Clone)]
+pub struct RenderConfig {
+    /// The text document.
+    pub file: PathBuf,
+    /// The conference it belongs to (its issuer, signer and data are the defaults), if any.
+    pub conference: Option<Source>,
+    /// The PDF to write; beside the text file, same name, when `None`.
+    pub out: Option<PathBuf>,
+}
+
+/// `vanthu render FILE.md`: one text document, alone, to one PDF. With its conference the
+/// whole conference is checked (the document takes its data from it); without, the
+/// document's header must name its issuing body, place and symbol.
+pub fn render_document(config: &RenderConfig) -> Outcome {
+    let mut o = Outcome::default();
+    let diags = &mut o.diags;
+    let Some(file) = input::documents::read(&config.file, "", diags) else { return o };
+    let out = config.out.clone().unwrap_or_else(|| config.file.with_extension("pdf"));
+    let (plans, fonts, templates, date) = match &config.conference {
+        Some(source) => {
+            let Some(p) = prepare_with(source, Some(vec![file]), diags, &mut o.timings) else { return o };
+            let date = p.dataset.conference.date;
+            (p.plan.documents, p.fonts, p.templates, date)
+        }
+        None => {
+            let file = normalize::text_file(file);
+            let fonts = EMBEDDED_FONTS.clone();
+            validate::check_text_glyphs(&file, &|c| fonts.covers(c), diags);
+            let Some(doc) = validate::document(&file, diags) else { return o };
+            let Some(plans) = crate::plan::documents::plan(std::slice::from_ref(&doc), None, None, diags) else {
+                return o;
+            };
+            if diags.has_errors() {
+                return o;
+            }
+            let dir = config.file.parent().map(Path::to_path_buf).unwrap_or_default();
+            let date = plans.first().map(|p| p.made).unwrap_or(crate::text::Date { year: 2000, month: 1, day: 1 });
+            (plans, fonts, TemplateStore::with_overrides(&dir.join("templates")), date)
+        }
+    };
+    let Some(plan) = plans.first() else { return o };
+    let engine = Engine::new(fonts, templates, config.conference.as_ref().and_then(Source::dir), date);
+    let bytes = o.timings.time("render", || render::documents::pdf(plan, &engine));
+    let bytes = match bytes {
+        Ok(b) => b,
+        Err(e) => {
+            o.diags.extend(e);
+            return o;
+        }
+    };
+    match o.timings.time("write", || output::write_atomic(&out, &bytes)) {
+        Ok(()) => {
+            let name = out.display().to_string();
+            o.written = Some((out, Written { written: vec![name], ..Written::default() }));
         }
         Err(d) => {
             o.diags.push(d);

@@ -10,6 +10,7 @@ mod architecture;
 mod authorities;
 mod awards;
 mod cli;
+mod documents;
 mod edits;
 mod hostile;
 mod incremental;

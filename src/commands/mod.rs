@@ -6,6 +6,7 @@ mod check;
 mod convert;
 mod init;
 mod progress;
+mod render;
 mod reporter;
 mod source;
 mod watch;
@@ -31,6 +32,7 @@ pub fn dispatch(cli: Cli) -> u8 {
         Some(Command::Convert(args)) => convert::run(&console, args),
         Some(Command::Init(args)) => init::run(&console, args),
         Some(Command::Watch(args)) => watch::run(&console, args),
+        Some(Command::Render(args)) => render::run(&console, args),
         Some(Command::TaoDuLieu(args)) => init::synth(&console, args),
     }
 }

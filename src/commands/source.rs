@@ -52,26 +52,28 @@ pub fn source(r: &Console, args: &crate::cli::SourceArgs) -> Result<Source, u8> 
             }
             Found::Several(names) => {
                 let list = names.join(", ");
-                let mut diags = Diagnostics::new();
-                diags.push(
-                    Diagnostic::error(
-                        "usage",
-                        None,
-                        Text::new(
-                            format!("thư mục này có nhiều bảng tính ({list}): chưa biết dùng tệp nào"),
-                            format!("this folder has several workbooks ({list}): which one?"),
-                        ),
-                    )
-                    .with_hint(Text::new(
+                Err(usage(
+                    r,
+                    Text::new(
+                        format!("thư mục này có nhiều bảng tính ({list}): chưa biết dùng tệp nào"),
+                        format!("this folder has several workbooks ({list}): which one?"),
+                    ),
+                    Text::new(
                         format!("ghi tên tệp, ví dụ: vanthu build {}", names[0]),
                         format!("name the file, e.g. vanthu build {}", names[0]),
-                    )),
-                );
-                r.status(&Outcome { diags, ..Outcome::default() });
-                Err(USAGE)
+                    ),
+                ))
             }
         },
     }
+}
+
+/// Says a usage error and gives its exit status.
+pub(crate) fn usage(r: &Console, message: Text, hint: Text) -> u8 {
+    let mut diags = Diagnostics::new();
+    diags.push(Diagnostic::error("usage", None, message).with_hint(hint));
+    r.status(&Outcome { diags, ..Outcome::default() });
+    USAGE
 }
 
 /// What a folder holds for a command that names no file.

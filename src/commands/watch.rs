@@ -1,4 +1,5 @@
-//! `vanthu watch`: build, then build again whenever the input or a template is saved.
+//! `vanthu watch`: build, then build again whenever the input, a template or a document
+//! of `van-ban/` is saved.
 //!
 //! Editors do not simply write the file. Excel writes a temporary file (`A1B2C3D4`,
 //! `~$hoi-nghi.xlsx` is its lock), deletes the old workbook and renames the new one over
@@ -50,8 +51,13 @@ fn relevant(path: &Path, input_dir: &Path, output_root: &Path) -> bool {
         return false;
     }
     let ext = path.extension().and_then(|e| e.to_str()).map(str::to_lowercase).unwrap_or_default();
-    let in_templates = path.strip_prefix(input_dir).is_ok_and(|rel| rel.starts_with("templates"));
-    WATCHED.contains(&ext.as_str()) && (path.parent() == Some(input_dir) || in_templates)
+    let rel = path.strip_prefix(input_dir).ok();
+    let in_templates = rel.is_some_and(|rel| rel.starts_with("templates"));
+    // The documents written as text, `van-ban/*.md`.
+    let document = rel.is_some_and(|rel| rel.parent() == Some(Path::new(crate::input::documents::FOLDER)))
+        && crate::input::documents::EXTENSIONS.contains(&ext.as_str())
+        && !name.starts_with('~');
+    document || (WATCHED.contains(&ext.as_str()) && (path.parent() == Some(input_dir) || in_templates))
 }
 
 /// Absolute, with symlinks resolved where the path exists (inotify reports real paths).
@@ -182,5 +188,8 @@ mod tests {
         assert!(relevant(Path::new("/w/hoi-nghi.yaml"), dir, out));
         assert!(relevant(Path::new("/w/templates/giay-moi.typ"), dir, out));
         assert!(relevant(Path::new("/w/templates/kich-ban/tuyen-bo-ly-do.j2"), dir, out));
+        assert!(relevant(Path::new("/w/van-ban/ke-hoach.md"), dir, out));
+        assert!(!relevant(Path::new("/w/van-ban/~ke-hoach.md"), dir, out));
+        assert!(!relevant(Path::new("/w/README.md"), dir, out));
     }
 }

@@ -1,6 +1,7 @@
 //! Stage 1, load: a workbook or a YAML file → [`RawDataset`] (cells with their places).
 //! Input files are only ever read.
 
+pub mod documents;
 pub mod excel;
 pub mod raw;
 pub mod schema;

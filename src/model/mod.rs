@@ -8,6 +8,7 @@
 mod awards;
 mod commendation;
 mod dataset;
+mod document;
 mod hall;
 mod located;
 mod ocop;
@@ -21,6 +22,7 @@ mod summary;
 pub use awards::{Amount, Award, Decision};
 pub use commendation::{Authority, AwardKind, AwardType, Category, Conferrer, Face, Holders, Level, TWO_TIER_REFORM};
 pub use dataset::Dataset;
+pub use document::{BodyLine, DOC_TYPES, DocDate, DocSigner, DocType, TextDocument};
 pub use hall::{HallBlock, HallPart, Layout};
 pub use located::Src;
 pub use ocop::*;

@@ -115,6 +115,27 @@ pub fn normalize(mut data: RawDataset, diags: &mut Diagnostics) -> NormalizedDat
     NormalizedDataset(data)
 }
 
+/// A text document cleaned line by line, its lines and their indentation kept (the front
+/// matter is YAML): NFC, invisible characters removed, Windows line ends and a byte-order
+/// mark dropped, non-breaking spaces and tabs made spaces, trailing spaces trimmed.
+pub fn text_file(mut file: crate::input::documents::TextFile) -> crate::input::documents::TextFile {
+    use unicode_normalization::UnicodeNormalization;
+    let text = file.text.trim_start_matches('\u{feff}').replace("\r\n", "\n").replace('\r', "\n");
+    file.text = text
+        .split('\n')
+        .map(|line| {
+            let line: String = line
+                .nfc()
+                .filter(|c| !crate::text::is_invisible(*c))
+                .map(|c| if c.is_whitespace() { ' ' } else { c })
+                .collect();
+            line.trim_end().to_string()
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    file
+}
+
 #[cfg(test)]
 #[allow(clippy::disallowed_methods)]
 mod tests {

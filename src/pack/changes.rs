@@ -23,7 +23,13 @@ pub struct Snapshot {
     pub seats: BTreeMap<String, String>,
     /// By `name | unit`.
     pub awards: BTreeMap<String, Fields>,
+    /// The text documents, by file (`van-ban/ke-hoach.md`).
+    #[serde(default)]
+    pub documents: BTreeMap<String, Fields>,
 }
+
+/// The field of a document's body: its digest, said as “sửa” when it differs.
+const BODY: &str = "Nội dung";
 
 fn fields(pairs: &[(&str, String)]) -> Fields {
     pairs.iter().map(|(k, v)| (k.to_string(), v.clone())).collect()
@@ -78,7 +84,25 @@ pub fn snapshot(ds: &Dataset, plan: &Plan) -> Snapshot {
             (key, f)
         })
         .collect();
-    Snapshot { delegates, seats, awards }
+    let documents = plan
+        .documents
+        .iter()
+        .map(|d| {
+            use sha2::Digest;
+            let body = format!("{:x}", sha2::Sha256::digest(format!("{:?}", d.blocks).as_bytes()));
+            let f = fields(&[
+                ("Loại", d.kind.name.to_string()),
+                ("Số", d.number.clone().unwrap_or_default()),
+                ("Trích yếu", d.subject.clone().unwrap_or_default()),
+                ("Kính gửi", d.to.join("; ")),
+                ("Người ký", d.signer.name.clone()),
+                ("Nơi nhận", d.recipients.join("; ")),
+                (BODY, body[..16].to_string()),
+            ]);
+            (d.file.to_string(), f)
+        })
+        .collect();
+    Snapshot { delegates, seats, awards, documents }
 }
 
 /// One change.
@@ -171,6 +195,14 @@ pub fn compare(old: &Snapshot, new: &Snapshot) -> Vec<Change> {
         }
     }
     diff_maps("Khen thưởng", &old.awards, &new.awards, "Tên", &mut out);
+    let start = out.len();
+    diff_maps("Văn bản", &old.documents, &new.documents, "", &mut out);
+    // A body's digest means nothing to a clerk: that it changed is what counts.
+    for c in out[start..].iter_mut().filter(|c| c.what == BODY) {
+        c.what = "Nội dung: đã sửa".into();
+        c.old.clear();
+        c.new.clear();
+    }
     out
 }
 
@@ -214,6 +246,7 @@ impl Changes {
                     ("thêm", false) => format!("  + {}: added {}", c.area, c.who),
                     ("bỏ", true) => format!("  - {}: bỏ {}", c.area, c.who),
                     ("bỏ", false) => format!("  - {}: removed {}", c.area, c.who),
+                    (field, _) if c.old.is_empty() && c.new.is_empty() => format!("  * {} {}: {field}", c.area, c.who),
                     (field, _) => format!("  * {} {}: {field} “{}” → “{}”", c.area, c.who, c.old, c.new),
                 });
             }

@@ -15,11 +15,19 @@ pub enum DocKind {
     Awards,
     /// The summary report and its statistics workbook.
     Summary,
+    /// The documents written as text (`van-ban/*.md`): plans, notices, letters.
+    Documents,
 }
 
 impl DocKind {
-    pub(crate) const ALL: [DocKind; 5] =
-        [DocKind::Invitations, DocKind::Seating, DocKind::Script, DocKind::Awards, DocKind::Summary];
+    pub(crate) const ALL: [DocKind; 6] = [
+        DocKind::Invitations,
+        DocKind::Seating,
+        DocKind::Script,
+        DocKind::Awards,
+        DocKind::Summary,
+        DocKind::Documents,
+    ];
 
     /// The code `--only` takes and the manifest records (`giay-moi`).
     pub fn code(self) -> &'static str {
@@ -29,6 +37,7 @@ impl DocKind {
             DocKind::Script => "kich-ban",
             DocKind::Awards => "khen-thuong",
             DocKind::Summary => "bao-cao",
+            DocKind::Documents => "van-ban",
         }
     }
 
@@ -66,6 +75,12 @@ impl DocKind {
                 "không có nội dung báo cáo, bảng biểu, chỉ tiêu hay sản phẩm OCOP",
                 "report",
                 "there is no narrative, table, target or OCOP product",
+            ),
+            DocKind::Documents => (
+                "văn bản",
+                "thư mục van-ban/ bên cạnh bảng tính không có tệp .md nào",
+                "documents",
+                "the van-ban/ folder beside the workbook has no .md file",
             ),
         };
         Text::new(format!("không tạo {what}: {why}"), format!("no {what_en}: {why_en}"))

@@ -2,6 +2,7 @@
 //! invited, who chairs, and the stable per-person file names.
 
 pub mod awards;
+pub mod documents;
 pub mod script;
 pub mod seating;
 pub mod stats;
@@ -39,12 +40,19 @@ pub struct Plan {
     pub script: Option<Script>,
     /// The summary report, when the data has a narrative or products.
     pub summary: Option<SummaryPlan>,
+    /// The documents written as text (`van-ban/*.md`).
+    pub documents: Vec<documents::DocPlan>,
 }
 
 impl Plan {
     /// Plans the conference: seating, the script and the report. `None` when any fails
     /// (every error of each is in `diags`). `templates` holds the MC's conventional lines.
-    pub fn build(ds: &Dataset, templates: &TemplateStore, diags: &mut Diagnostics) -> Option<Plan> {
+    pub fn build(
+        ds: &Dataset,
+        docs: &[crate::model::TextDocument],
+        templates: &TemplateStore,
+        diags: &mut Diagnostics,
+    ) -> Option<Plan> {
         let mut plan = Plan::without_seating(ds);
         let errors = diags.count(crate::diag::Severity::Error);
         if !ds.hall.is_empty() {
@@ -54,6 +62,7 @@ impl Plan {
         plan.awards = awards::plan(ds, templates, diags).unwrap_or_default();
         plan.script = script::plan(ds, &plan.protocol, &plan.awards, templates, diags);
         plan.summary = summary::plan(ds, templates, diags);
+        plan.documents = documents::plan(docs, Some(ds), plan.summary.as_ref(), diags).unwrap_or_default();
         (diags.count(crate::diag::Severity::Error) == errors).then_some(plan)
     }
 
@@ -96,6 +105,7 @@ impl Plan {
             awards: AwardsPlan::default(),
             script: None,
             summary: None,
+            documents: Vec::new(),
         }
     }
 }

@@ -5,6 +5,7 @@
 pub mod awards;
 pub mod changes;
 mod context;
+pub mod documents;
 pub mod invitations;
 pub mod parts;
 mod progress;
@@ -44,12 +45,13 @@ pub(crate) fn render_all(
     let ctx = Ctx { engine, reuse, progress, font, spill: &spill };
     deep_stacks();
     type Family<'f> = (DocKind, &'f (dyn Fn() -> Rendered + Sync));
-    let families: [Family<'_>; 5] = [
+    let families: [Family<'_>; 6] = [
         (DocKind::Invitations, &|| invitations::render(ds, plan, &ctx)),
         (DocKind::Script, &|| script::render(ds, plan.script.as_ref(), &ctx)),
         (DocKind::Awards, &|| awards::render(ds, &plan.awards, &ctx)),
         (DocKind::Summary, &|| summary::render(ds, plan.summary.as_ref(), &ctx)),
         (DocKind::Seating, &|| seating::render(ds, plan, &ctx)),
+        (DocKind::Documents, &|| documents::render(&plan.documents, &ctx)),
     ];
     let wanted: Vec<Family<'_>> = families.into_iter().filter(|(k, _)| kinds.contains(k)).collect();
     // A conference of one volume renders its one-document families (one core each) beside

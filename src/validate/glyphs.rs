@@ -43,3 +43,29 @@ pub(crate) fn check_glyphs(raw: &NormalizedDataset, covers: &dyn Fn(char) -> boo
         }
     }
 }
+
+/// The same check for a text document, at the line and column of each missing character.
+pub(crate) fn check_text_glyphs(
+    file: &crate::input::documents::TextFile,
+    covers: &dyn Fn(char) -> bool,
+    diags: &mut Diagnostics,
+) {
+    for (i, line) in file.text.split('\n').enumerate() {
+        if let Some((col, c)) = line.chars().enumerate().find(|(_, c)| !c.is_control() && !covers(*c)) {
+            diags.push(
+                Diagnostic::error(
+                    "missing-glyph",
+                    Loc::Template { file: file.name.clone(), line: i as u32 + 1, col: col as u32 + 1 },
+                    Text::new(
+                        format!("phông chữ không có ký tự “{c}” (U+{:04X}): ký tự này sẽ không in ra được", c as u32),
+                        format!("the font has no glyph for “{c}” (U+{:04X}): it would not print", c as u32),
+                    ),
+                )
+                .with_hint(Text::new(
+                    "xóa hoặc thay ký tự đó (biểu tượng cảm xúc, chữ Hán, ký tự lạ dán từ web)",
+                    "remove or replace that character (emoji, CJK, stray characters pasted from the web)",
+                )),
+            );
+        }
+    }
+}

@@ -10,6 +10,7 @@ pub mod choices;
 mod cross;
 mod decisions;
 mod delegates;
+mod documents;
 pub(crate) mod fields;
 mod glyphs;
 mod hall;
@@ -20,7 +21,8 @@ mod summary;
 
 use std::collections::HashSet;
 
-pub(crate) use glyphs::check_glyphs;
+pub use documents::{document, documents};
+pub(crate) use glyphs::{check_glyphs, check_text_glyphs};
 
 use self::fields::Fields;
 use crate::diag::{Diagnostic, Diagnostics, Loc};

@@ -67,6 +67,10 @@ pub(crate) const GUIDE: &[(&str, bool)] = &[
         false,
     ),
     ("- vanthu watch hoi-nghi.xlsx: tự tạo lại mỗi khi lưu bảng tính.", false),
+    (
+        "- Kế hoạch, Thông báo, Công văn, Tờ trình …: mỗi văn bản là một tệp chữ .md trong thư mục van-ban cạnh bảng tính (mẫu: van-ban\\ke-hoach.md). Đầu tệp, giữa hai dòng ---, ghi loại, số, ngày, trích yếu, kính gửi, người ký, nơi nhận; sau đó là nội dung, mỗi đoạn một dòng, đánh số I. 1. a) - như thường lệ. {{ conference.date }} lấy ngày hội nghị từ bảng tính. vanthu build tạo van-ban\\<tên tệp>.pdf.",
+        false,
+    ),
     ("4. Khi có lỗi", true),
     (
         "- Mỗi thông báo ghi rõ chỗ: ví dụ “hoi-nghi.xlsx › Đại biểu!D17 (Họ và tên)” là ô D17 của sheet Đại biểu.",

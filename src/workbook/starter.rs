@@ -112,8 +112,31 @@ pub fn init(dir: &Path, force: bool, starter: Starter) -> Result<Vec<PathBuf>, D
         return Err(diags);
     }
     write_pair(dir, &yaml(starter), "data/starter/hoi-nghi.yaml", true)?;
-    Ok(targets.to_vec())
+    let mut written = targets.to_vec();
+    // A draft of the conference's plan, filled from the workbook; never over the clerk's own.
+    let plan = dir.join(crate::input::documents::FOLDER).join("ke-hoach.md");
+    if !plan.exists() {
+        let made = std::fs::create_dir_all(dir.join(crate::input::documents::FOLDER))
+            .map_err(|e| {
+                Diagnostic::error(
+                    "write-failed",
+                    Loc::File { file: plan.display().to_string().into() },
+                    Text::new(format!("không tạo được thư mục ({e})"), format!("cannot create the folder ({e})")),
+                )
+            })
+            .and_then(|()| crate::output::write_atomic(&plan, STARTER_PLAN.as_bytes()));
+        if let Err(d) = made {
+            let mut diags = Diagnostics::new();
+            diags.push(d);
+            return Err(diags);
+        }
+        written.push(plan);
+    }
+    Ok(written)
 }
+
+/// The draft plan `init` writes in `van-ban/` (its `{{ … }}` filled from the workbook).
+pub(crate) const STARTER_PLAN: &str = include_str!("../../data/starter/van-ban/ke-hoach.md");
 
 /// Writes a conference's YAML `text` and the workbook made from it (with the guide sheets
 /// when `guide`) into `dir` as `hoi-nghi.xlsx` and `hoi-nghi.yaml`; the YAML must be valid.

@@ -23,7 +23,7 @@ use self::narrative::{CHARTS_MARK, Narrative, blocks};
 pub use self::outline::{AppendixPlan, Section, SummaryPlan, roman};
 pub use self::table::{ChartPlan, ChartShape, ColumnRole, Out, OutColumn, ReportTable, Series};
 use crate::assets::TemplateStore;
-use crate::diag::{Diagnostics, Severity};
+use crate::diag::{Diagnostic, Diagnostics, Loc, Severity, Text};
 use crate::jinja::to_value;
 use crate::model::{Dataset, TableDef};
 use crate::plan::stats;
@@ -227,6 +227,85 @@ pub fn plan(ds: &Dataset, templates: &TemplateStore, diags: &mut Diagnostics) ->
     };
     place::place(&mut plan);
     Some(plan)
+}
+
+/// The report's data and functions for another text (a document of `van-ban/`): the
+/// variables `conference`, `issuer`, `counts`, `groups`, `stats` and the functions `dem`, `tong`,
+/// `so_lieu` (over the report's tables when there is a report).
+pub(crate) struct TextData {
+    narrative: Narrative,
+    ctx: Value,
+}
+
+impl TextData {
+    pub fn new(ds: &Dataset, summary: Option<&SummaryPlan>) -> TextData {
+        let stats = stats::of(ds);
+        let sources = Arc::new(sources::sources(ds, &stats.targets));
+        let tables = Arc::new(summary.map(|s| s.tables.clone()).unwrap_or_default());
+        let (narrative, _) = Narrative::new(tables, sources, Vec::new());
+        let c = &ds.conference;
+        let mut ctx: BTreeMap<String, Value> = BTreeMap::new();
+        ctx.insert("stats".into(), to_value(stats.narrative()));
+        ctx.insert(
+            "conference".into(),
+            to_value(serde_json::json!({
+                "title": c.title,
+                "date": c.date.long_vi(),
+                "day": format!("{:02}", c.date.day),
+                "month": crate::text::month_vi(c.date.month),
+                "year": c.date.year,
+                "weekday": c.date.weekday_vi(),
+                "time": c.start_time.long_vi(),
+                "venue": c.venue,
+                "host": c.host,
+                "duration": c.duration,
+            })),
+        );
+        ctx.insert(
+            "issuer".into(),
+            to_value(serde_json::json!({
+                "name": ds.issuer.name,
+                "sentence_name": ds.issuer.sentence_name,
+                "place": ds.issuer.place,
+                "code": ds.issuer.code,
+            })),
+        );
+        ctx.insert(
+            "counts".into(),
+            to_value(serde_json::json!({
+                "delegates": ds.delegates.len(),
+                "invited": ds.delegates.iter().filter(|d| d.invited).count(),
+                "awards": ds.awards.len(),
+                "decisions": ds.decisions.len(),
+                "products": ds.products.len(),
+                "agenda": ds.agenda.len(),
+            })),
+        );
+        let groups: Vec<&str> = ds.groups.iter().map(|g| g.name.as_str()).collect();
+        ctx.insert("groups".into(), to_value(groups));
+        TextData { narrative, ctx: Value::from(ctx) }
+    }
+
+    /// Renders one text written at `loc`. A table or chart marker (`bang`, `bieu_do`) is an
+    /// error: they belong to the report.
+    pub fn render(&self, source: &str, loc: &Loc, diags: &mut Diagnostics) -> Result<String, Diagnostic> {
+        let text = self.narrative.render(source, &self.ctx, loc, diags)?;
+        if text.contains(narrative::MARK) {
+            return Err(Diagnostic::error(
+                "document-function",
+                loc.clone(),
+                Text::new(
+                    "bang(…) và bieu_do(…) chỉ dùng trong báo cáo (sheet Báo cáo)",
+                    "bang(…) and bieu_do(…) belong to the report (the Báo cáo sheet)",
+                ),
+            )
+            .with_hint(Text::new(
+                "viết bảng bằng các dòng | ô | ô |, hoặc lấy số liệu bằng {{ so_lieu(\"mã bảng\", \"hàng\", \"cột\") }}",
+                "write the table as | cell | cell | lines, or take a figure with {{ so_lieu(\"id\", \"row\", \"column\") }}",
+            )));
+        }
+        Ok(text)
+    }
 }
 
 #[cfg(test)]

@@ -18,7 +18,7 @@ use crate::model::Sheet;
 use crate::text::loose_key;
 
 /// A marker the functions leave in the text; replaced by the block it names.
-const MARK: char = '\u{FFFC}';
+pub(super) const MARK: char = '\u{FFFC}';
 
 /// Where the charts not placed elsewhere go: a line `{{ bieu_do }}`.
 pub(super) const CHARTS_MARK: &str = "\u{FFFC}bieu-do\u{FFFC}";

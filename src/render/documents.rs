@@ -1,0 +1,190 @@
+//! The documents written as text (`van-ban/*.md`), one PDF each (`van-ban/<name>.pdf`),
+//! laid out by `templates/van-ban.typ` (Decree 30 Mẫu 1.4, or Mẫu 1.5 for a công văn).
+
+use serde::Serialize;
+
+use crate::diag::Diagnostics;
+use crate::input::documents::FOLDER;
+use crate::model::DocDate;
+use crate::pack::DocKind;
+use crate::plan::documents::{DocBlock, DocPlan, ParaStyle, Span};
+use crate::render::context::{Ctx, Rendered};
+use crate::render::views::{self, HeaderView, SignatureView};
+use crate::text::month_vi;
+
+/// The template every text document is laid out with.
+pub(crate) const TEMPLATE: &str = "van-ban.typ";
+
+/// One block as the template reads it.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct BlockView {
+    /// `part`, `section`, `para` or `table`.
+    pub kind: &'static str,
+    /// `body`, `ground` or `centre` (paragraphs).
+    pub style: Option<ParaStyle>,
+    /// A part's label, a section's heading.
+    pub label: String,
+    pub title: Option<String>,
+    pub spans: Vec<Span>,
+    pub header: Option<Vec<Vec<Span>>>,
+    pub rows: Vec<Vec<Vec<Span>>>,
+    /// Relative widths of a table's columns (from their longest cell).
+    pub widths: Vec<f64>,
+    /// Per column: whether every body cell is a figure (set right).
+    pub numeric: Vec<bool>,
+}
+
+/// The data of `van-ban.typ`.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct DocumentView {
+    pub font: Vec<&'static str>,
+    pub title: String,
+    pub header: HeaderView,
+    /// `KẾ HOẠCH`; `None` for a công văn.
+    pub kind: Option<String>,
+    /// The subject under the kind; a công văn's `V/v …` (under its number).
+    pub subject: Option<String>,
+    pub letter: bool,
+    /// `Kính gửi` lines: one addressee as it is, several as `- …;` lines.
+    pub to: Vec<String>,
+    pub blocks: Vec<BlockView>,
+    pub signature: SignatureView,
+}
+
+fn table_shape(header: &Option<Vec<Vec<Span>>>, rows: &[Vec<Vec<Span>>]) -> (Vec<f64>, Vec<bool>) {
+    let text = |c: &Vec<Span>| c.iter().map(|s| s.text.as_str()).collect::<String>();
+    let n = header.as_ref().map_or(0, Vec::len).max(rows.iter().map(Vec::len).max().unwrap_or(0));
+    let widths = (0..n)
+        .map(|i| {
+            let cells = || header.iter().chain(rows.iter()).filter_map(|r| r.get(i)).map(text);
+            let longest = cells().map(|t| t.chars().count()).max().unwrap_or(1);
+            // No word is broken: a column is at least as wide as its longest word.
+            let word = cells().flat_map(|t| t.split_whitespace().map(|w| w.chars().count()).collect::<Vec<_>>()).max();
+            // Long texts wrap; short ones keep their width.
+            (longest.min(40).max(word.unwrap_or(1) + 2).max(4)) as f64
+        })
+        .collect();
+    let numeric = (0..n)
+        .map(|i| {
+            let cells: Vec<String> = rows.iter().filter_map(|r| r.get(i)).map(text).filter(|t| !t.is_empty()).collect();
+            !cells.is_empty()
+                && cells
+                    .iter()
+                    .all(|t| t.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '%' | '-' | ' ')))
+        })
+        .collect();
+    (widths, numeric)
+}
+
+fn block(b: &DocBlock) -> BlockView {
+    let empty = BlockView {
+        kind: "para",
+        style: None,
+        label: String::new(),
+        title: None,
+        spans: Vec::new(),
+        header: None,
+        rows: Vec::new(),
+        widths: Vec::new(),
+        numeric: Vec::new(),
+    };
+    match b {
+        DocBlock::Part { label, title } => {
+            BlockView { kind: "part", label: label.clone(), title: title.clone(), ..empty }
+        }
+        DocBlock::Section(h) => BlockView { kind: "section", label: h.clone(), ..empty },
+        DocBlock::Para { spans, style } => BlockView { style: Some(*style), spans: spans.clone(), ..empty },
+        DocBlock::Table { header, rows } => {
+            let (widths, numeric) = table_shape(header, rows);
+            BlockView { kind: "table", header: header.clone(), rows: rows.clone(), widths, numeric, ..empty }
+        }
+    }
+}
+
+/// Kính gửi: one addressee on the line; several, `- …;` each and the last `- ….`.
+fn addressees(to: &[String]) -> Vec<String> {
+    match to {
+        [one] => vec![format!("{}.", one.trim_end_matches(['.', ';', ',']))],
+        many => views::recipients(many),
+    }
+}
+
+pub(crate) fn view(p: &DocPlan, font: Vec<&'static str>) -> DocumentView {
+    let (day, month) = match p.date {
+        Some(DocDate::Full(d)) => (Some(format!("{:02}", d.day)), Some(month_vi(d.month))),
+        Some(DocDate::Month { month, .. }) => (None, Some(month_vi(month))),
+        _ => (None, None),
+    };
+    let header = HeaderView {
+        parent: p.parent.clone(),
+        issuer: views::issuer_lines(&p.issuer),
+        number: p.number.clone(),
+        code: p.code.clone(),
+        place: p.place.clone(),
+        day,
+        month,
+        year: p.date.map_or(p.year, DocDate::year),
+        show_number: true,
+        show_date: true,
+    };
+    let letter = p.kind.is_letter();
+    let subject = p
+        .subject
+        .clone()
+        .map(|s| if letter && !s.starts_with("V/v") { format!("V/v {}", crate::text::lowercase_first(&s)) } else { s });
+    let title = match (&subject, letter) {
+        (Some(s), true) => format!("Công văn {s}"),
+        (Some(s), false) => format!("{} {}", p.kind.name, crate::text::lowercase_first(s)),
+        (None, _) => p.kind.name.to_string(),
+    };
+    DocumentView {
+        font,
+        title,
+        header,
+        kind: (!letter).then(|| p.kind.name.to_uppercase()),
+        subject,
+        letter,
+        to: addressees(&p.to),
+        blocks: p.blocks.iter().map(block).collect(),
+        signature: SignatureView {
+            recipients: views::recipients(&p.recipients),
+            authority: {
+                let mut a = p.signer.authority.clone();
+                if !p.signer.title.is_empty() && a.last() != Some(&p.signer.title) {
+                    a.push(p.signer.title.clone());
+                }
+                a
+            },
+            name: p.signer.name.clone(),
+        },
+    }
+}
+
+/// The path of a document in the pack.
+pub(crate) fn path(p: &DocPlan) -> String {
+    format!("{FOLDER}/{}.pdf", p.stem)
+}
+
+pub(crate) fn render(docs: &[DocPlan], ctx: &Ctx<'_>) -> Rendered {
+    let mut artefacts = Vec::new();
+    let mut warnings = Diagnostics::new();
+    for p in docs {
+        let view = view(p, ctx.font.clone());
+        let (a, w) = ctx.pdf(TEMPLATE, &view, &path(p), DocKind::Documents, p.made, |_| None)?;
+        artefacts.push(a);
+        warnings.extend(w);
+    }
+    Ok((artefacts, warnings))
+}
+
+/// One document's PDF, alone (`vanthu render`).
+pub(crate) fn pdf(p: &DocPlan, engine: &crate::render::typst::Engine) -> Result<Vec<u8>, Diagnostics> {
+    let font = views::font_list(
+        crate::model::FontChoice::Liberation,
+        engine.fonts().family != crate::assets::LIBERATION_SERIF,
+    );
+    let data = serde_json::to_vec(&view(p, font)).expect("views serialise");
+    let key = crate::render::context::ident(engine, TEMPLATE, &data);
+    let (doc, _) = engine.compile(TEMPLATE, data)?;
+    engine.pdf(&doc, &key, p.made)
+}
