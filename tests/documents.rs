@@ -164,6 +164,15 @@ fn the_plan_meets_decree_30() {
     // Italic inside a sentence (`*…*`).
     assert!(first.runs().iter().any(|r| r.font == "LiberationSerif-Italic" && r.text.contains("Sau đây viết tắt")));
 
+    // Body lines 18 pt apart, paragraphs (headings too) 6 pt more: every 14 pt line below
+    // the subject's rule.
+    let mut baselines: Vec<f64> =
+        first.runs().iter().filter(|r| r.size == 14.0 && r.y > subject.y + 30.0).map(|r| r.y).collect();
+    baselines.sort_by(f64::total_cmp);
+    baselines.dedup_by(|a, b| (*a - *b).abs() < 0.5);
+    let gaps: Vec<f64> = baselines.windows(2).map(|w| w[1] - w[0]).collect();
+    assert!(gaps.len() > 20 && gaps.iter().all(|g| (g - 18.0).abs() < 0.3 || (g - 24.0).abs() < 0.3), "{gaps:?}");
+
     // Every page within the margins; pages 2 on numbered in the top margin, centred.
     for (n, page) in pages.iter().enumerate() {
         check_margins(page, n + 1);

@@ -103,6 +103,9 @@ pub fn plan(
     diags: &mut Diagnostics,
 ) -> Option<Vec<DocPlan>> {
     let errors = diags.count(Severity::Error);
+    if docs.is_empty() {
+        return Some(Vec::new());
+    }
     let data = ds.map(|ds| TextData::new(ds, summary));
     let plans: Vec<DocPlan> = docs.iter().filter_map(|d| plan_one(d, ds, data.as_ref(), diags)).collect();
     // Two files, one PDF (`Kế hoạch.md` and `ke-hoach.md`): said, not overwritten.
@@ -532,10 +535,13 @@ fn title_split(rest: &str) -> (String, String) {
         match c {
             '(' | '[' => depth += 1,
             ')' | ']' => depth -= 1,
-            ':' if depth == 0 => {
+            // A title is short (`Thời gian thực hiện:`); a long text before a colon is a
+            // sentence introducing what follows (`Thành lập Ban Tổ chức …, gồm:`).
+            ':' if depth == 0 && rest[..i].chars().count() <= 80 => {
                 let after = &rest[i + 1..];
                 return (rest[..=i].to_string(), after.to_string());
             }
+            ':' if depth == 0 => return (String::new(), rest.to_string()),
             _ => {}
         }
     }
@@ -599,7 +605,9 @@ fn read_body(doc: &TextDocument, lines: &[(u32, String)], blocks: &mut Vec<DocBl
             blocks.push(DocBlock::Para { spans: spans(&line), style: ParaStyle::Ground });
             continue;
         }
-        grounds_open = false;
+        // The authority line of a decision (`CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ …`) comes before
+        // its grounds.
+        grounds_open &= is_capitals(&plain) && !plain.starts_with(['-', '+']) && numbered(&plain).is_none();
         match numbered(&plain) {
             Some(Numbered::Part { label, rest }) => {
                 let title = (!rest.is_empty()).then(|| rest.to_uppercase());
@@ -896,6 +904,8 @@ mod tests {
         assert_eq!(title_split("Địa điểm: Tại Trung tâm."), ("Địa điểm:".into(), " Tại Trung tâm.".into()));
         assert_eq!(title_split("Các ngành (các Sở: Y tế...)"), ("Các ngành (các Sở: Y tế...)".into(), String::new()));
         assert_eq!(title_split("Quyết định này có hiệu lực."), (String::new(), "Quyết định này có hiệu lực.".into()));
+        let long = "Thành lập Ban Tổ chức Hội nghị tổng kết phong trào thi đua yêu nước năm 2025, gồm các ông (bà) có tên sau:";
+        assert_eq!(title_split(long), (String::new(), long.into()));
     }
 
     fn doc(body: &str) -> TextDocument {

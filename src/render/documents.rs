@@ -32,6 +32,8 @@ pub(crate) struct BlockView {
     pub widths: Vec<f64>,
     /// Per column: whether every body cell is a figure (set right).
     pub numeric: Vec<bool>,
+    /// A heading: kept on the page of what follows it.
+    pub keep: bool,
 }
 
 /// The data of `van-ban.typ`.
@@ -87,6 +89,7 @@ fn block(b: &DocBlock) -> BlockView {
         rows: Vec::new(),
         widths: Vec::new(),
         numeric: Vec::new(),
+        keep: false,
     };
     match b {
         DocBlock::Part { label, title } => {
