@@ -69,8 +69,10 @@ impl Jinja {
     }
 
     fn diagnostic(&self, e: &minijinja::Error, source: &str, loc: Loc, what: &Text, context: &Value) -> Diagnostic {
-        let line = e.line().map(|l| format!(" (dòng {l})")).unwrap_or_default();
-        let line_en = e.line().map(|l| format!(" (line {l})")).unwrap_or_default();
+        // A document's line is rendered alone: its place already names the line.
+        let in_text = matches!(loc, Loc::Text { .. });
+        let line = e.line().filter(|_| !in_text).map(|l| format!(" (dòng {l})")).unwrap_or_default();
+        let line_en = e.line().filter(|_| !in_text).map(|l| format!(" (line {l})")).unwrap_or_default();
         let (vi, en) = (&what.vi, &what.en);
         // Only the variables that hold something: an item without a performer has `by`
         // empty, and suggesting it would mislead.
@@ -135,6 +137,17 @@ impl Jinja {
             .with_hint(variables);
         }
         let detail = e.detail().map(|d| format!(": {d}")).unwrap_or_default();
+        if e.kind() == ErrorKind::UnknownFilter {
+            return Diagnostic::error(
+                "template-text",
+                loc,
+                Text::new(format!("{vi} dùng một bộ lọc không có{line}{detail}"), format!("{en} uses an unknown filter{line_en}{detail}")),
+            )
+            .with_hint(Text::new(
+                "các bộ lọc: upper_first, lower_first, so_chu, tien_chu, join_vi, và của minijinja: upper, lower, title, join, length, round …",
+                "the filters: upper_first, lower_first, so_chu, tien_chu, join_vi, and minijinja's: upper, lower, title, join, length, round …",
+            ));
+        }
         let reason = match e.kind() {
             ErrorKind::UndefinedError => ("dùng một biến không có", "uses a variable that does not exist"),
             ErrorKind::SyntaxError => ("viết sai cú pháp", "has a syntax error"),

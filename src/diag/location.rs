@@ -22,6 +22,8 @@ pub enum Loc {
     Yaml { file: Arc<str>, line: u32, col: u32, path: Arc<str> },
     /// A position in a template (1-based line and column).
     Template { file: Arc<str>, line: u32, col: u32 },
+    /// A position in a document written as text (`van-ban/ke-hoach.md`, 1-based).
+    Text { file: Arc<str>, line: u32, col: u32 },
 }
 
 /// As JSON for other programs: rows and columns both 1-based as Excel numbers them, plus
@@ -37,6 +39,7 @@ impl Serialize for Loc {
             Cell { file: &'a str, sheet: &'a str, row: u32, col: u32, cell: String, header: Option<&'a str> },
             Yaml { file: &'a str, line: u32, col: u32, path: &'a str },
             Template { file: &'a str, line: u32, col: u32 },
+            Text { file: &'a str, line: u32, col: u32 },
         }
         match self {
             Loc::File { file } => Out::File { file },
@@ -52,6 +55,7 @@ impl Serialize for Loc {
             },
             Loc::Yaml { file, line, col, path } => Out::Yaml { file, line: *line, col: *col, path },
             Loc::Template { file, line, col } => Out::Template { file, line: *line, col: *col },
+            Loc::Text { file, line, col } => Out::Text { file, line: *line, col: *col },
         }
         .serialize(s)
     }
@@ -79,7 +83,9 @@ impl Loc {
             Loc::Sheet { sheet, .. } => sheet.to_string(),
             Loc::Row { sheet, row, .. } => format!("{sheet}!{row}:{row}"),
             Loc::Cell { sheet, row, col, .. } => format!("{sheet}!{}{row}", column_letters(*col)),
-            Loc::Yaml { line, col, .. } | Loc::Template { line, col, .. } => format!("{line}:{col}"),
+            Loc::Yaml { line, col, .. } | Loc::Template { line, col, .. } | Loc::Text { line, col, .. } => {
+                format!("{line}:{col}")
+            }
         }
     }
 
@@ -90,7 +96,8 @@ impl Loc {
             | Loc::Row { file, .. }
             | Loc::Cell { file, .. }
             | Loc::Yaml { file, .. }
-            | Loc::Template { file, .. } => file,
+            | Loc::Template { file, .. }
+            | Loc::Text { file, .. } => file,
         }
     }
 }
@@ -113,7 +120,7 @@ impl fmt::Display for Loc {
                 write!(f, "{file}:{line}:{col}")?;
                 if path.is_empty() { Ok(()) } else { write!(f, " ({path})") }
             }
-            Loc::Template { file, line, col } => write!(f, "{file}:{line}:{col}"),
+            Loc::Template { file, line, col } | Loc::Text { file, line, col } => write!(f, "{file}:{line}:{col}"),
         }
     }
 }

@@ -138,6 +138,6 @@ impl TextDocument {
 
     /// Where a body line is.
     pub fn line_loc(&self, line: u32) -> Loc {
-        Loc::Template { file: self.file.clone(), line, col: 1 }
+        Loc::Text { file: self.file.clone(), line, col: 1 }
     }
 }

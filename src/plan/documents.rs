@@ -134,71 +134,47 @@ fn plan_one(
     diags: &mut Diagnostics,
 ) -> Option<DocPlan> {
     let errors = diags.count(Severity::Error);
-    // The data, line by line, so every message names its line.
+    // The data, line by line, so every message names its line. A line whose data fails is
+    // said once and read as written, so the numbering after it is not said wrong as well.
+    let body_label = Text::new("Dòng này", "This line");
     let mut lines: Vec<(u32, String)> = Vec::new();
     for l in &doc.body {
-        let text = if l.text.contains("{{") || l.text.contains("{%") {
-            let loc = doc.line_loc(l.line);
-            let rendered = match data {
-                Some(data) => data.render(&l.text, &loc, diags),
-                None => Err(Diagnostic::error(
-                    "document-data",
-                    loc,
-                    Text::new(
-                        "dòng này lấy số liệu hội nghị ({{ … }}) nhưng không có bảng tính hội nghị đi kèm",
-                        "this line takes conference data ({{ … }}) but there is no conference workbook with it",
-                    ),
-                )
-                .with_hint(Text::new(
-                    "đặt tệp trong thư mục van-ban/ bên cạnh hoi-nghi.xlsx, hoặc viết số liệu trực tiếp",
-                    "put the file in a van-ban/ folder beside hoi-nghi.xlsx, or write the figures in",
-                ))),
-            };
-            match rendered {
-                Ok(t) => t,
-                Err(d) => {
-                    // Said once; the line is read as written, so the numbering after it
-                    // is not said wrong as well.
-                    diags.push(d);
-                    l.text.clone()
-                }
-            }
-        } else {
-            l.text.clone()
-        };
+        let text = with_data(&l.text, data, &doc.line_loc(l.line), &body_label, diags);
         for t in text.split('\n') {
             lines.push((l.line, t.to_string()));
         }
     }
     // The header's texts may take data too (`trích yếu: Tổ chức {{ conference.title }}`).
     let mut doc = doc.clone();
-    let key_loc = |key: &str| doc.key_loc(key);
-    let fill = |text: &mut String, key: &str, diags: &mut Diagnostics| {
-        if let Some(data) = data
-            && (text.contains("{{") || text.contains("{%"))
-        {
-            match data.render(text, &key_loc(key), diags) {
-                Ok(t) => *text = t,
-                Err(d) => diags.push(d),
-            }
-        }
+    let header_label = |key: &str| {
+        let (vi, en) = match key {
+            "subject" => ("Trích yếu", "The subject"),
+            "to" => ("Kính gửi", "Kính gửi"),
+            "grounds" => ("Căn cứ", "The grounds"),
+            _ => ("Nơi nhận", "The recipients"),
+        };
+        Text::new(vi, en)
     };
-    let mut subject = doc.subject.clone();
-    if let Some(s) = subject.as_mut() {
-        fill(s, "subject", diags);
+    if let Some(s) = &doc.subject {
+        doc.subject = Some(with_data(s, data, &doc.key_loc("subject"), &header_label("subject"), diags));
     }
-    let (mut to, mut grounds, mut fm_recipients) = (doc.to.clone(), doc.grounds.clone(), doc.recipients.clone());
-    for (list, key) in [(&mut to, "to"), (&mut grounds, "grounds"), (&mut fm_recipients, "recipients")] {
+    for key in ["to", "grounds", "recipients"] {
+        let loc = doc.key_loc(key);
+        let list = match key {
+            "to" => &mut doc.to,
+            "grounds" => &mut doc.grounds,
+            _ => &mut doc.recipients,
+        };
         for item in list.iter_mut() {
-            fill(item, key, diags);
+            *item = with_data(item, data, &loc, &header_label(key), diags);
         }
     }
-    doc.subject = subject;
-    doc.to = to;
-    doc.grounds = grounds;
-    doc.recipients = fm_recipients;
     let doc = &doc;
     let (body, tail) = split_tail(&lines);
+    // `Kính gửi:` typed at the top of the body, and a signature typed at its end (before
+    // `Nơi nhận:`, or with no `Nơi nhận:`), are the header's.
+    let (body_to, body) = leading_addressees(&body);
+    let (body, end_signer) = trailing_signature(&body);
     let mut blocks = Vec::new();
     for g in &doc.grounds {
         let g = g.trim();
@@ -208,23 +184,38 @@ fn plan_one(
     read_body(doc, &body, &mut blocks, diags);
     end_mark(&mut blocks);
 
-    let (recipients, body_signer) = read_tail(&tail);
+    let (recipients, tail_signer) = read_tail(&tail);
+    let twice = |what_vi: &str, what_en: &str, key: &str, diags: &mut Diagnostics| {
+        diags.push(Diagnostic::warning(
+            "document-twice",
+            doc.key_loc(key),
+            Text::new(
+                format!("{what_vi} ghi cả ở phần đầu và trong nội dung văn bản: dùng cái ghi trong nội dung"),
+                format!("{what_en} is given both in the header and in the body: the body's is used"),
+            ),
+        ));
+    };
     let recipients = match (doc.recipients.is_empty(), recipients.is_empty()) {
         (false, false) => {
-            diags.push(Diagnostic::warning(
-                "document-twice",
-                doc.key_loc("recipients"),
-                Text::new(
-                    "Nơi nhận ghi cả ở phần đầu và cuối văn bản: dùng danh sách cuối văn bản",
-                    "Nơi nhận is given both in the header and at the end: the one at the end is used",
-                ),
-            ));
+            twice("Nơi nhận", "Nơi nhận", "recipients", diags);
             recipients
         }
         (true, _) => recipients,
         (false, true) => doc.recipients.clone(),
     };
-
+    let to = match (doc.to.is_empty(), body_to.is_empty()) {
+        (false, false) => {
+            twice("Kính gửi", "Kính gửi", "to", diags);
+            body_to
+        }
+        (true, _) => body_to,
+        (false, true) => doc.to.clone(),
+    };
+    let body_signer = tail_signer.or(end_signer);
+    let header_signer = !doc.signer.authority.is_empty() || doc.signer.title.is_some() || doc.signer.name.is_some();
+    if header_signer && body_signer.is_some() {
+        twice("Người ký", "The signer", "signer", diags);
+    }
     let signer = signer(doc, body_signer, ds);
     if signer.name.is_empty() {
         diags.push(
@@ -253,21 +244,30 @@ fn plan_one(
         );
     }
     if doc.kind.is_letter() && doc.subject.is_none() {
-        diags.push(Diagnostic::warning(
-            "document-subject",
-            doc.loc.clone(),
-            Text::new(
-                "công văn chưa có trích yếu (dòng V/v dưới số, ký hiệu)",
-                "the letter has no subject (the V/v line under its number)",
-            ),
-        ));
+        diags.push(
+            Diagnostic::warning(
+                "document-subject",
+                doc.loc.clone(),
+                Text::new(
+                    "công văn chưa có trích yếu (dòng V/v dưới số, ký hiệu)",
+                    "the letter has no subject (the V/v line under its number)",
+                ),
+            )
+            .with_hint(Text::new("thêm vào phần đầu: trích yếu: …", "add to the header: trich_yeu: …")),
+        );
     }
     if doc.kind.is_letter() && doc.to.is_empty() {
-        diags.push(Diagnostic::warning(
-            "document-to",
-            doc.loc.clone(),
-            Text::new("công văn chưa ghi Kính gửi", "the letter has no addressee (Kính gửi)"),
-        ));
+        diags.push(
+            Diagnostic::warning(
+                "document-to",
+                doc.loc.clone(),
+                Text::new("công văn chưa ghi Kính gửi", "the letter has no addressee (Kính gửi)"),
+            )
+            .with_hint(Text::new(
+                "thêm vào phần đầu “kính gửi:” (mỗi nơi một dòng “  - …”), hoặc dòng “Kính gửi: …” ở đầu nội dung",
+                "add “kinh_gui:” to the header (one “  - …” line each), or a line “Kính gửi: …” at the top of the body",
+            )),
+        );
     }
 
     let issuer = match (&doc.issuer, ds) {
@@ -310,13 +310,31 @@ fn plan_one(
         missing("địa danh", "place", "địa danh: …", diags);
     }
     if code.is_none() {
-        missing("ký hiệu", "symbol", "ký hiệu: KH-UBND", diags);
+        let example = if doc.kind.is_letter() {
+            "ký hiệu: UBND-VP (cơ quan - đơn vị soạn thảo)".to_string()
+        } else {
+            format!("ký hiệu: {}-UBND (hoặc {}-SNV … theo ký hiệu cơ quan)", doc.kind.abbr, doc.kind.abbr)
+        };
+        missing("ký hiệu", "symbol", &example, diags);
     }
     if diags.count(Severity::Error) != errors {
         return None;
     }
     let conference_date = ds.map(|d| d.conference.date);
-    let year = doc.date.map(DocDate::year).or(conference_date.map(|d| d.year)).unwrap_or(2000);
+    // Alone, with no date: this year (said, as the document will say it).
+    let year = doc.date.map(DocDate::year).or(conference_date.map(|d| d.year)).unwrap_or_else(|| {
+        use chrono::Datelike;
+        let y = chrono::Local::now().year();
+        diags.push(Diagnostic::note(
+            "document-year",
+            doc.key_loc("date"),
+            Text::new(
+                format!("văn bản chưa ghi ngày: in “ngày … tháng … năm {y}”"),
+                format!("the document has no date: it prints “ngày … tháng … năm {y}”"),
+            ),
+        ));
+        y
+    });
     let made = match doc.date {
         Some(DocDate::Full(d)) => d,
         _ => conference_date.or_else(|| Date::new(year, 1, 1)).unwrap_or(Date { year: 2000, month: 1, day: 1 }),
@@ -333,7 +351,7 @@ fn plan_one(
         date: doc.date,
         year,
         subject: doc.subject.clone(),
-        to: doc.to.clone(),
+        to,
         blocks,
         signer,
         recipients,
@@ -344,9 +362,12 @@ fn plan_one(
 /// A body line after its data: its number in the file and its text.
 type Line = (u32, String);
 
-/// The signer: the front matter's when it names one, else the one found after `Nơi nhận`,
-/// else the conference report's.
+/// The signer: the one typed in the body (after `Nơi nhận`, or at its end), else the front
+/// matter's when it names one, else the conference report's.
 fn signer(doc: &TextDocument, body: Option<Signer>, ds: Option<&Dataset>) -> Signer {
+    if let Some(b) = body {
+        return b;
+    }
     let s = &doc.signer;
     if !s.authority.is_empty() || s.title.is_some() || s.name.is_some() {
         return Signer {
@@ -355,10 +376,108 @@ fn signer(doc: &TextDocument, body: Option<Signer>, ds: Option<&Dataset>) -> Sig
             name: s.name.clone().unwrap_or_default(),
         };
     }
-    if let Some(b) = body {
-        return b;
-    }
     ds.map(|d| d.report_doc.signer.clone()).unwrap_or_default()
+}
+
+/// `text` with its `{{ … }}` filled from the conference; as written (the error said) when
+/// that fails or there is no conference.
+fn with_data(
+    text: &str,
+    data: Option<&TextData>,
+    loc: &crate::diag::Loc,
+    what: &Text,
+    diags: &mut Diagnostics,
+) -> String {
+    if !(text.contains("{{") || text.contains("{%")) {
+        return text.to_string();
+    }
+    let rendered = match data {
+        Some(data) => data.render(text, loc, what, diags),
+        None => Err(Diagnostic::error(
+            "document-data",
+            loc.clone(),
+            Text::new(
+                format!("{} lấy số liệu hội nghị ({{{{ … }}}}) nhưng không có bảng tính hội nghị đi kèm", what.vi),
+                format!("{} takes conference data ({{{{ … }}}}) but there is no conference workbook with it", what.en),
+            ),
+        )
+        .with_hint(Text::new(
+            "đặt tệp trong thư mục van-ban/ bên cạnh hoi-nghi.xlsx, hoặc viết số liệu trực tiếp",
+            "put the file in a van-ban/ folder beside hoi-nghi.xlsx, or write the figures in",
+        ))),
+    };
+    rendered.unwrap_or_else(|d| {
+        diags.push(d);
+        text.to_string()
+    })
+}
+
+/// `Kính gửi: …` at the top of the body (one addressee on its line, or `- …` lines under
+/// it): the addressees, and the body without them.
+fn leading_addressees(body: &[Line]) -> (Vec<String>, Vec<Line>) {
+    let Some(first) = body.iter().position(|(_, l)| !l.trim().is_empty()) else { return (Vec::new(), body.to_vec()) };
+    let line = strip_marks(body[first].1.trim());
+    let Some(rest) = line.strip_prefix("Kính gửi").map(|r| r.trim_start_matches([' ', ':']).trim()) else {
+        return (Vec::new(), body.to_vec());
+    };
+    let clean =
+        |s: &str| s.trim_start_matches(['-', '+', '•']).trim().trim_end_matches(['.', ';', ',']).trim().to_string();
+    let mut to = Vec::new();
+    if !rest.is_empty() {
+        to.push(clean(rest));
+    }
+    let mut next = first + 1;
+    while let Some((_, l)) = body.get(next) {
+        let t = l.trim();
+        if t.is_empty() && !to.is_empty() {
+            break;
+        }
+        if t.starts_with(['-', '+', '•']) {
+            to.push(clean(t));
+        } else if !t.is_empty() {
+            break;
+        }
+        next += 1;
+    }
+    (to, body[..first].iter().chain(&body[next..]).cloned().collect())
+}
+
+/// Does the line read as a signer's name (`Nguyễn Thế Giang`): two to six words, each
+/// capitalised, not all in capitals, no final stop, no figure?
+fn is_name(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    (2..=6).contains(&words.len())
+        && words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && !is_capitals(s)
+        && !s.ends_with(['.', ';', ':', ',', '!', '?'])
+        && !s.chars().any(|c| c.is_ascii_digit())
+}
+
+/// A signature typed at the end of the body (authority and title in capitals, then the
+/// name): the body without it, and the signer.
+fn trailing_signature(body: &[Line]) -> (Vec<Line>, Option<Signer>) {
+    let filled: Vec<usize> = (0..body.len()).filter(|&i| !body[i].1.trim().is_empty()).collect();
+    let Some(&last) = filled.last() else { return (body.to_vec(), None) };
+    let name = body[last].1.trim().trim_matches('*').trim().to_string();
+    if !is_name(&name) {
+        return (body.to_vec(), None);
+    }
+    let mut authority = Vec::new();
+    let mut start = last;
+    for &i in filled.iter().rev().skip(1) {
+        let t = body[i].1.trim().trim_matches('*').trim().to_string();
+        if is_capitals(&t) && !t.ends_with(':') && numbered(&t).is_none() {
+            authority.insert(0, t);
+            start = i;
+        } else {
+            break;
+        }
+    }
+    if authority.is_empty() {
+        return (body.to_vec(), None);
+    }
+    let title = authority.pop().unwrap_or_default();
+    (body[..start].to_vec(), Some(Signer { name, authority, title }))
 }
 
 /// The body and what follows its `Nơi nhận:` line.
@@ -535,9 +654,13 @@ fn title_split(rest: &str) -> (String, String) {
         match c {
             '(' | '[' => depth += 1,
             ')' | ']' => depth -= 1,
-            // A title is short (`Thời gian thực hiện:`); a long text before a colon is a
-            // sentence introducing what follows (`Thành lập Ban Tổ chức …, gồm:`).
-            ':' if depth == 0 && rest[..i].chars().count() <= 80 => {
+            // A title is short (`Thời gian thực hiện:`); a long text before a colon, or a
+            // list before a final colon, is a sentence introducing what follows
+            // (`Thành lập Ban Tổ chức …, gồm:`).
+            ':' if depth == 0
+                && rest[..i].chars().count() <= 80
+                && !(rest[i + 1..].trim().is_empty() && rest[..i].contains(',')) =>
+            {
                 let after = &rest[i + 1..];
                 return (rest[..=i].to_string(), after.to_string());
             }
@@ -575,6 +698,19 @@ fn read_body(doc: &TextDocument, lines: &[(u32, String)], blocks: &mut Vec<DocBl
     }
 
     let mut num = Numbering::default();
+    // The khoản of the current list titled up to a colon (block, line): plain text after
+    // all when a sibling is a plain sentence (`1. Cử đại biểu: …` among sentences).
+    let mut colon_titles: Vec<(usize, String)> = Vec::new();
+    let mut list_has_sentence = false;
+    let close_list = |blocks: &mut Vec<DocBlock>, titles: &mut Vec<(usize, String)>, sentence: &mut bool| {
+        if *sentence {
+            for (i, line) in titles.iter() {
+                blocks[*i] = DocBlock::Para { spans: spans(line), style: ParaStyle::Body };
+            }
+        }
+        titles.clear();
+        *sentence = false;
+    };
     let mut grounds_open = true;
     let mut table: Vec<(u32, String)> = Vec::new();
     let warn = |diags: &mut Diagnostics, line: u32, vi: String, en: String| {
@@ -611,6 +747,7 @@ fn read_body(doc: &TextDocument, lines: &[(u32, String)], blocks: &mut Vec<DocBl
         match numbered(&plain) {
             Some(Numbered::Part { label, rest }) => {
                 let title = (!rest.is_empty()).then(|| rest.to_uppercase());
+                close_list(blocks, &mut colon_titles, &mut list_has_sentence);
                 blocks.push(DocBlock::Part { label, title });
                 num.section = None;
                 num.item = None;
@@ -628,6 +765,7 @@ fn read_body(doc: &TextDocument, lines: &[(u32, String)], blocks: &mut Vec<DocBl
                         format!("section {}. follows {before_en}: {}. was expected", roman(s), roman(expected)),
                     );
                 }
+                close_list(blocks, &mut colon_titles, &mut list_has_sentence);
                 num.section = Some(s);
                 num.item = None;
                 num.point = None;
@@ -646,6 +784,7 @@ fn read_body(doc: &TextDocument, lines: &[(u32, String)], blocks: &mut Vec<DocBl
                         format!("Điều {a}. where Điều {expected}. was expected"),
                     );
                 }
+                close_list(blocks, &mut colon_titles, &mut list_has_sentence);
                 num.article = Some(a);
                 num.item = None;
                 num.point = None;
@@ -694,6 +833,13 @@ fn read_body(doc: &TextDocument, lines: &[(u32, String)], blocks: &mut Vec<DocBl
                     blocks.push(DocBlock::Para { spans: spans(&line), style: ParaStyle::Body });
                 } else {
                     let (title, after) = title_split(rest);
+                    if k.is_some() {
+                        if title.is_empty() {
+                            list_has_sentence = true;
+                        } else if title.ends_with(':') && !after.trim().is_empty() {
+                            colon_titles.push((blocks.len(), line.clone()));
+                        }
+                    }
                     let mut s = Vec::new();
                     if title.is_empty() {
                         s.push(Span { text: format!("{label} {after}"), bold: false, italic: false });
@@ -734,16 +880,19 @@ fn read_body(doc: &TextDocument, lines: &[(u32, String)], blocks: &mut Vec<DocBl
                 blocks.push(DocBlock::Para { spans: spans(&line), style: ParaStyle::Body });
             }
             None => {
-                let style = if is_capitals(&plain) && !plain.starts_with(['-', '+']) {
-                    ParaStyle::Centre
-                } else {
-                    ParaStyle::Body
-                };
+                let capitals = is_capitals(&plain) && !plain.starts_with(['-', '+']);
+                // `Phần I` with its title on the next line, in capitals.
+                if capitals && let Some(DocBlock::Part { title: title @ None, .. }) = blocks.last_mut() {
+                    *title = Some(plain.clone());
+                    continue;
+                }
+                let style = if capitals { ParaStyle::Centre } else { ParaStyle::Body };
                 blocks.push(DocBlock::Para { spans: spans(&line), style });
             }
         }
     }
     flush_table(&mut table, blocks);
+    close_list(blocks, &mut colon_titles, &mut list_has_sentence);
 }
 
 /// A pipe table: `| a | b |` rows; a `|---|---|` row makes the rows above it the header
@@ -792,22 +941,30 @@ fn strip_marks(s: &str) -> String {
 /// `*italic*`, `**bold**` and `***both***` → spans; `\*` is a star. A mark left open is
 /// printed as it is.
 pub(crate) fn spans(s: &str) -> Vec<Span> {
-    // Tokens: text, or a run of stars.
+    // Tokens: text, or a run of stars with whether it may open (text follows it) and close
+    // (text precedes it) — so `5 * 3` and a note mark `(*)` stay stars.
     let mut tokens: Vec<(bool, String)> = Vec::new();
-    let mut chars = s.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c == '\\' && chars.peek() == Some(&'*') {
-            chars.next();
-            push_text(&mut tokens, '*');
+    let mut flanks: Vec<(bool, bool)> = Vec::new();
+    let chars: Vec<char> = s.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c == '\\' && chars.get(i + 1) == Some(&'*') {
+            push_text(&mut tokens, &mut flanks, '*');
+            i += 2;
         } else if c == '*' {
-            let mut n = 1;
-            while chars.peek() == Some(&'*') {
-                chars.next();
-                n += 1;
+            let start = i;
+            while chars.get(i) == Some(&'*') {
+                i += 1;
             }
-            tokens.push((true, "*".repeat(n)));
+            let (before, after) = (start.checked_sub(1).map(|j| chars[j]), chars.get(i).copied());
+            let open = after.is_some_and(|a| !a.is_whitespace() && a != ')');
+            let close = before.is_some_and(|b| !b.is_whitespace() && b != '(');
+            tokens.push((true, "*".repeat(i - start)));
+            flanks.push((open, close));
         } else {
-            push_text(&mut tokens, c);
+            push_text(&mut tokens, &mut flanks, c);
+            i += 1;
         }
     }
     // Marks that have a partner of the same length later count; the others are text.
@@ -816,11 +973,12 @@ pub(crate) fn spans(s: &str) -> Vec<Span> {
     let mut open: Vec<usize> = Vec::new();
     for &i in &marks {
         let len = tokens[i].1.len();
-        if let Some(pos) = open.iter().rposition(|&o| tokens[o].1.len() == len) {
+        let (can_open, can_close) = flanks[i];
+        if let Some(pos) = open.iter().rposition(|&o| tokens[o].1.len() == len).filter(|_| can_close) {
             active[open[pos]] = true;
             active[i] = true;
             open.truncate(pos);
-        } else if len <= 3 {
+        } else if len <= 3 && can_open {
             open.push(i);
         }
     }
@@ -846,10 +1004,13 @@ pub(crate) fn spans(s: &str) -> Vec<Span> {
     tidy(out)
 }
 
-fn push_text(tokens: &mut Vec<(bool, String)>, c: char) {
+fn push_text(tokens: &mut Vec<(bool, String)>, flanks: &mut Vec<(bool, bool)>, c: char) {
     match tokens.last_mut() {
         Some((false, t)) => t.push(c),
-        _ => tokens.push((false, c.to_string())),
+        _ => {
+            tokens.push((false, c.to_string()));
+            flanks.push((false, false));
+        }
     }
 }
 
@@ -896,6 +1057,8 @@ mod tests {
             ]
         );
         assert_eq!(spans("Nội dung**"), [sp("Nội dung**", false, false)]);
+        let note = "1. Chỉ tiêu (*) chưa đạt gồm tỷ lệ che phủ rừng (*) và 5 * 3 * 2.";
+        assert_eq!(spans(note), [sp(note, false, false)]);
     }
 
     #[test]
@@ -913,7 +1076,7 @@ mod tests {
             name: "van-ban/t.md".into(),
             stem: "t".into(),
             text: format!(
-                "---\nloại: Kế hoạch\ncơ quan: Ủy ban nhân dân xã A\nđịa danh: A\nký hiệu: KH-UBND\n---\n{body}"
+                "---\nloại: Kế hoạch\ncơ quan: Ủy ban nhân dân xã A\nđịa danh: A\nký hiệu: KH-UBND\nngày: 2025\n---\n{body}"
             ),
         };
         crate::validate::document(&file, &mut Diagnostics::new()).unwrap()
@@ -950,6 +1113,41 @@ mod tests {
             (&["KT. CHỦ TỊCH".to_string()][..], "PHÓ CHỦ TỊCH", "Lê Văn B")
         );
         assert!(diags.is_empty(), "{diags:?}");
+    }
+
+    #[test]
+    fn what_a_clerk_types_in_the_body_is_the_header_s() {
+        // Kính gửi at the top, the signature at the end before Nơi nhận; a khoản titled to
+        // its colon among sentences is a sentence; a part's title on the next line.
+        let d = doc(
+            "Kính gửi:\n- Sở Tài chính;\n- Sở Nội vụ.\n\nPhần I\nKẾT QUẢ\n\n1. Gửi báo cáo trước ngày 10.\n\n2. Cử đại biểu: mỗi đơn vị 02 người.\n\nTrân trọng./.\n\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\n\nPhạm Văn E\n\nNơi nhận:\n- Như trên;\n- Lưu: VT.\n",
+        );
+        let mut diags = Diagnostics::new();
+        let p = &plan(&[d], None, None, &mut diags).unwrap()[0];
+        assert_eq!(p.to, ["Sở Tài chính", "Sở Nội vụ"]);
+        assert_eq!(
+            p.blocks,
+            [
+                DocBlock::Part { label: "Phần I".into(), title: Some("KẾT QUẢ".into()) },
+                para("1. Gửi báo cáo trước ngày 10."),
+                para("2. Cử đại biểu: mỗi đơn vị 02 người."),
+                para("Trân trọng./."),
+            ]
+        );
+        assert_eq!(
+            (p.signer.authority.as_slice(), p.signer.name.as_str()),
+            (&["KT. GIÁM ĐỐC".to_string()][..], "Phạm Văn E")
+        );
+        assert_eq!(p.signer.title, "PHÓ GIÁM ĐỐC");
+        assert_eq!(p.recipients, ["Như trên", "Lưu: VT"]);
+        // The header's signer too: the body's is used, and that is said.
+        let mut d = doc("Nội dung.\n\nTL. GIÁM ĐỐC\nCHÁNH VĂN PHÒNG\n\nTrần Thị B\n");
+        d.signer.name = Some("Lê Văn Khác".into());
+        let mut diags = Diagnostics::new();
+        let p = &plan(&[d], None, None, &mut diags).unwrap()[0];
+        assert_eq!(p.signer.name, "Trần Thị B");
+        assert!(diags.iter().any(|d| d.code == "document-twice"), "{diags:?}");
+        assert_eq!(p.blocks, [para("Nội dung./.")]);
     }
 
     #[test]

@@ -32,6 +32,8 @@ pub(crate) struct BlockView {
     pub widths: Vec<f64>,
     /// Per column: whether every body cell is a figure (set right).
     pub numeric: Vec<bool>,
+    /// Per column: a row number (`STT`, `TT`), centred.
+    pub ordinal: Vec<bool>,
     /// A heading: kept on the page of what follows it.
     pub keep: bool,
 }
@@ -89,6 +91,7 @@ fn block(b: &DocBlock) -> BlockView {
         rows: Vec::new(),
         widths: Vec::new(),
         numeric: Vec::new(),
+        ordinal: Vec::new(),
         keep: false,
     };
     match b {
@@ -99,7 +102,16 @@ fn block(b: &DocBlock) -> BlockView {
         DocBlock::Para { spans, style } => BlockView { style: Some(*style), spans: spans.clone(), ..empty },
         DocBlock::Table { header, rows } => {
             let (widths, numeric) = table_shape(header, rows);
-            BlockView { kind: "table", header: header.clone(), rows: rows.clone(), widths, numeric, ..empty }
+            let ordinal = (0..widths.len())
+                .map(|i| {
+                    let h = header
+                        .as_ref()
+                        .and_then(|h| h.get(i))
+                        .map(|c| c.iter().map(|s| s.text.as_str()).collect::<String>());
+                    h.is_some_and(|h| matches!(crate::text::loose_key(&h).as_str(), "stt" | "tt" | "sott"))
+                })
+                .collect();
+            BlockView { kind: "table", header: header.clone(), rows: rows.clone(), widths, numeric, ordinal, ..empty }
         }
     }
 }

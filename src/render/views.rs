@@ -50,8 +50,24 @@ pub(crate) fn issuer_lines(name: &str) -> Vec<String> {
             return vec![name[..i].trim().to_string(), name[i..].trim().to_string()];
         }
     }
+    // Longer than the column's line (about 24 capitals at 12 pt): broken before `VÀ`
+    // (`SỞ NÔNG NGHIỆP` / `VÀ MÔI TRƯỜNG`), else at the space nearest the middle — never
+    // inside a word.
+    if name.chars().count() > ISSUER_LINE {
+        if let Some(i) = name.find(" VÀ ") {
+            return vec![name[..i].trim().to_string(), name[i..].trim().to_string()];
+        }
+        let middle = name.len() / 2;
+        if let Some(i) = name.match_indices(' ').map(|(i, _)| i).min_by_key(|i| i.abs_diff(middle)) {
+            return vec![name[..i].trim().to_string(), name[i..].trim().to_string()];
+        }
+    }
     vec![name.to_string()]
 }
+
+/// The capitals that fit on one line of the issuer's column (12 pt bold, 38 % of the text
+/// width).
+const ISSUER_LINE: usize = 24;
 
 /// The header of a document of `settings`' kind. Without a date, the day and month are
 /// blank and the year is the conference's.
@@ -124,6 +140,9 @@ mod tests {
             ["SỞ NÔNG NGHIỆP", "VÀ PHÁT TRIỂN NÔNG THÔN"]
         );
         assert_eq!(issuer_lines("BAN TỔ CHỨC"), ["BAN TỔ CHỨC"]);
+        assert_eq!(issuer_lines("SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG"), ["SỞ NÔNG NGHIỆP", "VÀ MÔI TRƯỜNG"]);
+        assert_eq!(issuer_lines("SỞ KHOA HỌC CÔNG NGHỆ TỈNH PHÚ THỌ"), ["SỞ KHOA HỌC CÔNG NGHỆ", "TỈNH PHÚ THỌ"]);
+        assert_eq!(issuer_lines("BAN QUẢN LÝ CÁC KHU CÔNG NGHIỆP"), ["BAN QUẢN LÝ CÁC", "KHU CÔNG NGHIỆP"]);
     }
 
     #[test]

@@ -61,7 +61,7 @@ fn start_hint() -> Text {
 
 /// One document: its front matter read, its body kept.
 pub fn document(file: &TextFile, diags: &mut Diagnostics) -> Option<TextDocument> {
-    let at = |line: u32| Loc::Template { file: file.name.clone(), line, col: 1 };
+    let at = |line: u32| Loc::Text { file: file.name.clone(), line, col: 1 };
     let lines: Vec<&str> = file.text.split('\n').collect();
     let Some(open) = lines.iter().position(|l| !l.trim().is_empty()) else {
         diags.push(error(
@@ -113,7 +113,7 @@ pub fn document(file: &TextFile, diags: &mut Diagnostics) -> Option<TextDocument
             let detail = e.to_string();
             let detail = detail.split(" at line ").next().unwrap_or(&detail).to_string();
             diags.push(error(
-                Loc::Template { file: file.name.clone(), line, col },
+                Loc::Text { file: file.name.clone(), line, col },
                 "front-matter",
                 format!("phần đầu viết sai cú pháp ({detail})"),
                 format!("the header is not valid ({detail})"),
@@ -181,7 +181,7 @@ pub fn document(file: &TextFile, diags: &mut Diagnostics) -> Option<TextDocument
             diags.push(
                 Diagnostic::warning(
                     "front-matter-key",
-                    Loc::Template { file: file.name.clone(), line, col: 1 },
+                    Loc::Text { file: file.name.clone(), line, col: 1 },
                     Text::new(
                         format!("phần đầu có mục {} không dùng đến: bỏ qua", quote(&written)),
                         format!("the header has a key {} that means nothing here: ignored", quote(&written)),
@@ -237,8 +237,8 @@ pub fn document(file: &TextFile, diags: &mut Diagnostics) -> Option<TextDocument
                     None => diags.push(error(
                         key_loc("date"),
                         "document-date",
-                        format!("ngày {} không đọc được", quote(&s)),
-                        format!("the date {} cannot be read", quote(&s)),
+                        format!("ngày {} không đọc được{}", quote(&s), month_length(&s).map(|(m, y, n)| format!(": tháng {m}/{y} chỉ có {n} ngày")).unwrap_or_default()),
+                        format!("the date {} cannot be read{}", quote(&s), month_length(&s).map(|(m, y, n)| format!(": {m}/{y} has {n} days")).unwrap_or_default()),
                         Text::new(
                             "viết 15/12/2023; hoặc 12/2023 (để trống ngày), 2023 (để trống ngày và tháng) cho văn bản chưa ký",
                             "write 15/12/2023; or 12/2023 (day left blank), 2023 (day and month left blank) for a document not yet signed",
@@ -349,6 +349,15 @@ pub(crate) fn parse_doc_date(s: &str) -> Option<DocDate> {
     }
 }
 
+/// For a day past its month's end (`31/11/2026`): the month, year and its number of days.
+fn month_length(s: &str) -> Option<(u8, i32, u8)> {
+    let runs: Vec<&str> = s.split(|c: char| !c.is_ascii_digit()).filter(|p| !p.is_empty()).collect();
+    let [d, m, y] = runs.as_slice() else { return None };
+    let (day, month, year): (u8, u8, i32) = (d.parse().ok()?, m.parse().ok()?, y.parse().ok()?);
+    let days = (28..=31).rev().find(|&n| crate::text::Date::new(year, month, n).is_some())?;
+    (day > days && (1..=12).contains(&month)).then_some((month, year, days))
+}
+
 /// A scalar as text (`15` → `"15"`); `None` when empty or not a scalar.
 fn scalar(v: &Yaml) -> Option<String> {
     let s = match v {
@@ -437,6 +446,8 @@ mod tests {
         assert_eq!(parse_doc_date("2023"), Some(DocDate::Year(2023)));
         assert_eq!(parse_doc_date("tháng 12/2023"), Some(DocDate::Month { month: 12, year: 2023 }));
         assert_eq!(parse_doc_date("13/2023"), None);
+        assert_eq!(month_length("31/11/2026"), Some((11, 2026, 30)));
+        assert_eq!(month_length("29/02/2024"), None);
         assert!(matches!(parse_doc_date("05/12/2023"), Some(DocDate::Full(_))));
     }
 }

@@ -55,7 +55,7 @@ pub(crate) fn check_text_glyphs(
             diags.push(
                 Diagnostic::error(
                     "missing-glyph",
-                    Loc::Template { file: file.name.clone(), line: i as u32 + 1, col: col as u32 + 1 },
+                    Loc::Text { file: file.name.clone(), line: i as u32 + 1, col: col as u32 + 1 },
                     Text::new(
                         format!("phông chữ không có ký tự “{c}” (U+{:04X}): ký tự này sẽ không in ra được", c as u32),
                         format!("the font has no glyph for “{c}” (U+{:04X}): it would not print", c as u32),

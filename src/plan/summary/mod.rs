@@ -288,8 +288,8 @@ impl TextData {
 
     /// Renders one text written at `loc`. A table or chart marker (`bang`, `bieu_do`) is an
     /// error: they belong to the report.
-    pub fn render(&self, source: &str, loc: &Loc, diags: &mut Diagnostics) -> Result<String, Diagnostic> {
-        let text = self.narrative.render(source, &self.ctx, loc, diags)?;
+    pub fn render(&self, source: &str, loc: &Loc, what: &Text, diags: &mut Diagnostics) -> Result<String, Diagnostic> {
+        let text = self.narrative.render_as(source, &self.ctx, loc, what, diags)?;
         if text.contains(narrative::MARK) {
             return Err(Diagnostic::error(
                 "document-function",

@@ -300,16 +300,27 @@ impl Narrative {
 
     /// Renders a text of the report written at `loc`; the functions' warnings go to `diags`.
     pub fn render(&self, source: &str, ctx: &Value, loc: &Loc, diags: &mut Diagnostics) -> Result<String, Diagnostic> {
+        self.render_as(source, ctx, loc, &Text::new("Nội dung", "The text"), diags)
+    }
+
+    /// [`Narrative::render`] of a text messages call `label` (`Trích yếu`).
+    pub fn render_as(
+        &self,
+        source: &str,
+        ctx: &Value,
+        loc: &Loc,
+        label: &Text,
+        diags: &mut Diagnostics,
+    ) -> Result<String, Diagnostic> {
         if let Ok(mut p) = self.problem.lock() {
             *p = None;
         }
-        let label = Text::new("Nội dung", "The text");
-        let result = self.jinja.render_cell(source, ctx, loc, &label).map_err(|d| {
+        let result = self.jinja.render_cell(source, ctx, loc, label).map_err(|d| {
             match self.problem.lock().ok().and_then(|mut p| p.take()) {
                 Some((message, hint)) => Diagnostic::error(
                     "report-function",
                     d.loc.clone().unwrap_or_else(|| loc.clone()),
-                    Text::new(format!("Nội dung: {}", message.vi), format!("The text: {}", message.en)),
+                    Text::new(format!("{}: {}", label.vi, message.vi), format!("{}: {}", label.en, message.en)),
                 )
                 .with_hint(hint),
                 None => d,
