@@ -65,7 +65,7 @@ fn table_shape(header: &Option<Vec<Vec<Span>>>, rows: &[Vec<Vec<Span>>]) -> (Vec
             // No word is broken: a column is at least as wide as its longest word.
             let word = cells().flat_map(|t| t.split_whitespace().map(|w| w.chars().count()).collect::<Vec<_>>()).max();
             // Long texts wrap; short ones keep their width.
-            (longest.min(40).max(word.unwrap_or(1) + 2).max(4)) as f64
+            (longest.min(40).max(word.unwrap_or(1) + 2).max(6)) as f64
         })
         .collect();
     let numeric = (0..n)
