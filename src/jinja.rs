@@ -137,29 +137,27 @@ impl Jinja {
             .with_hint(variables);
         }
         let detail = e.detail().map(|d| format!(": {d}")).unwrap_or_default();
-        if e.kind() == ErrorKind::UnknownFilter {
-            return Diagnostic::error(
-                "template-text",
-                loc,
-                Text::new(format!("{vi} dùng một bộ lọc không có{line}{detail}"), format!("{en} uses an unknown filter{line_en}{detail}")),
-            )
-            .with_hint(Text::new(
-                "các bộ lọc: upper_first, lower_first, so_chu, tien_chu, join_vi, và của minijinja: upper, lower, title, join, length, round …",
-                "the filters: upper_first, lower_first, so_chu, tien_chu, join_vi, and minijinja's: upper, lower, title, join, length, round …",
-            ));
-        }
         let reason = match e.kind() {
             ErrorKind::UndefinedError => ("dùng một biến không có", "uses a variable that does not exist"),
             ErrorKind::SyntaxError => ("viết sai cú pháp", "has a syntax error"),
             ErrorKind::UnknownFilter => ("dùng một bộ lọc không có", "uses an unknown filter"),
             _ => ("không hiển thị được", "cannot be rendered"),
         };
+        // An unknown filter: the filters there are, not the variables.
+        let hint = if e.kind() == ErrorKind::UnknownFilter {
+            Text::new(
+                "các bộ lọc: upper_first, lower_first, so_chu, tien_chu, join_vi, và của minijinja: upper, lower, title, join, length, round …",
+                "the filters: upper_first, lower_first, so_chu, tien_chu, join_vi, and minijinja's: upper, lower, title, join, length, round …",
+            )
+        } else {
+            variables
+        };
         Diagnostic::error(
             "template-text",
             loc,
             Text::new(format!("{vi} {}{line}{detail}", reason.0), format!("{en} {}{line_en}{detail}", reason.1)),
         )
-        .with_hint(variables)
+        .with_hint(hint)
     }
 
     /// Renders text written in a cell (`what` names it in messages: the MC line, the

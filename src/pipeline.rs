@@ -142,7 +142,7 @@ fn prepare_with(
     });
     let (dataset, fonts, docs) = timings.time("validate", || {
         let dataset = validate::validate(&data, diags);
-        let docs = validate::documents(&files, diags);
+        let docs = validate::documents::documents(&files, diags);
         // The glyph check needs the chosen font; it runs even when other rules failed, so
         // every problem is reported at once.
         let choice = dataset.as_ref().map_or(FontChoice::Liberation, |d| d.font);
@@ -282,17 +282,17 @@ pub fn render_document(config: &RenderConfig) -> Outcome {
     let diags = &mut o.diags;
     let Some(file) = input::documents::read(&config.file, "", diags) else { return o };
     let out = config.out.clone().unwrap_or_else(|| config.file.with_extension("pdf"));
-    let (plans, fonts, templates, date) = match &config.conference {
+    let (plans, fonts, templates, date, font) = match &config.conference {
         Some(source) => {
             let Some(p) = prepare_with(source, Some(vec![file]), diags, &mut o.timings) else { return o };
             let date = p.dataset.conference.date;
-            (p.plan.documents, p.fonts, p.templates, date)
+            (p.plan.documents, p.fonts, p.templates, date, p.dataset.font)
         }
         None => {
             let file = normalize::text_file(file);
             let fonts = EMBEDDED_FONTS.clone();
             validate::check_text_glyphs(&file, &|c| fonts.covers(c), diags);
-            let Some(doc) = validate::document(&file, diags) else { return o };
+            let Some(doc) = validate::documents::document(&file, diags) else { return o };
             let Some(plans) = crate::plan::documents::plan(std::slice::from_ref(&doc), None, None, diags) else {
                 return o;
             };
@@ -301,14 +301,17 @@ pub fn render_document(config: &RenderConfig) -> Outcome {
             }
             let dir = config.file.parent().map(Path::to_path_buf).unwrap_or_default();
             let date = plans.first().map(|p| p.made).unwrap_or(crate::text::Date { year: 2000, month: 1, day: 1 });
-            (plans, fonts, TemplateStore::with_overrides(&dir.join("templates")), date)
+            (plans, fonts, TemplateStore::with_overrides(&dir.join("templates")), date, FontChoice::Liberation)
         }
     };
     let Some(plan) = plans.first() else { return o };
     let engine = Engine::new(fonts, templates, config.conference.as_ref().and_then(Source::dir), date);
-    let bytes = o.timings.time("render", || render::documents::pdf(plan, &engine));
+    let bytes = o.timings.time("render", || render::documents::pdf(plan, &engine, font));
     let bytes = match bytes {
-        Ok(b) => b,
+        Ok((b, warnings)) => {
+            o.diags.extend(warnings);
+            b
+        }
         Err(e) => {
             o.diags.extend(e);
             return o;

@@ -1079,7 +1079,7 @@ mod tests {
                 "---\nloại: Kế hoạch\ncơ quan: Ủy ban nhân dân xã A\nđịa danh: A\nký hiệu: KH-UBND\nngày: 2025\n---\n{body}"
             ),
         };
-        crate::validate::document(&file, &mut Diagnostics::new()).unwrap()
+        crate::validate::documents::document(&file, &mut Diagnostics::new()).unwrap()
     }
 
     fn para(text: &str) -> DocBlock {

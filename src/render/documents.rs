@@ -161,17 +161,7 @@ pub(crate) fn view(p: &DocPlan, font: Vec<&'static str>) -> DocumentView {
         letter,
         to: addressees(&p.to),
         blocks: p.blocks.iter().map(block).collect(),
-        signature: SignatureView {
-            recipients: views::recipients(&p.recipients),
-            authority: {
-                let mut a = p.signer.authority.clone();
-                if !p.signer.title.is_empty() && a.last() != Some(&p.signer.title) {
-                    a.push(p.signer.title.clone());
-                }
-                a
-            },
-            name: p.signer.name.clone(),
-        },
+        signature: views::signature_of(&p.signer, &p.recipients),
     }
 }
 
@@ -192,14 +182,29 @@ pub(crate) fn render(docs: &[DocPlan], ctx: &Ctx<'_>) -> Rendered {
     Ok((artefacts, warnings))
 }
 
-/// One document's PDF, alone (`vanthu render`).
-pub(crate) fn pdf(p: &DocPlan, engine: &crate::render::typst::Engine) -> Result<Vec<u8>, Diagnostics> {
-    let font = views::font_list(
-        crate::model::FontChoice::Liberation,
-        engine.fonts().family != crate::assets::LIBERATION_SERIF,
-    );
-    let data = serde_json::to_vec(&view(p, font)).expect("views serialise");
-    let key = crate::render::context::ident(engine, TEMPLATE, &data);
-    let (doc, _) = engine.compile(TEMPLATE, data)?;
-    engine.pdf(&doc, &key, p.made)
+/// One document's PDF, alone (`vanthu render`), set in `font`: made the way the pack makes
+/// it (so the same bytes), with its template's warnings.
+pub(crate) fn pdf(
+    p: &DocPlan,
+    engine: &crate::render::typst::Engine,
+    font: crate::model::FontChoice,
+) -> Result<(Vec<u8>, Diagnostics), Diagnostics> {
+    super::context::deep_stacks();
+    let (reuse, spill) = (crate::pack::Reuse::none(), super::context::Spill::default());
+    let font = views::font_list(font, engine.fonts().family != crate::assets::LIBERATION_SERIF);
+    let ctx = Ctx { engine, reuse: &reuse, progress: &super::progress::Silent, font, spill: &spill };
+    let (artefact, warnings) =
+        ctx.pdf(TEMPLATE, &view(p, ctx.font.clone()), &path(p), DocKind::Documents, p.made, |_| None)?;
+    let bytes = artefact.bytes.expect("nothing is kept without a previous build").read().map(|b| b.into_owned());
+    let bytes = bytes.map_err(|e| {
+        Diagnostics::from(crate::diag::Diagnostic::error(
+            "internal",
+            crate::diag::Loc::File { file: p.file.clone() },
+            crate::diag::Text::new(
+                format!("không đọc lại được tệp tạm ({e})"),
+                format!("cannot read back a temporary file ({e})"),
+            ),
+        ))
+    })?;
+    Ok((bytes, warnings))
 }

@@ -107,11 +107,17 @@ pub fn recipients(lines: &[String]) -> Vec<String> {
 }
 
 pub fn signature(settings: &DocSettings) -> SignatureView {
-    let mut authority = settings.signer.authority.clone();
-    if !settings.signer.title.is_empty() && authority.last() != Some(&settings.signer.title) {
-        authority.push(settings.signer.title.clone());
+    signature_of(&settings.signer, &settings.recipients)
+}
+
+/// Ô 7 and 9b of `signer` and `recipient_lines`: the title after the authority lines
+/// (unless it is the last of them), the recipients punctuated.
+pub fn signature_of(signer: &crate::model::Signer, recipient_lines: &[String]) -> SignatureView {
+    let mut authority = signer.authority.clone();
+    if !signer.title.is_empty() && authority.last() != Some(&signer.title) {
+        authority.push(signer.title.clone());
     }
-    SignatureView { recipients: recipients(&settings.recipients), authority, name: settings.signer.name.clone() }
+    SignatureView { recipients: recipients(recipient_lines), authority, name: signer.name.clone() }
 }
 
 /// The font list templates set text in.

@@ -369,14 +369,10 @@ fn scalar(v: &Yaml) -> Option<String> {
     (!s.is_empty()).then_some(s)
 }
 
-/// A list: a YAML list, or one line per line of a text.
+/// A list: a YAML list, or one line per line of a text (list markers and a final `;` or
+/// `,` removed, as in the workbook's settings).
 fn list(v: &Yaml) -> Vec<String> {
-    text_lines(v)
-        .unwrap_or_default()
-        .into_iter()
-        .map(|l| l.trim_start_matches(['-', '+', '•']).trim().to_string())
-        .filter(|l| !l.is_empty())
-        .collect()
+    text_lines(v).unwrap_or_default().into_iter().flat_map(|l| super::lines(Some(l))).collect()
 }
 
 fn text_lines(v: &Yaml) -> Option<Vec<String>> {

@@ -10,7 +10,7 @@ pub mod choices;
 mod cross;
 mod decisions;
 mod delegates;
-mod documents;
+pub mod documents;
 pub(crate) mod fields;
 mod glyphs;
 mod hall;
@@ -21,7 +21,6 @@ mod summary;
 
 use std::collections::HashSet;
 
-pub use documents::{document, documents};
 pub(crate) use glyphs::{check_glyphs, check_text_glyphs};
 
 use self::fields::Fields;

@@ -239,7 +239,15 @@ pub(crate) struct TextData {
 
 impl TextData {
     pub fn new(ds: &Dataset, summary: Option<&SummaryPlan>) -> TextData {
-        let stats = stats::of(ds);
+        // The report's figures when there is a report: computed once.
+        let own;
+        let stats = match summary {
+            Some(s) => &s.stats,
+            None => {
+                own = stats::of(ds);
+                &own
+            }
+        };
         let sources = Arc::new(sources::sources(ds, &stats.targets));
         let tables = Arc::new(summary.map(|s| s.tables.clone()).unwrap_or_default());
         let (narrative, _) = Narrative::new(tables, sources, Vec::new());
