@@ -69,8 +69,11 @@ pub struct SynthArgs {
 
 #[derive(Debug, Args)]
 pub struct InitArgs {
-    /// Thư mục ghi hoi-nghi.xlsx và hoi-nghi.yaml (mặc định: thư mục hiện tại).
+    /// Thư mục ghi hoi-nghi.xlsx (mặc định: thư mục hiện tại).
     pub dir: Option<PathBuf>,
+    /// Ghi hoi-nghi.yaml (dạng chữ, có chú thích) thay cho bảng tính / write YAML instead.
+    #[arg(long)]
+    pub yaml: bool,
     /// Loại hội nghị: tong-ket (tổng kết công tác năm), thi-dua (thi đua, khen thưởng),
     /// chuong-trinh (sơ kết một chương trình, có danh sách sản phẩm như OCOP).
     #[arg(long, value_enum, default_value_t = ProfileArg::TongKet)]
@@ -125,6 +128,10 @@ pub struct PackArgs {
     /// Thư mục bộ văn bản (mặc định output/<mã hội nghị>).
     #[arg(short, long)]
     pub output: Option<PathBuf>,
+    /// Cho ghi vào thư mục -o đã có tệp nhưng chưa phải bộ văn bản của vanthu (tệp trùng
+    /// tên bị thay) / write into a non-empty folder that is not a vanthu pack.
+    #[arg(long = "ghi-de")]
+    pub adopt: bool,
 }
 
 #[derive(Debug, Args)]

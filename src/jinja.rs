@@ -4,6 +4,12 @@
 //! Undefined variables are errors (strict mode), reported at the cell or template line
 //! they come from, with the variables that do exist. The result is plain text: it reaches
 //! Typst as a string value, never as markup.
+//!
+//! Every render is bounded ([`crate::limits`]): a number of steps (minijinja's fuel, so a
+//! loop cannot run for ever), the text one render may produce, and the text all renders of
+//! one environment may produce together — each exceeded limit an error at the text's place.
+
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use minijinja::syntax::SyntaxConfig;
 use minijinja::value::ValueKind;
@@ -11,11 +17,58 @@ use minijinja::{Environment, ErrorKind, UndefinedBehavior, Value};
 
 use crate::assets::TemplateStore;
 use crate::diag::{Diagnostic, Loc, Text};
+use crate::limits::{self, TEMPLATE_FUEL, TEMPLATE_OUTPUT, TEMPLATE_TOTAL_OUTPUT};
 use crate::text::{amount_in_words, capitalize_first, join_vi, lowercase_first, number_in_words};
 
 /// A strict environment with vanthu's filters.
 pub(crate) struct Jinja {
     env: Environment<'static>,
+    /// The text its renders have produced so far (bounded by [`TEMPLATE_TOTAL_OUTPUT`]).
+    spent: AtomicUsize,
+}
+
+/// Why a render stopped: the template's own error, or one of the limits.
+enum Failure {
+    Template(minijinja::Error),
+    /// The render's text passed [`TEMPLATE_OUTPUT`], or all renders' passed
+    /// [`TEMPLATE_TOTAL_OUTPUT`] (`true`).
+    TooLong {
+        total: bool,
+    },
+}
+
+/// A writer that stops at `room` bytes.
+struct Capped {
+    out: Vec<u8>,
+    room: usize,
+    full: bool,
+}
+
+impl std::io::Write for Capped {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.out.len() + buf.len() > self.room {
+            self.full = true;
+            return Err(std::io::Error::other("output limit"));
+        }
+        self.out.extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Inline marks of a text document (`*`, `|`, `\`) escaped, so a value prints as it is.
+fn escape_markup(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if matches!(c, '*' | '|' | '\\') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
 }
 
 impl Default for Jinja {
@@ -30,28 +83,8 @@ impl Jinja {
         env.set_undefined_behavior(UndefinedBehavior::Strict);
         // Spans of failing expressions, so a message can quote the one that failed.
         env.set_debug(true);
-        // Printed values read as Vietnamese text: an empty value prints nothing (not
-        // `None`); a figure (a float) prints the Vietnamese way, `5448.0` as `5.448` and
-        // `0.25` as `0,25` (whole numbers — counts, years — print as they are); a list of
-        // records with a `text` (`stats.targets`) prints their texts, one sentence.
-        env.set_formatter(|out, state, value| {
-            let write = |out: &mut minijinja::Output<'_>, s: &str| {
-                out.write_str(s).map_err(|_| minijinja::Error::new(ErrorKind::WriteFailure, "formatting failed"))
-            };
-            if value.is_none() {
-                return Ok(());
-            }
-            if value.kind() == ValueKind::Number
-                && !value.is_integer()
-                && let Ok(f) = f64::try_from(value.clone())
-            {
-                return write(out, &crate::text::vi_number(f));
-            }
-            if let Some(text) = readable(value) {
-                return write(out, &text);
-            }
-            minijinja::escape_formatter(out, state, value)
-        });
+        env.set_fuel(Some(TEMPLATE_FUEL));
+        set_formatter(&mut env, false);
         if let Ok(syntax) = SyntaxConfig::builder().trim_blocks(true).lstrip_blocks(true).build() {
             env.set_syntax(syntax);
         }
@@ -60,7 +93,82 @@ impl Jinja {
         env.add_filter("so_chu", |n: u64| number_in_words(n));
         env.add_filter("tien_chu", |n: u64| amount_in_words(n));
         env.add_filter("join_vi", join_vi);
-        Jinja { env }
+        Jinja { env, spent: AtomicUsize::new(0) }
+    }
+
+    /// Values print with the inline marks of a text document escaped (`\*`, `\|`, `\\`):
+    /// a venue `Phòng họp A*2*` is printed with its stars, never read as italics.
+    pub(crate) fn escape_markup(&mut self) {
+        set_formatter(&mut self.env, true);
+    }
+
+    /// Renders `source`, within the limits.
+    fn render_bounded(&self, source: &str, context: &Value) -> Result<String, Failure> {
+        let spent = self.spent.load(Ordering::Relaxed);
+        let room = TEMPLATE_OUTPUT.min(TEMPLATE_TOTAL_OUTPUT.saturating_sub(spent));
+        let total = room < TEMPLATE_OUTPUT;
+        let template = self.env.template_from_str(source).map_err(Failure::Template)?;
+        let mut w = Capped { out: Vec::new(), room, full: false };
+        match template.render_captured_to(context.clone(), &mut w) {
+            Ok(_) => {
+                self.spent.fetch_add(w.out.len(), Ordering::Relaxed);
+                // The formatter writes only whole `str`s: the bytes are UTF-8.
+                Ok(String::from_utf8_lossy(&w.out).into_owned())
+            }
+            Err(_) if w.full => Err(Failure::TooLong { total }),
+            Err(e) => Err(Failure::Template(e)),
+        }
+    }
+
+    /// The error for a render stopped by a limit.
+    fn limit_diagnostic(&self, failure: Failure, source: &str, loc: Loc, what: &Text, context: &Value) -> Diagnostic {
+        let (vi, en) = (&what.vi, &what.en);
+        let (message, hint) = match failure {
+            Failure::Template(e) if e.kind() == ErrorKind::OutOfFuel => (
+                Text::new(
+                    format!(
+                        "{vi} cần quá {} bước tính (vòng lặp quá lớn hoặc không dừng)",
+                        limits::count(TEMPLATE_FUEL)
+                    ),
+                    format!(
+                        "{en} takes more than {} steps (a loop too large, or endless)",
+                        limits::count(TEMPLATE_FUEL)
+                    ),
+                ),
+                Text::new(
+                    "bỏ bớt vòng lặp {% for %}, hoặc viết sẵn phần chữ cần lặp",
+                    "remove {% for %} loops, or write out the text they repeat",
+                ),
+            ),
+            Failure::Template(e) => return self.diagnostic(&e, source, loc, what, context),
+            Failure::TooLong { total: false } => (
+                Text::new(
+                    format!("{vi} tạo ra quá {} chữ", limits::size(TEMPLATE_OUTPUT as u64)),
+                    format!("{en} produces more than {} of text", limits::size(TEMPLATE_OUTPUT as u64)),
+                ),
+                Text::new(
+                    "kiểm tra các vòng lặp {% for %} và phép nhân chuỗi (\"x\" * 1000)",
+                    "check the {% for %} loops and string repetitions (\"x\" * 1000)",
+                ),
+            ),
+            Failure::TooLong { total: true } => (
+                Text::new(
+                    format!(
+                        "{vi}: các đoạn {{{{ … }}}} đã tạo ra quá {} chữ",
+                        limits::size(TEMPLATE_TOTAL_OUTPUT as u64)
+                    ),
+                    format!(
+                        "{en}: the {{{{ … }}}} texts have produced more than {} of text",
+                        limits::size(TEMPLATE_TOTAL_OUTPUT as u64)
+                    ),
+                ),
+                Text::new(
+                    "kiểm tra các vòng lặp {% for %} trong các ô lời dẫn, báo cáo, văn bản",
+                    "check the {% for %} loops of the MC lines, the report and the documents",
+                ),
+            ),
+        };
+        Diagnostic::error("template-limit", loc, message).with_hint(hint)
     }
 
     /// Adds a global value or function (`bang`, `dem` of the report's narrative).
@@ -170,7 +278,11 @@ impl Jinja {
         what: &Text,
     ) -> Result<String, Diagnostic> {
         let source = straight_quotes_in_tags(source);
-        self.env.render_str(&source, context.clone()).map_err(|e| {
+        self.render_bounded(&source, context).map_err(|failure| {
+            let e = match failure {
+                Failure::Template(e) if e.kind() != ErrorKind::OutOfFuel => e,
+                limited => return self.limit_diagnostic(limited, &source, loc.clone(), what, context),
+            };
             let by_empty = context.get_attr("by").is_ok_and(|v| v.is_none() || v.is_undefined());
             if e.kind() == ErrorKind::UndefinedError && by_empty && source.contains("by.") {
                 return Diagnostic::error(
@@ -241,11 +353,51 @@ impl Jinja {
                 Text::new("không tìm thấy mẫu", "template not found"),
             ));
         };
-        self.env.render_str(&source, context.clone()).map_err(|e| {
-            let loc = Loc::Template { file: store.display(name).into(), line: e.line().unwrap_or(0) as u32, col: 1 };
-            self.diagnostic(&e, &source, loc, &Text::new("Mẫu", "The template"), context)
+        self.render_bounded(&source, context).map_err(|failure| {
+            let line = match &failure {
+                Failure::Template(e) => e.line().unwrap_or(0) as u32,
+                Failure::TooLong { .. } => 0,
+            };
+            let loc = Loc::Template { file: store.display(name).into(), line, col: 1 };
+            self.limit_diagnostic(failure, &source, loc, &Text::new("Mẫu", "The template"), context)
         })
     }
+}
+
+/// Printed values read as Vietnamese text: an empty value prints nothing (not `None`); a
+/// figure (a float) prints the Vietnamese way, `5448.0` as `5.448` and `0.25` as `0,25`
+/// (whole numbers — counts, years — print as they are); a list of records with a `text`
+/// (`stats.targets`) prints their texts, one sentence. With `markup`, a text document's
+/// inline marks in the value are escaped.
+fn set_formatter(env: &mut Environment<'static>, markup: bool) {
+    env.set_formatter(move |out, state, value| {
+        let write = |out: &mut minijinja::Output<'_>, s: &str| {
+            let escaped;
+            let s = if markup {
+                escaped = escape_markup(s);
+                escaped.as_str()
+            } else {
+                s
+            };
+            out.write_str(s).map_err(|_| minijinja::Error::new(ErrorKind::WriteFailure, "formatting failed"))
+        };
+        if value.is_none() {
+            return Ok(());
+        }
+        if value.kind() == ValueKind::Number
+            && !value.is_integer()
+            && let Ok(f) = f64::try_from(value.clone())
+        {
+            return write(out, &crate::text::vi_number(f));
+        }
+        if let Some(text) = readable(value) {
+            return write(out, &text);
+        }
+        if markup {
+            return write(out, &value.to_string());
+        }
+        minijinja::escape_formatter(out, state, value)
+    });
 }
 
 /// A record with a `text` prints its text; a list of them, their texts joined with `; `

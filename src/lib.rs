@@ -25,6 +25,7 @@ pub mod commands;
 pub mod diag;
 pub mod input;
 pub mod jinja;
+pub mod limits;
 pub mod model;
 pub mod normalize;
 pub mod output;

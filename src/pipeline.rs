@@ -49,6 +49,8 @@ pub struct BuildConfig {
     pub only: BTreeSet<DocKind>,
     /// Render everything, even what the previous build could keep.
     pub force: bool,
+    /// Write into `out_dir` even when it holds files but is not a vanthu pack (`--ghi-de`).
+    pub adopt: bool,
 }
 
 impl BuildConfig {
@@ -100,6 +102,8 @@ pub struct Outcome {
     pub changes: Option<Changes>,
     /// Set when the failure is not the input's fault (a file could not be written).
     pub internal_failure: bool,
+    /// Set when the command asked for what is not done (a folder that is not a pack).
+    pub usage_error: bool,
 }
 
 fn fonts_for(choice: FontChoice, diags: &mut Diagnostics) -> Arc<Fonts> {
@@ -209,6 +213,11 @@ pub fn build(config: &BuildConfig, progress: &dyn Progress) -> Outcome {
     };
     let kinds = config.kinds();
     let dir = config.out_dir.clone().unwrap_or_else(|| PathBuf::from("output").join(&dataset.id));
+    if let Err(d) = output::claim(&dir, config.adopt) {
+        o.diags.push(d);
+        o.usage_error = true;
+        return o;
+    }
     // One build at a time per folder, from reading its manifest to writing the new one.
     let _lock = match output::PackLock::take(&dir) {
         Ok(lock) => lock,
@@ -231,7 +240,7 @@ pub fn build(config: &BuildConfig, progress: &dyn Progress) -> Outcome {
     let snapshot = pack::snapshot(&dataset, &plan);
     let keep = (!config.partial()).then(|| snapshot.clone());
     let mut changeset = Changeset::new(&dir, &previous, artefacts, &kinds, keep);
-    let changes = Changes::new(previous.snapshot.as_ref(), &snapshot, &changeset.written(), &changeset.remove);
+    let changes = Changes::new(previous.snapshot.as_ref(), &snapshot, &changeset.reprint, &changeset.remove);
     // A build that changed nothing keeps the last change report: its reprint list may not be
     // printed yet (one more build, or a no-op save under `watch`, must not wipe it). Every
     // build that changed something also leaves its report in `thay-doi/`, dated, so no

@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 /// in `plan`).
 const FLOORS: &[&[&str]] = &[
     &["text"],
+    &["limits"],
     &["diag"],
     &["assets"],
     &["jinja"],

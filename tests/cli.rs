@@ -62,6 +62,8 @@ fn no_file_named_uses_the_workbook_of_the_folder() {
     assert!(invited > 0 && invited < 50, "the starter's few delegates, not the sample's 253: {invited}");
 
     // The only workbook of a folder, whatever its name; several: name one.
+    let o = vanthu(&["convert", "hoi-nghi.xlsx", "--to", "yaml"], &conf);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     std::fs::remove_file(conf.join("hoi-nghi.xlsx")).unwrap();
     std::fs::rename(conf.join("hoi-nghi.yaml"), conf.join("Hoi nghi cua xa.yaml")).unwrap();
     std::fs::write(conf.join("~$Hoi nghi.xlsx"), b"Excel's lock file").unwrap();

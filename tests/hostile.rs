@@ -3,7 +3,8 @@
 //! hidden under merged cells, header-only sheets, text in number cells), YAML syntax and
 //! structure, non-UTF-8 text, cells of 10,000 characters, characters the font lacks, files
 //! that are no workbook, a truncated one, an `.xls` renamed `.xlsx`, an empty file, one
-//! encrypted with a password — makes `vanthu check` exit 1 with the Vietnamese message
+//! encrypted with a password, nesting too deep, template loops that would never end —
+//! makes `vanthu build` (under a 1 GiB memory limit) exit 1 with the Vietnamese message
 //! `expected.txt` records, naming the place; none panics. (The workbooks are `vanthu
 //! convert`'s own, edited at the XML.)
 
@@ -30,8 +31,13 @@ fn every_bad_input_is_an_error_at_its_place_and_none_panics() {
     let listed: Vec<&str> = cases.iter().map(|(f, _)| *f).collect();
     assert_eq!(on_disk, listed, "every fixture has its expected error, and only those");
     let mut wrong = Vec::new();
+    let out = tempfile::tempdir().unwrap();
+    let out = out.path().join("out");
     for (file, error) in &cases {
-        let o = vanthu(&["check", file], &dir);
+        // A build, under a 1 GiB address-space limit: our message, never a signal, and
+        // nothing written.
+        let o = crate::bounds::limited(&["build", file, "-o", &out.to_string_lossy()], &dir);
+        assert!(!out.exists(), "{file}: nothing is written");
         let err = stderr(&o);
         let first = err.lines().find(|l| l.starts_with("lỗi")).unwrap_or("");
         if o.status.code() != Some(1) || first != *error || err.contains("panicked") {

@@ -15,6 +15,7 @@ fn build(input: &Path, out: &Path, force: bool) -> Outcome {
         out_dir: Some(out.to_path_buf()),
         only: Default::default(),
         force,
+        adopt: false,
     };
     let outcome = run(&config, &Silent);
     assert!(!outcome.diags.has_errors(), "{:#?}", outcome.diags);
@@ -191,6 +192,7 @@ fn a_partial_build_keeps_the_change_for_the_next_full_one() {
         out_dir: Some(p.out()),
         only: [vanthu::pack::DocKind::Summary].into_iter().collect(),
         force: false,
+        adopt: false,
     };
     let partial = run(&config, &Silent);
     assert!(!partial.changes.as_ref().unwrap().changes.is_empty());

@@ -84,7 +84,7 @@ fn convert_round_trips_to_the_same_documents() {
     // It refuses to overwrite without --force, and never touches its input.
     let before = std::fs::read(p.path("hoi-nghi.xlsx")).unwrap();
     let o = vanthu(&["convert", "hoi-nghi.yaml", "--to", "xlsx"], p.dir.path());
-    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(o.status.code(), Some(2), "a usage error: -o, or --force");
     assert_eq!(std::fs::read(p.path("hoi-nghi.xlsx")).unwrap(), before);
     let o = vanthu(&["convert", "hoi-nghi.yaml", "--to", "xlsx", "-o", "lai.xlsx"], p.dir.path());
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));

@@ -34,6 +34,12 @@ fn cell() -> impl Strategy<Value = String> {
         Just("Tổng cộng".to_string()),
         Just("Có".to_string()),
         Just("Đoàn chủ tịch; Trao thưởng".to_string()),
+        // Issue 22: what Word pastes where a picture was, alone or around a forged marker;
+        // template loops that would never end or fill the memory.
+        "[a-zà-ỹ ]{0,8}\u{FFFC}[a-z:0-9]{0,9}\u{FFFC}?",
+        Just("\u{FFFC}table:99\u{FFFC}".to_string()),
+        Just("{% for a in range(100000) %}{{ 'x' * 100000 }}{% endfor %}".to_string()),
+        Just("{% for a in range(99999) %}{% for b in range(99999) %}{% endfor %}{% endfor %}".to_string()),
     ]
 }
 
@@ -205,6 +211,88 @@ where
             return tried;
         }
     }
+}
+
+/// YAML nested `depth` levels deep in one of three ways (block lists, flow lists, maps).
+fn deep_yaml() -> impl Strategy<Value = String> {
+    (0..3u8, 0..400usize).prop_map(|(how, depth)| match how {
+        0 => format!("id: thu\nx: {}1\n", "- ".repeat(depth)),
+        1 => format!("id: thu\nx: {}1{}\n", "[".repeat(depth), "]".repeat(depth)),
+        _ => {
+            let mut s = String::from("id: thu\n");
+            for d in 0..depth {
+                s.push_str(&format!("{}k{d}:\n", " ".repeat(d)));
+            }
+            s
+        }
+    })
+}
+
+/// A workbook with one filled cell somewhere on a sheet of up to 1,048,576 × 16,384.
+fn far_cell_xlsx() -> impl Strategy<Value = Vec<u8>> {
+    (0..1_048_576u32, 0..16_384u16, cell()).prop_map(|(r, c, value)| {
+        let mut wb = rust_xlsxwriter::Workbook::new();
+        let ws = wb.add_worksheet();
+        ws.set_name("Hội nghị").unwrap();
+        ws.write(0, 0, "Thông tin").unwrap();
+        ws.write(0, 1, "Giá trị").unwrap();
+        let ws = wb.add_worksheet();
+        ws.set_name("Đại biểu").unwrap();
+        ws.write(0, 0, "Họ và tên").unwrap();
+        ws.write(1, 0, "Nguyễn Văn An").unwrap();
+        write_cell(ws, r, c, if value.is_empty() { "x" } else { &value });
+        wb.save_to_buffer().unwrap()
+    })
+}
+
+/// Delegates whose names and ids are drawn from look-alikes (`A.1` / `A-1`, `Ấn` / `Ân` /
+/// `An`, a namesake whose id makes another's name).
+fn lookalike_delegates() -> impl Strategy<Value = String> {
+    let names =
+        ["Nguyễn Văn An", "Nguyễn Văn Ấn", "Nguyễn Văn Ân", "Nguyễn Văn An B", "Nguyễn Văn An 2", "NGUYỄN VĂN AN"];
+    let ids = ["A.1", "A-1", "B", "2", "A1", "A_1"];
+    proptest::collection::vec((0..names.len(), 0..ids.len()), 1..14).prop_map(move |picked| {
+        let mut yaml = crate::bounds::conference("Hội trường", "", "Mời.", "");
+        let mut more = String::new();
+        let mut used = Vec::new();
+        for (k, (n, i)) in picked.into_iter().enumerate() {
+            // Ids are unique in a valid list: repeats get the row number.
+            let id = if used.contains(&i) { format!("{}{k}", ids[i]) } else { ids[i].to_string() };
+            used.push(i);
+            more.push_str(&format!(
+                "  - {{id: \"{id}\", honorific: Ông, name: {}, position: Trưởng thôn, organization: Thôn {k}, group: \"Thôn, làng\"}}\n",
+                names[n]
+            ));
+        }
+        yaml = yaml.replace("  - {id: D3,", &format!("{more}  - {{id: D3,"));
+        yaml
+    })
+}
+
+#[test]
+fn deep_yaml_and_far_cells_end_in_diagnostics() {
+    let tried = run(deep_yaml(), |text| check("p.yaml", text.into_bytes()));
+    eprintln!("deep yaml: {tried} files");
+    let tried = run(far_cell_xlsx(), |bytes| check("p.xlsx", bytes));
+    eprintln!("far cells: {tried} workbooks");
+}
+
+#[test]
+fn lookalike_names_get_a_file_each() {
+    let tried = run(lookalike_delegates(), |text| {
+        let source = Source::Embedded { name: "p.yaml", bytes: Cow::Owned(text.into_bytes()) };
+        let mut diags = vanthu::diag::Diagnostics::new();
+        let prepared = vanthu::pipeline::prepare(&source, &mut diags, &mut Default::default());
+        let Some(p) = prepared else {
+            prop_assert!(false, "a valid conference: {diags:?}");
+            unreachable!()
+        };
+        let stems: Vec<&String> = p.plan.invitees.iter().map(|&i| &p.plan.file_stems[i]).collect();
+        let unique: std::collections::BTreeSet<&&String> = stems.iter().collect();
+        prop_assert_eq!(unique.len(), stems.len(), "{:?}", stems);
+        Ok(())
+    });
+    eprintln!("look-alikes: {tried} conferences");
 }
 
 #[test]

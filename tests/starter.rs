@@ -34,8 +34,12 @@ fn init_writes_a_starter_that_opens_explains_itself_and_builds() {
     let o = vanthu(&["init", "moi"], p.dir.path());
     assert!(o.status.success(), "{}", stderr(&o));
     let xlsx = p.path("moi/hoi-nghi.xlsx");
-    let yaml = p.path("moi/hoi-nghi.yaml");
-    assert!(xlsx.is_file() && yaml.is_file());
+    // One form only (issue 22): the YAML, when asked for, in a folder of its own.
+    assert!(xlsx.is_file() && !p.path("moi/hoi-nghi.yaml").exists());
+    let o = vanthu(&["init", "moi-yaml", "--yaml"], p.dir.path());
+    assert!(o.status.success(), "{}", stderr(&o));
+    let yaml = p.path("moi-yaml/hoi-nghi.yaml");
+    assert!(yaml.is_file() && !p.path("moi-yaml/hoi-nghi.xlsx").exists());
 
     // Every sheet of the contract but the product list (a commune's year-end review by
     // default), the guide first, the lists last.
@@ -150,7 +154,7 @@ fn init_writes_a_starter_that_opens_explains_itself_and_builds() {
 
     // A second init does not overwrite the clerk's work.
     let again = vanthu(&["init", "moi"], p.dir.path());
-    assert_eq!(again.status.code(), Some(1));
+    assert_eq!(again.status.code(), Some(2), "a usage error: another folder, or --force");
     assert!(stderr(&again).contains("không ghi đè"), "{}", stderr(&again));
 }
 

@@ -18,8 +18,13 @@ struct Watch {
 
 impl Watch {
     fn start(dir: &Path, input: &str) -> Watch {
+        Watch::start_with(dir, &[input, "-o", "out"])
+    }
+
+    fn start_with(dir: &Path, args: &[&str]) -> Watch {
         let mut child = Command::new(env!("CARGO_BIN_EXE_vanthu"))
-            .args(["--lang", "en", "watch", input, "-o", "out"])
+            .args(["--lang", "en", "watch"])
+            .args(args)
             .current_dir(dir)
             // A zone far from Vietnam's: the times printed are the machine's own clock.
             // (a POSIX rule, so no time zone database is needed: UTC-5 all year).
@@ -135,4 +140,25 @@ fn watch_rebuilds_on_save_and_survives_invalid_input() {
     assert!(again.iter().any(|l| l.starts_with("Wrote")), "{again:#?}");
     let invitation = crate::util::pdf::flat_text(&dir.join("out/giay-moi/tran-thi-bich.pdf"));
     assert!(invitation.contains("ngày 19 tháng 12 năm 2026"), "{invitation}");
+}
+
+#[test]
+#[allow(clippy::disallowed_methods)]
+fn watch_rebuilds_when_the_pack_folder_holds_the_input() {
+    // Issue 22, item 6: `vanthu watch hoi-nghi.yaml -o .` (the folder is the clerk's, so
+    // `--ghi-de`): the input lies inside the pack folder and is still watched; what the
+    // build writes there starts no build of its own.
+    let p = Project::new();
+    let dir = p.dir.path();
+    let starter = vanthu::workbook::starter::yaml(Default::default());
+    p.file("hoi-nghi.yaml", &starter);
+    let mut w = Watch::start_with(dir, &["hoi-nghi.yaml", "-o", ".", "--ghi-de"]);
+    let first = w.wait_for("Watching");
+    assert!(first.iter().any(|l| l.starts_with("Wrote")), "{first:#?}");
+    let idle = w.quiet_for(Duration::from_millis(1500));
+    assert!(idle.is_empty(), "the build's own files start no build: {idle:#?}");
+    save(dir, "hoi-nghi.yaml", &starter.replace("name: Trần Thị B\n", "name: Trần Thị Bích\n"));
+    let rebuilt = w.wait_for("Watching");
+    assert!(rebuilt.iter().any(|l| l.contains("Saved hoi-nghi.yaml")), "{rebuilt:#?}");
+    assert!(dir.join("giay-moi/tran-thi-bich.pdf").is_file());
 }

@@ -14,6 +14,11 @@ pub struct TemplateStore {
     overrides: Option<PathBuf>,
 }
 
+/// An overriding template's bytes, when it is a regular file within the limit.
+fn read(path: &Path) -> Option<Vec<u8>> {
+    crate::limits::read_regular(path, crate::limits::TEMPLATE_BYTES).ok()
+}
+
 impl TemplateStore {
     /// Built-in templates only.
     pub fn builtin() -> TemplateStore {
@@ -26,7 +31,9 @@ impl TemplateStore {
         TemplateStore { overrides: dir.canonicalize().ok().filter(|d| d.is_dir()) }
     }
 
-    /// The overriding file for `rel`, if there is one inside the overriding folder.
+    /// The overriding file for `rel`, if there is one inside the overriding folder (a
+    /// regular file of at most [`crate::limits::TEMPLATE_BYTES`]; else the built-in one is
+    /// used).
     fn override_path(&self, rel: &str) -> Option<PathBuf> {
         let dir = self.overrides.as_ref()?;
         let path = dir.join(rel).canonicalize().ok()?;
@@ -35,14 +42,14 @@ impl TemplateStore {
 
     pub fn bytes(&self, rel: &str) -> Option<typst::foundations::Bytes> {
         if let Some(path) = self.override_path(rel) {
-            return std::fs::read(path).ok().map(typst::foundations::Bytes::new);
+            return read(&path).map(typst::foundations::Bytes::new);
         }
         BUILTIN.iter().find(|(p, _)| *p == rel).map(|(_, t)| typst::foundations::Bytes::from_string(*t))
     }
 
     pub fn text(&self, rel: &str) -> Option<String> {
         if let Some(path) = self.override_path(rel) {
-            return std::fs::read_to_string(path).ok();
+            return read(&path).and_then(|b| String::from_utf8(b).ok());
         }
         BUILTIN.iter().find(|(p, _)| *p == rel).map(|(_, t)| t.to_string())
     }

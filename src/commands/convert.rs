@@ -31,7 +31,7 @@ pub fn run(r: &Console, args: ConvertArgs) -> u8 {
                 "choose another name with -o, or add --force",
             )),
         );
-        return r.status(&Outcome { diags, ..Outcome::default() });
+        return r.status(&Outcome { diags, usage_error: true, ..Outcome::default() });
     }
     let bytes = match args.to {
         ConvertTo::Yaml => crate::workbook::convert::to_yaml(&prepared.data).into_bytes(),

@@ -6,7 +6,7 @@ use crate::pipeline::Outcome;
 
 pub fn run(r: &Console, args: InitArgs) -> u8 {
     use crate::cli::{ProfileArg, TierArg};
-    use crate::workbook::starter::{Profile, Starter, Tier};
+    use crate::workbook::starter::{Form, Profile, Starter, Tier};
     let dir = args.dir.unwrap_or_default();
     let starter = Starter {
         profile: match args.loai {
@@ -20,22 +20,34 @@ pub fn run(r: &Console, args: InitArgs) -> u8 {
             TierArg::Xa => Tier::Commune,
         },
     };
-    match crate::workbook::starter::init(&dir, args.force, starter) {
+    let form = if args.yaml { Form::Yaml } else { Form::Workbook };
+    match crate::workbook::starter::init(&dir, args.force, starter, form) {
         Ok(files) => {
             for f in &files {
                 r.line(format!("Đã ghi {}", f.display()), format!("Wrote {}", f.display()));
             }
             // Quoted when it has spaces, so the command can be copied as it is (the same
             // double quotes work in cmd.exe, PowerShell and sh).
-            let xlsx = files[0].display().to_string();
-            let xlsx = if xlsx.contains(char::is_whitespace) { format!("\"{xlsx}\"") } else { xlsx };
-            r.line(
-                format!("Điền bảng tính (xem sheet “Hướng dẫn”), lưu lại, rồi chạy: vanthu build {xlsx}"),
-                format!("Fill in the workbook (see its “Hướng dẫn” sheet), save it, then run: vanthu build {xlsx}"),
-            );
+            let file = files[0].display().to_string();
+            let file = if file.contains(char::is_whitespace) { format!("\"{file}\"") } else { file };
+            if form == Form::Yaml {
+                r.line(
+                    format!("Điền tệp YAML (mỗi mục có chú thích), lưu lại, rồi chạy: vanthu build {file}"),
+                    format!("Fill in the YAML file (each key is commented), save it, then run: vanthu build {file}"),
+                );
+            } else {
+                r.line(
+                    format!("Điền bảng tính (xem sheet “Hướng dẫn”), lưu lại, rồi chạy: vanthu build {file}"),
+                    format!("Fill in the workbook (see its “Hướng dẫn” sheet), save it, then run: vanthu build {file}"),
+                );
+            }
             OK
         }
-        Err(diags) => r.status(&Outcome { diags, ..Outcome::default() }),
+        Err(diags) => {
+            // A file in the way is the command's to change (another folder, --force).
+            let usage_error = diags.iter().any(|d| d.code == "target-exists");
+            r.status(&Outcome { diags, usage_error, ..Outcome::default() })
+        }
     }
 }
 

@@ -4,13 +4,15 @@
 use crate::diag::{Diagnostics, Lang, Severity, emit};
 use crate::pipeline::{Outcome, Timings};
 
-/// Exit statuses.
+/// Exit statuses, one meaning each (the README lists them).
 pub(crate) const OK: u8 = 0;
-
+/// The input has errors: nothing was written.
 pub(crate) const INVALID: u8 = 1;
-
+/// The command cannot be carried out as asked: an unknown option or value, no input to
+/// read, a file that exists without `--force`, a folder that is not a pack without
+/// `--ghi-de`.
 pub(crate) const USAGE: u8 = 2;
-
+/// The system failed us: a file could not be read or written (permissions, a full disk).
 pub(crate) const INTERNAL: u8 = 3;
 
 pub(crate) struct Console {
@@ -47,6 +49,8 @@ impl Console {
         self.diagnostics(&outcome.diags);
         if outcome.internal_failure {
             INTERNAL
+        } else if outcome.usage_error {
+            USAGE
         } else if outcome.diags.has_errors() {
             INVALID
         } else {

@@ -35,6 +35,18 @@ pub fn source(r: &Console, args: &crate::cli::SourceArgs) -> Result<Source, u8> 
         (None, Some(crate::cli::SampleArg::Xa)) => Ok(sample_commune()),
         (None, Some(crate::cli::SampleArg::Ocop)) => Ok(sample()),
         (None, None) => match in_folder(Path::new(".")) {
+            Found::One(path) if path.ends_with(XLSX_NAME) && Path::new(YAML_NAME).is_file() => {
+                match twins_differ(&path, Path::new(YAML_NAME)) {
+                    Some((message, hint)) => Err(usage(r, message, hint)),
+                    None => {
+                        r.line(
+                            format!("Dùng {XLSX_NAME} trong thư mục hiện tại ({YAML_NAME} có cùng dữ liệu)."),
+                            format!("Using {XLSX_NAME} from the current folder ({YAML_NAME} holds the same data)."),
+                        );
+                        Ok(Source::File(path))
+                    }
+                }
+            }
             Found::One(path) => {
                 let name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into());
                 r.line(
@@ -66,6 +78,49 @@ pub fn source(r: &Console, args: &crate::cli::SourceArgs) -> Result<Source, u8> 
             }
         },
     }
+}
+
+/// When a folder holds both `hoi-nghi.xlsx` and `hoi-nghi.yaml` and they say different
+/// things, the error and its hint: which is newer, the first difference — never a silent
+/// choice of one (an edit to the other would be silently undone). `None` when they agree.
+fn twins_differ(xlsx: &Path, yaml: &Path) -> Option<(Text, Text)> {
+    let canonical = |p: &Path| {
+        let mut diags = Diagnostics::new();
+        let raw = crate::input::load(&Source::File(p.to_path_buf()), &mut diags)?;
+        Some(crate::workbook::convert::to_yaml(&crate::normalize::normalize(raw, &mut diags)))
+    };
+    let (a, b) = (canonical(xlsx), canonical(yaml));
+    if a.is_some() && a == b {
+        return None;
+    }
+    let modified = |p: &Path| std::fs::metadata(p).and_then(|m| m.modified()).ok();
+    let newer = if modified(yaml) > modified(xlsx) { YAML_NAME } else { XLSX_NAME };
+    let at = match (&a, &b) {
+        (Some(a), Some(b)) => a
+            .lines()
+            .zip(b.lines())
+            .find(|(x, y)| x != y)
+            .map(|(x, y)| format!(" — khác ở: {XLSX_NAME}: “{}” / {YAML_NAME}: “{}”", x.trim(), y.trim()))
+            .unwrap_or_default(),
+        _ => String::new(),
+    };
+    let at_en = at.replace("khác ở", "first difference");
+    Some((
+        Text::new(
+            format!(
+                "thư mục này có cả {XLSX_NAME} và {YAML_NAME} nhưng dữ liệu khác nhau ({newer} sửa sau){at}: chưa biết dùng tệp nào"
+            ),
+            format!(
+                "this folder has both {XLSX_NAME} and {YAML_NAME} but they differ ({newer} is newer){at_en}: which one?"
+            ),
+        ),
+        Text::new(
+            format!("ghi tên tệp muốn dùng (vanthu build {newer}); xóa hoặc đổi tên tệp kia để lần sau khỏi nhầm"),
+            format!(
+                "name the file to use (vanthu build {newer}); delete or rename the other so this cannot happen again"
+            ),
+        ),
+    ))
 }
 
 /// Says a usage error and gives its exit status.

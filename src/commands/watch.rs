@@ -39,9 +39,12 @@ fn is_scratch(name: &str) -> bool {
 }
 
 /// Does a change to `path` call for a rebuild? Only inputs and templates, never what the
-/// build itself writes (`output/`).
-fn relevant(path: &Path, input_dir: &Path, output_root: &Path) -> bool {
-    if path.starts_with(output_root) {
+/// build itself writes (`output/`) — but the input itself, its `templates/` and `van-ban/`
+/// always, even in a pack folder that holds them (`-o .`).
+fn relevant(path: &Path, input: &Path, input_dir: &Path, output_root: &Path) -> bool {
+    let own = |sub: &str| path.strip_prefix(input_dir).is_ok_and(|rel| rel.starts_with(sub));
+    let ours = path == input || own("templates") || own(crate::input::documents::FOLDER);
+    if path.starts_with(output_root) && !ours {
         return false;
     }
     let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
@@ -68,10 +71,15 @@ fn absolute(p: &Path) -> PathBuf {
 
 /// Waits for the next relevant change, then for the folder to go quiet. Returns the names
 /// of the files that changed, or `None` when the watcher is gone.
-fn next_change(events: &Receiver<notify::Result<Event>>, input_dir: &Path, output_root: &Path) -> Option<Vec<String>> {
+fn next_change(
+    events: &Receiver<notify::Result<Event>>,
+    input: &Path,
+    input_dir: &Path,
+    output_root: &Path,
+) -> Option<Vec<String>> {
     let mut changed: Vec<String> = Vec::new();
     let note = |event: Event, changed: &mut Vec<String>| {
-        for p in event.paths.iter().filter(|p| relevant(p, input_dir, output_root)) {
+        for p in event.paths.iter().filter(|p| relevant(p, input, input_dir, output_root)) {
             let name = p.strip_prefix(input_dir).unwrap_or(p).display().to_string();
             if !changed.contains(&name) {
                 changed.push(name);
@@ -142,7 +150,7 @@ pub(super) fn run(r: &Console, args: WatchArgs) -> u8 {
             format!("Đang theo dõi {} (Ctrl+C để dừng) …", args.input.display()),
             format!("Watching {} (Ctrl+C to stop) …", args.input.display()),
         );
-        let Some(changed) = next_change(&events, &input_dir, &output_root) else {
+        let Some(changed) = next_change(&events, &input, &input_dir, &output_root) else {
             return INTERNAL;
         };
         // A rename-over save may leave the input missing for a moment.
@@ -172,6 +180,7 @@ mod tests {
     fn editor_scratch_files_are_ignored() {
         let dir = Path::new("/w");
         let out = Path::new("/w/output");
+        let relevant = |p: &Path, dir: &Path, out: &Path| relevant(p, &dir.join("hoi-nghi.xlsx"), dir, out);
         for name in [
             "~$hoi-nghi.xlsx",
             ".~lock.hoi-nghi.xlsx#",
@@ -191,5 +200,18 @@ mod tests {
         assert!(relevant(Path::new("/w/van-ban/ke-hoach.md"), dir, out));
         assert!(!relevant(Path::new("/w/van-ban/~ke-hoach.md"), dir, out));
         assert!(!relevant(Path::new("/w/README.md"), dir, out));
+    }
+
+    #[test]
+    fn the_input_is_watched_even_inside_the_pack_folder() {
+        // `vanthu watch hoi-nghi.yaml -o .`: the pack folder is the input's.
+        let (dir, input) = (Path::new("/w"), Path::new("/w/hoi-nghi.yaml"));
+        assert!(relevant(input, input, dir, dir));
+        assert!(relevant(Path::new("/w/van-ban/ke-hoach.md"), input, dir, dir));
+        assert!(relevant(Path::new("/w/templates/giay-moi.typ"), input, dir, dir));
+        // What the build writes there is not.
+        for own in ["/w/danh-sach-giay-moi.xlsx", "/w/manifest.json", "/w/thay-doi.xlsx", "/w/giay-moi.pdf"] {
+            assert!(!relevant(Path::new(own), input, dir, dir), "{own}");
+        }
     }
 }

@@ -67,13 +67,15 @@ fn stem(path: &Path) -> String {
     crate::text::slug(&path.file_stem().map(|s| s.to_string_lossy()).unwrap_or_default())
 }
 
-/// The text documents of `dir`, sorted by name (none when there is no such folder).
+/// The text documents of `dir`, sorted by name (none when there is no such folder). A file
+/// that leads outside the conference's folder (a link to elsewhere) is an error, not read;
+/// so is a folder of more than [`crate::limits::TEXT_DOCUMENTS`].
 pub fn in_folder(dir: &Path, diags: &mut Diagnostics) -> Vec<TextFile> {
     let Ok(entries) = std::fs::read_dir(dir) else { return Vec::new() };
     let mut paths: Vec<PathBuf> = entries
         .filter_map(|e| e.ok())
         .map(|e| e.path())
-        .filter(|p| p.is_file())
+        .filter(|p| !p.is_dir())
         .filter(|p| {
             let name = p.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
             let ext = p.extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
@@ -82,7 +84,54 @@ pub fn in_folder(dir: &Path, diags: &mut Diagnostics) -> Vec<TextFile> {
         })
         .collect();
     paths.sort();
-    paths.iter().filter_map(|p| read(p, &format!("{FOLDER}/"), diags)).collect()
+    let max = crate::limits::TEXT_DOCUMENTS;
+    if paths.len() > max {
+        diags.push(Diagnostic::error(
+            "too-many-documents",
+            Loc::File { file: format!("{FOLDER}/").into() },
+            Text::new(
+                format!("thư mục {FOLDER} có {} tệp văn bản, quá giới hạn {max}", paths.len()),
+                format!("the {FOLDER} folder holds {} text files, more than the {max} limit", paths.len()),
+            ),
+        ));
+        return Vec::new();
+    }
+    let root = dir
+        .parent()
+        .map(|p| if p.as_os_str().is_empty() { Path::new(".") } else { p })
+        .and_then(|p| p.canonicalize().ok());
+    let mut files = Vec::new();
+    for p in &paths {
+        if inside_conference(p, root.as_deref(), diags) {
+            files.extend(read(p, &format!("{FOLDER}/"), diags));
+        }
+    }
+    files
+}
+
+/// Whether `path` (through its links) lies inside the conference's folder `root`; an error
+/// at it when it does not, as templates are confined to theirs.
+fn inside_conference(path: &Path, root: Option<&Path>, diags: &mut Diagnostics) -> bool {
+    let (Some(root), Ok(real)) = (root, path.canonicalize()) else { return true };
+    if real.starts_with(root) {
+        return true;
+    }
+    let name = path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+    diags.push(
+        Diagnostic::error(
+            "outside-folder",
+            Loc::File { file: format!("{FOLDER}/{name}").into() },
+            Text::new(
+                "tệp này là lối tắt (liên kết) tới một tệp ngoài thư mục hội nghị: không đọc",
+                "this file is a link to a file outside the conference's folder: not read",
+            ),
+        )
+        .with_hint(Text::new(
+            "chép chính tệp văn bản vào thư mục van-ban thay cho lối tắt",
+            "copy the text file itself into the van-ban folder instead of the link",
+        )),
+    );
+    false
 }
 
 /// One text document; `prefix` goes before its file name in messages.
@@ -96,7 +145,7 @@ pub fn read(path: &Path, prefix: &str, diags: &mut Diagnostics) -> Option<TextFi
         }
         diags.push(d);
     };
-    match std::fs::read(path) {
+    match super::files::read_file(path, crate::limits::TEXT_DOCUMENT_BYTES, name.clone()) {
         Ok(bytes) => match String::from_utf8(bytes) {
             Ok(text) => Some(TextFile { name: name.clone(), stem: stem(path), text }),
             Err(_) => {
@@ -112,8 +161,8 @@ pub fn read(path: &Path, prefix: &str, diags: &mut Diagnostics) -> Option<TextFi
                 None
             }
         },
-        Err(e) => {
-            fail(diags, format!("không đọc được tệp ({e})"), format!("cannot read the file ({e})"), None);
+        Err((d, _)) => {
+            diags.push(d);
             None
         }
     }

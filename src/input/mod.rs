@@ -3,6 +3,7 @@
 
 pub mod documents;
 pub mod excel;
+mod files;
 pub mod raw;
 pub mod schema;
 mod source;
@@ -18,6 +19,8 @@ pub use raw::{Parts, Value};
 pub use schema::TableKind;
 pub use source::Source;
 
+use files::read_file;
+
 use crate::diag::{Diagnostic, Diagnostics, Loc, Text};
 
 /// Reads the input. `None` (with errors in `diags`) when the file cannot be read at all.
@@ -25,26 +28,20 @@ pub fn load(source: &Source, diags: &mut Diagnostics) -> Option<RawDataset> {
     let file = source.display_name();
     let bytes: Vec<u8> = match source {
         Source::Embedded { bytes, .. } => bytes.to_vec(),
-        Source::File(path) => match std::fs::read(path) {
-            Ok(b) => b,
-            Err(e) => {
-                let (vi, en) = if e.kind() == std::io::ErrorKind::NotFound {
-                    ("không tìm thấy tệp".to_string(), "file not found".to_string())
-                } else {
-                    (format!("không đọc được tệp ({e})"), format!("cannot read the file ({e})"))
-                };
-                let mut d = Diagnostic::error(
-                    "unreadable-file",
-                    Loc::File { file: path.to_string_lossy().into() },
-                    Text::new(vi, en),
-                );
-                if e.kind() == std::io::ErrorKind::NotFound {
-                    d = d.with_hint(workbooks_beside(path));
+        Source::File(path) => {
+            let limit = if source.extension().is_some_and(|e| source::YAML_EXTENSIONS.contains(&e.as_str())) {
+                crate::limits::YAML_BYTES
+            } else {
+                crate::limits::WORKBOOK_BYTES
+            };
+            match read_file(path, limit, path.to_string_lossy().into()) {
+                Ok(b) => b,
+                Err((d, not_found)) => {
+                    diags.push(if not_found { d.with_hint(workbooks_beside(path)) } else { d });
+                    return None;
                 }
-                diags.push(d);
-                return None;
             }
-        },
+        }
     };
     if let Source::File(path) = source
         && path.file_name().is_some_and(|n| n.to_string_lossy().starts_with("~$"))
@@ -113,10 +110,8 @@ pub fn load(source: &Source, diags: &mut Diagnostics) -> Option<RawDataset> {
     within_limits(&raw, diags).then_some(raw)
 }
 
-/// The most rows a list may have. Time and memory grow with the rows (10,000 delegates:
-/// about a minute and 1 GB on a 2-core machine); past this a build would outgrow a clerk's
-/// 8 GB laptop, so the file is refused before any work, with its size said.
-pub const MAX_ROWS: usize = 20_000;
+/// The most rows a list may have ([`crate::limits::LIST_ROWS`]).
+pub const MAX_ROWS: usize = crate::limits::LIST_ROWS;
 
 /// Whether every list is within [`MAX_ROWS`]; an error at each one that is not.
 fn within_limits(raw: &RawDataset, diags: &mut Diagnostics) -> bool {

@@ -14,13 +14,16 @@ pub enum Source {
 }
 
 impl Source {
-    /// The name messages use (`hoi-nghi.xlsx`).
+    /// The name messages use: the file's (`hoi-nghi.xlsx`); for a sample built into the
+    /// program, which is nowhere on the clerk's disk, its folder in the repository marked as
+    /// such (`(mẫu) so-ket-ocop-2023/hoi-nghi.xlsx`).
     pub(crate) fn display_name(&self) -> Arc<str> {
         match self {
             Source::File(p) => p.file_name().map_or_else(|| p.to_string_lossy().into(), |n| n.to_string_lossy().into()),
-            Source::Embedded { name, .. } => {
-                Path::new(name).file_name().map_or((*name).into(), |n| n.to_string_lossy().into())
-            }
+            Source::Embedded { name, .. } => match name.strip_prefix("data/") {
+                Some(sample) => format!("(mẫu) {sample}").into(),
+                None => Path::new(name).file_name().map_or((*name).into(), |n| n.to_string_lossy().into()),
+            },
         }
     }
 

@@ -10,6 +10,11 @@ use crate::text::legacy::{self, Legacy};
 use crate::text::{clean_inline, clean_multiline};
 
 fn clean(cell: &mut Cell, kind: TextKind, diags: &mut Diagnostics) {
+    if let Value::Text(s) = &mut cell.value
+        && s.contains(crate::text::is_placeholder)
+    {
+        s.retain(|c| !crate::text::is_placeholder(c));
+    }
     if let Value::Text(s) = &cell.value
         && let Some((encoding, fixed)) = legacy::repair(s, cell.font)
     {
@@ -72,9 +77,8 @@ fn clean(cell: &mut Cell, kind: TextKind, diags: &mut Diagnostics) {
     }
 }
 
-/// The longest one-line cell (a name, a position, a title): the longest real ones are a few
-/// hundred characters; thousands are a paste gone wrong, which no page can hold.
-const MAX_CELL_CHARS: usize = 1_000;
+/// The longest one-line cell ([`crate::limits::CELL_CHARS`]).
+const MAX_CELL_CHARS: usize = crate::limits::CELL_CHARS;
 
 /// A dataset whose text cells are clean: the only input validation accepts.
 #[derive(Debug, Clone)]
@@ -116,7 +120,7 @@ pub fn normalize(mut data: RawDataset, diags: &mut Diagnostics) -> NormalizedDat
 }
 
 /// A text document cleaned line by line, its lines and their indentation kept (the front
-/// matter is YAML): NFC, invisible characters removed, Windows line ends and a byte-order
+/// matter is YAML): NFC, invisible characters and Word's placeholders removed, Windows line ends and a byte-order
 /// mark dropped, non-breaking spaces and tabs made spaces, trailing spaces trimmed.
 pub fn text_file(mut file: crate::input::documents::TextFile) -> crate::input::documents::TextFile {
     use unicode_normalization::UnicodeNormalization;
@@ -126,7 +130,7 @@ pub fn text_file(mut file: crate::input::documents::TextFile) -> crate::input::d
         .map(|line| {
             let line: String = line
                 .nfc()
-                .filter(|c| !crate::text::is_invisible(*c))
+                .filter(|c| !crate::text::is_invisible(*c) && !crate::text::is_placeholder(*c))
                 .map(|c| if c.is_whitespace() { ' ' } else { c })
                 .collect();
             line.trim_end().to_string()

@@ -122,6 +122,66 @@ impl PackLock {
     }
 }
 
+/// Whether vanthu may write its pack into `dir`: a folder that does not exist yet, holds
+/// nothing (but vanthu's own lock and temporary files), or is a vanthu pack — its
+/// `manifest.json` one that vanthu wrote. Any other folder (a clerk's own files, another
+/// program's `manifest.json`) is refused, so nothing vanthu did not make is ever replaced,
+/// unless `adopt` (`--ghi-de`) says the clerk means it.
+pub fn claim(dir: &Path, adopt: bool) -> Result<(), Diagnostic> {
+    let Ok(entries) = std::fs::read_dir(dir) else { return Ok(()) };
+    let theirs: Vec<String> = entries
+        .filter_map(|e| e.ok())
+        .filter(|e| !only_ours(&e.path(), &e.file_name().to_string_lossy()))
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    if theirs.is_empty() || adopt {
+        return Ok(());
+    }
+    let manifest = crate::pack::Manifest::ours(dir);
+    if manifest == Some(true) {
+        return Ok(());
+    }
+    let mut shown: Vec<&str> = theirs.iter().map(String::as_str).take(5).collect();
+    shown.sort();
+    let more = if theirs.len() > 5 { ", …" } else { "" };
+    let (vi, en) = if manifest == Some(false) {
+        (
+            "thư mục này có manifest.json không phải của vanthu (hoặc đã bị sửa hỏng): không ghi vào, để khỏi thay tệp không do vanthu tạo".to_string(),
+            "this folder holds a manifest.json that vanthu did not write (or that was damaged): nothing is written, so no file vanthu did not make is replaced".to_string(),
+        )
+    } else {
+        (
+            format!(
+                "thư mục này đã có tệp ({}{more}) nhưng không phải bộ văn bản của vanthu: không ghi vào, để khỏi thay tệp của người khác",
+                shown.join(", ")
+            ),
+            format!(
+                "this folder already holds files ({}{more}) but is not a vanthu pack: nothing is written, so nobody else's files are replaced",
+                shown.join(", ")
+            ),
+        )
+    };
+    Err(Diagnostic::error("not-a-pack", Loc::File { file: dir.display().to_string().into() }, Text::new(vi, en))
+        .with_hint(Text::new(
+            "chọn một thư mục trống hoặc mới cho -o (mặc định output/<mã hội nghị>); hoặc thêm --ghi-de nếu chắc chắn muốn ghi vào thư mục này (tệp trùng tên bị thay)",
+            "choose an empty or new folder for -o (by default output/<conference id>); or add --ghi-de if you do mean this folder (files of the same names are replaced)",
+        )))
+}
+
+/// Whether the entry `name` at `path` is only vanthu's own leftovers: its lock, a temporary
+/// file, or a folder holding nothing else (what a first build stopped while it staged its
+/// files leaves).
+fn only_ours(path: &Path, name: &str) -> bool {
+    if name == LOCK_FILE || (name.starts_with(".vanthu-") && name.ends_with(".tmp")) {
+        return true;
+    }
+    let is_dir = std::fs::symlink_metadata(path).is_ok_and(|m| m.is_dir());
+    is_dir
+        && std::fs::read_dir(path).is_ok_and(|entries| {
+            entries.filter_map(|e| e.ok()).all(|e| only_ours(&e.path(), &e.file_name().to_string_lossy()))
+        })
+}
+
 /// Removes the temporary files a build killed before renaming them left behind
 /// (`.vanthu-….tmp`, in the folder and its subfolders). Only called with the folder's lock
 /// held, so no running build's files are touched.
@@ -149,10 +209,17 @@ pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Diagnostic> 
 /// was: every file to write is first written to a temporary file beside its place (a
 /// read-only folder or a full disk fails here) and every file it replaces is checked to be
 /// writable (a PDF open in Acrobat on Windows fails here); only then are they all renamed
-/// into place. Then the files no longer made are deleted, the manifest is written (only
-/// when it changed), and the files beside the pack (only when their bytes changed).
+/// into place. Then the files no longer made are deleted, the files beside the pack are
+/// written (only when their bytes changed), and the manifest last (only when it changed).
 pub fn write(dir: &Path, set: Changeset) -> Result<Written, Diagnostic> {
     std::fs::create_dir_all(dir).map_err(|e| io_error(dir, &e))?;
+    // A folder's first build marks it as a pack before anything else lands, so a build
+    // stopped halfway leaves a folder the next build recognises as its own (an empty
+    // manifest: everything is new, everything is reported).
+    if !dir.join(MANIFEST).exists() {
+        let json = serde_json::to_vec_pretty(&crate::pack::Manifest::started()).expect("the manifest serialises");
+        write_atomic(&dir.join(MANIFEST), &json)?;
+    }
     let mut report = Written { kept: set.kept, ..Written::default() };
     // Closed while they wait (a pack may have more files than a process may hold open);
     // deleted if the build stops before renaming them.
@@ -191,11 +258,13 @@ pub fn write(dir: &Path, set: Changeset) -> Result<Written, Diagnostic> {
         }
         report.removed.push(rel);
     }
-    let json = serde_json::to_vec_pretty(&set.manifest).expect("the manifest serialises");
-    write_if_changed(&dir.join(MANIFEST), &json)?;
+    // The change report before the manifest: the manifest is the record of the last build
+    // written to the end, so a build stopped before it is reported again by the next one.
     for (rel, bytes) in &set.beside {
         write_if_changed(&native(dir, rel), bytes)?;
     }
+    let json = serde_json::to_vec_pretty(&set.manifest).expect("the manifest serialises");
+    write_if_changed(&dir.join(MANIFEST), &json)?;
     Ok(report)
 }
 
@@ -277,6 +346,21 @@ mod tests {
         assert!(!Reuse::check(dir.path()).keeps("a.pdf", &sha256(b"1")));
         std::fs::remove_file(dir.path().join("a.pdf")).unwrap();
         assert!(!Reuse::check(dir.path()).keeps("a.pdf", &sha256(b"1")));
+    }
+
+    #[test]
+    fn the_files_beside_the_pack_are_written_before_the_manifest() {
+        // The manifest records the last build written to the end: when it cannot be
+        // written (here a folder stands in its place), the change report already is, and
+        // the next build, reading the old manifest, reports the same changes again.
+        let dir = tempfile::tempdir().unwrap();
+        let kinds = BTreeSet::from([DocKind::Invitations]);
+        std::fs::create_dir(dir.path().join(MANIFEST)).unwrap();
+        let mut set = Changeset::new(dir.path(), &Manifest::default(), vec![art("a.pdf", b"1")], &kinds, None);
+        set.add_beside("thay-doi.xlsx", b"report".to_vec());
+        assert!(write(dir.path(), set).is_err());
+        assert_eq!(std::fs::read(dir.path().join("thay-doi.xlsx")).unwrap(), b"report");
+        assert_eq!(std::fs::read(dir.path().join("a.pdf")).unwrap(), b"1");
     }
 
     #[test]

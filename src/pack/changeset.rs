@@ -12,6 +12,11 @@ use super::changes::Snapshot;
 use super::kind::DocKind;
 use super::manifest::{Entry, Manifest, native, sha256};
 
+/// The SHA-256 of the pack's file at `rel`, when it is a regular file that can be read.
+fn on_disk(dir: &Path, rel: &str) -> Option<String> {
+    crate::limits::read_regular(&native(dir, rel), u64::MAX).ok().map(|b| sha256(&b))
+}
+
 /// The pack folder's next state.
 #[derive(Debug, Default)]
 pub struct Changeset {
@@ -26,6 +31,10 @@ pub struct Changeset {
     /// Files beside the pack, not listed in its manifest (`thay-doi.xlsx`), written only
     /// when their bytes change.
     pub beside: Vec<(String, Vec<u8>)>,
+    /// The files to print again: those whose bytes differ from what the previous manifest
+    /// — the last build written to the end — recorded (a build killed after writing some
+    /// of them left them on disk, yet they were never reported), and those written now.
+    pub reprint: Vec<String>,
 }
 
 impl Changeset {
@@ -54,9 +63,14 @@ impl Changeset {
                 Some(bytes) => {
                     let digest = bytes.sha256();
                     let entry = Entry { kind: a.kind.code().to_string(), sha256: digest.clone(), key: a.key };
-                    if std::fs::read(native(dir, &a.path)).is_ok_and(|old| sha256(&old) == digest) {
+                    let recorded = previous.files.get(&a.path).is_some_and(|e| e.sha256 == digest);
+                    if on_disk(dir, &a.path).is_some_and(|old| old == digest) {
                         set.kept.push(a.path.clone());
+                        if !recorded {
+                            set.reprint.push(a.path.clone());
+                        }
                     } else {
+                        set.reprint.push(a.path.clone());
                         set.write.push((a.path.clone(), bytes));
                     }
                     entry
@@ -75,17 +89,16 @@ impl Changeset {
                 files.insert(rel.clone(), entry.clone());
             }
         }
+        set.reprint.sort();
         let snapshot = snapshot.or_else(|| previous.snapshot.clone());
-        set.manifest = Manifest { engine: format!("vanthu {}", env!("CARGO_PKG_VERSION")), files, snapshot };
+        set.manifest = Manifest { engine: super::manifest::engine(), files, snapshot };
         set
     }
 
-    /// The paths this build writes.
-    pub fn written(&self) -> Vec<String> {
-        self.write.iter().map(|(p, _)| p.clone()).collect()
-    }
-
     /// Adds a file beside the pack (not in its manifest).
+    ///
+    /// Files beside are written before the manifest: a build stopped between the two leaves
+    /// the old manifest, so the next build reports the same changes again.
     pub(crate) fn add_beside(&mut self, rel: &str, bytes: Vec<u8>) {
         self.beside.push((rel.to_string(), bytes));
     }

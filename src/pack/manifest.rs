@@ -32,6 +32,21 @@ pub struct Manifest {
 }
 
 impl Manifest {
+    /// The manifest of a pack whose first build has begun: no files yet.
+    pub fn started() -> Manifest {
+        Manifest { engine: engine(), ..Manifest::default() }
+    }
+
+    /// Whether `dir`'s `manifest.json` is one vanthu wrote: `None` when there is none,
+    /// `Some(false)` when it cannot be read as vanthu's (another program's, or damaged).
+    pub fn ours(dir: &Path) -> Option<bool> {
+        let path = dir.join(MANIFEST);
+        if std::fs::symlink_metadata(&path).is_err() {
+            return None;
+        }
+        Some(Manifest::load_checked(dir).is_ok_and(|m| m.engine.starts_with("vanthu ")))
+    }
+
     pub fn load(dir: &Path) -> Manifest {
         Manifest::load_checked(dir).unwrap_or_default()
     }
@@ -41,10 +56,13 @@ impl Manifest {
     /// folder (`../x`, `/x`, `C:x`) are dropped: vanthu only ever touches files inside it.
     pub(crate) fn load_checked(dir: &Path) -> Result<Manifest, String> {
         let path = dir.join(MANIFEST);
-        if !path.is_file() {
-            return Ok(Manifest::default());
-        }
-        let bytes = std::fs::read(&path).map_err(|e| e.to_string())?;
+        let bytes = match crate::limits::read_regular(&path, crate::limits::MANIFEST_BYTES) {
+            Ok(b) => b,
+            Err(crate::limits::ReadError::NotFound) => return Ok(Manifest::default()),
+            Err(crate::limits::ReadError::NotAFile) => return Err("not a file".into()),
+            Err(crate::limits::ReadError::TooLarge(n)) => return Err(format!("{n} bytes")),
+            Err(crate::limits::ReadError::Io(e)) => return Err(e.to_string()),
+        };
         let mut m: Manifest = serde_json::from_slice(&bytes).map_err(|e| e.to_string())?;
         m.files.retain(|rel, _| inside(rel));
         Ok(m)
@@ -83,7 +101,8 @@ impl Reuse {
             .files
             .iter()
             .filter(|(rel, e)| {
-                !e.key.is_empty() && std::fs::read(native(dir, rel)).is_ok_and(|b| sha256(&b) == e.sha256)
+                !e.key.is_empty()
+                    && crate::limits::read_regular(&native(dir, rel), u64::MAX).is_ok_and(|b| sha256(&b) == e.sha256)
             })
             .map(|(rel, e)| (rel.clone(), e.key.clone()))
             .collect();
@@ -94,6 +113,11 @@ impl Reuse {
     pub fn keeps(&self, path: &str, key: &str) -> bool {
         self.keys.get(path).is_some_and(|k| k == key)
     }
+}
+
+/// What the manifest says made it: `vanthu 0.1.0`.
+pub(crate) fn engine() -> String {
+    format!("vanthu {}", env!("CARGO_PKG_VERSION"))
 }
 
 pub(crate) fn sha256(bytes: &[u8]) -> String {

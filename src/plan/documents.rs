@@ -139,7 +139,7 @@ fn plan_one(
     let body_label = Text::new("Dòng này", "This line");
     let mut lines: Vec<(u32, String)> = Vec::new();
     for l in &doc.body {
-        let text = with_data(&l.text, data, &doc.line_loc(l.line), &body_label, diags);
+        let text = with_data(&l.text, true, data, &doc.line_loc(l.line), &body_label, diags);
         for t in text.split('\n') {
             lines.push((l.line, t.to_string()));
         }
@@ -156,7 +156,7 @@ fn plan_one(
         Text::new(vi, en)
     };
     if let Some(s) = &doc.subject {
-        doc.subject = Some(with_data(s, data, &doc.key_loc("subject"), &header_label("subject"), diags));
+        doc.subject = Some(with_data(s, false, data, &doc.key_loc("subject"), &header_label("subject"), diags));
     }
     for key in ["to", "grounds", "recipients"] {
         let loc = doc.key_loc(key);
@@ -165,8 +165,10 @@ fn plan_one(
             "grounds" => &mut doc.grounds,
             _ => &mut doc.recipients,
         };
+        // The grounds are read like the body (`*…*`); the others print as they are.
+        let markup = key == "grounds";
         for item in list.iter_mut() {
-            *item = with_data(item, data, &loc, &header_label(key), diags);
+            *item = with_data(item, markup, data, &loc, &header_label(key), diags);
         }
     }
     let doc = &doc;
@@ -174,6 +176,7 @@ fn plan_one(
     // `Kính gửi:` typed at the top of the body, and a signature typed at its end (before
     // `Nơi nhận:`, or with no `Nơi nhận:`), are the header's.
     let (body_to, body) = leading_addressees(&body);
+    let body_to: Vec<String> = body_to.iter().map(|t| unescape(t)).collect();
     let (body, end_signer) = trailing_signature(&body);
     let mut blocks = Vec::new();
     for g in &doc.grounds {
@@ -185,6 +188,8 @@ fn plan_one(
     end_mark(&mut blocks);
 
     let (recipients, tail_signer) = read_tail(&tail);
+    let recipients: Vec<String> = recipients.iter().map(|t| unescape(t)).collect();
+    let (tail_signer, end_signer) = (tail_signer.map(unescape_signer), end_signer.map(unescape_signer));
     let twice = |what_vi: &str, what_en: &str, key: &str, diags: &mut Diagnostics| {
         diags.push(Diagnostic::warning(
             "document-twice",
@@ -383,6 +388,7 @@ fn signer(doc: &TextDocument, body: Option<Signer>, ds: Option<&Dataset>) -> Sig
 /// that fails or there is no conference.
 fn with_data(
     text: &str,
+    markup: bool,
     data: Option<&TextData>,
     loc: &crate::diag::Loc,
     what: &Text,
@@ -392,7 +398,7 @@ fn with_data(
         return text.to_string();
     }
     let rendered = match data {
-        Some(data) => data.render(text, loc, what, diags),
+        Some(data) => data.render(text, markup, loc, what, diags),
         None => Err(Diagnostic::error(
             "document-data",
             loc.clone(),
@@ -901,8 +907,8 @@ fn read_table(rows: &[(u32, String)]) -> DocBlock {
     let cells = |l: &str| -> Vec<String> {
         let t = l.trim();
         let t = t.strip_prefix('|').unwrap_or(t);
-        let t = t.strip_suffix('|').unwrap_or(t);
-        t.split('|').map(|c| c.trim().to_string()).collect()
+        let t = if t.ends_with('|') && !t.ends_with("\\|") { &t[..t.len() - 1] } else { t };
+        split_cells(t)
     };
     let rule = |c: &[String]| c.iter().all(|x| !x.is_empty() && x.chars().all(|ch| matches!(ch, '-' | ':' | ' ')));
     let parsed: Vec<Vec<String>> = rows.iter().map(|(_, l)| cells(l)).collect();
@@ -922,6 +928,48 @@ fn read_table(rows: &[(u32, String)]) -> DocBlock {
     DocBlock::Table { header, rows: body.into_iter().filter(|r| !rule(r)).map(pad).collect() }
 }
 
+/// A table row's cells: split at each `|` that is not escaped (`\\|` is a bar inside a cell,
+/// as a value's own bar is written); the escapes stay for [`spans`].
+fn split_cells(row: &str) -> Vec<String> {
+    let mut cells = vec![String::new()];
+    let mut chars = row.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => {
+                let cell = cells.last_mut().expect("never empty");
+                cell.push(c);
+                cell.extend(chars.next());
+            }
+            '|' => cells.push(String::new()),
+            c => cells.last_mut().expect("never empty").push(c),
+        }
+    }
+    cells.into_iter().map(|c| c.trim().to_string()).collect()
+}
+
+/// A text read from the body and printed as it is (an addressee, a recipient, a signer):
+/// its escapes (`\\*`, `\\|`, `\\\\`) are the characters they stand for.
+fn unescape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\\' && chars.peek().is_some_and(|n| matches!(n, '*' | '|' | '\\')) {
+            out.extend(chars.next());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn unescape_signer(s: Signer) -> Signer {
+    Signer {
+        name: unescape(&s.name),
+        authority: s.authority.iter().map(|a| unescape(a)).collect(),
+        title: unescape(&s.title),
+    }
+}
+
 /// Decree 30: the body ends with `./.`.
 fn end_mark(blocks: &mut [DocBlock]) {
     let Some(DocBlock::Para { spans, style: ParaStyle::Body }) = blocks.last_mut() else { return };
@@ -938,8 +986,9 @@ fn strip_marks(s: &str) -> String {
     spans(s).into_iter().map(|s| s.text).collect()
 }
 
-/// `*italic*`, `**bold**` and `***both***` → spans; `\*` is a star. A mark left open is
-/// printed as it is.
+/// `*italic*`, `**bold**` and `***both***` → spans; `\*` is a star, `\|` a bar, `\\` a
+/// backslash (how a value's own characters are written). A mark left open is printed as it
+/// is.
 pub(crate) fn spans(s: &str) -> Vec<Span> {
     // Tokens: text, or a run of stars with whether it may open (text follows it) and close
     // (text precedes it) — so `5 * 3` and a note mark `(*)` stay stars.
@@ -949,8 +998,10 @@ pub(crate) fn spans(s: &str) -> Vec<Span> {
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
-        if c == '\\' && chars.get(i + 1) == Some(&'*') {
-            push_text(&mut tokens, &mut flanks, '*');
+        if c == '\\'
+            && let Some(&next) = chars.get(i + 1).filter(|n| matches!(n, '*' | '|' | '\\'))
+        {
+            push_text(&mut tokens, &mut flanks, next);
             i += 2;
         } else if c == '*' {
             let start = i;

@@ -8,8 +8,6 @@ pub mod seating;
 pub mod stats;
 pub mod summary;
 
-use std::collections::HashMap;
-
 use self::awards::AwardsPlan;
 use self::script::Script;
 use self::seating::{Policy, SeatingPlan};
@@ -17,7 +15,7 @@ use self::summary::SummaryPlan;
 use crate::assets::TemplateStore;
 use crate::diag::Diagnostics;
 use crate::model::{Dataset, Role};
-use crate::text::{name_sort_key, slug};
+use crate::text::{StemWish, name_sort_key, slug, unique_stems};
 
 /// What the documents are built from besides the dataset.
 #[derive(Debug, Clone)]
@@ -77,25 +75,14 @@ impl Plan {
         let chair = protocol.iter().copied().find(|&i| ds.delegates[i].has_role(Role::Chair));
 
         // A name alone names the file; people who share a name (among the invitees) add
-        // their id, so adding or moving other people never renames anyone's file.
-        let mut by_name: HashMap<String, usize> = HashMap::new();
-        for &i in &invitees {
-            *by_name.entry(slug(&ds.delegates[i].name)).or_default() += 1;
+        // their id, so adding or moving other people never renames anyone's file; names and
+        // ids that slug alike still get files of their own (`unique_stems`).
+        let wishes: Vec<StemWish> =
+            invitees.iter().map(|&i| StemWish { name: &ds.delegates[i].name, id: &ds.delegates[i].id }).collect();
+        let mut file_stems: Vec<String> = ds.delegates.iter().map(|d| slug(&d.name)).collect();
+        for (&i, stem) in invitees.iter().zip(unique_stems(&wishes)) {
+            file_stems[i] = stem;
         }
-        let file_stems = ds
-            .delegates
-            .iter()
-            .map(|d| {
-                let name = slug(&d.name);
-                if by_name.get(&name).copied().unwrap_or(0) > 1 {
-                    // A derived id already starts with the name (`dao-van-khanh-btdktsnv`).
-                    let id = slug(&d.id);
-                    if id.starts_with(&name) { id } else { format!("{name}-{id}") }
-                } else {
-                    name
-                }
-            })
-            .collect();
         Plan {
             protocol,
             invitees,

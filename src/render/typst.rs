@@ -109,7 +109,21 @@ impl Engine {
         if !path.starts_with(dir) {
             return Err(denied());
         }
-        std::fs::read(&path).map(Bytes::new).map_err(|e| FileError::from_io(e, &path))
+        use crate::limits::{self, PICTURE_BYTES, ReadError};
+        match limits::read_regular(&path, PICTURE_BYTES) {
+            Ok(bytes) => Ok(Bytes::new(bytes)),
+            Err(ReadError::NotFound) => Err(FileError::NotFound(path)),
+            Err(ReadError::NotAFile) => Err(FileError::IsDirectory),
+            Err(ReadError::TooLarge(n)) => Err(FileError::Other(Some(
+                format!(
+                    "tệp lớn {}, quá giới hạn {} / larger than the limit",
+                    limits::size(n),
+                    limits::size(PICTURE_BYTES)
+                )
+                .into(),
+            ))),
+            Err(ReadError::Io(e)) => Err(FileError::from_io(e, &path)),
+        }
     }
 
     /// Lays out `main` (a template path such as `giay-moi.typ`) with `data` as its

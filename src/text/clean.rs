@@ -13,6 +13,13 @@ pub(crate) fn is_invisible(c: char) -> bool {
     matches!(c, '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}')
 }
 
+/// The placeholders Word pastes where a picture or an annotation was (U+FFF9–U+FFFC, the
+/// object replacement character): removed from every text as it is read, so they never
+/// reach the report's own markers, which use U+FFFC.
+pub(crate) fn is_placeholder(c: char) -> bool {
+    matches!(c, '\u{FFF9}'..='\u{FFFC}')
+}
+
 /// One line of clean text: NFC, invisible characters removed, every run of whitespace
 /// (including non-breaking spaces, tabs and line breaks) folded into one space, trimmed.
 pub(crate) fn clean_inline(s: &str) -> String {

@@ -10,16 +10,18 @@ mod collate;
 mod date;
 pub mod legacy;
 mod number;
+mod stems;
 mod words;
 
 pub(crate) use case::{capitalize_first, join_vi, lowercase_first, position_with_organization, sentence_case_body};
 pub use clean::slug;
-pub(crate) use clean::{clean_inline, clean_multiline, is_invisible, loose_key};
+pub(crate) use clean::{clean_inline, clean_multiline, is_invisible, is_placeholder, loose_key};
 pub use collate::NameOrder;
 pub(crate) use collate::{name_sort_key, text_sort_key};
 pub use date::{Date, Time};
 pub(crate) use date::{month_vi, parse_date_text, parse_time_text};
 pub(crate) use number::{document_number, parse_number, thousands, vi_number, vi_percent};
+pub(crate) use stems::{StemWish, unique_stems};
 pub(crate) use words::{amount_in_words, number_in_words};
 
 #[cfg(test)]

@@ -116,9 +116,12 @@ impl Validator<'_> {
             return;
         }
         let loc = self.raw.table(TableKind::Awards).loc.clone();
-        let counted = |n: usize, vi: &str, en: &str| (n > 0).then(|| (format!("{n} {vi}"), format!("{n} {en}")));
+        let counted = |n: usize, vi: &str, en: &str| {
+            let plural = if n == 1 { "" } else { "s" };
+            (n > 0).then(|| (format!("{n} {vi}"), format!("{n} {en}{plural}")))
+        };
         let parts: Vec<(String, String)> =
-            [counted(individuals, "cá nhân", "individuals"), counted(collectives, "tập thể", "collectives")]
+            [counted(individuals, "cá nhân", "individual"), counted(collectives, "tập thể", "collective")]
                 .into_iter()
                 .flatten()
                 .collect();

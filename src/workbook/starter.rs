@@ -90,12 +90,49 @@ pub fn source(starter: Starter) -> Source {
     Source::Embedded { name: "data/starter/hoi-nghi.yaml", bytes: std::borrow::Cow::Owned(yaml(starter).into_bytes()) }
 }
 
-/// Writes the starter workbook and YAML into `dir` (created if needed). Existing files are
-/// left alone unless `force`. Returns the files written.
-pub fn init(dir: &Path, force: bool, starter: Starter) -> Result<Vec<PathBuf>, Diagnostics> {
+/// The form a conference's data is kept in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Form {
+    /// `hoi-nghi.xlsx`, for Excel.
+    Workbook,
+    /// `hoi-nghi.yaml`, for a text editor.
+    Yaml,
+}
+
+impl Form {
+    fn name(self) -> &'static str {
+        match self {
+            Form::Workbook => XLSX_NAME,
+            Form::Yaml => YAML_NAME,
+        }
+    }
+}
+
+/// Writes the starter into `dir` (created if needed) in one form only — two copies of one
+/// conference would soon disagree — and the draft plan beside it. Existing files are left
+/// alone unless `force`; a starter in the other form already there is an error too, for the
+/// same reason. Returns the files written.
+pub fn init(dir: &Path, force: bool, starter: Starter, form: Form) -> Result<Vec<PathBuf>, Diagnostics> {
     let mut diags = Diagnostics::new();
-    let targets = [dir.join(XLSX_NAME), dir.join(YAML_NAME)];
-    for t in targets.iter().filter(|t| t.exists() && !force) {
+    let target = dir.join(form.name());
+    let other = dir.join(if form == Form::Workbook { YAML_NAME } else { XLSX_NAME });
+    if other.exists() {
+        diags.push(
+            Diagnostic::error(
+                "target-exists",
+                Loc::File { file: other.display().to_string().into() },
+                Text::new(
+                    "thư mục đã có dữ liệu hội nghị ở dạng kia; không tạo thêm một bản thứ hai",
+                    "the folder already holds the conference in the other form; no second copy is made",
+                ),
+            )
+            .with_hint(Text::new(
+                "dùng tệp đã có, hoặc chọn thư mục khác (vanthu init <thư mục>)",
+                "use the file that is there, or choose another folder (vanthu init <folder>)",
+            )),
+        );
+    }
+    for t in std::iter::once(&target).filter(|t| t.exists() && !force) {
         diags.push(
             Diagnostic::error(
                 "target-exists",
@@ -111,8 +148,8 @@ pub fn init(dir: &Path, force: bool, starter: Starter) -> Result<Vec<PathBuf>, D
     if diags.has_errors() {
         return Err(diags);
     }
-    write_pair(dir, &yaml(starter), "data/starter/hoi-nghi.yaml", true)?;
-    let mut written = targets.to_vec();
+    write_forms(dir, &yaml(starter), "data/starter/hoi-nghi.yaml", true, &[form])?;
+    let mut written = vec![target];
     // A draft of the conference's plan, filled from the workbook; never over the clerk's own.
     let plan = dir.join(crate::input::documents::FOLDER).join("ke-hoach.md");
     if !plan.exists() {
@@ -138,11 +175,17 @@ pub fn init(dir: &Path, force: bool, starter: Starter) -> Result<Vec<PathBuf>, D
 /// The draft plan `init` writes in `van-ban/` (its `{{ … }}` filled from the workbook).
 pub(crate) const STARTER_PLAN: &str = include_str!("../../data/starter/van-ban/ke-hoach.md");
 
-/// Writes a conference's YAML `text` and the workbook made from it (with the guide sheets
-/// when `guide`) into `dir` as `hoi-nghi.xlsx` and `hoi-nghi.yaml`; the YAML must be valid.
-pub(crate) fn write_pair(dir: &Path, text: &str, name: &'static str, guide: bool) -> Result<(), Diagnostics> {
+/// Writes a conference's YAML `text` (as `hoi-nghi.yaml`) and the workbook made from it (as
+/// `hoi-nghi.xlsx`, with the guide sheets when `guide`) into `dir`, in the `forms` asked
+/// for; the YAML must be valid.
+pub(crate) fn write_forms(
+    dir: &Path,
+    text: &str,
+    name: &'static str,
+    guide: bool,
+    forms: &[Form],
+) -> Result<(), Diagnostics> {
     let mut diags = Diagnostics::new();
-    let targets = [dir.join(XLSX_NAME), dir.join(YAML_NAME)];
     let source = Source::Embedded { name, bytes: std::borrow::Cow::Owned(text.as_bytes().to_vec()) };
     let prepared = pipeline::prepare(&source, &mut diags, &mut Timings::default()).ok_or_else(|| diags.clone())?;
     let xlsx = crate::workbook::convert::to_xlsx_with(&prepared.data, &prepared.dataset, guide).map_err(|e| {
@@ -163,8 +206,11 @@ pub(crate) fn write_pair(dir: &Path, text: &str, name: &'static str, guide: bool
         ));
         return Err(d);
     }
-    for (path, bytes) in targets.iter().zip([xlsx, text.as_bytes().to_vec()]) {
-        crate::output::write_atomic(path, &bytes).map_err(|e| {
+    for (form, bytes) in [(Form::Workbook, xlsx), (Form::Yaml, text.as_bytes().to_vec())] {
+        if !forms.contains(&form) {
+            continue;
+        }
+        crate::output::write_atomic(&dir.join(form.name()), &bytes).map_err(|e| {
             let mut d = Diagnostics::new();
             d.push(e);
             d

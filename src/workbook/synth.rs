@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 
 use serde_yaml::{Mapping, Value};
 
-use super::starter::{XLSX_NAME, YAML_NAME, write_pair};
+use super::starter::{Form, XLSX_NAME, YAML_NAME, write_forms};
 use crate::diag::Diagnostics;
 
 /// The sample the synthetic conference grows from.
@@ -150,7 +150,7 @@ pub fn yaml(delegates: usize, seed: u64) -> String {
 /// Writes the synthetic conference into `dir` as `hoi-nghi.xlsx` and `hoi-nghi.yaml`
 /// (overwriting them). Returns the files written.
 pub fn write(dir: &Path, delegates: usize, seed: u64) -> Result<Vec<PathBuf>, Diagnostics> {
-    write_pair(dir, &yaml(delegates, seed), "hoi-nghi.yaml", false)?;
+    write_forms(dir, &yaml(delegates, seed), "hoi-nghi.yaml", false, &[Form::Workbook, Form::Yaml])?;
     Ok(vec![dir.join(XLSX_NAME), dir.join(YAML_NAME)])
 }
 

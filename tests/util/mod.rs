@@ -122,6 +122,7 @@ pub fn build_only(source: Source, out: &Path, only: &[DocKind]) -> Outcome {
         out_dir: Some(out.to_path_buf()),
         only: only.iter().copied().collect::<BTreeSet<_>>(),
         force: false,
+        adopt: false,
     };
     pipeline::build(&config, &Silent)
 }

@@ -12,6 +12,7 @@ use std::sync::Arc;
 
 use calamine::{Data, Range, Reader, Sheets, open_workbook_auto_from_rs};
 
+mod bounds;
 mod extras;
 mod free;
 mod grid;
@@ -64,6 +65,7 @@ impl Workbook {
                 "open it in Excel, File › Info › Protect Workbook › Encrypt with Password, clear the password and save",
             )));
         }
+        bounds::check(&bytes, &file)?;
         let not_a_workbook = |detail: String| {
             // The library's words (English) stay in brackets for the IT person; the clerk
             // reads what it means.

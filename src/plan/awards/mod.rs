@@ -6,8 +6,6 @@
 mod grounds;
 mod money;
 
-use std::collections::BTreeMap;
-
 pub use grounds::{GROUNDS_FILE, grounds_for};
 pub use money::MONEY_FILE;
 
@@ -15,7 +13,7 @@ use self::money::Rates;
 use crate::assets::TemplateStore;
 use crate::diag::Diagnostics;
 use crate::model::{Amount, Authority, AwardKind, AwardType, Category, Conferrer, Dataset, Decision, Face, Level};
-use crate::text::{Date, slug};
+use crate::text::{Date, StemWish, slug, unique_stems};
 
 /// Every decision, in the order of the first nominee of each.
 #[derive(Debug, Clone, Default)]
@@ -110,29 +108,21 @@ pub fn plan(ds: &Dataset, store: &TemplateStore, diags: &mut Diagnostics) -> Opt
 }
 
 /// The file stem of each decision: `quyet-dinh-<form>`, with its key (or its number in the
-/// list) when two decisions confer the same form.
+/// list) when two decisions confer the same form; keys that slug alike get a number too.
 fn stems(ds: &Dataset) -> Vec<String> {
-    let mut by_form: BTreeMap<AwardType, usize> = BTreeMap::new();
-    for d in &ds.decisions {
-        *by_form.entry(d.form).or_default() += 1;
-    }
-    ds.decisions
+    let bases: Vec<String> = ds.decisions.iter().map(|d| slug(d.form.name())).collect();
+    let keys: Vec<String> = ds
+        .decisions
         .iter()
         .enumerate()
-        .map(|(i, d)| {
-            let base = slug(d.form.name());
-            if by_form[&d.form] > 1 {
-                let key = match (&d.key, d.conferrer) {
-                    (Some(k), _) => slug(k),
-                    (None, Conferrer::Superior) => "cap-tren".to_string(),
-                    (None, Conferrer::Own) => (i + 1).to_string(),
-                };
-                format!("{base}-{key}")
-            } else {
-                base
-            }
+        .map(|(i, d)| match (&d.key, d.conferrer) {
+            (Some(k), _) => k.clone(),
+            (None, Conferrer::Superior) => "cap-tren".to_string(),
+            (None, Conferrer::Own) => (i + 1).to_string(),
         })
-        .collect()
+        .collect();
+    let wishes: Vec<StemWish> = bases.iter().zip(&keys).map(|(name, id)| StemWish { name, id }).collect();
+    unique_stems(&wishes)
 }
 
 fn decision(

@@ -188,7 +188,7 @@ pub fn plan(ds: &Dataset, templates: &TemplateStore, diags: &mut Diagnostics) ->
     let mut placed: Vec<Block> = Vec::new();
     for s in &ds.report {
         let loc = s.src.loc("body");
-        match narrative.render(&s.body, &ctx, &loc, diags).and_then(|text| blocks(&text, &loc)) {
+        match narrative.render(&s.body, &ctx, &loc, diags).and_then(|text| blocks(&text, &loc, tables.len())) {
             Ok(blocks) => {
                 let blocks = once(blocks, &mut placed, &tables, &loc, diags);
                 sections.push(Section { heading: s.heading.clone(), blocks });
@@ -233,7 +233,10 @@ pub fn plan(ds: &Dataset, templates: &TemplateStore, diags: &mut Diagnostics) ->
 /// variables `conference`, `issuer`, `counts`, `groups`, `stats` and the functions `dem`, `tong`,
 /// `so_lieu` (over the report's tables when there is a report).
 pub(crate) struct TextData {
+    /// For lines read as a document's body: values keep their stars and bars as text.
     narrative: Narrative,
+    /// For texts printed as they are (the subject, the addressees, the recipients).
+    plain: Narrative,
     ctx: Value,
 }
 
@@ -250,7 +253,9 @@ impl TextData {
         };
         let sources = Arc::new(sources::sources(ds, &stats.targets));
         let tables = Arc::new(summary.map(|s| s.tables.clone()).unwrap_or_default());
-        let (narrative, _) = Narrative::new(tables, sources, Vec::new());
+        let (plain, _) = Narrative::new(tables.clone(), sources.clone(), Vec::new());
+        let (mut narrative, _) = Narrative::new(tables, sources, Vec::new());
+        narrative.escape_markup();
         let c = &ds.conference;
         let mut ctx: BTreeMap<String, Value> = BTreeMap::new();
         ctx.insert("stats".into(), to_value(stats.narrative()));
@@ -289,15 +294,32 @@ impl TextData {
                 "agenda": ds.agenda.len(),
             })),
         );
-        let groups: Vec<&str> = ds.groups.iter().map(|g| g.name.as_str()).collect();
+        // The groups someone is invited from (a starter's empty groups are not "present").
+        let groups: Vec<&str> = ds
+            .groups
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| ds.delegates.iter().any(|d| d.group == *i && d.invited))
+            .map(|(_, g)| g.name.as_str())
+            .collect();
         ctx.insert("groups".into(), to_value(groups));
-        TextData { narrative, ctx: Value::from(ctx) }
+        TextData { narrative, plain, ctx: Value::from(ctx) }
     }
 
-    /// Renders one text written at `loc`. A table or chart marker (`bang`, `bieu_do`) is an
-    /// error: they belong to the report.
-    pub fn render(&self, source: &str, loc: &Loc, what: &Text, diags: &mut Diagnostics) -> Result<String, Diagnostic> {
-        let text = self.narrative.render_as(source, &self.ctx, loc, what, diags)?;
+    /// Renders one text written at `loc`: with `markup`, a line of a document's body (the
+    /// values' own `*`, `|`, `\\` escaped, so they print as they are); else a text printed
+    /// as it is. A table or chart marker (`bang`, `bieu_do`) is an error: they belong to the
+    /// report.
+    pub fn render(
+        &self,
+        source: &str,
+        markup: bool,
+        loc: &Loc,
+        what: &Text,
+        diags: &mut Diagnostics,
+    ) -> Result<String, Diagnostic> {
+        let narrative = if markup { &self.narrative } else { &self.plain };
+        let text = narrative.render_as(source, &self.ctx, loc, what, diags)?;
         if text.contains(narrative::MARK) {
             return Err(Diagnostic::error(
                 "document-function",

@@ -255,6 +255,11 @@ pub(super) struct Narrative {
 }
 
 impl Narrative {
+    /// Values print with a text document's inline marks escaped ([`Jinja::escape_markup`]).
+    pub fn escape_markup(&mut self) {
+        self.jinja.escape_markup();
+    }
+
     /// The renderer over computed `tables` and their `sources`; `failed` names the tables
     /// whose definition failed.
     pub fn new(tables: Arc<Vec<ReportTable>>, sources: Arc<Vec<Sheet>>, failed: Vec<String>) -> (Narrative, Value) {
@@ -338,9 +343,11 @@ impl Narrative {
 
 /// Cuts rendered text into blocks: every non-empty line is one; a short numbered line
 /// without final punctuation is a heading (`1. Mục tiêu`), `-`/`+` lines are bullets, a
-/// line that is a table's or a chart's marker is that table or chart. A marker inside a
-/// sentence is an error at `loc`.
-pub(super) fn blocks(text: &str, loc: &Loc) -> Result<Vec<Block>, Diagnostic> {
+/// line that is a table's or a chart's marker is that table or chart (of the `tables`
+/// there are). A marker inside a sentence, or one that names no table, is an error at `loc`
+/// — never an index out of bounds, whatever the text holds (the input's own U+FFFC, which
+/// Word pastes where a picture was, is removed when it is read).
+pub(super) fn blocks(text: &str, loc: &Loc, tables: usize) -> Result<Vec<Block>, Diagnostic> {
     let mut out = Vec::new();
     for line in text.lines().map(crate::text::clean_inline).filter(|l| !l.is_empty()) {
         if line == CHARTS_MARK {
@@ -351,6 +358,8 @@ pub(super) fn blocks(text: &str, loc: &Loc) -> Result<Vec<Block>, Diagnostic> {
             && !inner.contains(MARK)
             && let Some((kind, i)) = inner.split_once(':')
             && let Ok(i) = i.parse::<usize>()
+            && i < tables
+            && matches!(kind, "table" | "chart")
         {
             out.push(if kind == "table" { Block::Table(i) } else { Block::Chart(i) });
             continue;
@@ -395,7 +404,7 @@ mod tests {
         let text = "1. Ban hành văn bản\n\nThực hiện Quyết định số 919.\n- Kiện toàn Hội đồng;\n+ cấp tỉnh\na) Nguyên nhân khách quan: dịch bệnh.\n2. Đã có 150 sản phẩm được công nhận trong giai đoạn.\n\u{FFFC}table:2\u{FFFC}";
         let loc = Loc::File { file: "t".into() };
         assert_eq!(
-            blocks(text, &loc).unwrap(),
+            blocks(text, &loc, 3).unwrap(),
             [
                 Block::Heading("1. Ban hành văn bản".into()),
                 Block::Para("Thực hiện Quyết định số 919.".into()),
@@ -406,6 +415,10 @@ mod tests {
                 Block::Table(2),
             ]
         );
-        assert!(blocks("Xem bảng \u{FFFC}table:0\u{FFFC} dưới đây.", &loc).is_err());
+        assert!(blocks("Xem bảng \u{FFFC}table:0\u{FFFC} dưới đây.", &loc, 3).is_err());
+        // A marker naming no table (typed, or built in a template) is an error, not a panic.
+        for forged in ["\u{FFFC}table:99\u{FFFC}", "\u{FFFC}chart:3\u{FFFC}", "\u{FFFC}x:0\u{FFFC}"] {
+            assert_eq!(blocks(forged, &loc, 3).unwrap_err().code, "report-function", "{forged}");
+        }
     }
 }

@@ -3,7 +3,7 @@
 //! decision cited, Số sổ vàng, place and date, signature — in full, or only the variable
 //! text for the office's pre-printed forms.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
@@ -14,7 +14,7 @@ use crate::model::{AwardKind, Category, Dataset, Face};
 use crate::plan::awards::DecisionPlan;
 use crate::render::parts::{Part, PartsView};
 use crate::render::views;
-use crate::text::{capitalize_first, month_vi, slug};
+use crate::text::{StemWish, capitalize_first, month_vi, unique_stems};
 
 /// A box on the certificate, in mm, and its largest type size in pt.
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq)]
@@ -183,26 +183,29 @@ pub(crate) fn certificates_view(
 }
 
 /// The parts of the merged certificate file: one per recipient, each named after them
-/// (with a short digest of name and unit when two would share a file).
+/// (with a short digest of name and unit when two share a name, and a number when even that
+/// is shared: every recipient has a file of their own).
 pub(crate) fn parts(ds: &Dataset, d: &DecisionPlan, stem: &str, view: &CertificatesView) -> Vec<Part<CertificateView>> {
-    let mut by_slug: HashMap<String, usize> = HashMap::new();
-    for &a in &d.order {
-        *by_slug.entry(slug(&ds.awards[a].name)).or_default() += 1;
-    }
+    use sha2::Digest;
+    let digests: Vec<String> = d
+        .order
+        .iter()
+        .map(|&a| {
+            let award = &ds.awards[a];
+            let digest =
+                sha2::Sha256::digest(format!("{}|{}", award.name, award.unit.as_deref().unwrap_or("")).as_bytes());
+            format!("{digest:x}")[..6].to_string()
+        })
+        .collect();
+    let wishes: Vec<StemWish> =
+        d.order.iter().zip(&digests).map(|(&a, digest)| StemWish { name: &ds.awards[a].name, id: digest }).collect();
+    let files = unique_stems(&wishes);
     d.order
         .iter()
         .zip(view.certificates.iter())
-        .map(|(&a, cert)| {
+        .zip(files)
+        .map(|((&a, cert), file)| {
             let award = &ds.awards[a];
-            let s = slug(&award.name);
-            let file = if by_slug[&s] > 1 {
-                use sha2::Digest;
-                let digest =
-                    sha2::Sha256::digest(format!("{}|{}", award.name, award.unit.as_deref().unwrap_or("")).as_bytes());
-                format!("{s}-{}", &format!("{digest:x}")[..6])
-            } else {
-                s
-            };
             Part {
                 id: cert.id.clone(),
                 name: display_name(ds, a),

@@ -5,11 +5,10 @@
 //! pass with saphyr-parser records the line and column of every node by its key path
 //! (`delegates[3].name`), which is what each message needs to point at.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 use std::sync::Arc;
 
-use saphyr_parser::{Event, Parser};
 use serde_yaml::Value as Yaml;
 
 use super::excel::Workbook;
@@ -17,99 +16,9 @@ use super::raw::{Cell, FreeRow, FreeTable, Parts, Record, Table, Value};
 use super::schema::{self, SETTINGS, TableSpec, TextKind};
 use crate::diag::{Diagnostic, Diagnostics, Loc, Origin, Text, quote};
 
-/// Line and column (1-based) of every node, by key path; and the keys given twice in one
-/// mapping (serde_yaml reports those at the mapping, not at the second key).
-struct Spans {
-    at: HashMap<String, (u32, u32)>,
-    duplicates: Vec<Duplicate>,
-}
+mod spans;
 
-/// A key given twice: its path, where it is repeated, where it was first (line, column).
-type Duplicate = (String, (u32, u32), (u32, u32));
-
-enum Frame {
-    Map { path: String, key: Option<String>, expecting_key: bool, keys: HashMap<String, (u32, u32)> },
-    Seq { path: String, index: usize },
-}
-
-fn join_key(path: &str, key: &str) -> String {
-    if path.is_empty() { key.to_string() } else { format!("{path}.{key}") }
-}
-
-impl Spans {
-    fn index(text: &str) -> Spans {
-        let mut spans = HashMap::new();
-        let mut duplicates = Vec::new();
-        let mut stack: Vec<Frame> = Vec::new();
-        for event in Parser::new_from_str(text) {
-            let Ok((event, span)) = event else { break };
-            let pos = (span.start.line() as u32, span.start.col() as u32 + 1);
-            let is_node = matches!(
-                event,
-                Event::Scalar(..) | Event::SequenceStart(..) | Event::MappingStart(..) | Event::Alias(..)
-            );
-            if is_node {
-                // Where does this node sit? A mapping key only names the next value.
-                let path = match stack.last_mut() {
-                    None => Some(String::new()),
-                    Some(Frame::Map { expecting_key: expecting @ true, key, keys, path }) => {
-                        *key = match &event {
-                            Event::Scalar(s, ..) => Some(s.to_string()),
-                            _ => Some("?".into()),
-                        };
-                        if let Some(k) = key.as_ref().filter(|k| *k != "?") {
-                            if let Some(first) = keys.get(k) {
-                                duplicates.push((join_key(path, k), pos, *first));
-                            } else {
-                                keys.insert(k.clone(), pos);
-                            }
-                        }
-                        *expecting = false;
-                        None
-                    }
-                    Some(Frame::Map { path, key, expecting_key, .. }) => {
-                        *expecting_key = true;
-                        Some(join_key(path, key.as_deref().unwrap_or("?")))
-                    }
-                    Some(Frame::Seq { path, index }) => {
-                        *index += 1;
-                        Some(format!("{path}[{}]", *index - 1))
-                    }
-                };
-                if let Some(path) = path {
-                    spans.entry(path.clone()).or_insert(pos);
-                    match event {
-                        Event::MappingStart(..) => {
-                            stack.push(Frame::Map { path, key: None, expecting_key: true, keys: HashMap::new() })
-                        }
-                        Event::SequenceStart(..) => stack.push(Frame::Seq { path, index: 0 }),
-                        _ => {}
-                    }
-                } else if matches!(event, Event::MappingStart(..) | Event::SequenceStart(..)) {
-                    // A complex key: track it so its end pops the right frame.
-                    stack.push(Frame::Seq { path: "?".into(), index: 0 });
-                }
-            } else if matches!(event, Event::MappingEnd | Event::SequenceEnd) {
-                stack.pop();
-            }
-        }
-        Spans { at: spans, duplicates }
-    }
-
-    /// The position of `path`, or of its nearest ancestor that has one.
-    fn at(&self, path: &str) -> (u32, u32) {
-        let mut p = path.to_string();
-        loop {
-            if let Some(pos) = self.at.get(&p) {
-                return *pos;
-            }
-            match p.rfind(['.', '[']) {
-                Some(i) => p.truncate(i),
-                None => return self.at.get("").copied().unwrap_or((1, 1)),
-            }
-        }
-    }
-}
+use self::spans::{Spans, join_key};
 
 struct Ctx<'a> {
     file: Arc<str>,
@@ -270,9 +179,30 @@ fn unclosed_bracket(text: &str, line: usize, col: usize) -> Option<(char, usize,
     open.pop().filter(|(_, l, _)| *l < line)
 }
 
-/// Parses a YAML conference. Syntax errors are located by line and column.
+/// Parses a YAML conference. Syntax errors are located by line and column; a file nested
+/// deeper than [`crate::limits::YAML_DEPTH`] is refused before it is parsed.
 pub fn read(text: &str, file: Arc<str>, base_dir: &Path, diags: &mut Diagnostics) -> Option<Parts> {
-    let spans = Spans::index(text);
+    let flow = spans::flow_too_deep(text, crate::limits::YAML_DEPTH);
+    let spans = if flow.is_some() { None } else { Some(Spans::index(text)) };
+    if let Some((line, col)) = flow.or_else(|| spans.as_ref().and_then(|s| s.too_deep)) {
+        let max = crate::limits::YAML_DEPTH;
+        diags.push(
+            Diagnostic::error(
+                "yaml-too-deep",
+                Loc::Yaml { file, line, col, path: "".into() },
+                Text::new(
+                    format!("tệp YAML lồng nhau quá {max} tầng (danh sách trong danh sách …) ở đây"),
+                    format!("the YAML file nests deeper than {max} levels (lists in lists …) here"),
+                ),
+            )
+            .with_hint(Text::new(
+                "một hội nghị chỉ cần vài tầng (danh sách đại biểu là một danh sách các mục); kiểm tra các dấu “- ” và “[”",
+                "a conference needs a few levels (the delegates are one list of items); check the “- ” and “[” marks",
+            )),
+        );
+        return None;
+    }
+    let spans = spans.expect("indexed when not too deep");
     // Keys given twice, each at the place it is repeated.
     if !spans.duplicates.is_empty() {
         for (path, (line, col), (first, _)) in &spans.duplicates {
@@ -507,31 +437,18 @@ fn read_linked_free_sheet(
 /// Opens the workbook `book` a YAML file points at (relative to it); its errors are said
 /// at `loc`, where the YAML names it.
 fn open_linked(ctx: &Ctx<'_>, book: &str, loc: Loc, diags: &mut Diagnostics) -> Option<Workbook> {
-    let bytes = match std::fs::read(ctx.base_dir.join(book)) {
-        Ok(b) => b,
-        Err(e) => {
-            diags.push(Diagnostic::error(
-                "unreadable-file",
-                loc,
-                Text::new(
-                    format!("không mở được tệp {} ({e})", quote(book)),
-                    format!("cannot open {} ({e})", quote(book)),
-                ),
-            ));
-            return None;
-        }
-    };
     let name: Arc<str> = Path::new(book).file_name().map_or(book.into(), |n| n.to_string_lossy().into());
-    match Workbook::open(bytes, name) {
-        Ok(wb) => Some(wb),
-        Err(mut d) => {
+    let opened = super::files::read_file(&ctx.base_dir.join(book), crate::limits::WORKBOOK_BYTES, name.clone())
+        .map_err(|(d, _)| d)
+        .and_then(|bytes| Workbook::open(bytes, name));
+    opened
+        .map_err(|mut d| {
             d.loc = Some(loc);
             d.message =
                 Text::new(format!("{}: {}", quote(book), d.message.vi), format!("{}: {}", quote(book), d.message.en));
             diags.push(d);
-            None
-        }
-    }
+        })
+        .ok()
 }
 
 fn collect_unknown(v: &Yaml, path: &str, lists: &[&str], out: &mut BTreeSet<String>) {
