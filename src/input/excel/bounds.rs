@@ -45,23 +45,22 @@ pub(super) fn check(bytes: &[u8], file: &Arc<str>) -> Result<(), Diagnostic> {
                 count(limit as u64)
             ),
         ),
-        Exceeded::EntryBytes { entry, found_at_least, limit } => (
+        // Unpacking stops at the limit: how much more there was is not known.
+        Exceeded::EntryBytes { entry, limit, .. } => (
             at_file(),
             format!(
-                "phần “{entry}” của bảng tính khi giải nén lớn hơn {} (ít nhất {}): tệp hỏng hoặc cố ý gây tràn bộ nhớ",
-                size(limit),
-                size(found_at_least)
+                "phần “{entry}” của bảng tính khi giải nén lớn hơn {}: tệp hỏng, hoặc được làm ra để làm tràn bộ nhớ",
+                size(limit)
             ),
             format!(
-                "the part “{entry}” of the workbook unpacks to more than {} (at least {}): damaged, or made to exhaust memory",
-                size(limit),
-                size(found_at_least)
+                "the part “{entry}” of the workbook unpacks to more than {}: damaged, or made to exhaust memory",
+                size(limit)
             ),
         ),
-        Exceeded::TotalBytes { found_at_least, limit } => (
+        Exceeded::TotalBytes { limit, .. } => (
             at_file(),
-            format!("bảng tính khi giải nén lớn hơn {} (ít nhất {})", size(limit), size(found_at_least)),
-            format!("the workbook unpacks to more than {} (at least {})", size(limit), size(found_at_least)),
+            format!("bảng tính khi giải nén lớn hơn {}", size(limit)),
+            format!("the workbook unpacks to more than {}", size(limit)),
         ),
         Exceeded::SharedStrings { declared_or_found, limit } => (
             at_file(),
