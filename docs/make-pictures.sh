@@ -56,3 +56,13 @@ for page in 1 2; do
   pdftoppm -png -r 50 -f "$page" -l "$page" -singlefile "$other/bao-cao-tong-ket.pdf" "$out/bao-cao-xa-$page"
   echo "docs/images/bao-cao-xa-$page.png"
 done
+# Central bodies and public service units (issue 23): a ministry's flag decision, a
+# university's school-year certificate.
+central="$(mktemp -d)"
+trap 'rm -rf "$pack" "$other" "$xa" "$central"' EXIT
+cargo run --release --quiet -- --quiet build tests/fixtures/agencies/bo.yaml -o "$central/bo"
+cargo run --release --quiet -- --quiet build tests/fixtures/agencies/truong.yaml -o "$central/truong"
+pdftoppm -png -r 50 -f 1 -l 1 -singlefile "$central/bo/quyet-dinh-co-thi-dua.pdf" "$out/bo-quyet-dinh"
+pdftoppm -png -r 40 -f 1 -l 1 -singlefile "$central/truong/giay-chung-nhan-lao-dong-tien-tien.pdf" "$out/truong-giay-chung-nhan"
+echo "docs/images/bo-quyet-dinh.png"
+echo "docs/images/truong-giay-chung-nhan.png"

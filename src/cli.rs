@@ -74,32 +74,18 @@ pub struct InitArgs {
     /// Ghi hoi-nghi.yaml (dạng chữ, có chú thích) thay cho bảng tính / write YAML instead.
     #[arg(long)]
     pub yaml: bool,
-    /// Loại hội nghị: tong-ket (tổng kết công tác năm), thi-dua (thi đua, khen thưởng),
-    /// chuong-trinh (sơ kết một chương trình, có danh sách sản phẩm như OCOP).
-    #[arg(long, value_enum, default_value_t = ProfileArg::TongKet)]
-    pub loai: ProfileArg,
-    /// Cấp cơ quan: tinh (UBND tỉnh), so (sở, ban, ngành), xa (UBND xã, phường).
-    #[arg(long, value_enum, default_value_t = TierArg::Xa)]
-    pub cap: TierArg,
+    /// Loại hội nghị: tong-ket (tổng kết công tác năm, mặc định), thi-dua (thi đua, khen
+    /// thưởng), chuong-trinh (sơ kết một chương trình, có danh sách sản phẩm như OCOP).
+    #[arg(long, default_value = "tong-ket")]
+    pub loai: String,
+    /// Cấp cơ quan: xa (UBND xã, phường, mặc định), so (sở, ban, ngành), tinh (UBND tỉnh), bo
+    /// (bộ, cơ quan ngang bộ), cuc (tổng cục, cục thuộc bộ), don-vi (đơn vị sự nghiệp công
+    /// lập: trường, bệnh viện, viện). Viết có dấu cũng được: --cap "Bộ".
+    #[arg(long, default_value = "xa")]
+    pub cap: String,
     /// Ghi đè nếu tệp đã có.
     #[arg(long)]
     pub force: bool,
-}
-
-/// The kinds of conference `init` has a starter for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ProfileArg {
-    TongKet,
-    ThiDua,
-    ChuongTrinh,
-}
-
-/// The agency levels `init` has a starter for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum TierArg {
-    Tinh,
-    So,
-    Xa,
 }
 
 /// The conference to read (`build`, `check`).

@@ -104,7 +104,11 @@ fn the_commune_script_speaks_of_who_is_there() {
         assert!(titles.contains(&format!("Công bố Quyết định tặng {what}")), "{what}: {titles:?}");
     }
     assert!(titles.contains(&"Trao Giấy khen đợt 1: 3 tập thể".to_string()));
-    assert!(titles.contains(&"Trao danh hiệu “Thôn, tổ dân phố văn hóa” đợt 5: 2 tập thể".to_string()));
+    // What is handed is said as the decision says it, with its year (issue 23).
+    assert!(
+        titles.contains(&"Trao danh hiệu “Thôn, tổ dân phố văn hóa” năm 2025 đợt 5: 2 tập thể".to_string()),
+        "{titles:?}"
+    );
     assert!(said.contains(
         "Ghi nhận những thành tích của các tập thể, cá nhân, Chủ tịch Ủy ban nhân dân xã đã quyết định tặng Giấy khen"
     ));

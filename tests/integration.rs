@@ -10,6 +10,7 @@ mod architecture;
 mod authorities;
 mod awards;
 mod bounds;
+mod central;
 mod cli;
 mod documents;
 mod edits;

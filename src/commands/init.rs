@@ -1,25 +1,35 @@
 //! `vanthu init`: the starter workbook and its YAML twin.
 
 use super::reporter::{Console, OK};
+use super::source::usage;
 use crate::cli::{InitArgs, SynthArgs};
+use crate::diag::Text;
 use crate::pipeline::Outcome;
 
 pub fn run(r: &Console, args: InitArgs) -> u8 {
-    use crate::cli::{ProfileArg, TierArg};
     use crate::workbook::starter::{Form, Profile, Starter, Tier};
     let dir = args.dir.unwrap_or_default();
-    let starter = Starter {
-        profile: match args.loai {
-            ProfileArg::TongKet => Profile::YearEnd,
-            ProfileArg::ThiDua => Profile::Emulation,
-            ProfileArg::ChuongTrinh => Profile::Programme,
-        },
-        tier: match args.cap {
-            TierArg::Tinh => Tier::Province,
-            TierArg::So => Tier::Department,
-            TierArg::Xa => Tier::Commune,
-        },
+    let Some(profile) = Profile::parse(&args.loai) else {
+        return usage(
+            r,
+            Text::new(
+                format!("--loai: không có loại hội nghị “{}”", args.loai),
+                format!("--loai: there is no kind of conference “{}”", args.loai),
+            ),
+            Text::new(format!("chọn một trong: {}", Profile::CHOICES), format!("choose one of: {}", Profile::CHOICES)),
+        );
     };
+    let Some(tier) = Tier::parse(&args.cap) else {
+        return usage(
+            r,
+            Text::new(
+                format!("--cap: không có cấp cơ quan “{}”", args.cap),
+                format!("--cap: there is no level of body “{}”", args.cap),
+            ),
+            Text::new(format!("chọn một trong: {}", Tier::CHOICES), format!("choose one of: {}", Tier::CHOICES)),
+        );
+    };
+    let starter = Starter { profile, tier };
     let form = if args.yaml { Form::Yaml } else { Form::Workbook };
     match crate::workbook::starter::init(&dir, args.force, starter, form) {
         Ok(files) => {

@@ -57,11 +57,85 @@ where
         Err(e) => {
             let english =
                 args.windows(2).any(|w| w[0] == "--lang" && w[1] == "en") || args.iter().any(|a| a == "--lang=en");
-            if !english {
-                eprintln!("lỗi: câu lệnh chưa đúng — xem `vanthu --help` (chi tiết bằng tiếng Anh bên dưới)");
+            if english {
+                let _ = e.print();
+            } else {
+                eprintln!("{}", vietnamese_usage(&e));
             }
-            let _ = e.print();
             Err(USAGE)
         }
     }
+}
+
+/// A usage error in the clerk's words: what is wrong with the command line and how to fix
+/// it (clap words its own in English; `--lang en` prints those).
+fn vietnamese_usage(e: &clap::Error) -> String {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    let text = |k: ContextKind| match e.get(k) {
+        Some(ContextValue::String(s)) => s.clone(),
+        Some(ContextValue::Strings(v)) => v.join(", "),
+        Some(other) => other.to_string(),
+        None => String::new(),
+    };
+    let quoted = |k: ContextKind| format!("“{}”", text(k));
+    let (what, fix) = match e.kind() {
+        ErrorKind::InvalidValue if text(ContextKind::InvalidValue).is_empty() => {
+            let arg = text(ContextKind::InvalidArg);
+            let arg = arg.split_whitespace().next().unwrap_or(&arg).to_string();
+            (format!("{arg} cần một giá trị"), format!("viết giá trị ngay sau {arg}, ví dụ: {arg} in-an"))
+        }
+        ErrorKind::InvalidValue => {
+            let valid = text(ContextKind::ValidValue);
+            let arg = text(ContextKind::InvalidArg);
+            let arg = arg.split_whitespace().next().unwrap_or(&arg).to_string();
+            (
+                format!("giá trị {} không dùng được cho {arg}", quoted(ContextKind::InvalidValue)),
+                if valid.is_empty() {
+                    format!("xem `vanthu --help` về {arg}")
+                } else {
+                    format!("chọn một trong: {valid}")
+                },
+            )
+        }
+        ErrorKind::UnknownArgument if !text(ContextKind::InvalidArg).starts_with('-') => (
+            format!("thừa {}", quoted(ContextKind::InvalidArg)),
+            "tên tệp có dấu cách phải đặt trong ngoặc kép: \"Hoi nghi.xlsx\"".to_string(),
+        ),
+        ErrorKind::UnknownArgument => {
+            let suggested = text(ContextKind::SuggestedArg);
+            (
+                format!("không có tùy chọn {}", quoted(ContextKind::InvalidArg)),
+                if suggested.is_empty() {
+                    "xem các tùy chọn: vanthu --help (hoặc vanthu <lệnh> --help)".to_string()
+                } else {
+                    format!("có phải là “{suggested}”?")
+                },
+            )
+        }
+        ErrorKind::InvalidSubcommand => (
+            format!("không có lệnh {}", quoted(ContextKind::InvalidSubcommand)),
+            "các lệnh: build, check, init, watch, render, convert (vanthu --help)".to_string(),
+        ),
+        ErrorKind::MissingRequiredArgument => {
+            (format!("thiếu {}", text(ContextKind::InvalidArg)), "xem cách viết lệnh: vanthu <lệnh> --help".to_string())
+        }
+        ErrorKind::ArgumentConflict => (
+            format!("không dùng cùng lúc {} và {}", quoted(ContextKind::InvalidArg), quoted(ContextKind::PriorArg)),
+            "bỏ một trong hai".to_string(),
+        ),
+        ErrorKind::TooManyValues | ErrorKind::WrongNumberOfValues => (
+            format!("thừa giá trị {}", quoted(ContextKind::InvalidValue)),
+            "tên tệp có dấu cách phải đặt trong ngoặc kép: \"Hoi nghi.xlsx\"".to_string(),
+        ),
+        ErrorKind::ValueValidation => (
+            format!(
+                "giá trị {} không dùng được cho {}",
+                quoted(ContextKind::InvalidValue),
+                text(ContextKind::InvalidArg)
+            ),
+            "xem vanthu <lệnh> --help".to_string(),
+        ),
+        _ => ("câu lệnh chưa đúng".to_string(), "xem vanthu --help (hoặc thêm --lang en để đọc chi tiết)".to_string()),
+    };
+    format!("lỗi: {what}\n    cách sửa: {fix}")
 }

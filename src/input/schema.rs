@@ -268,7 +268,7 @@ pub static TABLES: [TableSpec; 11] = [
             col("code", "Ký hiệu", &[]),
             col("date", "Ngày", &["Ngày ký", "Ngày quyết định"]),
             col("subject", "Trích yếu", &[]),
-            col("year", "Năm", &["Năm danh hiệu"]),
+            col("year", "Năm", &["Năm danh hiệu", "Năm học", "Giai đoạn"]),
             col("citation", "Thành tích", &["Lý do khen thưởng"]),
             col("proposal", "Theo đề nghị", &["Đề nghị"]),
             col("amount_individual", "Tiền thưởng cá nhân", &[]),
@@ -476,6 +476,17 @@ pub(crate) static SETTINGS: LazyLock<Vec<SettingSpec>> = LazyLock::new(|| {
         setting("documents.decision.grounds", "Quyết định: Căn cứ bổ sung", &["Quyết định: Căn cứ của cơ quan"]),
         setting("documents.decision.title_verb", "Quyết định: Động từ danh hiệu", &["Quyết định: Tặng hay công nhận"]),
         setting("documents.decision.round_up", "Quyết định: Làm tròn tiền thưởng", &[]),
+        setting(
+            "documents.decision.period",
+            "Quyết định: Năm",
+            &["Quyết định: Năm học", "Quyết định: Giai đoạn", "Quyết định: Năm danh hiệu"],
+        ),
+        setting("documents.decision.certificates", "Quyết định: In giấy chứng nhận", &[]),
+        setting(
+            "documents.decision.forms",
+            "Quyết định: Hình thức được tặng",
+            &["Hình thức được tặng", "Thẩm quyền khen thưởng của cơ quan"],
+        ),
         setting("documents.report.district_order", "Báo cáo: Thứ tự huyện", &["Thứ tự huyện"]),
         setting("documents.report.opening", "Báo cáo: Mở đầu", &[]),
         setting("documents.report.closing", "Báo cáo: Kết thúc", &[]),
@@ -495,7 +506,9 @@ pub(crate) static SETTINGS: LazyLock<Vec<SettingSpec>> = LazyLock::new(|| {
         ]);
     }
     for spec in &mut s {
-        if spec.key == "documents.report.district_order" || spec.key == "documents.decision.grounds" {
+        if ["documents.report.district_order", "documents.decision.grounds", "documents.decision.forms"]
+            .contains(&spec.key.as_str())
+        {
             spec.text = TextKind::Multiline;
             spec.list = true;
         }

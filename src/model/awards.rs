@@ -2,7 +2,8 @@
 
 use serde::Serialize;
 
-use super::commendation::{AwardKind, AwardType, Conferrer};
+use super::authority::Conferrer;
+use super::commendation::{AwardKind, AwardType};
 use super::located::Src;
 use super::people::Honorific;
 use super::settings::DocSettings;
@@ -25,6 +26,29 @@ pub struct Award {
     /// Index into [`Dataset::delegates`].
     pub delegate: Option<usize>,
     pub src: Src,
+}
+
+/// What a title or an award is for: a year, a school year or a period of years, printed
+/// the same way in the subject, Điều 1, the list, the certificates and the script.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Period {
+    /// `năm 2025`.
+    Year(i32),
+    /// `năm học 2024 - 2025`, by its first year.
+    SchoolYear(i32),
+    /// `giai đoạn 2021 - 2025`.
+    Span(i32, i32),
+}
+
+impl Period {
+    /// `năm 2025`, `năm học 2024 - 2025`, `giai đoạn 2021 - 2025`.
+    pub fn phrase(self) -> String {
+        match self {
+            Period::Year(y) => format!("năm {y}"),
+            Period::SchoolYear(y) => format!("năm học {y} - {}", y + 1),
+            Period::Span(a, b) => format!("giai đoạn {a} - {b}"),
+        }
+    }
 }
 
 /// A prize amount as the data gives it.
@@ -50,8 +74,8 @@ pub struct Decision {
     pub awards: Vec<usize>,
     /// Number, symbol, date, subject, signer, recipients.
     pub doc: DocSettings,
-    /// The year of a title (`“Lao động tiên tiến” năm 2025`).
-    pub year: Option<i32>,
+    /// What a title is for (`“Lao động tiên tiến” năm 2025`, `… năm học 2024 - 2025`).
+    pub period: Option<Period>,
     /// `đã có thành tích xuất sắc trong …`.
     pub citation: String,
     /// `Theo đề nghị của …` (the last line of the grounds).
@@ -70,9 +94,10 @@ pub struct Decision {
 }
 
 impl Decision {
-    /// The certificate face it prints, if it prints any.
+    /// The certificate face it prints, if it prints any (a title with no face of its own
+    /// prints the title's certificate when the decision asks for one).
     pub fn face_if_printed(&self) -> Option<super::commendation::Face> {
-        self.form.face().filter(|_| self.certificates)
+        self.form.face_when_asked().filter(|_| self.certificates)
     }
 
     /// The amount given for `kind`, if any.

@@ -1,13 +1,15 @@
 //! What a commendation is (awards.md §1): the forms (`Bằng khen`, `Giấy khen`) and the
 //! emulation titles (`Chiến sĩ thi đua cơ sở`, `Lao động tiên tiến`, …), who may hold
 //! each, which authority may confer it on which date, the verb of its decision and the
-//! face of its certificate; and the authority itself (the head of the issuing body).
+//! face of its certificate. Who may confer what, level by level and with the article and
+//! source of each line, is `src/model/tham-quyen.md` ([`AwardType::allowed`] follows it).
 //!
 //! Dates matter: from 01/07/2025 district-level bodies no longer exist and the commune
 //! Chairman took over the district Chairman's titles (Decree 129/2025, art. 59).
 
 use serde::Serialize;
 
+use super::authority::Level;
 use crate::text::{Date, loose_key};
 
 /// The day the two-tier local government began (district level abolished).
@@ -19,6 +21,8 @@ pub enum AwardType {
     BangKhen,
     GiayKhen,
     ChienSiThiDuaCapTinh,
+    /// `Chiến sĩ thi đua cấp Bộ` (of a ministry, ministry-level agency or central body).
+    ChienSiThiDuaCapBo,
     ChienSiThiDuaCoSo,
     LaoDongTienTien,
     TapTheLaoDongXuatSac,
@@ -77,158 +81,6 @@ impl Face {
     }
 }
 
-/// The kind of body that issues the decisions (awards.md §3.2).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub enum Level {
-    /// A provincial People's Committee (or a centrally-run city's).
-    Province,
-    /// A department (Sở) of a provincial People's Committee.
-    Department,
-    /// A district-level People's Committee (until 30/06/2025).
-    District,
-    /// A commune, ward or special zone People's Committee.
-    Commune,
-    /// Another agency or unit with its own head.
-    Agency,
-}
-
-impl Level {
-    /// `cấp tỉnh`, for messages.
-    pub fn label(self) -> &'static str {
-        match self {
-            Level::Province => "cấp tỉnh",
-            Level::Department => "sở, ban, ngành",
-            Level::District => "cấp huyện",
-            Level::Commune => "cấp xã",
-            Level::Agency => "cơ quan, đơn vị",
-        }
-    }
-
-    /// The level an issuing body's name says (`ỦY BAN NHÂN DÂN XÃ IA SAO` → commune).
-    /// `has_parent`: a superior body is named (a `THÀNH PHỐ` under a province is a
-    /// district-level city).
-    pub fn of_body(name: &str, has_parent: bool) -> Level {
-        let k = loose_key(name);
-        if let Some(rest) = k.strip_prefix("uybannhandan") {
-            return if rest.starts_with("tinh") {
-                Level::Province
-            } else if rest.starts_with("thanhpho") {
-                if has_parent { Level::District } else { Level::Province }
-            } else if ["xa", "phuong", "dackhu", "thitran"].iter().any(|p| rest.starts_with(p)) {
-                Level::Commune
-            } else if ["huyen", "quan", "thixa"].iter().any(|p| rest.starts_with(p)) {
-                Level::District
-            } else {
-                Level::Agency
-            };
-        }
-        if k.starts_with("so") && name.trim_start().to_uppercase().starts_with("SỞ ") {
-            return Level::Department;
-        }
-        Level::Agency
-    }
-
-    /// The head's and the deputy's titles (`Chủ tịch`, `Phó Chủ tịch`).
-    pub fn default_head(self) -> (&'static str, &'static str) {
-        match self {
-            Level::Province | Level::District | Level::Commune => ("Chủ tịch", "Phó Chủ tịch"),
-            Level::Department => ("Giám đốc", "Phó Giám đốc"),
-            Level::Agency => ("Thủ trưởng", "Phó Thủ trưởng"),
-        }
-    }
-}
-
-/// Which authority confers: the issuing body's head, or the head of the body above it (a
-/// department's conference announcing the provincial Chairman's Bằng khen or
-/// `Tập thể lao động xuất sắc`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-pub enum Conferrer {
-    Own,
-    Superior,
-}
-
-/// Who confers: the head of the issuing body.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Authority {
-    pub level: Level,
-    /// `Chủ tịch`, `Giám đốc`.
-    pub head: String,
-    /// `Phó Chủ tịch`, `Phó Giám đốc`.
-    pub deputy: String,
-    /// The body inside a sentence: `Ủy ban nhân dân tỉnh Tuyên Quang`, `Sở Nội vụ`.
-    pub body: String,
-    /// The place at the end of the body's name (`Tuyên Quang`), left out where the body is
-    /// named short (`của Chủ tịch Ủy ban nhân dân tỉnh`).
-    pub place: String,
-}
-
-impl Authority {
-    /// The head of the body above `issuer` (`UBND TỈNH GIA LAI` above a department), as
-    /// `Cơ quan chủ quản` names it: a People's Committee, its head the Chairman.
-    pub fn superior(parent: &str, place: &str) -> Authority {
-        let upper = parent.trim().to_uppercase();
-        let expanded = match upper.strip_prefix("UBND ") {
-            Some(rest) => format!("ỦY BAN NHÂN DÂN {rest}"),
-            None => upper,
-        };
-        let level = Level::of_body(&expanded, false);
-        let level = if level == Level::Agency || level == Level::Department { Level::Province } else { level };
-        Authority {
-            level,
-            head: "Chủ tịch".into(),
-            deputy: "Phó Chủ tịch".into(),
-            body: crate::text::sentence_case_body(&expanded),
-            place: place.to_string(),
-        }
-    }
-
-    /// The body as its header prints it: `ỦY BAN NHÂN DÂN TỈNH GIA LAI`.
-    pub fn body_upper(&self) -> String {
-        self.body.to_uppercase()
-    }
-
-    /// `Chủ tịch Ủy ban nhân dân tỉnh Tuyên Quang`, `Giám đốc Sở Nội vụ`.
-    pub fn full(&self) -> String {
-        format!("{} {}", self.head, self.body)
-    }
-
-    /// `Chủ tịch Ủy ban nhân dân tỉnh` (the place left out), `Giám đốc Sở Nội vụ`.
-    pub fn short(&self) -> String {
-        let full = self.full();
-        match full.strip_suffix(&format!(" {}", self.place)) {
-            Some(s) if !self.place.is_empty() => s.to_string(),
-            _ => full,
-        }
-    }
-
-    /// The administrative unit's noun of a People's Committee (`tỉnh`, `thành phố`, `xã`,
-    /// `phường`, `đặc khu`, `huyện`, …), as in `Văn phòng Ủy ban nhân dân xã`.
-    pub fn unit_noun(&self) -> &'static str {
-        let rest = loose_key(&self.body);
-        let rest = rest.strip_prefix("uybannhandan").unwrap_or(&rest);
-        [
-            ("thanhpho", "thành phố"),
-            ("tinh", "tỉnh"),
-            ("phuong", "phường"),
-            ("dackhu", "đặc khu"),
-            ("thitran", "thị trấn"),
-            ("thixa", "thị xã"),
-            ("xa", "xã"),
-            ("huyen", "huyện"),
-            ("quan", "quận"),
-        ]
-        .iter()
-        .find(|(k, _)| rest.starts_with(k))
-        .map_or(if self.level == Level::Province { "tỉnh" } else { "xã" }, |(_, n)| n)
-    }
-
-    /// The authority line of the decision and the certificate:
-    /// `CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH TUYÊN QUANG`, `GIÁM ĐỐC SỞ NỘI VỤ`.
-    pub fn line(&self) -> String {
-        self.full().to_uppercase()
-    }
-}
-
 /// Who may hold a commendation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Holders {
@@ -261,10 +113,11 @@ impl Holders {
 }
 
 impl AwardType {
-    pub const ALL: [AwardType; 11] = [
+    pub const ALL: [AwardType; 12] = [
         AwardType::BangKhen,
         AwardType::GiayKhen,
         AwardType::ChienSiThiDuaCapTinh,
+        AwardType::ChienSiThiDuaCapBo,
         AwardType::ChienSiThiDuaCoSo,
         AwardType::LaoDongTienTien,
         AwardType::TapTheLaoDongXuatSac,
@@ -281,6 +134,7 @@ impl AwardType {
             AwardType::BangKhen => "Bằng khen",
             AwardType::GiayKhen => "Giấy khen",
             AwardType::ChienSiThiDuaCapTinh => "Chiến sĩ thi đua cấp tỉnh",
+            AwardType::ChienSiThiDuaCapBo => "Chiến sĩ thi đua cấp Bộ",
             AwardType::ChienSiThiDuaCoSo => "Chiến sĩ thi đua cơ sở",
             AwardType::LaoDongTienTien => "Lao động tiên tiến",
             AwardType::TapTheLaoDongXuatSac => "Tập thể lao động xuất sắc",
@@ -302,13 +156,21 @@ impl AwardType {
             AwardType::ChienSiThiDuaCapTinh => {
                 &["CSTĐ cấp tỉnh", "Chiến sỹ thi đua cấp tỉnh", "Chiến sĩ thi đua tỉnh", "Chiến sỹ thi đua tỉnh"]
             }
+            AwardType::ChienSiThiDuaCapBo => &[
+                "CSTĐ cấp bộ",
+                "CSTĐ cấp ngành",
+                "Chiến sỹ thi đua cấp Bộ",
+                "Chiến sĩ thi đua cấp bộ, ngành",
+                "Chiến sĩ thi đua cấp bộ, ban, ngành",
+                "Chiến sĩ thi đua cấp ngành",
+                "Chiến sĩ thi đua ngành",
+                "Chiến sĩ thi đua Bộ",
+            ],
             AwardType::ChienSiThiDuaCoSo => &["CSTĐCS", "CSTĐ cơ sở", "Chiến sỹ thi đua cơ sở"],
             AwardType::LaoDongTienTien => &["LĐTT"],
             AwardType::TapTheLaoDongXuatSac => &["TTLĐXS", "Tập thể LĐXS"],
             AwardType::TapTheLaoDongTienTien => &["TTLĐTT", "Tập thể LĐTT"],
-            AwardType::CoThiDua => {
-                &["Cờ thi đua của UBND tỉnh", "Cờ thi đua của Ủy ban nhân dân tỉnh", "Cờ thi đua cấp tỉnh"]
-            }
+            AwardType::CoThiDua => &["Cờ thi đua cấp tỉnh", "Cờ thi đua cấp bộ", "Cờ thi đua cấp bộ, ngành"],
             AwardType::ThonVanHoa => &["Thôn văn hóa", "Tổ dân phố văn hóa", "Thôn, tổ dân phố văn hoá"],
             AwardType::GiaDinhVanHoa => &["Gia đình văn hoá"],
             AwardType::XaTieuBieu => &["Xã tiêu biểu", "Phường tiêu biểu", "Xã, phường, thị trấn tiêu biểu"],
@@ -316,9 +178,13 @@ impl AwardType {
     }
 
     /// The commendation a cell names, loosely (`giấy khen`, `GK`, `Danh hiệu "Lao động
-    /// tiên tiến"`, `Chiến sỹ thi đua cơ sở`).
+    /// tiên tiến"`, `Chiến sỹ thi đua cơ sở`), with or without whose it is (`Giấy khen của
+    /// Hiệu trưởng`, `Bằng khen của Bộ trưởng Bộ Y tế`, `Cờ thi đua của Bộ …`); a ministry's
+    /// own name of its title (`Chiến sĩ thi đua Bộ Nông nghiệp và Môi trường`).
     pub fn parse(text: &str) -> Option<AwardType> {
-        let mut k = loose_key(&text.replace(['"', '“', '”', '\''], ""));
+        let text = text.replace(['"', '“', '”', '\''], "");
+        let before_of = text.split(" của ").next().unwrap_or(&text).to_string();
+        let mut k = loose_key(&before_of);
         for prefix in ["danhhieu", "hinhthuc"] {
             if let Some(rest) = k.strip_prefix(prefix)
                 && !rest.is_empty()
@@ -328,7 +194,11 @@ impl AwardType {
         }
         let matches =
             |t: AwardType| std::iter::once(t.name()).chain(t.aliases().iter().copied()).any(|n| loose_key(n) == k);
-        AwardType::ALL.into_iter().find(|&t| matches(t))
+        AwardType::ALL.into_iter().find(|&t| matches(t)).or_else(|| {
+            // `Chiến sĩ thi đua Bộ Nông nghiệp và Môi trường`, `… ngành Tư pháp`.
+            let ministry = ["chiensithiduabo", "chiensythiduabo", "chiensithiduanganh", "chiensythiduanganh"];
+            ministry.iter().any(|p| k.starts_with(p)).then_some(AwardType::ChienSiThiDuaCapBo)
+        })
     }
 
     /// `Bằng khen, Giấy khen, …`: the list a message offers.
@@ -346,9 +216,10 @@ impl AwardType {
     pub fn holders(self) -> Holders {
         match self {
             AwardType::BangKhen | AwardType::GiayKhen => Holders::Anyone,
-            AwardType::ChienSiThiDuaCapTinh | AwardType::ChienSiThiDuaCoSo | AwardType::LaoDongTienTien => {
-                Holders::Individuals
-            }
+            AwardType::ChienSiThiDuaCapTinh
+            | AwardType::ChienSiThiDuaCapBo
+            | AwardType::ChienSiThiDuaCoSo
+            | AwardType::LaoDongTienTien => Holders::Individuals,
             AwardType::TapTheLaoDongXuatSac
             | AwardType::TapTheLaoDongTienTien
             | AwardType::CoThiDua
@@ -365,6 +236,7 @@ impl AwardType {
             AwardType::BangKhen => Some(Face::BangKhen),
             AwardType::GiayKhen => Some(Face::GiayKhen),
             AwardType::ChienSiThiDuaCapTinh
+            | AwardType::ChienSiThiDuaCapBo
             | AwardType::ChienSiThiDuaCoSo
             | AwardType::TapTheLaoDongXuatSac
             | AwardType::ThonVanHoa
@@ -374,8 +246,20 @@ impl AwardType {
         }
     }
 
-    /// Whether an authority of `level` may confer it on `date` (Luật 06/2022 art. 80; NĐ
-    /// 91/2017 art. 43 before 2024; NĐ 129/2025 art. 59 from 01/07/2025).
+    /// The certificate printed when a decision asks for one (`In giấy chứng nhận: Có`): the
+    /// default face, or for a title that has none (`Lao động tiên tiến`) the title's
+    /// certificate; `None` for the flag (`Cờ thi đua`), which is no paper.
+    pub fn face_when_asked(self) -> Option<Face> {
+        match (self.face(), self) {
+            (Some(face), _) => Some(face),
+            (None, AwardType::CoThiDua) => None,
+            (None, _) => Some(Face::ChungNhan),
+        }
+    }
+
+    /// Whether an authority of `level` may confer it on `date` (Luật 06/2022 art. 79, 80; NĐ
+    /// 91/2017 art. 43 before 2024; NĐ 129/2025 art. 59 from 01/07/2025; the matrix with
+    /// its sources is `src/model/tham-quyen.md`).
     pub fn allowed(self, level: Level, date: Date) -> bool {
         use AwardType::*;
         let reformed = date >= TWO_TIER_REFORM;
@@ -383,7 +267,20 @@ impl AwardType {
             Level::Province => {
                 matches!(self, BangKhen | ChienSiThiDuaCapTinh | TapTheLaoDongXuatSac | CoThiDua | XaTieuBieu)
             }
-            Level::Department | Level::Agency => {
+            // The Minister's own forms; and the base titles of the ministry's units that
+            // have no legal personality of their own (Vụ, Văn phòng, Thanh tra Bộ).
+            Level::Ministry => matches!(
+                self,
+                BangKhen
+                    | CoThiDua
+                    | ChienSiThiDuaCapBo
+                    | TapTheLaoDongXuatSac
+                    | ChienSiThiDuaCoSo
+                    | LaoDongTienTien
+                    | TapTheLaoDongTienTien
+            ),
+            // Heads of bodies with legal personality (Luật 06/2022 art. 80.1).
+            Level::Department | Level::UnderMinistry | Level::PublicUnit | Level::Agency => {
                 matches!(self, GiayKhen | ChienSiThiDuaCoSo | LaoDongTienTien | TapTheLaoDongTienTien)
             }
             Level::District => {
@@ -401,11 +298,6 @@ impl AwardType {
         }
     }
 
-    /// The ones an authority of `level` may confer on `date`, for a message.
-    pub fn allowed_names(level: Level, date: Date) -> String {
-        AwardType::ALL.iter().filter(|t| t.allowed(level, date)).map(|t| t.name()).collect::<Vec<_>>().join(", ")
-    }
-
     /// How it is named after a verb: `Giấy khen`, `danh hiệu “Lao động tiên tiến”`.
     pub fn phrase(self) -> String {
         match self.category() {
@@ -414,12 +306,19 @@ impl AwardType {
         }
     }
 
+    /// Whether it is named by whose it is (`Bằng khen của Bộ trưởng Bộ Y tế`, `Cờ thi đua
+    /// của Bộ Y tế`) and given with “tặng” whatever the verb of titles.
+    pub fn owned(self) -> bool {
+        matches!(self, AwardType::BangKhen | AwardType::GiayKhen | AwardType::CoThiDua)
+    }
+
     /// The key of its money coefficients in `khen-thuong/tien-thuong.yaml`.
     pub fn money_key(self) -> &'static str {
         match self {
             AwardType::BangKhen => "bang_khen",
             AwardType::GiayKhen => "giay_khen",
             AwardType::ChienSiThiDuaCapTinh => "chien_si_thi_dua_cap_tinh",
+            AwardType::ChienSiThiDuaCapBo => "chien_si_thi_dua_cap_bo",
             AwardType::ChienSiThiDuaCoSo => "chien_si_thi_dua_co_so",
             AwardType::LaoDongTienTien => "lao_dong_tien_tien",
             AwardType::TapTheLaoDongXuatSac => "tap_the_lao_dong_xuat_sac",
@@ -474,17 +373,14 @@ mod tests {
         assert_eq!(AwardType::parse("Tập thể lao động xuất sắc"), Some(AwardType::TapTheLaoDongXuatSac));
         assert_eq!(AwardType::parse("Bằng khen của Chủ tịch UBND tỉnh"), Some(AwardType::BangKhen));
         assert_eq!(AwardType::parse("Kỷ niệm chương"), None);
-    }
-
-    #[test]
-    fn the_level_is_read_from_the_body() {
-        assert_eq!(Level::of_body("ỦY BAN NHÂN DÂN TỈNH TUYÊN QUANG", false), Level::Province);
-        assert_eq!(Level::of_body("ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI", false), Level::Province);
-        assert_eq!(Level::of_body("ỦY BAN NHÂN DÂN THÀNH PHỐ TUYÊN QUANG", true), Level::District);
-        assert_eq!(Level::of_body("ỦY BAN NHÂN DÂN XÃ IA SAO", false), Level::Commune);
-        assert_eq!(Level::of_body("ỦY BAN NHÂN DÂN PHƯỜNG 5", false), Level::Commune);
-        assert_eq!(Level::of_body("SỞ NỘI VỤ", true), Level::Department);
-        assert_eq!(Level::of_body("BAN QUẢN LÝ CÁC KHU CÔNG NGHIỆP", true), Level::Agency);
+        // Whose it is, and a ministry's own names of its titles.
+        assert_eq!(AwardType::parse("Giấy khen của Hiệu trưởng"), Some(AwardType::GiayKhen));
+        assert_eq!(AwardType::parse("Bằng khen của Bộ trưởng Bộ Y tế"), Some(AwardType::BangKhen));
+        assert_eq!(AwardType::parse("Cờ thi đua của Bộ Nông nghiệp và Môi trường"), Some(AwardType::CoThiDua));
+        for t in ["Chiến sĩ thi đua cấp Bộ", "CSTĐ cấp bộ", "Chiến sĩ thi đua cấp ngành", "Chiến sĩ thi đua Bộ Tư pháp"]
+        {
+            assert_eq!(AwardType::parse(t), Some(AwardType::ChienSiThiDuaCapBo), "{t}");
+        }
     }
 
     #[test]
@@ -499,19 +395,19 @@ mod tests {
         assert!(AwardType::TapTheLaoDongXuatSac.allowed(Level::Province, before));
         assert!(!AwardType::GiayKhen.allowed(Level::District, after));
         assert!(AwardType::GiayKhen.allowed(Level::District, before));
-    }
-
-    #[test]
-    fn an_authority_names_itself_in_full_short_and_upper_case() {
-        let a = Authority {
-            level: Level::Commune,
-            head: "Chủ tịch".into(),
-            deputy: "Phó Chủ tịch".into(),
-            body: "Ủy ban nhân dân xã Ia Sao".into(),
-            place: "Ia Sao".into(),
-        };
-        assert_eq!(a.full(), "Chủ tịch Ủy ban nhân dân xã Ia Sao");
-        assert_eq!(a.short(), "Chủ tịch Ủy ban nhân dân xã");
-        assert_eq!(a.line(), "CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ IA SAO");
+        // A ministry confers its own Bằng khen, Cờ thi đua and titles, not Giấy khen; its
+        // units and public service units the base ones.
+        for t in [AwardType::BangKhen, AwardType::CoThiDua, AwardType::ChienSiThiDuaCapBo] {
+            assert!(t.allowed(Level::Ministry, after), "{t:?}");
+            assert!(!t.allowed(Level::PublicUnit, after), "{t:?}");
+        }
+        assert!(!AwardType::GiayKhen.allowed(Level::Ministry, after));
+        assert!(!AwardType::ChienSiThiDuaCapBo.allowed(Level::Province, after));
+        for t in [AwardType::GiayKhen, AwardType::LaoDongTienTien, AwardType::ChienSiThiDuaCoSo] {
+            assert!(t.allowed(Level::PublicUnit, after) && t.allowed(Level::UnderMinistry, after), "{t:?}");
+        }
+        // A title without a face prints the title's certificate when asked; the flag none.
+        assert_eq!(AwardType::LaoDongTienTien.face_when_asked(), Some(Face::ChungNhan));
+        assert_eq!(AwardType::CoThiDua.face_when_asked(), None);
     }
 }

@@ -5,6 +5,7 @@
 //! and every `reserved_for` group exists; delegate ids are unique; references (agenda
 //! speakers, award → delegate) point at an existing delegate; stars are 3–5.
 
+mod authority;
 mod awards;
 mod commendation;
 mod dataset;
@@ -19,8 +20,9 @@ mod settings;
 mod sheets;
 mod summary;
 
-pub use awards::{Amount, Award, Decision};
-pub use commendation::{Authority, AwardKind, AwardType, Category, Conferrer, Face, Holders, Level, TWO_TIER_REFORM};
+pub use authority::{Authority, Conferrer, Level};
+pub use awards::{Amount, Award, Decision, Period};
+pub use commendation::{AwardKind, AwardType, Category, Face, Holders, TWO_TIER_REFORM};
 pub use dataset::Dataset;
 pub use document::{BodyLine, DOC_TYPES, DocDate, DocSigner, DocType, TextDocument};
 pub use hall::{HallBlock, HallPart, Layout};

@@ -3,7 +3,8 @@
 
 use serde::Serialize;
 
-use super::commendation::{Authority, Face};
+use super::authority::{Authority, Conferrer};
+use super::commendation::Face;
 use crate::diag::Loc;
 use crate::text::{Date, Time};
 
@@ -38,19 +39,48 @@ pub struct AwardSettings {
     /// Computed prizes rounded up to 10.000 đồng (the default, NĐ 152/2025 art. 49).
     pub round_up: bool,
     /// Grounds of the body's own (its founding or functions decision, the emulation
-    /// regulation), printed after the laws, one per line.
+    /// regulation), printed among the laws' in their rank, one per line.
     pub extra_grounds: Vec<String>,
+    /// The forms and titles the body's head may confer when its own rules say
+    /// (`Quyết định: Hình thức được tặng`: a school under a department whose province lets
+    /// principals give Giấy khen only); `None`: the law's matrix by level and date.
+    pub own_forms: Option<Vec<super::commendation::AwardType>>,
     /// Per certificate face.
     pub certificates: Vec<(Face, CertificateSettings)>,
 }
 
 impl AwardSettings {
     /// The authority of a conferrer (the own one when there is no superior).
-    pub fn authority_of(&self, c: super::commendation::Conferrer) -> &Authority {
+    pub fn authority_of(&self, c: Conferrer) -> &Authority {
         match (c, &self.superior) {
-            (super::commendation::Conferrer::Superior, Some(s)) => s,
+            (Conferrer::Superior, Some(s)) => s,
             _ => &self.authority,
         }
+    }
+
+    /// Whether `conferrer` may confer `form` on `date`: the body's own list when the
+    /// settings give one, else the law's matrix for its level.
+    pub fn may_confer(
+        &self,
+        conferrer: Conferrer,
+        form: super::commendation::AwardType,
+        date: crate::text::Date,
+    ) -> bool {
+        match (&self.own_forms, conferrer) {
+            (Some(own), Conferrer::Own) => own.contains(&form),
+            _ => form.allowed(self.authority_of(conferrer).level, date),
+        }
+    }
+
+    /// What `conferrer` may confer on `date`, for a message.
+    pub fn conferrable_names(&self, conferrer: Conferrer, date: crate::text::Date) -> String {
+        use super::commendation::AwardType;
+        AwardType::ALL
+            .iter()
+            .filter(|&&t| self.may_confer(conferrer, t, date))
+            .map(|t| t.name())
+            .collect::<Vec<_>>()
+            .join(", ")
     }
 
     pub fn certificate(&self, face: Face) -> CertificateSettings {

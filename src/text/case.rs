@@ -31,6 +31,9 @@ const UNIT_NOUNS: [&str; 7] = ["tỉnh", "huyện", "thành phố", "thị xã",
 /// capital first letter. Bodies with capitalised field names (`Sở Tài chính`) cannot be
 /// derived this way: the data can give the sentence form explicitly.
 pub(crate) fn sentence_case_body(upper: &str) -> String {
+    if let Some(named) = field_body(upper) {
+        return named;
+    }
     let lower = upper.to_lowercase();
     let words: Vec<&str> = lower.split_whitespace().collect();
     let mut out: Vec<String> = Vec::with_capacity(words.len());
@@ -54,6 +57,34 @@ pub(crate) fn sentence_case_body(upper: &str) -> String {
         i += 1;
     }
     capitalize_first(&out.join(" "))
+}
+
+/// A ministry, department or general department named by its field (`BỘ GIÁO DỤC VÀ ĐÀO
+/// TẠO` → `Bộ Giáo dục và Đào tạo`, `SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH`, `CỤC CHĂN NUÔI VÀ
+/// THÚ Y`): each field's first word takes a capital (Decree 30, Appendix II: names of
+/// bodies). `None` for other names.
+fn field_body(upper: &str) -> Option<String> {
+    let lower = upper.trim().to_lowercase();
+    let noun = ["tổng cục ", "bộ ", "sở ", "cục ", "vụ "].into_iter().find(|n| lower.starts_with(n))?;
+    let rest = &lower[noun.len()..];
+    if rest.is_empty() {
+        return None;
+    }
+    let mut out = capitalize_first(noun.trim_end());
+    let mut start = true;
+    for word in rest.split_whitespace() {
+        out.push(' ');
+        let bare = word.trim_matches(|c: char| !c.is_alphanumeric());
+        if bare == "và" || bare.is_empty() {
+            out.push_str(word);
+            start = true;
+            continue;
+        }
+        out.push_str(&if start { capitalize_first(word) } else { word.to_string() });
+        start = word.ends_with([',', '-']);
+    }
+    // The one field written with two capitals.
+    Some(out.replace("Công thương", "Công Thương"))
 }
 
 /// A position and its organisation as one phrase, without saying the organisation twice:
@@ -83,9 +114,17 @@ pub(crate) fn position_with_organization(position: Option<&str>, org: &str) -> S
         loose_key(&a.join(" ")) == loose_key(&b.iter().map(|(w, _)| w.as_str()).collect::<Vec<_>>().join(" "))
     };
     for k in (1..=p_words.len().min(o_long.len())).rev() {
-        // One shared word only when it is the unit's noun: `Trưởng thôn` + `Thôn Plei Bông`.
-        if k == 1 && !SHARED_UNIT_WORDS.contains(&o_long[0].0.to_lowercase().as_str()) {
-            continue;
+        // One shared word only when it is the unit's noun, written the same with its marks,
+        // after the head's title: `Trưởng thôn` + `Thôn Plei Bông`, `Phó Trưởng phòng` +
+        // `Phòng Nội vụ` — not `Hiệu trưởng` + `Trường …` (trưởng ≠ trường), nor `Chủ tịch
+        // Hội đồng trường` + `Trường …` (the council's name).
+        if k == 1 {
+            let unit = o_long[0].0.to_lowercase();
+            let last = p_words[p_words.len() - 1].to_lowercase();
+            let titled = p_words.len() == 2 || p_words[p_words.len() - 2].to_lowercase() == "trưởng";
+            if !SHARED_UNIT_WORDS.contains(&unit.as_str()) || last != unit || !titled {
+                continue;
+            }
         }
         // The shared words must end with a word of the organisation, not inside `UBND`.
         let ends_a_word = o_long.get(k).is_none_or(|(_, i)| *i != o_long[k - 1].1);

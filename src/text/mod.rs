@@ -27,6 +27,22 @@ pub(crate) use words::{amount_in_words, number_in_words};
 #[cfg(test)]
 mod tests {
     #[test]
+    fn bodies_named_by_their_field_are_capitalised_as_decree_30_writes_them() {
+        for (upper, sentence) in [
+            ("BỘ GIÁO DỤC VÀ ĐÀO TẠO", "Bộ Giáo dục và Đào tạo"),
+            ("BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG", "Bộ Nông nghiệp và Môi trường"),
+            ("BỘ Y TẾ", "Bộ Y tế"),
+            ("BỘ CÔNG THƯƠNG", "Bộ Công Thương"),
+            ("BỘ VĂN HÓA, THỂ THAO VÀ DU LỊCH", "Bộ Văn hóa, Thể thao và Du lịch"),
+            ("SỞ GIÁO DỤC VÀ ĐÀO TẠO", "Sở Giáo dục và Đào tạo"),
+            ("CỤC CHĂN NUÔI VÀ THÚ Y", "Cục Chăn nuôi và Thú y"),
+            ("ỦY BAN NHÂN DÂN TỈNH TUYÊN QUANG", "Ủy ban nhân dân tỉnh Tuyên Quang"),
+        ] {
+            assert_eq!(sentence_case_body(upper), sentence, "{upper}");
+        }
+    }
+
+    #[test]
     fn a_position_and_its_unit_are_joined_without_repeating_or_losing_the_comma() {
         let join = |p: &str, o: &str| position_with_organization(Some(p), o);
         assert_eq!(
@@ -54,6 +70,16 @@ mod tests {
         assert_eq!(join("Chủ tịch", "Hội Nông dân xã"), "Chủ tịch Hội Nông dân xã");
         assert_eq!(join("Hội viên", "Hội Nông dân xã"), "Hội viên Hội Nông dân xã");
         assert_eq!(join("Chánh Văn phòng", "Văn phòng HĐND và UBND xã"), "Chánh Văn phòng HĐND và UBND xã");
+        // `trưởng` is no `trường`; a council's name keeps its word (issue 24).
+        assert_eq!(
+            join("Hiệu trưởng", "Trường Đại học Nông Lâm Tây Nguyên"),
+            "Hiệu trưởng Trường Đại học Nông Lâm Tây Nguyên"
+        );
+        assert_eq!(
+            join("Chủ tịch Hội đồng trường", "Trường Đại học Nông Lâm Tây Nguyên"),
+            "Chủ tịch Hội đồng trường, Trường Đại học Nông Lâm Tây Nguyên"
+        );
+        assert_eq!(join("Phó Trưởng phòng", "Phòng Nội vụ"), "Phó Trưởng phòng Nội vụ");
     }
 
     use super::*;

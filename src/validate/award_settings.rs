@@ -21,6 +21,10 @@ pub(super) struct DecisionDefaults {
     pub amounts: Vec<(AwardKind, Amount)>,
     pub fund_source: Option<String>,
     pub golden_book_start: Option<u64>,
+    /// What titles are for (`Quyết định: Năm`).
+    pub period: Option<crate::model::Period>,
+    /// `Quyết định: In giấy chứng nhận`, for every decision that does not say.
+    pub certificates: Option<bool>,
 }
 
 /// The issuing body as the settings name it.
@@ -67,6 +71,7 @@ impl Validator<'_> {
             title_verb: self.title_verb(),
             round_up: self.yes_no("documents.decision.round_up", true),
             extra_grounds: lines(self.setting_text("documents.decision.grounds")),
+            own_forms: self.own_forms(),
             certificates: Face::ALL.iter().map(|&f| (f, self.certificate_settings(f))).collect(),
         };
         let defaults = DecisionDefaults {
@@ -93,6 +98,10 @@ impl Validator<'_> {
             golden_book_start: self
                 .setting_number("documents.decision.golden_book_start", (0.0, 1e9))
                 .map(|n| n as u64),
+            period: self.setting_period("documents.decision.period"),
+            certificates: self
+                .setting_text("documents.decision.certificates")
+                .map(|_| self.yes_no("documents.decision.certificates", false)),
         };
         (settings, defaults)
     }
@@ -107,19 +116,18 @@ impl Validator<'_> {
                 Some(level) => level,
                 None => {
                     let loc = self.setting_loc("issuer.level");
-                    self.push(fields::bad_choice(loc, "Cấp cơ quan", &text, "tỉnh, sở, huyện, xã, cơ quan"));
+                    self.push(fields::bad_choice(loc, "Cấp cơ quan", &text, LEVEL_CHOICES));
                     Level::of_body(issuer.name, issuer.parent.is_some())
                 }
             },
         };
-        let (head, deputy) = level.default_head();
         let (head, deputy) = match self.setting_text("issuer.head") {
             Some(h) => {
                 let h = crate::text::capitalize_first(&h.to_lowercase());
-                let deputy = format!("Phó {}", crate::text::lowercase_first(&h));
+                let deputy = format!("Phó {h}");
                 (h, deputy)
             }
-            None => (head.to_string(), deputy.to_string()),
+            None => level.heads(issuer.name),
         };
         Authority { level, head, deputy, body: issuer.sentence_name.to_string(), place: issuer.place.to_string() }
     }
@@ -208,6 +216,26 @@ impl Validator<'_> {
         }
     }
 
+    /// `Quyết định: Hình thức được tặng`: the forms and titles the body's own rules let its
+    /// head confer, one per line (each read like the `Hình thức` column).
+    fn own_forms(&mut self) -> Option<Vec<crate::model::AwardType>> {
+        let key = "documents.decision.forms";
+        let text = self.setting_text(key)?;
+        let mut forms = Vec::new();
+        for line in lines(Some(text)) {
+            match crate::model::AwardType::parse(&line) {
+                Some(t) if !forms.contains(&t) => forms.push(t),
+                Some(_) => {}
+                None => {
+                    let loc = self.setting_loc(key);
+                    let names = crate::model::AwardType::names();
+                    self.push(fields::bad_choice(loc, "Quyết định: Hình thức được tặng", &line, &names));
+                }
+            }
+        }
+        Some(forms)
+    }
+
     /// `Quyết định: Dạng danh sách`: a numbered list (default) or a table.
     fn list_form(&mut self) -> bool {
         let list_form = self.setting_text("documents.decision.list_form");
@@ -240,6 +268,24 @@ impl Validator<'_> {
                     "tặng, công nhận",
                 ));
                 TitleVerb::Tang
+            }
+        }
+    }
+
+    /// What titles are for, as a setting (`Quyết định: Năm` = `năm học 2024 - 2025`).
+    fn setting_period(&mut self, key: &str) -> Option<crate::model::Period> {
+        let text = self.setting_text(key)?;
+        let loc = self.setting_loc(key);
+        match super::period::read(&text) {
+            Some(read) => {
+                if read.guessed {
+                    self.push(super::period::guessed(loc, &text, read.period));
+                }
+                Some(read.period)
+            }
+            None => {
+                self.push(super::period::bad(loc, &Self::setting_label(key), &text));
+                None
             }
         }
     }
@@ -318,7 +364,7 @@ impl Validator<'_> {
 }
 
 /// `tỉnh`, `Sở`, `xã`, … as the `Cấp cơ quan` setting writes them.
-fn level_of(text: &str) -> Option<Level> {
+pub(crate) fn level_of(text: &str) -> Option<Level> {
     let k = loose_key(text);
     let k = k.strip_prefix("cap").unwrap_or(&k);
     match k {
@@ -326,10 +372,29 @@ fn level_of(text: &str) -> Option<Level> {
         "so" | "sobannganh" | "department" => Some(Level::Department),
         "huyen" | "quan" | "thixa" | "district" => Some(Level::District),
         "xa" | "phuong" | "dackhu" | "thitran" | "commune" => Some(Level::Commune),
+        "bo" | "bonganh" | "coquanngangbo" | "bocoquanngangbo" | "trunguong" | "ministry" => Some(Level::Ministry),
+        "cuc" | "tongcuc" | "vu" | "cucthuocbo" | "tongcuccuc" | "donvithuocbo" | "underministry" => {
+            Some(Level::UnderMinistry)
+        }
+        "donvisunghiep"
+        | "donvisunghiepcong"
+        | "donvisunghiepconglap"
+        | "sunghiep"
+        | "truong"
+        | "truonghoc"
+        | "daihoc"
+        | "benhvien"
+        | "vien"
+        | "trungtam"
+        | "hocvien"
+        | "publicunit" => Some(Level::PublicUnit),
         "coquan" | "donvi" | "coquandonvi" | "agency" => Some(Level::Agency),
         _ => None,
     }
 }
+
+/// The levels `Cấp cơ quan` offers, for its messages.
+pub(crate) const LEVEL_CHOICES: &str = "tỉnh, sở, xã, bộ (cơ quan ngang bộ), cục (tổng cục, cục thuộc bộ), đơn vị sự nghiệp (trường, bệnh viện, viện), cơ quan";
 
 /// The head a line names when it is not this body's (`CHỦ TỊCH` for a department,
 /// `GIÁM ĐỐC` for a People's Committee). Agencies name their own heads: never foreign.
@@ -340,6 +405,8 @@ fn foreign_head(authority: &Authority, line: &str) -> Option<&'static str> {
     match authority.level {
         Level::Department if names_chair => Some("Chủ tịch"),
         Level::Province | Level::District | Level::Commune if names_director => Some("Giám đốc"),
+        Level::Ministry if names_chair => Some("Chủ tịch"),
+        Level::Ministry if names_director => Some("Giám đốc"),
         _ => None,
     }
 }

@@ -92,7 +92,8 @@ impl Validator<'_> {
                     .conferrer
                     .unwrap_or_else(|| auto_conferrer(decision.form, settings, decision.doc.date.unwrap_or(meeting)));
             }
-            decision.certificates = row.certificates.unwrap_or_else(|| decision.form.face().is_some());
+            decision.certificates =
+                row.certificates.or(defaults.certificates).unwrap_or_else(|| decision.form.face().is_some());
             out.push(decision);
         }
         out.extend(auto);
@@ -285,7 +286,7 @@ impl Validator<'_> {
         // A superior's decision starts from nothing of the body's own settings but the
         // texts: its symbol, signer and recipients are the superior's.
         let superior = conferrer == Some(Conferrer::Superior);
-        let base = if superior { superior_doc() } else { doc.clone() };
+        let base = if superior { superior_doc(settings) } else { doc.clone() };
         let doc = &base;
         let form = f.text("form").and_then(|t| {
             let found = AwardType::parse(&t);
@@ -348,7 +349,7 @@ impl Validator<'_> {
                 recipients: f.text("recipients").map(|r| lines(Some(r))).unwrap_or_else(|| doc.recipients.clone()),
                 notes: Vec::new(),
             },
-            year: f.whole("year", (1945.0, 2200.0)).map(|y| y as i32),
+            period: f.period("year").or(defaults.period),
             citation: f
                 .text("citation")
                 .map(|c| crate::text::lowercase_first(c.trim_end_matches('.')))
@@ -438,14 +439,14 @@ impl Validator<'_> {
             form,
             conferrer,
             awards: Vec::new(),
-            doc: if superior { superior_doc() } else { doc.clone() },
-            year: None,
+            doc: if superior { superior_doc(settings) } else { doc.clone() },
+            period: defaults.period,
             citation: defaults.citation.clone().unwrap_or_default(),
             proposal: defaults.proposal.clone().unwrap_or_default(),
             executors: defaults.executors.clone(),
             amounts: [AwardKind::Collective, AwardKind::Individual, AwardKind::Household].map(|k| (k, None)),
             fund_source: defaults.fund_source.clone(),
-            certificates: form.face().is_some(),
+            certificates: defaults.certificates.unwrap_or_else(|| form.face().is_some()),
             golden_book_start: None,
             src: None,
         }
@@ -485,8 +486,9 @@ impl Validator<'_> {
         let mut seen: HashMap<(String, String), Loc> = HashMap::new();
         for &a in &d.awards {
             let award = &awards[a];
-            if !award.form.allowed(level, date) {
-                self.push(not_conferrable(award, &authority.full(), level, date));
+            if !settings.may_confer(d.conferrer, award.form, date) {
+                let allowed = settings.conferrable_names(d.conferrer, date);
+                self.push(not_conferrable(award, &authority.full(), level, date, &allowed));
             }
             let key = (loose_key(&award.name), loose_key(award.unit.as_deref().unwrap_or("")));
             match seen.get(&key) {
@@ -525,8 +527,7 @@ fn split_authority(text: &str) -> Vec<String> {
 }
 
 /// A form or title this authority may not confer on this date.
-fn not_conferrable(award: &Award, authority: &str, level: Level, date: Date) -> Diagnostic {
-    let allowed = AwardType::allowed_names(level, date);
+fn not_conferrable(award: &Award, authority: &str, level: Level, date: Date, allowed: &str) -> Diagnostic {
     Diagnostic::error(
         "award-authority",
         award.src.loc("form"),
@@ -558,21 +559,35 @@ fn not_conferrable(award: &Award, authority: &str, level: Level, date: Date) -> 
 /// `date`, else its superior's when that one may (a department's conference announcing the
 /// provincial Chairman's `Tập thể lao động xuất sắc`), else the own (then an error).
 fn auto_conferrer(form: AwardType, settings: &AwardSettings, date: Date) -> Conferrer {
-    if form.allowed(settings.authority.level, date) {
+    if settings.may_confer(Conferrer::Own, form, date) {
         return Conferrer::Own;
     }
     match &settings.superior {
-        Some(s) if form.allowed(s.level, date) => Conferrer::Superior,
+        Some(_) if settings.may_confer(Conferrer::Superior, form, date) => Conferrer::Superior,
         _ => Conferrer::Own,
     }
 }
 
-/// The settings of a superior's decision: the People's Committee's symbol; its own date,
-/// signer and recipients (given in its row of the `Quyết định` sheet), none by default.
-fn superior_doc() -> DocSettings {
+/// The settings of a superior's decision: its symbol (`QĐ-UBND` of a People's Committee,
+/// `QĐ-BGDĐT` of a ministry, from its name's initials); its own date, signer and recipients
+/// (given in its row of the `Quyết định` sheet), none by default.
+fn superior_doc(settings: &AwardSettings) -> DocSettings {
+    let code = match &settings.superior {
+        Some(s) if matches!(s.level, Level::Ministry | Level::Department) => {
+            let initials: String = s
+                .body
+                .split_whitespace()
+                .filter(|w| !matches!(*w, "và" | "Và"))
+                .filter_map(|w| w.chars().next())
+                .flat_map(char::to_uppercase)
+                .collect();
+            format!("QĐ-{initials}")
+        }
+        _ => "QĐ-UBND".into(),
+    };
     DocSettings {
         number: None,
-        code: "QĐ-UBND".into(),
+        code,
         // Its own date (in its row): the body's does not date the superior's decision.
         date: None,
         subject: None,

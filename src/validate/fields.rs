@@ -392,6 +392,26 @@ impl<'r> Fields<'r> {
         }
     }
 
+    /// What a title is for (`2025`, `năm học 2024 - 2025`, `giai đoạn 2021 - 2025`); a value
+    /// that names none is reported, two bare years read with a note.
+    pub(crate) fn period(&mut self, key: &str) -> Option<crate::model::Period> {
+        let text = self.text(key)?;
+        match super::period::read(&text) {
+            Some(read) => {
+                if read.guessed {
+                    let d = super::period::guessed(self.rec.loc(key), &text, read.period);
+                    self.push(d);
+                }
+                Some(read.period)
+            }
+            None => {
+                let d = super::period::bad(self.rec.loc(key), &self.header(key), &text);
+                self.push(d);
+                None
+            }
+        }
+    }
+
     /// A whole number within `range` (minutes, seats, years): `20.5` is reported, not cut.
     pub fn whole(&mut self, key: &str, range: (f64, f64)) -> Option<u32> {
         let n = self.number(key, Some(range))?;

@@ -4,7 +4,7 @@
 //! value and says how to fix it.
 
 mod agenda;
-mod award_settings;
+pub(crate) mod award_settings;
 mod awards;
 pub mod choices;
 mod cross;
@@ -14,6 +14,7 @@ pub mod documents;
 pub(crate) mod fields;
 mod glyphs;
 mod hall;
+mod period;
 pub(crate) mod report_tables;
 mod settings;
 pub(crate) mod sheets;

@@ -293,7 +293,7 @@ pub(crate) fn setting_note(spec: &SettingSpec) -> Option<&'static str> {
         }
         "issuer.code" => "Chữ viết tắt của cơ quan trong ký hiệu văn bản: UBND, SNV.",
         "issuer.level" => {
-            "Cấp cơ quan: tỉnh, sở, xã, cơ quan (huyện: đến 30/6/2025). Bỏ trống: suy ra từ tên cơ quan ban hành."
+            "Cấp cơ quan: tỉnh, sở, xã, bộ (cơ quan ngang bộ), cục (tổng cục, cục thuộc bộ), đơn vị sự nghiệp (trường, bệnh viện, viện), cơ quan (huyện: đến 30/6/2025). Bỏ trống: suy ra từ tên cơ quan ban hành. Quyết định: cấp này được tặng gì — xem sheet Danh mục (Hình thức)."
         }
         "issuer.head" => {
             "Chức danh người đứng đầu, với cơ quan khác UBND và Sở: Cục trưởng, Hiệu trưởng. Bỏ trống: Chủ tịch (UBND), Giám đốc (Sở)."
@@ -335,6 +335,15 @@ pub(crate) fn setting_note(spec: &SettingSpec) -> Option<&'static str> {
         "documents.decision.title_verb" => "Danh hiệu thi đua được “tặng” (mặc định) hay “công nhận”.",
         "documents.decision.round_up" => {
             "Làm tròn tiền thưởng lên hàng chục nghìn đồng (Có — mặc định, theo quy định; Không)."
+        }
+        "documents.decision.period" => {
+            "Năm của danh hiệu: 2025, năm học 2024 - 2025, hoặc giai đoạn 2021 - 2025 (in ở trích yếu, Điều 1, danh sách, giấy chứng nhận, kịch bản). Từng quyết định ghi riêng ở cột Năm."
+        }
+        "documents.decision.certificates" => {
+            "In giấy chứng nhận cho mọi quyết định (Có / Không). Bỏ trống: theo hình thức (Lao động tiên tiến, Tập thể lao động tiên tiến: không in)."
+        }
+        "documents.decision.forms" => {
+            "Hình thức, danh hiệu thủ trưởng cơ quan được tặng theo quy chế riêng (ví dụ trường thuộc sở chỉ được tặng Giấy khen), mỗi dòng một. Bỏ trống: theo Luật Thi đua, khen thưởng."
         }
         "documents.report.district_order" => {
             "Thứ tự các địa bàn (xã, phường; trước 07/2025: huyện) của phần OCOP trong báo cáo, mỗi dòng một tên (Alt+Enter)."

@@ -38,6 +38,79 @@ pub enum Tier {
     /// A commune, ward or special zone People's Committee (since 07/2025).
     #[default]
     Commune,
+    /// A ministry or ministry-level agency (its header has no superior line).
+    Ministry,
+    /// A body under a ministry that issues in its own name (Tổng cục, Cục).
+    UnderMinistry,
+    /// A public service unit: a university under a ministry (a school, hospital or
+    /// institute is filled in the same way).
+    PublicUnit,
+}
+
+impl Profile {
+    pub const ALL: [Profile; 3] = [Profile::YearEnd, Profile::Emulation, Profile::Programme];
+
+    /// Its name on the command line and in the template (`tong-ket`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Profile::YearEnd => "tong-ket",
+            Profile::Emulation => "thi-dua",
+            Profile::Programme => "chuong-trinh",
+        }
+    }
+
+    /// The kind a text names, loosely (`tổng kết`, `tong-ket`, `thi đua`, `chương trình`).
+    pub fn parse(text: &str) -> Option<Profile> {
+        let k = crate::text::loose_key(text);
+        match k.as_str() {
+            "tongket" | "tongketnam" | "tongketcongtac" | "yearend" => Some(Profile::YearEnd),
+            "thidua" | "thiduakhenthuong" | "emulation" => Some(Profile::Emulation),
+            "chuongtrinh" | "soket" | "ocop" | "programme" | "program" => Some(Profile::Programme),
+            _ => None,
+        }
+    }
+
+    /// The choices, for a message.
+    pub const CHOICES: &str = "tong-ket (tổng kết công tác năm), thi-dua (thi đua, khen thưởng), chuong-trinh (sơ kết một chương trình, có danh sách sản phẩm)";
+}
+
+impl Tier {
+    pub const ALL: [Tier; 6] =
+        [Tier::Province, Tier::Department, Tier::Commune, Tier::Ministry, Tier::UnderMinistry, Tier::PublicUnit];
+
+    /// Its name on the command line and in the template (`xa`, `don-vi`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Tier::Province => "tinh",
+            Tier::Department => "so",
+            Tier::Commune => "xa",
+            Tier::Ministry => "bo",
+            Tier::UnderMinistry => "cuc",
+            Tier::PublicUnit => "don-vi",
+        }
+    }
+
+    /// The level a text names, loosely: the codes, the words of `Cấp cơ quan` (`Bộ`,
+    /// `cơ quan ngang bộ`, `Cục`, `đơn vị sự nghiệp`, `trường`, `bệnh viện`, …).
+    pub fn parse(text: &str) -> Option<Tier> {
+        use crate::model::Level;
+        let k = crate::text::loose_key(text);
+        if let Some(t) = Tier::ALL.into_iter().find(|t| crate::text::loose_key(t.code()) == k) {
+            return Some(t);
+        }
+        match crate::validate::award_settings::level_of(text)? {
+            Level::Province => Some(Tier::Province),
+            Level::Department => Some(Tier::Department),
+            Level::Commune => Some(Tier::Commune),
+            Level::Ministry => Some(Tier::Ministry),
+            Level::UnderMinistry => Some(Tier::UnderMinistry),
+            Level::PublicUnit => Some(Tier::PublicUnit),
+            Level::District | Level::Agency => None,
+        }
+    }
+
+    /// The choices, for a message.
+    pub const CHOICES: &str = "xa (UBND xã, phường — mặc định), so (sở, ban, ngành), tinh (UBND tỉnh), bo (bộ, cơ quan ngang bộ), cuc (tổng cục, cục thuộc bộ), don-vi (đơn vị sự nghiệp: trường, bệnh viện, viện)";
 }
 
 /// Which starter: the kind of conference and the agency's level.
@@ -50,9 +123,7 @@ pub struct Starter {
 impl Starter {
     /// Every starter there is.
     pub fn all() -> Vec<Starter> {
-        let profiles = [Profile::YearEnd, Profile::Emulation, Profile::Programme];
-        let tiers = [Tier::Province, Tier::Department, Tier::Commune];
-        profiles.iter().flat_map(|&profile| tiers.iter().map(move |&tier| Starter { profile, tier })).collect()
+        Profile::ALL.iter().flat_map(|&profile| Tier::ALL.iter().map(move |&tier| Starter { profile, tier })).collect()
     }
 }
 
@@ -69,16 +140,7 @@ pub fn yaml(starter: Starter) -> String {
         .build()
         .expect("valid delimiters");
     env.set_syntax(syntax);
-    let loai = match starter.profile {
-        Profile::YearEnd => "tong-ket",
-        Profile::Emulation => "thi-dua",
-        Profile::Programme => "chuong-trinh",
-    };
-    let cap = match starter.tier {
-        Tier::Province => "tinh",
-        Tier::Department => "so",
-        Tier::Commune => "xa",
-    };
+    let (loai, cap) = (starter.profile.code(), starter.tier.code());
     env.render_str(TEMPLATE, minijinja::context! { loai, cap }).expect("the starter template renders")
 }
 /// The names `init` writes.

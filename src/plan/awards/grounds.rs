@@ -37,15 +37,51 @@ enum Ground {
     },
 }
 
-/// The file's name for a level (`tinh`, `so`, `huyen`, `xa`, `co_quan`).
+/// The file's name for a level (`tinh`, `so`, `huyen`, `xa`, `bo`, `cuc`, `don_vi`,
+/// `co_quan`).
 fn level_key(level: Level) -> &'static str {
     match level {
         Level::Province => "tinh",
         Level::Department => "so",
         Level::District => "huyen",
         Level::Commune => "xa",
+        Level::Ministry => "bo",
+        Level::UnderMinistry => "cuc",
+        Level::PublicUnit => "don_vi",
         Level::Agency => "co_quan",
     }
+}
+
+/// The rank of the instrument a ground cites, highest first: the Constitution, laws (and
+/// the National Assembly's resolutions), ordinances, the Government's decrees, the Prime
+/// Minister's decisions, circulars, then everything else (a ministry's, a province's or the
+/// body's own decisions, rules, plans).
+fn rank(ground: &str) -> u8 {
+    let k = crate::text::loose_key(ground);
+    let k = k.strip_prefix("cancu").or_else(|| k.strip_prefix("xet")).unwrap_or(&k);
+    let k = k.strip_prefix("vao").unwrap_or(k);
+    if k.starts_with("hienphap") {
+        0
+    } else if k.starts_with("luat") || k.starts_with("boluat") || (k.starts_with("nghiquyet") && k.contains("quochoi"))
+    {
+        1
+    } else if k.starts_with("phaplenh") {
+        2
+    } else if k.starts_with("nghidinh") {
+        3
+    } else if k.starts_with("quyetdinh") && k.contains("thutuong") {
+        4
+    } else if k.starts_with("thongtu") {
+        5
+    } else {
+        6
+    }
+}
+
+/// The grounds in the order of their instruments' rank (laws → decrees → circulars →
+/// decisions), each rank in the order given.
+pub fn by_rank(grounds: &mut [String]) {
+    grounds.sort_by_key(|g| rank(g));
 }
 
 /// Reads a `dd/mm/yyyy` boundary of the file; `why` turns a problem into its error.
@@ -89,4 +125,28 @@ pub fn grounds_for(store: &TemplateStore, date: Date, level: Level) -> Result<Ve
             format!("no legal grounds cover the date {}", date.dmy()),
         ),
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn grounds_go_from_laws_to_the_body_s_own_decisions() {
+        let mut g: Vec<String> = [
+            "Căn cứ Quyết định số 12/QĐ-ĐHNL ngày 05 tháng 01 năm 2024 của Hiệu trưởng ban hành Quy chế thi đua, khen thưởng",
+            "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022",
+            "Căn cứ Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025 của Chính phủ",
+            "Căn cứ Quyết định số 1234/QĐ-TTg ngày 20 tháng 11 năm 2004 của Thủ tướng Chính phủ về việc thành lập Trường",
+            "Căn cứ Luật Giáo dục đại học ngày 10 tháng 12 năm 2025",
+            "Căn cứ Thông tư số 29/2023/TT-BGDĐT ngày 29 tháng 12 năm 2023",
+        ]
+        .map(String::from)
+        .to_vec();
+        by_rank(&mut g);
+        let first_words: Vec<&str> = g.iter().map(|x| x.split_whitespace().nth(2).unwrap()).collect();
+        assert_eq!(first_words, ["Luật", "Luật", "Nghị", "Quyết", "Thông", "Quyết"]);
+        assert!(g[0].contains("Thi đua") && g[1].contains("Giáo dục đại học"), "stable within a rank: {g:?}");
+        assert!(g[3].contains("Thủ tướng") && g[5].contains("Quy chế"));
+    }
 }

@@ -138,6 +138,9 @@ fn decision(
     let date = d.doc.date.unwrap_or(ds.conference.date);
     let mut grounds = grounds_for(store, date, authority.level)?;
     grounds.extend(s.extra_grounds.iter().map(|g| g.trim_end_matches([';', '.']).to_string()));
+    // Laws, then decrees, the Prime Minister's decisions, circulars, then the body's own
+    // decisions and rules — whoever wrote them.
+    grounds::by_rank(&mut grounds);
     let mut order: Vec<usize> = Vec::new();
     for kind in AwardKind::ALL {
         order.extend(d.awards.iter().copied().filter(|&a| ds.awards[a].kind == kind));
@@ -155,12 +158,13 @@ fn decision(
             (k, prize)
         })
         .collect();
-    let (verb, what) = match d.form.category() {
-        Category::Form => ("tặng", d.form.name().to_string()),
-        Category::Title => {
-            let year = d.year.map(|y| format!(" năm {y}")).unwrap_or_default();
-            (s.title_verb.word(), format!("{}{year}", d.form.phrase()))
-        }
+    let whose = holders(ds, &order);
+    let period = d.period.map(|p| format!(" {}", p.phrase())).unwrap_or_default();
+    let (verb, what) = match (d.form.category(), d.form) {
+        (Category::Form, _) => ("tặng", d.form.name().to_string()),
+        // The flag is named by whose it is: `Cờ thi đua của Bộ Y tế năm 2025`.
+        (_, AwardType::CoThiDua) => ("tặng", format!("Cờ thi đua của {}{period}", authority.body)),
+        (Category::Title, _) => (s.title_verb.word(), format!("{}{period}", d.form.phrase())),
     };
     let certificates = d.face_if_printed().map(|face| {
         let stem = match face {
@@ -193,18 +197,34 @@ fn decision(
         } else {
             d.citation.clone()
         },
-        executors: d.executors.clone().unwrap_or_else(|| default_executors(authority)),
+        executors: d.executors.clone().unwrap_or_else(|| default_executors(authority, &whose)),
         prizes,
         authority: authority.clone(),
         superior: d.conferrer == Conferrer::Superior && s.superior.is_some(),
     })
 }
 
-/// `Theo đề nghị của Giám đốc Sở Nội vụ` for a province; for other bodies their emulation
-/// council's proposal (awards.md §3.4).
+/// `các tập thể, cá nhân`, `các cá nhân`: the kinds of recipient a list holds.
+fn holders(ds: &Dataset, order: &[usize]) -> String {
+    let kinds: Vec<&str> = AwardKind::ALL
+        .into_iter()
+        .filter(|&k| order.iter().any(|&a| ds.awards[a].kind == k))
+        .map(|k| k.noun())
+        .collect();
+    format!("các {}", kinds.join(", "))
+}
+
+/// `Theo đề nghị của Giám đốc Sở Nội vụ` for a province; `Theo đề nghị của Vụ trưởng Vụ Tổ
+/// chức cán bộ` for a ministry; for other bodies their emulation council's proposal
+/// (awards.md §3.4; `tham-quyen.md` §2).
 fn default_proposal(authority: &Authority) -> String {
     match authority.level {
         Level::Province => "Theo đề nghị của Giám đốc Sở Nội vụ".to_string(),
+        Level::Ministry => "Theo đề nghị của Vụ trưởng Vụ Tổ chức cán bộ".to_string(),
+        // `Hội đồng Thi đua - Khen thưởng Trường` (the unit by the word it calls itself).
+        Level::PublicUnit | Level::UnderMinistry => {
+            format!("Xét đề nghị của Hội đồng Thi đua - Khen thưởng {}", authority.unit_noun())
+        }
         _ => {
             let body = authority.body.strip_prefix("Ủy ban nhân dân ").unwrap_or(&authority.body);
             format!("Xét đề nghị của Hội đồng Thi đua - Khen thưởng {body}")
@@ -212,10 +232,19 @@ fn default_proposal(authority: &Authority) -> String {
     }
 }
 
-/// Điều 3 by level: the office of the body, the bodies concerned and the recipients.
-fn default_executors(authority: &Authority) -> String {
-    let tail = "và các tập thể, cá nhân có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này";
+/// Điều 3 by level: the office of the body, the bodies concerned and the recipients
+/// (`holders`: `các tập thể, cá nhân` as the list holds them).
+fn default_executors(authority: &Authority, holders: &str) -> String {
+    let tail = format!("và {holders} có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này");
+    let noun = authority.unit_noun();
     match authority.level {
+        Level::Ministry => format!(
+            "Chánh Văn phòng Bộ, Vụ trưởng Vụ Tổ chức cán bộ, Thủ trưởng các cơ quan, đơn vị có liên quan {tail}"
+        ),
+        Level::UnderMinistry => {
+            format!("Chánh Văn phòng {noun}, Thủ trưởng các đơn vị thuộc {noun} {tail}")
+        }
+        Level::PublicUnit => format!("Trưởng các đơn vị thuộc {noun} {tail}"),
         Level::Province => format!(
             "Chánh Văn phòng Ủy ban nhân dân {}, Giám đốc Sở Nội vụ, Giám đốc Sở Tài chính, Thủ trưởng các cơ quan, đơn vị có liên quan {tail}",
             authority.unit_noun()

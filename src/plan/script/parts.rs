@@ -9,7 +9,7 @@ use super::model::{PartDetail, ScriptPart};
 use super::planner::Planner;
 use crate::diag::{Diagnostic, Loc, Text};
 use crate::jinja::to_value;
-use crate::model::{AgendaKind, AwardKind, AwardType, Dataset, Role};
+use crate::model::{AgendaKind, AwardKind, Dataset, Role};
 use crate::text::{Time, capitalize_first, lowercase_first};
 
 /// A generated part before its times are known.
@@ -324,21 +324,23 @@ fn ceremony<'a>(p: &mut Planner<'_>, by: Option<&PersonCtx>, item_loc: Loc) -> V
             for chunk in called.chunks(batch_size) {
                 let presenter = (!presenters.is_empty()).then(|| presenters[n % presenters.len()]);
                 n += 1;
-                specs.push(batch(ds, n, kind, chunk, presenter, decision.form));
+                specs.push(batch(ds, n, kind, chunk, presenter, &decision.what));
             }
         }
     }
     specs
 }
 
-/// Batch `n`: the recipients `chunk` of `kind`, receiving `form`, and who presents to them.
+/// Batch `n`: the recipients `chunk` of `kind`, receiving what the decision confers (`Bằng
+/// khen`, `danh hiệu “Lao động tiên tiến” năm học 2024 - 2025`, `Cờ thi đua của Bộ …`, as
+/// its subject says it), and who presents to them.
 fn batch<'a>(
     ds: &Dataset,
     n: usize,
     kind: AwardKind,
     chunk: &[usize],
     presenter: Option<usize>,
-    form: AwardType,
+    handed: &str,
 ) -> PartSpec<'a> {
     let names: Vec<String> = chunk
         .iter()
@@ -352,7 +354,7 @@ fn batch<'a>(
         .collect();
     let what = kind.noun();
     let presenter_ctx = presenter.map(|d| person(ds, d));
-    let handed = form.phrase();
+    let handed = handed.to_string();
     PartSpec {
         title: format!("Trao {handed} đợt {n}: {} {what}", chunk.len()),
         performer: presenter_ctx.as_ref().map(|pc| capitalize_first(&pc.call)),

@@ -101,6 +101,9 @@ pub(crate) struct CertificatesView {
     pub day: Option<String>,
     pub month: Option<String>,
     pub year: i32,
+    /// What the title is for (`Năm học 2024 - 2025`), under the title, when the decision
+    /// says (a form's period is in its achievement line).
+    pub period: Option<String>,
     pub signer: Vec<String>,
     pub signer_name: String,
     /// Where each variable line goes (see [`boxes_file`]).
@@ -126,7 +129,7 @@ pub(crate) fn certificates_view(
     let s = &ds.award_settings;
     let decision = &ds.decisions[d.index];
     let c = s.certificate(face);
-    let certificates = d
+    let certificates: Vec<CertificateView> = d
         .order
         .iter()
         .enumerate()
@@ -154,6 +157,20 @@ pub(crate) fn certificates_view(
     if signature.authority.is_empty() {
         signature.authority.push(d.authority.head.to_uppercase());
     }
+    // What a title is for: in its own box under the title; in the achievement line when an
+    // office's positions file has no such box.
+    let period =
+        decision.period.filter(|_| d.form.category() == Category::Title).map(|p| capitalize_first(&p.phrase()));
+    let certificates: Vec<CertificateView> = match (&period, boxes.contains_key("period")) {
+        (Some(p), false) => certificates
+            .into_iter()
+            .map(|c| CertificateView {
+                achievement: format!("{} {}", c.achievement, crate::text::lowercase_first(p)),
+                ..c
+            })
+            .collect(),
+        _ => certificates,
+    };
     let (give_line, name_line) = match d.form.category() {
         Category::Form => ("TẶNG".to_string(), d.form.name().to_uppercase()),
         Category::Title => (format!("{} DANH HIỆU", d.verb.to_uppercase()), d.form.name().to_uppercase()),
@@ -175,6 +192,7 @@ pub(crate) fn certificates_view(
         day: date.map(|d| format!("{:02}", d.day)),
         month: date.map(|d| month_vi(d.month)),
         year: date.map_or(ds.conference.date.year, |d| d.year),
+        period,
         signer: signature.authority,
         signer_name: signature.name,
         boxes,

@@ -33,6 +33,10 @@ pub(crate) struct ListView {
     pub reference: String,
     pub table: bool,
     pub sections: Vec<ListSection>,
+    /// The table's name column: `Tên tập thể`, `Họ và tên`, `Tên tập thể, cá nhân`.
+    pub name_header: &'static str,
+    /// Whether the table has a `Chức vụ, đơn vị` column (some entry has one).
+    pub unit_column: bool,
 }
 
 /// The decision's data (see `templates/quyet-dinh-khen-thuong.typ`).
@@ -88,10 +92,7 @@ fn kinds(ds: &Dataset, d: &DecisionPlan) -> String {
 /// Điều 2: the prize of each kind and the total in words, or the regulations.
 fn money_article(ds: &Dataset, d: &DecisionPlan) -> String {
     let fund = ds.decisions[d.index].fund_source.as_ref().map(|f| format!(", từ nguồn {f}")).unwrap_or_default();
-    let with = match d.form.category() {
-        Category::Form => d.form.name().to_string(),
-        Category::Title => "danh hiệu".to_string(),
-    };
+    let with = if d.form.owned() { d.form.name().to_string() } else { "danh hiệu".to_string() };
     let Some(total) = d.total(ds) else {
         return format!("Tiền thưởng kèm theo {with} thực hiện theo quy định hiện hành{fund}.");
     };
@@ -201,6 +202,12 @@ pub(crate) fn decision_view(ds: &Dataset, d: &DecisionPlan, font: Vec<&'static s
             )),
             reference: format!("(Kèm theo Quyết định số {} {} của {full})", d.number, d.date_words),
             table: s.table_form,
+            name_header: match (d.count(ds, AwardKind::Collective) > 0, d.count(ds, AwardKind::Individual) > 0) {
+                (true, false) => "Tên tập thể",
+                (false, true) => "Họ và tên",
+                _ => "Tên tập thể, cá nhân",
+            },
+            unit_column: d.order.iter().any(|&a| ds.awards[a].unit.as_deref().is_some_and(|u| !u.trim().is_empty())),
             sections: list_sections(ds, d),
         },
     }
