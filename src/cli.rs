@@ -83,6 +83,10 @@ pub struct InitArgs {
     /// lập: trường, bệnh viện, viện). Viết có dấu cũng được: --cap "Bộ".
     #[arg(long, default_value = "xa")]
     pub cap: String,
+    /// Hội nghị trực tiếp kết hợp trực tuyến: thêm sheet Điểm cầu, một đại biểu dự tại điểm
+    /// cầu và mục kết nối, kiểm tra kỹ thuật trong chương trình.
+    #[arg(long)]
+    pub truc_tuyen: bool,
     /// Ghi đè nếu tệp đã có.
     #[arg(long)]
     pub force: bool,

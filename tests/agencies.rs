@@ -73,10 +73,17 @@ fn the_commune_script_speaks_of_who_is_there() {
     let p = Project::new();
     let out = build(sample_commune(), &p.out());
     assert!(!out.diags.has_errors());
-    let text = pdf::flat_text(&p.out().join("kich-ban.pdf"));
-    // Greetings: the presider, then the groups present that have one, the honourees.
-    assert!(text.contains("Kính thưa đồng chí Rơ Mah Hiếu, Chủ tịch UBND"));
-    let greetings = "Kính thưa các đồng chí Thường trực Đảng ủy xã; Kính thưa các đồng chí Thường trực Hội đồng nhân dân xã; Kính thưa các đồng chí lãnh đạo Ủy ban nhân dân xã; Kính thưa các đồng chí đại diện lãnh đạo Sở Nội vụ tỉnh Gia Lai; Kính thưa các tập thể, cá nhân được khen thưởng; Kính thưa các vị đại biểu, các vị khách quý!";
+    let text = pdf::script_text(&p.out().join("kich-ban.pdf"));
+    // Greetings (issue 24): the most senior leader present — the Party Secretary, who directs
+    // — then the presidium, the groups present that have one with the host's own (`Lãnh đạo
+    // UBND xã`) after the guests, the honourees.
+    assert!(
+        text.contains(
+            "Kính thưa đồng chí Đinh Văn Tuấn, Bí thư Đảng ủy xã Ia Sao; Kính thưa các đồng chí trong Đoàn Chủ tịch;"
+        ),
+        "{text}"
+    );
+    let greetings = "Kính thưa các đồng chí Thường trực Đảng ủy xã; Kính thưa các đồng chí Thường trực Hội đồng nhân dân xã; Kính thưa các đồng chí đại diện lãnh đạo Sở Nội vụ tỉnh Gia Lai; Kính thưa các đồng chí lãnh đạo Ủy ban nhân dân xã; Kính thưa các tập thể, cá nhân được khen thưởng; Kính thưa các vị đại biểu, các vị khách quý!";
     assert!(text.contains(greetings), "{text}");
     // Every decision read by its own authority and form, every batch named after it.
     let Prepared { dataset: ds, plan, .. } = prepared(sample_commune());
@@ -104,9 +111,17 @@ fn the_commune_script_speaks_of_who_is_there() {
         assert!(titles.contains(&format!("Công bố Quyết định tặng {what}")), "{what}: {titles:?}");
     }
     assert!(titles.contains(&"Trao Giấy khen đợt 1: 3 tập thể".to_string()));
-    // What is handed is said as the decision says it, with its year (issue 23).
+    // What is handed is said as the decision says it, with its year (issue 23); batches are
+    // numbered per decision, and a title with no certificate ("Lao động tiên tiến") is
+    // announced, not called up (issue 24).
     assert!(
-        titles.contains(&"Trao danh hiệu “Thôn, tổ dân phố văn hóa” năm 2025 đợt 5: 2 tập thể".to_string()),
+        titles.contains(&"Trao danh hiệu “Thôn, tổ dân phố văn hóa” năm 2025 đợt 1: 2 tập thể".to_string()),
+        "{titles:?}"
+    );
+    assert!(
+        titles.contains(
+            &"Công bố danh sách cá nhân được tặng danh hiệu “Lao động tiên tiến” năm 2025: 2 cá nhân".to_string()
+        ),
         "{titles:?}"
     );
     assert!(said.contains(
@@ -125,15 +140,18 @@ fn the_commune_script_speaks_of_who_is_there() {
 }
 
 #[test]
-fn the_commune_presider_sits_at_the_centre_and_honourees_in_their_block() {
+fn the_commune_party_secretary_sits_at_the_centre_the_presider_beside_and_honourees_in_their_block() {
     let Prepared { dataset: ds, plan, .. } = prepared(sample_commune());
     let seating = plan.seating.as_ref().unwrap();
     let chair = plan.chair.unwrap();
     assert_eq!(ds.delegates[chair].name, "Rơ Mah Hiếu");
-    // The chair is not first in protocol (the Party secretary is), but presides.
-    assert_ne!(plan.protocol[0], chair);
-    assert_eq!(at(seating, "ĐCT03"), Some(chair), "seat 1 of five is the centre");
-    assert_eq!(at(seating, "ĐCT02"), Some(plan.protocol[0]), "the most senior on the chair's right");
+    // The chair presides, but the Party Secretary (first in protocol, who directs the
+    // conference) is the most senior present: the centre is his, the seat beside the chair's
+    // (issue 24).
+    let secretary = plan.protocol[0];
+    assert_eq!(ds.delegates[secretary].name, "Đinh Văn Tuấn");
+    assert_eq!(at(seating, "ĐCT03"), Some(secretary), "seat 1 of five is the centre");
+    assert_eq!(at(seating, "ĐCT02"), Some(chair), "who presides on the centre's right");
     // The honourees of the reserved group sit in its block, on its aisle or end seats first.
     let group = ds.groups.iter().position(|g| g.name == "Tập thể, cá nhân được khen thưởng").unwrap();
     let honourees: Vec<usize> =

@@ -121,7 +121,7 @@ fn a_ministry_confers_its_own_awards_in_its_own_words() {
         cert.contains("BỘ TRƯỞNG BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG CÔNG NHẬN DANH HIỆU CHIẾN SĨ THI ĐUA CẤP BỘ Năm 2025"),
         "{cert}"
     );
-    let script = pdf::flat_text(&dir.join("kich-ban.pdf"));
+    let script = pdf::script_text(&dir.join("kich-ban.pdf"));
     for phrase in [
         "của Bộ trưởng Bộ Nông nghiệp và Môi trường về việc công nhận danh hiệu “Chiến sĩ thi đua cấp Bộ” năm 2025",
         "lên nhận danh hiệu “Chiến sĩ thi đua cấp Bộ” năm 2025",

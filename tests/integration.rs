@@ -22,6 +22,7 @@ mod messy;
 mod output;
 mod pack_hashes;
 mod props;
+mod protocol;
 mod readme;
 mod report;
 mod robustness;

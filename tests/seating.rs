@@ -61,18 +61,18 @@ fn the_sample_is_seated_by_protocol() {
         assert_eq!(seating.hall.seats[s].code, *d.seat.as_ref().unwrap());
     }
 
-    // The presidium: who presides (Chủ trì) in the centre, then the most senior members, 2
-    // and 3 on either side (seat 2 on seat 1's right as they face the hall: the audience's
-    // left).
+    // The presidium (issue 24): the most senior leader present — the provincial Party
+    // Secretary, who gives the directive speech — in the centre, who presides (Chủ trì)
+    // beside him, then the other members in protocol order, 2 and 3 on either side (seat 2 on
+    // seat 1's right as they face the hall: the audience's left).
     let chair = plan.chair.expect("the sample has a chair");
-    let mut members: Vec<usize> = plan
-        .protocol
-        .iter()
-        .copied()
-        .filter(|&d| is_seated(&ds, d) && ds.delegates[d].has_role(Role::Presidium) && d != chair)
-        .collect();
-    members.insert(0, chair);
-    assert_ne!(members[0], plan.protocol[0], "the chair is not the most senior in the sample: the rule shows");
+    let members: Vec<usize> = plan.presidium.iter().copied().filter(|&d| is_seated(&ds, d)).collect();
+    assert_eq!(ds.delegates[members[0]].id, "TU01", "the most senior present");
+    assert!(ds.delegates[members[0]].has_role(Role::Directive), "who directs the conference");
+    // Not first in protocol (the central office's representative is, by group): rank, not
+    // group, decides the centre.
+    assert_ne!(members[0], plan.protocol[0]);
+    assert_eq!(members[1], chair, "who presides sits beside the centre");
     let row = row_of(seating, "ĐCT");
     let at = |d: usize| row.iter().find(|(_, o)| *o == Some(d)).map(|(n, _)| *n).unwrap();
     let centre = (row.len() / 2 + 1) as u32;

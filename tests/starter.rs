@@ -48,16 +48,17 @@ fn init_writes_a_starter_that_opens_explains_itself_and_builds() {
     assert_eq!(names.first().map(String::as_str), Some("Hướng dẫn"));
     assert_eq!(names.last().map(String::as_str), Some("Danh mục"));
     assert!(names.contains(&"Hội nghị".to_string()));
-    for t in TABLES.iter().filter(|t| t.kind != TableKind::Products) {
+    for t in TABLES.iter().filter(|t| !matches!(t.kind, TableKind::Products | TableKind::Bridges)) {
         assert!(names.contains(&t.sheet.to_string()), "{} missing", t.sheet);
     }
     assert!(!names.contains(&"Sản phẩm OCOP".to_string()), "no OCOP sheet unless chosen");
+    assert!(!names.contains(&"Điểm cầu".to_string()), "no bridge points unless chosen (--truc-tuyen)");
     let guide = read_sheet(&xlsx, "Hướng dẫn").concat().join("\n");
     assert!(guide.contains("vanthu build hoi-nghi.xlsx") && guide.contains("Đại biểu!D17"), "{guide}");
 
     // Headers on row 3 under a title, two example rows under them (the groups sheet holds
     // the whole default list of groups).
-    for t in TABLES.iter().filter(|t| t.kind != TableKind::Groups && t.kind != TableKind::Products) {
+    for t in TABLES.iter().filter(|t| !matches!(t.kind, TableKind::Groups | TableKind::Products | TableKind::Bridges)) {
         let rows = read_sheet(&xlsx, t.sheet);
         let header: Vec<&str> = rows[2].iter().map(String::as_str).collect();
         for c in t.columns {
@@ -81,7 +82,7 @@ fn init_writes_a_starter_that_opens_explains_itself_and_builds() {
     let zip = zip::ZipArchive::new(std::fs::File::open(&xlsx).unwrap()).unwrap();
     let comment_parts: Vec<String> =
         zip.file_names().filter_map(|n| n.ok()).filter(|n| n.starts_with("xl/comments")).map(String::from).collect();
-    assert!(comment_parts.len() >= TABLES.len() - 1, "every list but the product list: {comment_parts:?}");
+    assert!(comment_parts.len() >= TABLES.len() - 2, "every list but products and bridges: {comment_parts:?}");
     let notes: String = comment_parts.iter().map(|n| part(&xlsx, n)).collect();
     assert!(notes.contains("Ông, Bà hoặc Đồng chí"), "note on Danh xưng");
     assert!(notes.contains("Bắt buộc. Họ và tên đầy đủ"), "note on Họ và tên");
@@ -185,6 +186,46 @@ fn every_kind_of_conference_and_agency_has_a_starter_that_builds() {
             assert_eq!(bang_khen, cap == "tinh", "{dir}: {decisions:?}");
         }
     }
+}
+
+#[test]
+fn a_hybrid_starter_has_its_bridge_points_and_builds_for_every_level() {
+    // `vanthu init --truc-tuyen`: the `Điểm cầu` sheet with two points, a delegate taking
+    // part at one, the technical check first in the programme — and it builds without a word,
+    // at every level of body.
+    let p = Project::new();
+    for cap in ["xa", "so", "tinh", "bo", "cuc", "don-vi"] {
+        let dir = format!("tt-{cap}");
+        let o = vanthu(&["init", &dir, "--cap", cap, "--truc-tuyen"], p.dir.path());
+        assert!(o.status.success(), "{dir}: {}", stderr(&o));
+        let xlsx = p.path(&format!("{dir}/hoi-nghi.xlsx"));
+        let points = read_sheet(&xlsx, "Điểm cầu");
+        let rows: Vec<&Vec<String>> = points[3..].iter().filter(|r| r.iter().any(|c| !c.is_empty())).collect();
+        assert_eq!(rows.len(), 2, "{dir}: two bridge points");
+        let delegates = read_sheet(&xlsx, "Đại biểu");
+        let column = delegates[2].iter().position(|h| h == "Điểm cầu").unwrap();
+        assert_eq!(delegates.iter().skip(3).filter(|r| !r[column].is_empty()).count(), 1, "{dir}");
+        let out = build(Source::File(xlsx), &p.path(&format!("{dir}/out")));
+        let said = said(&out);
+        assert!(said.is_empty(), "{dir}: {said:#?}");
+        let out = p.path(&format!("{dir}/out"));
+        assert!(out.join("diem-cau.pdf").is_file() && out.join("danh-sach-diem-cau.xlsx").is_file(), "{dir}");
+        let invitation = pdf::flat_text(&out.join("giay-moi.pdf"));
+        assert!(invitation.contains("Hình thức: trực tiếp kết hợp trực tuyến."), "{dir}: {invitation}");
+        assert!(invitation.contains("Địa điểm: trực tuyến tại Điểm cầu"), "{dir}: {invitation}");
+        let script = pdf::script_text(&out.join("kich-ban.pdf"));
+        assert!(script.contains("kiểm tra đường truyền, âm thanh, hình ảnh với 2 điểm cầu trực tuyến"), "{dir}");
+        assert!(script.contains("Hội nghị được kết nối trực tuyến tới 2 điểm cầu, gồm:"), "{dir}: {script}");
+    }
+    // A starter that is not hybrid builds as before, its leaders (a host group) without a
+    // Giấy mời.
+    let o = vanthu(&["init", "thuong", "--cap", "bo"], p.dir.path());
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = build(Source::File(p.path("thuong/hoi-nghi.xlsx")), &p.path("thuong/out"));
+    assert!(said(&out).is_empty(), "{:#?}", said(&out));
+    let invited: Vec<String> =
+        crate::util::files(&p.path("thuong/out")).into_iter().filter(|f| f.starts_with("giay-moi/")).collect();
+    assert_eq!(invited, ["giay-moi/tran-thi-b.pdf"], "the Minister presides and is no guest of his own");
 }
 
 /// What a build said beyond notes (warnings and errors), as `code: message`.

@@ -29,7 +29,7 @@ pub fn run(r: &Console, args: InitArgs) -> u8 {
             Text::new(format!("chọn một trong: {}", Tier::CHOICES), format!("choose one of: {}", Tier::CHOICES)),
         );
     };
-    let starter = Starter { profile, tier };
+    let starter = Starter { profile, tier, hybrid: args.truc_tuyen };
     let form = if args.yaml { Form::Yaml } else { Form::Workbook };
     match crate::workbook::starter::init(&dir, args.force, starter, form) {
         Ok(files) => {

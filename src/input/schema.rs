@@ -20,6 +20,7 @@ pub enum TableKind {
     Groups,
     Decisions,
     ReportTables,
+    Bridges,
 }
 
 /// How a column's cells are cleaned.
@@ -82,7 +83,7 @@ pub const STT: &str = "stt";
 
 const STT_COL: ColumnSpec = col(STT, "STT", &["TT", "Số TT", "Số thứ tự"]);
 
-pub static TABLES: [TableSpec; 11] = [
+pub static TABLES: [TableSpec; 12] = [
     TableSpec {
         kind: TableKind::Delegates,
         sheet: "Đại biểu",
@@ -120,6 +121,9 @@ pub static TABLES: [TableSpec; 11] = [
             col("invited", "Mời", &["Gửi giấy mời", "Có mời", "Giấy mời"]),
             col("attendance", "Xác nhận", &["Tham dự", "Xác nhận tham dự", "Tình trạng"]),
             col("seat", "Ghế", &["Vị trí ghế", "Số ghế", "Chỗ ngồi", "Vị trí"]),
+            col("bridge", "Điểm cầu", &["Dự tại điểm cầu", "Dự tại", "Điểm cầu trực tuyến"]),
+            col("academic", "Học hàm, học vị", &["Học hàm học vị", "Học vị", "Học hàm", "Chức danh khoa học"]),
+            col("presidium_order", "Thứ tự Đoàn chủ tịch", &["Thứ tự trong Đoàn chủ tịch", "Ghế Đoàn chủ tịch"]),
             col("phone", "Điện thoại", &["SĐT", "Số điện thoại", "Điện thoại di động", "ĐT", "Di động", "ĐTDĐ"]),
             col("email", "Email", &["E-mail", "Thư điện tử", "Địa chỉ email", "Địa chỉ thư điện tử", "Địa chỉ E-mail"]),
             col("address", "Địa chỉ", &["Địa chỉ gửi", "Địa chỉ liên hệ"]),
@@ -252,6 +256,23 @@ pub static TABLES: [TableSpec; 11] = [
             col("order", "Thứ tự", &["Thứ tự ưu tiên"]),
             col("intro", "Lời giới thiệu", &["Giới thiệu", "Cách giới thiệu"]),
             col("greeting", "Lời chào", &["Chào", "Kính thưa"]),
+            col("introduce", "Nêu tên", &["Số người nêu tên", "Giới thiệu tên", "Nêu tên đại biểu"]),
+            col("host", "Chủ nhà", &["Đơn vị chủ trì", "Thuộc đơn vị tổ chức", "Cơ quan tổ chức", "Chủ trì tổ chức"]),
+        ],
+    },
+    TableSpec {
+        kind: TableKind::Bridges,
+        sheet: "Điểm cầu",
+        sheet_aliases: &["Các điểm cầu", "Điểm cầu trực tuyến", "Danh sách điểm cầu"],
+        yaml: "bridges",
+        columns: &[
+            STT_COL,
+            req("name", "Tên điểm cầu", &["Điểm cầu", "Tên"]),
+            col("place", "Địa điểm", &["Địa chỉ", "Phòng họp", "Nơi đặt điểm cầu"]),
+            col("chair", "Chủ trì điểm cầu", &["Chủ trì", "Người chủ trì"]),
+            col("contact", "Người liên hệ", &["Cán bộ kỹ thuật", "Liên hệ", "Cán bộ phụ trách"]),
+            col("phone", "Điện thoại", &["SĐT", "Số điện thoại", "Điện thoại liên hệ"]),
+            col("expected", "Số đại biểu dự kiến", &["Số đại biểu", "Số người dự", "Dự kiến"]),
         ],
     },
     TableSpec {
@@ -281,6 +302,7 @@ pub static TABLES: [TableSpec; 11] = [
             col("signer_title", "Chức vụ người ký", &[]),
             multi(col("recipients", "Nơi nhận", &[])),
             col("certificates", "In giấy chứng nhận", &["In bằng", "In giấy khen"]),
+            col("handing", "Cách trao", &["Trao tại hội nghị", "Hình thức trao", "Lên sân khấu"]),
             col("golden_book_start", "Số sổ vàng bắt đầu", &["Số sổ vàng"]),
         ],
     },

@@ -189,11 +189,15 @@ impl Authority {
         format!("{} {}", self.head, self.body)
     }
 
-    /// `Chủ tịch Ủy ban nhân dân tỉnh` (the place left out), `Giám đốc Sở Nội vụ`.
+    /// `Chủ tịch Ủy ban nhân dân tỉnh` (the place left out after the administrative unit it
+    /// names), `Giám đốc Sở Nội vụ`; a name that merely ends with the place is kept whole
+    /// (`Hiệu trưởng Trường Đại học Nông Lâm Phú Thọ`).
     pub fn short(&self) -> String {
+        const UNITS: [&str; 9] =
+            ["tỉnh", "thành phố", "xã", "phường", "đặc khu", "thị trấn", "thị xã", "huyện", "quận"];
         let full = self.full();
         match full.strip_suffix(&format!(" {}", self.place)) {
-            Some(s) if !self.place.is_empty() => s.to_string(),
+            Some(s) if !self.place.is_empty() && UNITS.iter().any(|u| s.ends_with(&format!(" {u}"))) => s.to_string(),
             _ => full,
         }
     }
@@ -292,6 +296,14 @@ mod tests {
         };
         assert_eq!(a.full(), "Chủ tịch Ủy ban nhân dân xã Ia Sao");
         assert_eq!(a.short(), "Chủ tịch Ủy ban nhân dân xã");
+        let school = Authority {
+            level: Level::PublicUnit,
+            head: "Hiệu trưởng".into(),
+            deputy: "Phó Hiệu trưởng".into(),
+            body: "Trường Đại học Nông Lâm Phú Thọ".into(),
+            place: "Phú Thọ".into(),
+        };
+        assert_eq!(school.short(), "Hiệu trưởng Trường Đại học Nông Lâm Phú Thọ");
         assert_eq!(a.line(), "CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ IA SAO");
         // A ministry above a university.
         let s = Authority::superior("BỘ GIÁO DỤC VÀ ĐÀO TẠO", "Đắk Lắk");

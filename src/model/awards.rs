@@ -51,6 +51,16 @@ impl Period {
     }
 }
 
+/// How a decision's recipients receive it at the conference (`Cách trao`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Handing {
+    /// Called up to the stage in batches (the default for what has paper to hand over).
+    Stage,
+    /// Announced only, the names read out (the default for a title with no certificate:
+    /// `Lao động tiên tiến` carries money only).
+    Announce,
+}
+
 /// A prize amount as the data gives it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub enum Amount {
@@ -87,6 +97,8 @@ pub struct Decision {
     pub fund_source: Option<String>,
     /// Whether certificates are printed (the form's default, or the clerk's choice).
     pub certificates: bool,
+    /// How its recipients receive it at the conference.
+    pub handing: Handing,
     /// The first `Số sổ vàng`.
     pub golden_book_start: Option<u64>,
     /// Its row in the `Quyết định` sheet, when it has one.

@@ -5,7 +5,7 @@ use std::sync::Arc;
 use super::awards::{Award, Decision};
 use super::hall::HallBlock;
 use super::ocop::Product;
-use super::people::{Delegate, Group};
+use super::people::{Bridge, Delegate, Group};
 use super::programme::{AgendaItem, Signing};
 use super::report_tables::TableDef;
 use super::settings::*;
@@ -32,6 +32,8 @@ pub struct Dataset {
     /// Precedence groups, most senior first.
     pub groups: Vec<Group>,
     pub delegates: Vec<Delegate>,
+    /// The online bridge points of a conference held in person and online (`Điểm cầu`).
+    pub bridges: Vec<Bridge>,
     pub awards: Vec<Award>,
     /// The award decisions, in the order their first nominee is listed; every award is in
     /// exactly one.

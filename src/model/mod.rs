@@ -21,14 +21,16 @@ mod sheets;
 mod summary;
 
 pub use authority::{Authority, Conferrer, Level};
-pub use awards::{Amount, Award, Decision, Period};
+pub use awards::{Amount, Award, Decision, Handing, Period};
 pub use commendation::{AwardKind, AwardType, Category, Face, Holders, TWO_TIER_REFORM};
 pub use dataset::Dataset;
 pub use document::{BodyLine, DOC_TYPES, DocDate, DocSigner, DocType, TextDocument};
 pub use hall::{HallBlock, HallPart, Layout};
 pub use located::Src;
 pub use ocop::*;
-pub use people::{Attendance, DEFAULT_GROUPS, DefaultGroup, Group, Honorific, leadership_greeting, official_group};
+pub use people::{
+    Attendance, Bridge, DEFAULT_GROUPS, DefaultGroup, Group, Honorific, Introduce, leadership_greeting, official_group,
+};
 pub use people::{Delegate, Role};
 pub use programme::{AgendaItem, AgendaKind};
 pub use programme::{Performer, Signing};

@@ -12,6 +12,11 @@ pub struct Group {
     /// `các đồng chí lãnh đạo tỉnh`: how the MC greets the group when someone of it comes
     /// (none: the group is greeted with the other delegates).
     pub greeting: Option<String>,
+    /// Whether its people belong to the host body (`Chủ nhà: Có`): seated, greeted and
+    /// introduced as hosts, after the guests, and never sent a Giấy mời by their own body.
+    pub host: bool,
+    /// How the script introduces the group (`Giới thiệu`).
+    pub introduce: Introduce,
 }
 
 impl Group {
@@ -19,8 +24,21 @@ impl Group {
     /// greeted as `các đồng chí <name>` when its name says it is a leadership.
     pub fn named(name: String) -> Group {
         let greeting = leadership_greeting(&name);
-        Group { name, intro: None, greeting }
+        Group { name, intro: None, greeting, host: false, introduce: Introduce::Default }
     }
+}
+
+/// How the script introduces a group's people.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Introduce {
+    /// Small groups by name, large ones summarised (the default).
+    Default,
+    /// Everyone by name (`tất cả`).
+    All,
+    /// The first N in protocol order by name, then the others summarised (`3`).
+    First(u32),
+    /// No one by name: `đại diện lãnh đạo …` / the group as a whole (`không`).
+    None,
 }
 
 /// `Lãnh đạo xã` → `các đồng chí lãnh đạo xã`, `Thường trực Đảng ủy xã` → `các đồng chí
@@ -87,10 +105,13 @@ pub enum Role {
     Presenter,
     Mc,
     Secretary,
+    /// Attends to direct the conference without a speech of their own (`Dự và chỉ đạo`): the
+    /// most senior leader present, at the presidium's centre.
+    Guest,
 }
 
 impl Role {
-    pub const ALL: [Role; 10] = [
+    pub const ALL: [Role; 11] = [
         Role::Presidium,
         Role::Chair,
         Role::Opening,
@@ -101,6 +122,7 @@ impl Role {
         Role::Presenter,
         Role::Mc,
         Role::Secretary,
+        Role::Guest,
     ];
 
     pub fn label(self) -> &'static str {
@@ -115,6 +137,7 @@ impl Role {
             Role::Presenter => "Trao thưởng",
             Role::Mc => "Dẫn chương trình",
             Role::Secretary => "Thư ký",
+            Role::Guest => "Dự và chỉ đạo",
         }
     }
 }
@@ -150,8 +173,22 @@ pub struct Delegate {
     pub group: usize,
     pub rank: Option<u32>,
     pub roles: Vec<Role>,
+    /// Whether this body sends them a Giấy mời (`Mời`; empty: yes, but not to its own
+    /// people — the host's).
     pub invited: bool,
+    /// Whether they said they come (`Xác nhận`).
     pub attendance: Attendance,
+    /// Of the host body (their group's `Chủ nhà`).
+    pub host: bool,
+    /// The online bridge point where they attend (`Điểm cầu`), an index into
+    /// [`super::Dataset::bridges`]; `None`: the main room.
+    pub bridge: Option<usize>,
+    /// Their academic title (`GS.TS.`, `PGS.TS.`, `TS.`, `ThS.`), printed before the name
+    /// where documents print it, never in file names.
+    pub academic: Option<String>,
+    /// Their place in the presidium when the clerk fixes it (`Thứ tự Đoàn chủ tịch`: 1 is
+    /// the centre, then right and left alternately).
+    pub presidium_order: Option<u32>,
     /// A manual seat code (`A05`, `ĐCT01`), always honoured.
     pub seat: Option<String>,
     pub phone: Option<String>,
@@ -166,11 +203,53 @@ impl Delegate {
         self.roles.contains(&role)
     }
 
+    /// Whether they take part, in the room or at a bridge point: not marked absent, and
+    /// invited, of the host, said to come, or given a seat or a bridge point. (`Mời = Không`
+    /// with nothing else, as older workbooks wrote someone no longer expected: not there.)
+    pub fn attends(&self) -> bool {
+        self.attendance != Attendance::Absent
+            && (self.invited
+                || self.host
+                || matches!(self.attendance, Attendance::Attending | Attendance::Substitute)
+                || self.seat.is_some()
+                || self.bridge.is_some())
+    }
+
+    /// Whether they take part in the main room (and so need a seat there).
+    pub fn in_hall(&self) -> bool {
+        self.attends() && self.bridge.is_none()
+    }
+
+    /// `PGS.TS. Lê Quang Minh`: the name with the academic title before it.
+    pub fn titled_name(&self) -> String {
+        match &self.academic {
+            Some(t) => format!("{t} {}", self.name),
+            None => self.name.clone(),
+        }
+    }
+
     /// `Giám đốc Sở Tài chính`: the position and the organisation as one phrase, the
     /// organisation not said twice.
     pub fn position_and_organization(&self) -> String {
         crate::text::position_with_organization(self.position.as_deref(), &self.organization)
     }
+}
+
+/// An online bridge point (`Điểm cầu`) of a conference held in person and online.
+#[derive(Debug, Clone)]
+pub struct Bridge {
+    /// `Điểm cầu tỉnh Phú Thọ`.
+    pub name: String,
+    /// `Hội trường UBND tỉnh Phú Thọ, số 1 …`.
+    pub place: Option<String>,
+    /// Who chairs it (`Đồng chí …, Chủ tịch UBND tỉnh`).
+    pub chair: Option<String>,
+    /// Who to call for the connection, and their phone.
+    pub contact: Option<String>,
+    pub phone: Option<String>,
+    /// How many are expected there (the delegates listed there are counted too).
+    pub expected: Option<u32>,
+    pub src: Src,
 }
 
 /// A default precedence group (product.md): its name, the other names clerks give it, the

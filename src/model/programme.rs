@@ -7,6 +7,8 @@ use crate::text::Time;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub enum AgendaKind {
+    /// Connecting and checking the bridge points before the opening.
+    KetNoi,
     DonTiep,
     VanNghe,
     TuyenBoLyDo,
@@ -22,7 +24,8 @@ pub enum AgendaKind {
 }
 
 impl AgendaKind {
-    pub const ALL: [AgendaKind; 12] = [
+    pub const ALL: [AgendaKind; 13] = [
+        AgendaKind::KetNoi,
         AgendaKind::DonTiep,
         AgendaKind::VanNghe,
         AgendaKind::TuyenBoLyDo,
@@ -41,6 +44,7 @@ impl AgendaKind {
     /// to [`AgendaKind::code`].
     pub fn label(self) -> &'static str {
         match self {
+            AgendaKind::KetNoi => "Kết nối",
             AgendaKind::DonTiep => "Đón tiếp",
             AgendaKind::VanNghe => "Văn nghệ",
             AgendaKind::TuyenBoLyDo => "Tuyên bố lý do",
@@ -59,6 +63,7 @@ impl AgendaKind {
     /// The code used in the `Loại` column (`tuyen-bo-ly-do`).
     pub fn code(self) -> &'static str {
         match self {
+            AgendaKind::KetNoi => "ket-noi",
             AgendaKind::DonTiep => "don-tiep",
             AgendaKind::VanNghe => "van-nghe",
             AgendaKind::TuyenBoLyDo => "tuyen-bo-ly-do",

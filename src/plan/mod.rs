@@ -3,6 +3,7 @@
 
 pub mod awards;
 pub mod documents;
+pub(crate) mod protocol;
 pub mod script;
 pub mod seating;
 pub mod stats;
@@ -25,8 +26,11 @@ pub struct Plan {
     pub protocol: Vec<usize>,
     /// The invited delegates, in protocol order.
     pub invitees: Vec<usize>,
-    /// The chair (first delegate with the role Chủ trì, in protocol order).
+    /// The chair (first delegate with the role Chủ trì, in protocol order): who presides.
     pub chair: Option<usize>,
+    /// The presidium of those who attend, in its order of honour: the centre first (the
+    /// most senior leader present, else who presides), then seat 2, 3 … ([`protocol`]).
+    pub presidium: Vec<usize>,
     /// Per delegate: the stem of their personal files (`nguyen-van-hung`, or
     /// `nguyen-van-hung-hu012` when two invitees share the name).
     pub file_stems: Vec<String>,
@@ -58,7 +62,7 @@ impl Plan {
             plan.seating = seating::assign(ds, &plan.protocol, policy, ds.hall_loc.clone(), diags);
         }
         plan.awards = awards::plan(ds, templates, diags).unwrap_or_default();
-        plan.script = script::plan(ds, &plan.protocol, &plan.awards, templates, diags);
+        plan.script = script::plan(ds, &plan.protocol, &plan.presidium, &plan.awards, templates, diags);
         plan.summary = summary::plan(ds, templates, diags);
         plan.documents = documents::plan(docs, Some(ds), plan.summary.as_ref(), diags).unwrap_or_default();
         (diags.count(crate::diag::Severity::Error) == errors).then_some(plan)
@@ -73,6 +77,7 @@ impl Plan {
         });
         let invitees: Vec<usize> = protocol.iter().copied().filter(|&i| ds.delegates[i].invited).collect();
         let chair = protocol.iter().copied().find(|&i| ds.delegates[i].has_role(Role::Chair));
+        let presidium = protocol::presidium(ds, &protocol);
 
         // A name alone names the file; people who share a name (among the invitees) add
         // their id, so adding or moving other people never renames anyone's file; names and
@@ -87,6 +92,7 @@ impl Plan {
             protocol,
             invitees,
             chair,
+            presidium,
             file_stems,
             seating: None,
             awards: AwardsPlan::default(),

@@ -25,6 +25,8 @@ pub(crate) struct InvitationView {
     pub subject: String,
     /// `Ủy ban nhân dân tỉnh Tuyên Quang` (… trân trọng kính mời:).
     pub inviter: String,
+    /// `trực tiếp kết hợp trực tuyến` when the conference has bridge points.
+    pub form: Option<String>,
     /// The conference (Tới dự: …).
     pub event: String,
     /// `Đồng chí Nguyễn Thế Giang, Phó Chủ tịch UBND tỉnh`.
@@ -42,13 +44,16 @@ pub(crate) struct InvitationView {
 #[derive(Debug, Clone, Serialize)]
 pub struct InviteeView {
     pub id: String,
-    /// `Đồng chí`, `Ông`, `Bà`.
-    pub salutation: &'static str,
+    /// `Đồng chí`, `Ông`, `Bà`; or the academic title (`PGS.TS.`), which takes its place.
+    pub salutation: String,
     pub name: String,
     /// Position and organisation.
     pub details: String,
     /// `Khu Giữa, hàng A, ghế 05` once seating is built.
     pub seat: Option<String>,
+    /// Where this invitee attends when not in the room: `trực tuyến tại Điểm cầu tỉnh Phú
+    /// Thọ (Hội trường UBND tỉnh)`.
+    pub venue: Option<String>,
 }
 
 fn trim_period(s: &str) -> String {
@@ -69,13 +74,22 @@ fn duration(ds: &Dataset) -> Option<String> {
     }
 }
 
-pub fn invitee(plan: &Plan, i: usize, d: &Delegate) -> InviteeView {
+pub fn invitee(ds: &Dataset, plan: &Plan, i: usize, d: &Delegate) -> InviteeView {
     InviteeView {
         id: d.id.clone(),
-        salutation: d.honorific.label(),
+        salutation: d.academic.clone().unwrap_or_else(|| d.honorific.label().to_string()),
         name: d.name.clone(),
         details: d.position_and_organization(),
         seat: plan.seating.as_ref().and_then(|s| s.describe(i)),
+        venue: d.bridge.map(|b| bridge_venue(&ds.bridges[b])),
+    }
+}
+
+/// `trực tuyến tại Điểm cầu tỉnh Phú Thọ (Hội trường Ủy ban nhân dân tỉnh)`.
+pub(crate) fn bridge_venue(b: &crate::model::Bridge) -> String {
+    match &b.place {
+        Some(place) => format!("trực tuyến tại {} ({})", b.name, trim_period(place)),
+        None => format!("trực tuyến tại {}", b.name),
     }
 }
 
@@ -106,6 +120,7 @@ pub(crate) fn view(ds: &Dataset, plan: &Plan, font: Vec<&'static str>) -> Invita
         kind: "GIẤY MỜI",
         subject: settings.subject.clone().unwrap_or_else(|| format!("Dự {}", c.title)),
         inviter: ds.issuer.sentence_name.clone(),
+        form: (!ds.bridges.is_empty()).then(|| "trực tiếp kết hợp trực tuyến".to_string()),
         event: trim_period(&c.title),
         chair,
         time,
@@ -129,7 +144,7 @@ impl PartsView for InvitationView {
 pub(crate) fn render(ds: &Dataset, plan: &Plan, ctx: &Ctx<'_>) -> Rendered {
     let base = view(ds, plan, ctx.font.clone());
     let invitees: Vec<(usize, InviteeView)> =
-        plan.invitees.iter().map(|&i| (i, invitee(plan, i, &ds.delegates[i]))).collect();
+        plan.invitees.iter().map(|&i| (i, invitee(ds, plan, i, &ds.delegates[i]))).collect();
     let parts = invitees
         .iter()
         .map(|(i, v)| Part {
@@ -150,8 +165,11 @@ pub(crate) fn render(ds: &Dataset, plan: &Plan, ctx: &Ctx<'_>) -> Rendered {
         parts,
         max_pages: Some(1),
     };
-    let (mut artefacts, warnings) = render_parts(job, ctx)?;
+    let (mut artefacts, mut warnings) = render_parts(job, ctx)?;
     artefacts.push(ctx.xlsx("danh-sach-giay-moi.xlsx", DocKind::Invitations, invitation_register(ds, plan, &invitees)));
+    let (bridges, more) = super::bridges::render(ds, plan, ctx)?;
+    artefacts.extend(bridges);
+    warnings.extend(more);
     Ok((artefacts, warnings))
 }
 
@@ -160,7 +178,7 @@ pub(crate) fn invitation_register(ds: &Dataset, plan: &Plan, invitees: &[(usize,
     let build = || -> Result<Vec<u8>, XlsxError> {
         let mut wb = workbook(ds, "Danh sách giấy mời");
         let ws = wb.add_worksheet();
-        let cols = [
+        let mut cols = vec![
             Col { header: "STT", width: 6.0 },
             Col { header: "Mã", width: 10.0 },
             Col { header: "Danh xưng", width: 10.0 },
@@ -174,6 +192,11 @@ pub(crate) fn invitation_register(ds: &Dataset, plan: &Plan, invitees: &[(usize,
             Col { header: "Ghế", width: 10.0 },
             Col { header: "Tệp giấy mời", width: 30.0 },
         ];
+        // A hybrid conference says where each invitee takes part.
+        let hybrid = !ds.bridges.is_empty();
+        if hybrid {
+            cols.push(Col { header: "Điểm cầu", width: 30.0 });
+        }
         let first = table_sheet(
             ws,
             "Giấy mời",
@@ -196,7 +219,7 @@ pub(crate) fn invitation_register(ds: &Dataset, plan: &Plan, invitees: &[(usize,
             let texts = [
                 d.id.as_str(),
                 d.honorific.label(),
-                d.name.as_str(),
+                &d.titled_name(),
                 d.position.as_deref().unwrap_or(""),
                 d.organization.as_str(),
                 ds.groups[d.group].name.as_str(),
@@ -210,6 +233,10 @@ pub(crate) fn invitation_register(ds: &Dataset, plan: &Plan, invitees: &[(usize,
                 ws.write_string_with_format(r, (c + 1) as u16, *t, &fmt)?;
             }
             ws.write_string_with_format(r, 11, format!("giay-moi/{}.pdf", plan.file_stems[*i]), &fmt)?;
+            if hybrid {
+                let at = d.bridge.map_or("", |b| ds.bridges[b].name.as_str());
+                ws.write_string_with_format(r, 12, at, &fmt)?;
+            }
         }
         wb.save_to_buffer()
     };

@@ -3,6 +3,7 @@
 //! written to the pack folder here, so a failure leaves the previous pack untouched.
 
 pub mod awards;
+mod bridges;
 pub mod changes;
 mod context;
 pub mod documents;

@@ -174,6 +174,10 @@ mod tests {
             email: None,
             address: None,
             note: None,
+            host: false,
+            bridge: None,
+            academic: None,
+            presidium_order: None,
             src: crate::model::Src {
                 origin: crate::diag::Origin::Yaml { file: "x".into(), line: 1, col: 1, path: "d".into() },
                 cells: Default::default(),

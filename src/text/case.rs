@@ -137,7 +137,23 @@ pub(crate) fn position_with_organization(position: Option<&str>, org: &str) -> S
         }
     }
     let words = position.split_whitespace().count();
-    if words <= 3 && !position.contains(',') { format!("{position} {org}") } else { format!("{position}, {org}") }
+    if (words <= 3 || of_an_organ(position, org)) && !position.contains(',') {
+        format!("{position} {org}")
+    } else {
+        format!("{position}, {org}")
+    }
+}
+
+/// Whether a position ends with the body's Party or union organ and the organisation is the
+/// body (`Bí thư Đảng ủy` + `Trường Đại học …`, `Chủ tịch Công đoàn` + `Bệnh viện …`): the
+/// organ is the body's, so no comma.
+fn of_an_organ(position: &str, org: &str) -> bool {
+    const ORGANS: [&str; 5] = ["đảng ủy", "đảng bộ", "chi bộ", "công đoàn", "hội đồng"];
+    const BODIES: [&str; 10] =
+        ["trường", "bệnh viện", "viện", "học viện", "đại học", "cục", "sở", "bộ", "công ty", "tổng công ty"];
+    let p = position.to_lowercase();
+    let o = org.to_lowercase();
+    ORGANS.iter().any(|x| p.ends_with(&format!(" {x}"))) && BODIES.iter().any(|b| o.starts_with(&format!("{b} ")))
 }
 
 /// The nouns of units a position may end with (`Trưởng thôn`, `Trưởng phòng`).

@@ -75,6 +75,9 @@ mod tests {
             join("Hiệu trưởng", "Trường Đại học Nông Lâm Tây Nguyên"),
             "Hiệu trưởng Trường Đại học Nông Lâm Tây Nguyên"
         );
+        // A body's Party or union organ takes the body's name without a comma.
+        assert_eq!(join("Bí thư Đảng ủy", "Trường Đại học Nông Lâm"), "Bí thư Đảng ủy Trường Đại học Nông Lâm");
+        assert_eq!(join("Chủ tịch Công đoàn", "Bệnh viện Bạch Mai"), "Chủ tịch Công đoàn Bệnh viện Bạch Mai");
         assert_eq!(
             join("Chủ tịch Hội đồng trường", "Trường Đại học Nông Lâm Tây Nguyên"),
             "Chủ tịch Hội đồng trường, Trường Đại học Nông Lâm Tây Nguyên"

@@ -35,6 +35,7 @@ pub(crate) const ROLES: &[(Role, &[&str])] = &[
     (Role::Presenter, &["Trao thưởng", "Trao khen thưởng", "Trao Bằng khen", "Trao tặng"]),
     (Role::Mc, &["Dẫn chương trình", "MC", "Người dẫn chương trình"]),
     (Role::Secretary, &["Thư ký", "Thư ký hội nghị"]),
+    (Role::Guest, &["Dự và chỉ đạo", "Dự chỉ đạo", "Dự, chỉ đạo", "Lãnh đạo dự", "Khách mời đặc biệt"]),
 ];
 
 pub(crate) const ATTENDANCE: &[(Attendance, &[&str])] = &[
@@ -58,6 +59,7 @@ pub(crate) const AWARD_KINDS: &[(AwardKind, &[&str])] = &[
 /// Spellings of agenda kinds besides their codes and Vietnamese names (`Tuyên bố lý do`
 /// slugs to `tuyen-bo-ly-do` by itself).
 const AGENDA_ALIASES: &[(AgendaKind, &[&str])] = &[
+    (AgendaKind::KetNoi, &["ket-noi-truc-tuyen", "kiem-tra-ky-thuat", "ket-noi-kiem-tra-ky-thuat", "kiem-tra-ket-noi"]),
     (AgendaKind::DonTiep, &["don-tiep-dai-bieu"]),
     (AgendaKind::VanNghe, &["van-nghe-chao-mung", "chuong-trinh-van-nghe"]),
     (AgendaKind::TuyenBoLyDo, &["tuyen-bo-ly-do-gioi-thieu-dai-bieu", "gioi-thieu-dai-bieu"]),
@@ -85,7 +87,9 @@ pub(crate) fn agenda_kind(text: &str) -> Option<AgendaKind> {
 pub(crate) fn infer_agenda_kind(title: &str) -> AgendaKind {
     let s = slug(title);
     let starts = |p: &str| s.starts_with(p);
-    if starts("don-tiep") {
+    if starts("ket-noi") || starts("kiem-tra-ky-thuat") || starts("kiem-tra-ket-noi") {
+        AgendaKind::KetNoi
+    } else if starts("don-tiep") {
         AgendaKind::DonTiep
     } else if starts("van-nghe") || s.contains("van-nghe-chao-mung") {
         AgendaKind::VanNghe
@@ -134,6 +138,8 @@ mod tests {
         assert_eq!(agenda_kind("Tuyên bố lý do"), Some(AgendaKind::TuyenBoLyDo));
         assert_eq!(agenda_kind("Giải lao"), Some(AgendaKind::Khac));
         assert_eq!(agenda_kind("nhảy múa"), None);
+        assert_eq!(agenda_kind("Kiểm tra kỹ thuật"), Some(AgendaKind::KetNoi));
+        assert_eq!(infer_agenda_kind("Kết nối, kiểm tra kỹ thuật các điểm cầu"), AgendaKind::KetNoi);
         assert_eq!(infer_agenda_kind("Báo cáo tham luận của huyện Na Hang"), AgendaKind::ThamLuan);
         assert_eq!(infer_agenda_kind("Tuyên bố lý do, giới thiệu đại biểu"), AgendaKind::TuyenBoLyDo);
     }

@@ -14,7 +14,7 @@ use super::{Validator, lines, src};
 use crate::diag::{Diagnostic, Loc, Text, quote};
 use crate::input::{Record, TableKind};
 use crate::model::{
-    Amount, Award, AwardKind, AwardSettings, AwardType, Conferrer, Decision, DocSettings, Level, Signer,
+    Amount, Award, AwardKind, AwardSettings, AwardType, Conferrer, Decision, DocSettings, Handing, Level, Signer,
     TWO_TIER_REFORM,
 };
 use crate::text::{Date, loose_key};
@@ -27,6 +27,8 @@ struct Row {
     /// The form the row names (else its nominees'), and whether it prints certificates.
     form: Option<AwardType>,
     certificates: Option<bool>,
+    /// `Cách trao`, when the row says.
+    handing: Option<Handing>,
     decision: Decision,
     loc: Loc,
 }
@@ -94,9 +96,13 @@ impl Validator<'_> {
             }
             decision.certificates =
                 row.certificates.or(defaults.certificates).unwrap_or_else(|| decision.form.face().is_some());
+            decision.handing = row.handing.unwrap_or_else(|| default_handing(&decision));
             out.push(decision);
         }
-        out.extend(auto);
+        out.extend(auto.into_iter().map(|mut d| {
+            d.handing = default_handing(&d);
+            d
+        }));
         self.apply_single_defaults(&mut out, defaults);
         // One decision alone takes the settings' number (a number is one decision's).
         if out.len() > 1 && doc.number.is_some() {
@@ -323,6 +329,23 @@ impl Validator<'_> {
             };
             (k, amount_cell(&mut f, rec, key))
         });
+        let handing = f.text("handing").and_then(|t| {
+            let k = loose_key(&t);
+            let found =
+                if ["len", "lennhan", "goilen", "lensankhau", "trao", "co", "traotrensankhau", "sankhau", "stage"]
+                    .contains(&k.as_str())
+                {
+                    Some(Handing::Stage)
+                } else if ["congbo", "chicongbo", "khong", "doc", "docdanhsach", "announce"].contains(&k.as_str()) {
+                    Some(Handing::Announce)
+                } else {
+                    None
+                };
+            if found.is_none() {
+                f.push(fields::bad_choice(rec.loc("handing"), "Cách trao", &t, "lên nhận, công bố"));
+            }
+            found
+        });
         let certificates = f.text("certificates").map(|t| {
             let yes = pick(&t, INVITED);
             if yes.is_none() {
@@ -370,10 +393,19 @@ impl Validator<'_> {
                 .map(|x| x.trim_end_matches('.').to_string())
                 .or_else(|| defaults.fund_source.clone()),
             certificates: false,
+            handing: handing.unwrap_or(Handing::Stage),
             golden_book_start: f.whole("golden_book_start", (0.0, 1e9)).map(u64::from),
             src: Some(src(rec)),
         };
-        Some(Row { key, conferrer, form, certificates: certificates.flatten(), decision, loc: rec.origin.loc() })
+        Some(Row {
+            key,
+            conferrer,
+            form,
+            certificates: certificates.flatten(),
+            handing,
+            decision,
+            loc: rec.origin.loc(),
+        })
     }
 
     /// A decision whose row names no form confers its nominees': one form for all of them.
@@ -447,6 +479,7 @@ impl Validator<'_> {
             amounts: [AwardKind::Collective, AwardKind::Individual, AwardKind::Household].map(|k| (k, None)),
             fund_source: defaults.fund_source.clone(),
             certificates: defaults.certificates.unwrap_or_else(|| form.face().is_some()),
+            handing: Handing::Stage,
             golden_book_start: None,
             src: None,
         }
@@ -502,6 +535,13 @@ impl Validator<'_> {
             }
         }
     }
+}
+
+/// How a decision's recipients receive it when the data does not say: on the stage when
+/// there is something to hand over (a certificate, a Bằng khen, a flag), else announced (a
+/// title with money only, `Lao động tiên tiến`).
+pub(super) fn default_handing(d: &Decision) -> Handing {
+    if d.face_if_printed().is_some() || d.form.owned() { Handing::Stage } else { Handing::Announce }
 }
 
 /// An amount cell: a sum in đồng or `theo quy định`; anything else is an error.

@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 use super::choices::{ATTENDANCE, HONORIFICS, INVITED, ROLES, canonical};
-use super::fields::{self};
+use super::fields::{self, Fields};
 use super::{Validator, src};
 use crate::diag::{Diagnostic, Loc, Text, quote};
 use crate::input::{Record, TableKind};
@@ -20,6 +20,8 @@ impl Validator<'_> {
                     name: g.name.to_string(),
                     intro: Some(g.intro.to_string()),
                     greeting: g.greeting.map(str::to_string),
+                    host: false,
+                    introduce: Introduce::Default,
                 })
                 .collect();
         }
@@ -31,6 +33,8 @@ impl Validator<'_> {
             let order = f.number("order", None);
             let intro = f.text("intro");
             let greeting = f.text("greeting");
+            let host = f.choice("host", INVITED, false).unwrap_or(false);
+            let introduce = introduce(&mut f);
             let Some(name) = name else { continue };
             let key = loose_key(&name);
             if let Some(first) = seen.get(&key) {
@@ -46,7 +50,7 @@ impl Validator<'_> {
                 Some(g) => greeting.or_else(|| g.greeting.map(str::to_string)),
                 None => greeting.or_else(|| leadership_greeting(&name)),
             };
-            rows.push((order.unwrap_or(i as f64 + 1.0), i, Group { name, intro, greeting }));
+            rows.push((order.unwrap_or(i as f64 + 1.0), i, Group { name, intro, greeting, host, introduce }));
         }
         rows.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
         rows.into_iter().map(|(_, _, g)| g).collect()
@@ -68,7 +72,7 @@ impl Validator<'_> {
 
     /// The delegates. Without a `Nhóm` sheet, a group that is none of the defaults is added
     /// after them, in the order the list names it (said once in a note).
-    pub(super) fn delegates(&mut self, groups: &mut Vec<Group>) -> Vec<Delegate> {
+    pub(super) fn delegates(&mut self, groups: &mut Vec<Group>, bridges: &[Bridge]) -> Vec<Delegate> {
         let table = self.raw.table(TableKind::Delegates);
         if table.records.is_empty() {
             let loc = table.loc.clone().unwrap_or_else(|| Loc::File { file: self.raw.file.clone() });
@@ -94,6 +98,15 @@ impl Validator<'_> {
             let mut f = self.fields(TableKind::Delegates, rec);
             let honorific_cell = f.choice("honorific", HONORIFICS, false);
             let (name, honorific_in_name) = f.person_name("name", "Nguyễn Văn An");
+            // An academic title typed into the name (`PGS.TS. Lê Quang Minh`) goes to its field.
+            let academic_cell = f.text("academic").map(|t| super::academic::normalise_academic(&t));
+            let (name, academic) = match name.as_deref().and_then(super::academic::split_academic) {
+                Some((title, rest)) => {
+                    f.push(academic_in_name(f.loc("name"), &title, &rest));
+                    (Some(rest), academic_cell.or(Some(title)))
+                }
+                None => (name, academic_cell),
+            };
             let honorific = honorific_cell.or(honorific_in_name);
             if honorific.is_none()
                 && rec.value("honorific").is_empty()
@@ -106,8 +119,10 @@ impl Validator<'_> {
             let group_text = f.required("group", "Sở, ban, ngành");
             let rank = f.whole("rank", (0.0, 100_000.0));
             let roles = f.list_choice("roles", ROLES);
-            let invited = f.choice("invited", INVITED, false).unwrap_or(true);
+            let invited_cell = f.choice("invited", INVITED, false);
             let attendance = f.choice("attendance", ATTENDANCE, false).unwrap_or(Attendance::Unknown);
+            let bridge = super::bridges::delegate_bridge(&mut f, bridges);
+            let presidium_order = f.whole("presidium_order", (1.0, 1000.0));
             // As typed (messages quote it); the hall reads it loosely (`a5`, `A-05`).
             let seat = f.text("seat");
             let phone = f.phone("phone");
@@ -144,6 +159,9 @@ impl Validator<'_> {
             }
             people.entry(person).or_insert_with(|| rec.loc("name"));
             let Some(id) = self.delegate_id(id_given, rec, &name, &organization, &mut ids) else { continue };
+            // The host's people get no Giấy mời of their own body unless the cell says so.
+            let host = groups[group].host;
+            let invited = invited_cell.unwrap_or(!host);
             out.push(Delegate {
                 id,
                 honorific,
@@ -155,6 +173,10 @@ impl Validator<'_> {
                 roles,
                 invited,
                 attendance,
+                host,
+                bridge,
+                academic,
+                presidium_order,
                 seat,
                 phone,
                 email,
@@ -164,6 +186,50 @@ impl Validator<'_> {
             });
         }
         out
+    }
+
+    /// Contradictions between being invited, coming and doing a part: a performer marked
+    /// absent, a host sent a Giấy mời by their own body.
+    pub(super) fn check_presence(&mut self, delegates: &[Delegate]) {
+        for d in delegates {
+            // The roles no programme item checks (a speaker marked absent is said at the item
+            // that names them, a panel speaker with the panel).
+            let performs: Vec<&str> =
+                d.roles.iter().filter(|r| matches!(r, Role::Chair | Role::Presenter)).map(|r| r.label()).collect();
+            if d.attendance == Attendance::Absent && !performs.is_empty() {
+                self.push(
+                    Diagnostic::warning(
+                        "absent-performer",
+                        d.src.loc("attendance"),
+                        Text::new(
+                            format!("{} vắng nhưng có vai trò {}", d.name, performs.join(", ")),
+                            format!("{} is absent but has the role {}", d.name, performs.join(", ")),
+                        ),
+                    )
+                    .with_hint(Text::new(
+                        "giao vai trò cho người khác, hoặc sửa cột Xác nhận",
+                        "give the role to someone else, or correct the Xác nhận column",
+                    )),
+                );
+            }
+            // A host is invited only when the cell says so (the default is no Giấy mời).
+            if d.host && d.invited {
+                self.push(
+                    Diagnostic::warning(
+                        "host-invited",
+                        d.src.loc("invited"),
+                        Text::new(
+                            format!("{} thuộc đơn vị chủ nhà mà vẫn được gửi Giấy mời của chính đơn vị mình", d.name),
+                            format!("{} belongs to the host and is still sent the host's own Giấy mời", d.name),
+                        ),
+                    )
+                    .with_hint(Text::new(
+                        "để trống cột Mời (người của đơn vị chủ nhà không nhận Giấy mời), hoặc bỏ Chủ nhà ở nhóm",
+                        "leave Mời empty (the host's people get no Giấy mời), or take Chủ nhà off the group",
+                    )),
+                );
+            }
+        }
     }
 
     /// The delegate's `Mã`, unique case-insensitively (a repeated one is an error: `None`),
@@ -277,4 +343,42 @@ fn duplicate_person(loc: Loc, name: &str, organization: &str, first: &Loc) -> Di
         "xóa dòng trùng; nếu là hai người khác nhau, ghi Mã cho cả hai",
         "delete the copy; if they are two people, give both a Mã",
     ))
+}
+
+/// How the script introduces a group (`Nêu tên`): `tất cả`, a number, or `không`.
+fn introduce(f: &mut Fields<'_>) -> Introduce {
+    let Some(text) = f.text("introduce") else { return Introduce::Default };
+    let k = loose_key(&text);
+    if let Some(n) = crate::text::parse_number(&text).filter(|n| n.fract() == 0.0 && *n >= 0.0) {
+        return if n == 0.0 { Introduce::None } else { Introduce::First(n as u32) };
+    }
+    match k.as_str() {
+        "tatca" | "ca" | "het" | "all" | "toanbo" => Introduce::All,
+        "khong" | "khongneuten" | "none" | "daidien" => Introduce::None,
+        _ => {
+            let d = fields::bad_choice(f.loc("introduce"), "Nêu tên", &text, "tất cả, một số (3), không");
+            f.push(d);
+            Introduce::Default
+        }
+    }
+}
+
+/// The note for an academic title typed into a name.
+fn academic_in_name(loc: Loc, title: &str, rest: &str) -> Diagnostic {
+    Diagnostic::note(
+        "academic-in-name",
+        loc,
+        Text::new(
+            format!(
+                "họ tên có học hàm, học vị {}: ghi vào cột Học hàm, học vị, họ tên là {}",
+                quote(title),
+                quote(rest)
+            ),
+            format!(
+                "the name carries the title {}: it goes to Học hàm, học vị, the name is {}",
+                quote(title),
+                quote(rest)
+            ),
+        ),
+    )
 }

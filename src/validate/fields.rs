@@ -283,6 +283,11 @@ impl<'r> Fields<'r> {
         self.diags.push(d);
     }
 
+    /// The place of a field of this record.
+    pub fn loc(&self, key: &str) -> Loc {
+        self.rec.loc(key)
+    }
+
     /// The header as the file writes it (else as the contract does).
     /// The column's header as the sheet writes it (for messages).
     pub fn header_of(&self, key: &str) -> String {

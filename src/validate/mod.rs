@@ -3,9 +3,11 @@
 //! duplicate ids, references that point nowhere). Each message names the cell, quotes the
 //! value and says how to fix it.
 
+mod academic;
 mod agenda;
 pub(crate) mod award_settings;
 mod awards;
+mod bridges;
 pub mod choices;
 mod cross;
 mod decisions;
@@ -35,7 +37,9 @@ pub fn validate(raw: &NormalizedDataset, diags: &mut Diagnostics) -> Option<Data
     let mut v = Validator { raw, diags, broken_ids: HashSet::new() };
     let settings = v.settings();
     let mut groups = v.groups();
-    let delegates = v.delegates(&mut groups);
+    let bridges = v.bridges();
+    let delegates = v.delegates(&mut groups, &bridges);
+    v.check_presence(&delegates);
     let awards = v.awards(&delegates, settings.as_ref().map(|s| &s.awards));
     let agenda = v.agenda(&delegates);
     let layout = v.layout();
@@ -71,6 +75,7 @@ pub fn validate(raw: &NormalizedDataset, diags: &mut Diagnostics) -> Option<Data
         script: s.docs[3].clone(),
         groups,
         delegates,
+        bridges,
         awards,
         decisions,
         agenda,

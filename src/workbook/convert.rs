@@ -38,9 +38,11 @@ pub(crate) struct Canonical {
     pub free: Vec<FreeCanonical>,
 }
 
-/// The order the lists are written in: the groups before the delegates that name them.
-const TABLE_ORDER: [TableKind; 11] = [
+/// The order the lists are written in: the groups and bridge points before the delegates
+/// that name them. Every list of the contract is here (a test says so).
+const TABLE_ORDER: [TableKind; 12] = [
     TableKind::Groups,
+    TableKind::Bridges,
     TableKind::Delegates,
     TableKind::Awards,
     TableKind::Decisions,
@@ -222,6 +224,8 @@ fn choice_lists(ds: &Dataset) -> Vec<(&'static str, Vec<String>)> {
         ("Thứ tự hàng", crate::validate::report_tables::ORDERS.iter().map(|(_, n)| first(n)).collect()),
         ("Vị trí", ["Phụ lục", "Phụ lục II", "Trong bài", "Không in"].map(String::from).to_vec()),
         ("Thêm cột", vec!["Tỷ lệ".into(), "Tăng giảm".into(), "Tỷ lệ; Tăng giảm".into()]),
+        ("Cách trao", vec!["Lên nhận".into(), "Công bố".into()]),
+        ("Nêu tên", vec!["Tất cả".into(), "3".into(), "Không".into()]),
     ]
 }
 
@@ -279,6 +283,10 @@ fn column_list(table: TableKind, key: &str) -> Option<(&'static str, bool)> {
         (ReportTables, "order") => ("Thứ tự hàng", true),
         (ReportTables, "place") => ("Vị trí", true),
         (ReportTables, "extras") => ("Thêm cột", true),
+        (Decisions, "handing") => ("Cách trao", false),
+        (Decisions, "certificates") | (Groups, "host") => ("Có/Không", false),
+        // Any number of people to name is fine.
+        (Groups, "introduce") => ("Nêu tên", true),
         _ => return None,
     })
 }
@@ -331,9 +339,9 @@ pub(crate) fn to_xlsx_with(raw: &RawDataset, ds: &Dataset, guide: bool) -> Resul
     write_settings_sheet(&mut wb, &c, &st)?;
     let lists = choice_lists(ds);
     for (spec, rows) in &c.tables {
-        // A product list only for a programme that has one (OCOP): an empty sheet of it
-        // would suggest every conference needs it.
-        if rows.is_empty() && spec.kind == TableKind::Products {
+        // A product list only for a programme that has one (OCOP), bridge points only for a
+        // hybrid conference: an empty sheet of them would suggest every conference needs it.
+        if rows.is_empty() && matches!(spec.kind, TableKind::Products | TableKind::Bridges) {
             continue;
         }
         write_table_sheet(&mut wb, spec, rows, &lists, &st)?;
@@ -537,6 +545,14 @@ mod tests {
 
     /// A canonical form that can be compared: lists by their YAML key.
     type Comparable = (Vec<(&'static str, Field)>, Vec<(&'static str, Vec<Row>)>);
+
+    #[test]
+    fn every_list_of_the_contract_is_written() {
+        for t in TABLES.iter() {
+            assert!(TABLE_ORDER.contains(&t.kind), "{} is not written by convert", t.sheet);
+        }
+        assert_eq!(TABLE_ORDER.len(), TABLES.len());
+    }
 
     fn comparable(raw: &RawDataset) -> Comparable {
         let c = canonical(raw);

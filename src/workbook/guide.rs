@@ -26,6 +26,14 @@ pub(crate) const GUIDE: &[(&str, bool)] = &[
     ),
     ("- Ngày ghi 15/12/2026, giờ ghi 08:00 hoặc 8h30. Số điện thoại ghi cả số 0 đầu.", false),
     (
+        "- Mời, dự và chủ nhà là ba việc khác nhau: cột Mời = gửi Giấy mời hay không; cột Xác nhận = có dự không; nhóm có Chủ nhà = Có là người của cơ quan tổ chức (không gửi Giấy mời, vẫn được xếp chỗ, chào và giới thiệu sau khách mời).",
+        false,
+    ),
+    (
+        "- Hội nghị trực tuyến: liệt kê các điểm cầu ở sheet “Điểm cầu”; ở sheet Đại biểu, cột Điểm cầu ghi nơi người đó dự. Chương trình có thể có mục loại Kết nối (kết nối, kiểm tra kỹ thuật).",
+        false,
+    ),
+    (
         "- Khen thưởng: mỗi dòng ghi Hình thức (Bằng khen, Giấy khen, Lao động tiên tiến, Chiến sĩ thi đua cơ sở, …); mỗi hình thức thành một Quyết định riêng. Số, ngày, người ký, tiền thưởng của từng Quyết định ghi ở sheet “Quyết định” (không bắt buộc); bỏ trống thì lấy các dòng “Quyết định: …” ở sheet Hội nghị.",
         false,
     ),
@@ -100,11 +108,22 @@ pub(crate) fn column_note(table: TableKind, key: &str) -> Option<&'static str> {
         }
         (Delegates, "rank") => "Thứ tự trong nhóm: số nhỏ đứng trước (1 = cao nhất). Bỏ trống: theo thứ tự dòng.",
         (Delegates, "roles") => {
-            "Vai trò tại hội nghị, nhiều vai trò cách nhau bằng dấu chấm phẩy: Chủ trì; Đoàn chủ tịch; Phát biểu khai mạc; Báo cáo; Tham luận; Phát biểu chỉ đạo; Bế mạc; Trao thưởng; Dẫn chương trình; Thư ký."
+            "Vai trò tại hội nghị, nhiều vai trò cách nhau bằng dấu chấm phẩy: Chủ trì; Đoàn chủ tịch; Phát biểu khai mạc; Báo cáo; Tham luận; Phát biểu chỉ đạo; Dự và chỉ đạo (lãnh đạo cấp trên dự, không phát biểu); Bế mạc; Trao thưởng; Dẫn chương trình; Thư ký."
         }
-        (Delegates, "invited") => "Có: gửi Giấy mời. Không: không gửi (ví dụ người trong Ban tổ chức). Bỏ trống = Có.",
+        (Delegates, "invited") => {
+            "Có: cơ quan gửi Giấy mời cho người này. Không: không gửi (lãnh đạo, cán bộ của chính cơ quan tổ chức; người được triệu tập bằng Thông báo) — người đó vẫn dự nếu thuộc nhóm Chủ nhà, có Xác nhận Tham dự, có ghế hoặc điểm cầu. Bỏ trống: Có, trừ nhóm Chủ nhà."
+        }
         (Delegates, "attendance") => {
-            "Xác nhận tham dự: Tham dự, Vắng, Cử người thay, Chưa xác nhận. Người Vắng không được xếp chỗ."
+            "Xác nhận tham dự: Tham dự, Vắng, Cử người thay, Chưa xác nhận. Người Vắng không được xếp chỗ, không được giới thiệu."
+        }
+        (Delegates, "bridge") => {
+            "Hội nghị trực tuyến: tên điểm cầu người này dự (như ở sheet Điểm cầu). Bỏ trống: dự tại hội trường chính. Người dự ở điểm cầu không được xếp ghế ở hội trường."
+        }
+        (Delegates, "academic") => {
+            "Học hàm, học vị (không bắt buộc): GS., PGS., TS., ThS., PGS.TS. In trước họ tên trong Giấy mời, danh sách, biển tên, kịch bản; không vào tên tệp."
+        }
+        (Delegates, "presidium_order") => {
+            "Thứ tự trong Đoàn chủ tịch (không bắt buộc): 1 ngồi giữa, 2 và 3 hai bên, … Bỏ trống: theo nghi thức (người dự chỉ đạo ở giữa, người chủ trì bên cạnh)."
         }
         (Delegates, "seat") => {
             "Ghế chỉ định (không bắt buộc): tên hàng và số ghế, như A05, ĐCT03. Bỏ trống: vanthu tự xếp theo nghi thức."
@@ -253,6 +272,21 @@ pub(crate) fn column_note(table: TableKind, key: &str) -> Option<&'static str> {
         (Groups, "intro") => "Câu mở đầu khi giới thiệu nhóm trong kịch bản: Về phía lãnh đạo Ủy ban nhân dân tỉnh.",
         (Groups, "greeting") => {
             "Lời chào của người dẫn chương trình khi nhóm có người dự: các đồng chí lãnh đạo tỉnh. Bỏ trống: nhóm “Lãnh đạo …” được chào “các đồng chí lãnh đạo …”, nhóm khác chào chung với các đại biểu."
+        }
+        (Groups, "introduce") => {
+            "Cách nêu tên khi giới thiệu: Tất cả (nêu tên từng người), một số (3: nêu tên 3 người đầu), Không (chỉ giới thiệu “đại diện …”). Bỏ trống: nhóm đến 3 người thì nêu tên cả; nhóm đông hơn nêu tên người trong Đoàn chủ tịch và người có Thứ tự 1 đến 3 (tối đa 5)."
+        }
+        (Groups, "host") => {
+            "Có: nhóm thuộc cơ quan tổ chức (lãnh đạo, cán bộ của chính đơn vị). Không gửi Giấy mời; được chào và giới thiệu sau khách mời."
+        }
+        (Bridges, "name") => "Tên điểm cầu: Điểm cầu tỉnh Phú Thọ. Ghi đúng tên này ở cột Điểm cầu của sheet Đại biểu.",
+        (Bridges, "place") => "Nơi đặt điểm cầu: Hội trường UBND tỉnh Phú Thọ. In trong Giấy mời của người dự tại đó.",
+        (Bridges, "chair") => "Người chủ trì điểm cầu: Đồng chí Nguyễn Văn A, Phó Chủ tịch UBND tỉnh.",
+        (Bridges, "contact") => "Cán bộ kỹ thuật liên hệ ở điểm cầu (in trong danh sách điểm cầu cho tổ kỹ thuật).",
+        (Bridges, "phone") => "Điện thoại của cán bộ liên hệ, ghi cả số 0 đầu.",
+        (Bridges, "expected") => "Số đại biểu dự kiến tại điểm cầu (cả người không có tên trong sheet Đại biểu).",
+        (Decisions, "handing") => {
+            "Cách trao: Lên nhận (gọi người nhận lên sân khấu theo đợt) hoặc Công bố (chỉ đọc danh sách, không mời lên). Bỏ trống: Lên nhận nếu có giấy chứng nhận, Công bố nếu không. Người dự ở điểm cầu nhận tại điểm cầu."
         }
         _ => return None,
     })

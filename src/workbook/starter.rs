@@ -118,12 +118,23 @@ impl Tier {
 pub struct Starter {
     pub profile: Profile,
     pub tier: Tier,
+    /// A hybrid conference (`trực tiếp kết hợp trực tuyến`): bridge points, someone taking
+    /// part at one, the technical check before the opening.
+    pub hybrid: bool,
 }
 
 impl Starter {
     /// Every starter there is.
     pub fn all() -> Vec<Starter> {
-        Profile::ALL.iter().flat_map(|&profile| Tier::ALL.iter().map(move |&tier| Starter { profile, tier })).collect()
+        let mut out = Vec::new();
+        for profile in Profile::ALL {
+            for tier in Tier::ALL {
+                for hybrid in [false, true] {
+                    out.push(Starter { profile, tier, hybrid });
+                }
+            }
+        }
+        out
     }
 }
 
@@ -140,8 +151,8 @@ pub fn yaml(starter: Starter) -> String {
         .build()
         .expect("valid delimiters");
     env.set_syntax(syntax);
-    let (loai, cap) = (starter.profile.code(), starter.tier.code());
-    env.render_str(TEMPLATE, minijinja::context! { loai, cap }).expect("the starter template renders")
+    let (loai, cap, truc_tuyen) = (starter.profile.code(), starter.tier.code(), starter.hybrid);
+    env.render_str(TEMPLATE, minijinja::context! { loai, cap, truc_tuyen }).expect("the starter template renders")
 }
 /// The names `init` writes.
 pub(crate) const XLSX_NAME: &str = "hoi-nghi.xlsx";

@@ -96,6 +96,23 @@ pub fn text(path: &Path) -> String {
     out
 }
 
+/// The script's text left of its `Người thực hiện` column (what the MC says, with the
+/// items' titles), lines folded: the performer's column does not break into the lines.
+pub fn script_text(path: &Path) -> String {
+    let mut out = String::new();
+    for mut page in all_pages(path) {
+        // The performer's column: the leftmost text in the page's right third; the number
+        // and time columns: left of the right edge of the times (`07h30`).
+        let runs = page.runs();
+        let performer = runs.iter().map(|r| r.x0).filter(|&x| x > page.width * 0.6).reduce(f64::min);
+        let is_time = |t: &str| t.len() == 5 && t.as_bytes()[2] == b'h' && t.replace('h', "").parse::<u32>().is_ok();
+        let times = runs.iter().filter(|r| is_time(&r.text)).map(|r| r.x1).reduce(f64::max);
+        page.glyphs.retain(|g| performer.is_none_or(|x| g.x0 < x - 1.0) && times.is_none_or(|x| g.x0 > x + 1.0));
+        out.push_str(&page.text());
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// Text with the line breaks folded, for phrases that may wrap.
 pub fn flat_text(path: &Path) -> String {
     text(path).split_whitespace().collect::<Vec<_>>().join(" ")

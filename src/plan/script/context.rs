@@ -41,6 +41,9 @@ pub(super) struct GroupIntro {
     pub named: Vec<String>,
     /// `đại diện lãnh đạo các sở, ban, ngành …` when some are not named.
     pub summary: Option<String>,
+    /// Whether `intro` already ends with its verb (`Về dự Hội nghị còn có các vị khách
+    /// mời`): the names follow a colon, not `, có:`.
+    pub has_verb: bool,
 }
 
 /// `conference.*`.
@@ -100,6 +103,20 @@ pub(super) struct DataCtx<'a> {
     pub groups: Vec<&'a str>,
     pub awards: Vec<&'a str>,
     pub signings: Vec<SigningCtx>,
+    pub bridges: Vec<BridgeCtx>,
+}
+
+/// A bridge point in `data.bridges`.
+#[derive(Debug, Clone, Serialize)]
+pub(super) struct BridgeCtx {
+    /// `Điểm cầu tỉnh Phú Thọ`.
+    pub name: String,
+    pub place: Option<String>,
+    pub chair: Option<String>,
+    pub contact: Option<String>,
+    pub phone: Option<String>,
+    /// How many are expected there: the number given, else those listed there.
+    pub expected: usize,
 }
 
 /// `signing.*`: the signing of a generated part.
@@ -128,6 +145,20 @@ pub(super) struct BatchCtx {
     pub what: String,
 }
 
+/// `announce.*`: recipients announced rather than called up, in the room or at a bridge
+/// point.
+#[derive(Debug, Clone, Serialize)]
+pub(super) struct AnnounceCtx {
+    /// `tập thể`, `cá nhân`.
+    pub kind: &'static str,
+    pub names: Vec<String>,
+    pub verb: String,
+    pub what: String,
+    /// The bridge point where they receive it, and who chairs it.
+    pub bridge: Option<String>,
+    pub bridge_chair: Option<String>,
+}
+
 /// `đồng chí` for officials, else `ông` / `bà`.
 pub fn address(ds: &Dataset, d: &Delegate) -> &'static str {
     match d.honorific {
@@ -146,7 +177,16 @@ pub(crate) fn call(ds: &Dataset, d: &Delegate) -> String {
         return substitute(d);
     }
     let details = d.position_and_organization();
-    format!("{} {}, {}", address(ds, d), d.name, details.trim_end_matches('.'))
+    format!("{}, {}", addressed(ds, d), details.trim_end_matches('.'))
+}
+
+/// `đồng chí Nguyễn Văn An`, `ông Lê Văn Bình`, `PGS.TS. Lê Quang Minh`: an academic title
+/// takes the place of `ông` / `bà` (never of `đồng chí`).
+pub(crate) fn addressed(ds: &Dataset, d: &Delegate) -> String {
+    match (address(ds, d), &d.academic) {
+        ("đồng chí", _) | (_, None) => format!("{} {}", address(ds, d), d.titled_name()),
+        (_, Some(_)) => d.titled_name(),
+    }
 }
 
 /// How the script names whoever comes in a delegate's place (`Cử người thay`).
@@ -182,12 +222,6 @@ pub(super) fn text_person(text: &str) -> PersonCtx {
     }
 }
 
-/// Is delegate `d` there (invited and not absent)?
-pub(super) fn attending(ds: &Dataset, d: usize) -> bool {
-    let del = &ds.delegates[d];
-    del.invited && del.attendance != Attendance::Absent
-}
-
 /// Whether a delegate is there to do their part: anyone not marked `Vắng` — the organisers'
 /// own staff (the MC, the secretary, a reporting official) are listed with `Mời = Không`
 /// and still perform.
@@ -198,57 +232,6 @@ pub(super) fn present(ds: &Dataset, d: usize) -> bool {
 /// The delegates with `role` who are there to do it ([`present`]), in protocol order.
 pub(super) fn present_with(ds: &Dataset, protocol: &[usize], role: Role) -> Vec<usize> {
     protocol.iter().copied().filter(|&d| present(ds, d) && ds.delegates[d].has_role(role)).collect()
-}
-
-/// The introduction of delegates, group by group in protocol order: small groups named in
-/// full; in larger ones the ranked leaders (Thứ tự 1–3) and the presidium are named and the
-/// rest summarised.
-pub(super) fn introduction(ds: &Dataset, protocol: &[usize]) -> Vec<GroupIntro> {
-    let mut out = Vec::new();
-    for (g, group) in ds.groups.iter().enumerate() {
-        let members: Vec<usize> =
-            protocol.iter().copied().filter(|&d| ds.delegates[d].group == g && attending(ds, d)).collect();
-        if members.is_empty() {
-            continue;
-        }
-        let named: Vec<usize> = if members.len() <= 3 {
-            members.clone()
-        } else {
-            members
-                .iter()
-                .copied()
-                .filter(|&d| ds.delegates[d].rank.is_some_and(|r| r <= 3) || ds.delegates[d].has_role(Role::Presidium))
-                .take(5)
-                .collect()
-        };
-        let intro = group.intro.clone().unwrap_or_else(|| format!("Về phía {}", group.name));
-        // `cùng đại diện lãnh đạo các sở, ban, ngành` when the introduction names a body;
-        // else the others of the group.
-        let summary = (named.len() < members.len()).then(|| match intro.strip_prefix("Về phía ") {
-            Some(whom) => format!("đại diện lãnh đạo {whom}"),
-            None => "các đại biểu khác".to_string(),
-        });
-        out.push(GroupIntro { intro, named: named.iter().map(|&d| call(ds, &ds.delegates[d])).collect(), summary });
-    }
-    out
-}
-
-/// Whom the MC greets, in order: the first of the presidium by name, then each group whose
-/// members come and which has a greeting (`các đồng chí lãnh đạo tỉnh`), once; then the
-/// honourees when there are awards.
-pub(super) fn greetings(ds: &Dataset, protocol: &[usize], presidium: &[PersonCtx]) -> Vec<String> {
-    let mut out: Vec<String> = presidium.first().map(|p| p.call.clone()).into_iter().collect();
-    for (g, group) in ds.groups.iter().enumerate() {
-        let Some(greeting) = &group.greeting else { continue };
-        let present = protocol.iter().any(|&d| ds.delegates[d].group == g && attending(ds, d));
-        if present && !out.contains(greeting) {
-            out.push(greeting.clone());
-        }
-    }
-    if !ds.awards.is_empty() {
-        out.push("các tập thể, cá nhân được khen thưởng".into());
-    }
-    out
 }
 
 /// `awarding.*`: who decided what, one entry per authority (`Giám đốc Sở Nội vụ` —
@@ -335,6 +318,22 @@ pub(super) fn data<'a>(ds: &'a Dataset, everyone: &'a [PersonCtx]) -> DataCtx<'a
                 party_b: s.party_b.clone(),
                 kind: s.kind.clone(),
                 subject: s.subject.clone(),
+            })
+            .collect(),
+        bridges: ds
+            .bridges
+            .iter()
+            .enumerate()
+            .map(|(i, b)| {
+                let listed = ds.delegates.iter().filter(|d| d.bridge == Some(i) && d.attends()).count();
+                BridgeCtx {
+                    name: b.name.clone(),
+                    place: b.place.clone(),
+                    chair: b.chair.clone(),
+                    contact: b.contact.clone(),
+                    phone: b.phone.clone(),
+                    expected: b.expected.map_or(listed, |n| (n as usize).max(listed)),
+                }
             })
             .collect(),
     }

@@ -13,6 +13,7 @@ mod context;
 mod model;
 mod parts;
 mod planner;
+mod welcome;
 
 pub use context::address;
 pub(crate) use model::ScriptItem;
@@ -20,8 +21,9 @@ pub use model::{PartDetail, Script};
 
 use minijinja::Value;
 
-use self::context::{ItemCtx, introduction, person, text_person};
+use self::context::{ItemCtx, person, text_person};
 use self::planner::Planner;
+use self::welcome::introduction;
 use crate::assets::TemplateStore;
 use crate::diag::{Diagnostic, Diagnostics, Severity, Text};
 use crate::jinja::to_value;
@@ -33,6 +35,7 @@ use crate::text::{Time, capitalize_first};
 pub fn plan(
     ds: &crate::model::Dataset,
     protocol: &[usize],
+    presidium: &[usize],
     awards: &AwardsPlan,
     store: &TemplateStore,
     diags: &mut Diagnostics,
@@ -41,7 +44,7 @@ pub fn plan(
         return None;
     }
     let errors_before = diags.count(Severity::Error);
-    let mut p = Planner::new(ds, protocol, awards, store, diags);
+    let mut p = Planner::new(ds, protocol, presidium, awards, store, diags);
     let mut clock = ds.conference.start_time;
     let mut items = Vec::new();
     let mut first_start = None;

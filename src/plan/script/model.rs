@@ -50,4 +50,7 @@ pub enum PartDetail {
     /// Recipients called on stage together (indices into `Dataset::awards`) and who
     /// presents to them (a delegate).
     Batch { awards: Vec<usize>, presenter: Option<usize> },
+    /// Recipients announced, not called up (a title with money only, or the decision's
+    /// `Cách trao: công bố`), or receiving it at their bridge point.
+    Announced { awards: Vec<usize> },
 }

@@ -4,12 +4,12 @@
 
 use minijinja::Value;
 
-use super::context::{self, BatchCtx, PersonCtx, SigningPartCtx, person, present, present_with};
+use super::context::{self, AnnounceCtx, BatchCtx, PersonCtx, SigningPartCtx, person, present, present_with};
 use super::model::{PartDetail, ScriptPart};
 use super::planner::Planner;
 use crate::diag::{Diagnostic, Loc, Text};
 use crate::jinja::to_value;
-use crate::model::{AgendaKind, AwardKind, Dataset, Role};
+use crate::model::{AgendaKind, AwardKind, Dataset, Handing, Role};
 use crate::text::{Time, capitalize_first, lowercase_first};
 
 /// A generated part before its times are known.
@@ -67,6 +67,7 @@ fn part_kind(detail: &PartDetail) -> &'static str {
         PartDetail::Signing(_) => "Ký kết",
         PartDetail::Decision(_) => "Quyết định",
         PartDetail::Batch { .. } => "Đợt",
+        PartDetail::Announced { .. } => "Công bố",
     }
 }
 
@@ -145,14 +146,39 @@ pub(super) fn parts(
     overrides: (&[PartOverride], Loc),
 ) -> Vec<ScriptPart> {
     let specs = match kind {
-        AgendaKind::ThamLuan => panel(p, item_loc),
+        AgendaKind::ThamLuan => panel(p, item_loc.clone()),
         AgendaKind::KyKet => signings(p.ds),
-        AgendaKind::KhenThuong if !p.ds.awards.is_empty() => ceremony(p, by, item_loc),
+        AgendaKind::KhenThuong if !p.ds.awards.is_empty() => ceremony(p, by, item_loc.clone()),
         _ => Vec::new(),
     };
     let (overrides, mc_loc) = overrides;
     let chosen = resolve(p, &specs, overrides, &mc_loc);
+    warn_short(p, &specs, minutes, &item_loc);
     timed(p, specs, &chosen, &mc_loc, start, minutes, item_extra)
+}
+
+/// An item whose minutes cannot give each of its parts (each decision read, each batch
+/// called up) a minute: its parts would start and end at the same time. Said at the item,
+/// with what it needs (about two minutes a part).
+fn warn_short(p: &mut Planner<'_>, specs: &[PartSpec<'_>], minutes: u32, loc: &Loc) {
+    let n = specs.len() as u32;
+    if n == 0 || minutes >= n {
+        return;
+    }
+    p.diags.push(
+        Diagnostic::warning(
+            "item-too-short",
+            loc.clone(),
+            Text::new(
+                format!("mục này có {minutes} phút cho {n} phần (đọc quyết định, các đợt trao …): có phần không còn phút nào"),
+                format!("this item has {minutes} minutes for {n} parts (decisions read, batches …): some get no time"),
+            ),
+        )
+        .with_hint(Text::new(
+            format!("cần khoảng {} phút (2 phút mỗi phần), hoặc tăng Số người lên sân khấu mỗi đợt, hoặc chỉ công bố danh hiệu (Cách trao: công bố)", 2 * n),
+            format!("it needs about {} minutes (2 a part), or raise the batch size, or announce titles only (Cách trao: công bố)", 2 * n),
+        )),
+    );
 }
 
 /// Splits `minutes` among `n` slots (the first ones get the remainder).
@@ -305,7 +331,8 @@ fn ceremony<'a>(p: &mut Planner<'_>, by: Option<&PersonCtx>, item_loc: Loc) -> V
     let batch_size = ds.ceremony.batch_size as usize;
     let several = p.awards.decisions.len() > 1;
     let mut specs = Vec::new();
-    let mut n = 0;
+    // Presenters take turns across the ceremony; batches are numbered per decision.
+    let mut turn = 0;
     for (i, decision) in p.awards.decisions.iter().enumerate() {
         let title = if several {
             format!("Công bố Quyết định {} {}", decision.verb, decision.what)
@@ -319,16 +346,92 @@ fn ceremony<'a>(p: &mut Planner<'_>, by: Option<&PersonCtx>, item_loc: Loc) -> V
             template: "khen-thuong-quyet-dinh",
             extra: vec![("decision", to_value(context::decision(decision)))],
         });
+        // Recipients who take part at a bridge point receive it there.
+        let at_bridge = |a: usize| ds.awards[a].delegate.and_then(|d| ds.delegates[d].bridge);
+        let announced = ds.decisions[decision.index].handing == Handing::Announce;
+        let mut n = 0;
         for kind in AwardKind::ALL {
-            let called: Vec<usize> = decision.order.iter().copied().filter(|&a| ds.awards[a].kind == kind).collect();
-            for chunk in called.chunks(batch_size) {
-                let presenter = (!presenters.is_empty()).then(|| presenters[n % presenters.len()]);
+            let here: Vec<usize> = decision
+                .order
+                .iter()
+                .copied()
+                .filter(|&a| ds.awards[a].kind == kind && at_bridge(a).is_none())
+                .collect();
+            if here.is_empty() {
+                continue;
+            }
+            if announced {
+                specs.push(announce(ds, kind, &here, decision, None));
+                continue;
+            }
+            for chunk in here.chunks(batch_size) {
+                let presenter = (!presenters.is_empty()).then(|| presenters[turn % presenters.len()]);
+                turn += 1;
                 n += 1;
                 specs.push(batch(ds, n, kind, chunk, presenter, &decision.what));
             }
         }
+        for (b, bridge) in ds.bridges.iter().enumerate() {
+            for kind in AwardKind::ALL {
+                let there: Vec<usize> = decision
+                    .order
+                    .iter()
+                    .copied()
+                    .filter(|&a| ds.awards[a].kind == kind && at_bridge(a) == Some(b))
+                    .collect();
+                if !there.is_empty() {
+                    specs.push(announce(ds, kind, &there, decision, Some(bridge)));
+                }
+            }
+        }
     }
     specs
+}
+
+/// The recipients of `kind` announced, not called up: in the room (`bridge` none), or at a
+/// bridge point, where its chair hands the awards over.
+fn announce<'a>(
+    ds: &Dataset,
+    kind: AwardKind,
+    awards: &[usize],
+    decision: &crate::plan::awards::DecisionPlan,
+    bridge: Option<&crate::model::Bridge>,
+) -> PartSpec<'a> {
+    let names: Vec<String> = awards.iter().map(|&a| recipient_name(ds, a)).collect();
+    let kind_noun = kind.noun();
+    let title = match bridge {
+        Some(b) => format!("Trao {} tại {}: {} {kind_noun}", decision.what, b.name, awards.len()),
+        None => format!(
+            "Công bố danh sách {kind_noun} được {} {}: {} {kind_noun}",
+            decision.verb,
+            decision.what,
+            awards.len()
+        ),
+    };
+    let ctx = AnnounceCtx {
+        kind: kind_noun,
+        names,
+        verb: decision.verb.to_string(),
+        what: decision.what.clone(),
+        bridge: bridge.map(|b| b.name.clone()),
+        bridge_chair: bridge.and_then(|b| b.chair.clone()),
+    };
+    PartSpec {
+        title,
+        performer: None,
+        detail: PartDetail::Announced { awards: awards.to_vec() },
+        template: if bridge.is_some() { "khen-thuong-diem-cau" } else { "khen-thuong-cong-bo" },
+        extra: vec![("announce", to_value(ctx))],
+    }
+}
+
+/// `Ông Nguyễn Văn An` for an individual, the name of a collective or household.
+fn recipient_name(ds: &Dataset, a: usize) -> String {
+    let award = &ds.awards[a];
+    match (award.kind, award.honorific) {
+        (AwardKind::Individual, Some(h)) => format!("{} {}", h.label(), award.name),
+        _ => award.name.clone(),
+    }
 }
 
 /// Batch `n`: the recipients `chunk` of `kind`, receiving what the decision confers (`Bằng
@@ -342,16 +445,7 @@ fn batch<'a>(
     presenter: Option<usize>,
     handed: &str,
 ) -> PartSpec<'a> {
-    let names: Vec<String> = chunk
-        .iter()
-        .map(|&a| {
-            let award = &ds.awards[a];
-            match (award.kind, award.honorific) {
-                (AwardKind::Individual, Some(h)) => format!("{} {}", h.label(), award.name),
-                _ => award.name.clone(),
-            }
-        })
-        .collect();
+    let names: Vec<String> = chunk.iter().map(|&a| recipient_name(ds, a)).collect();
     let what = kind.noun();
     let presenter_ctx = presenter.map(|d| person(ds, d));
     let handed = handed.to_string();

@@ -31,29 +31,28 @@ impl<'a> Planner<'a> {
     pub fn new(
         ds: &'a Dataset,
         protocol: &'a [usize],
+        presidium: &[usize],
         awards: &'a AwardsPlan,
         store: &'a TemplateStore,
         diags: &'a mut Diagnostics,
     ) -> Planner<'a> {
         let everyone: Vec<PersonCtx> = protocol.iter().map(|&d| context::person(ds, d)).collect();
         let chair = protocol.iter().copied().find(|&d| ds.delegates[d].has_role(Role::Chair));
-        // Who presides comes first, as they sit at the centre.
-        let mut members = context::present_with(ds, protocol, Role::Presidium);
-        members.sort_by_key(|&d| d != chair.unwrap_or(usize::MAX));
-        let presidium: Vec<PersonCtx> = members.into_iter().map(|d| context::person(ds, d)).collect();
+        // In its order of honour: the most senior leader present at the centre, first.
+        let members: Vec<PersonCtx> = presidium.iter().map(|&d| context::person(ds, d)).collect();
         let mut base: BTreeMap<String, Value> = BTreeMap::new();
         base.insert("conference".into(), to_value(context::conference(ds)));
         base.insert("issuer".into(), to_value(context::issuer(ds)));
         base.insert("chair".into(), to_value(chair.map(|d| context::person(ds, d))));
-        base.insert("presidium".into(), to_value(&presidium));
-        base.insert("greetings".into(), to_value(context::greetings(ds, protocol, &presidium)));
+        base.insert("presidium".into(), to_value(&members));
+        base.insert("greetings".into(), to_value(super::welcome::greetings(ds, protocol, presidium)));
         let decisions: Vec<_> = awards.decisions.iter().map(context::decision).collect();
         base.insert("decision".into(), to_value(decisions.first()));
         base.insert("decisions".into(), to_value(&decisions));
         base.insert("awarding".into(), to_value(context::awarding(&awards.decisions)));
         base.insert("data".into(), to_value(context::data(ds, &everyone)));
         // Names a line may use only in some places: defined everywhere, empty elsewhere.
-        for key in ["by", "speaker", "signing", "batch", "introduction"] {
+        for key in ["by", "speaker", "signing", "batch", "announce", "introduction"] {
             base.insert(key.into(), Value::from(()));
         }
         Planner { ds, protocol, awards, store, jinja: Jinja::new(), base, diags }

@@ -3,7 +3,7 @@
 use typed_index_collections::TiVec;
 
 use super::hall::{Hall, HonourSide, Seat, SeatIx};
-use crate::model::{Attendance, Dataset};
+use crate::model::Dataset;
 
 /// Seating rules that are settings.
 #[derive(Debug, Clone, Copy)]
@@ -64,8 +64,8 @@ impl SeatingPlan {
     }
 }
 
-/// Does this delegate come and need a seat?
+/// Does this delegate come to the room and need a seat there ([`crate::model::Delegate::in_hall`]:
+/// not absent, not at a bridge point; invited, of the host, said to come, or given a seat)?
 pub fn is_seated(ds: &Dataset, d: usize) -> bool {
-    let del = &ds.delegates[d];
-    del.attendance != Attendance::Absent && (del.invited || del.seat.is_some())
+    ds.delegates[d].in_hall()
 }

@@ -123,9 +123,12 @@ impl<'a> Assigner<'a> {
         }
     }
 
-    /// Step 2, the presidium on the stage's (or the chair's table's) seats centre-out: who
-    /// presides (`Chủ trì`) at the centre, then its members, most senior first. When nobody
-    /// has the role `Đoàn chủ tịch`, the most senior who come take those seats.
+    /// Step 2, the presidium on the stage's (or the chair's table's) seats centre-out, in its
+    /// order of honour ([`crate::plan::protocol`]): the most senior leader present who
+    /// directs the conference at the centre, else who presides (`Chủ trì`), then who
+    /// presides beside them, then the members, most senior first (a `Thứ tự Đoàn chủ tịch`
+    /// fixes any place). When nobody is named to it, who presides and then the most senior
+    /// who come take those seats.
     pub fn presidium(&mut self) {
         let ds = self.ds;
         let stage = self.free_seats(true);
@@ -133,28 +136,21 @@ impl<'a> Assigner<'a> {
             return;
         }
         let waiting: Vec<usize> = self.seated.iter().copied().filter(|&d| self.plan.seat_of[d].is_none()).collect();
-        let chair = waiting.iter().copied().find(|&d| ds.delegates[d].has_role(Role::Chair));
-        let roles: Vec<usize> =
-            waiting.iter().copied().filter(|&d| ds.delegates[d].has_role(Role::Presidium)).collect();
-        let mut members = if roles.is_empty() {
+        let named: Vec<usize> =
+            waiting.iter().copied().filter(|&d| crate::plan::protocol::in_presidium(ds, d)).collect();
+        // Named to it: the role, or a place in it (not only presiding or directing).
+        let nobody_named = named.iter().all(|&d| {
+            let del = &ds.delegates[d];
+            !del.has_role(Role::Presidium) && del.presidium_order.is_none()
+        });
+        let members = if nobody_named {
             // Nobody named: the chair, then the most senior, as many as there are seats.
-            let mut m: Vec<usize> = chair.into_iter().collect();
-            m.extend(waiting.iter().copied().filter(|&d| Some(d) != chair).take(stage.len().saturating_sub(m.len())));
-            m
+            let mut m: Vec<usize> = named.clone();
+            m.extend(waiting.iter().copied().filter(|d| !named.contains(d)).take(stage.len().saturating_sub(m.len())));
+            crate::plan::protocol::order_presidium(ds, &m)
         } else {
-            roles
+            crate::plan::protocol::order_presidium(ds, &named)
         };
-        // Who presides sits at the centre: first of the members (added when there is room).
-        if let Some(c) = chair {
-            match members.iter().position(|&d| d == c) {
-                Some(i) => {
-                    members.remove(i);
-                    members.insert(0, c);
-                }
-                None if members.len() < stage.len() => members.insert(0, c),
-                None => {}
-            }
-        }
         if members.len() > stage.len() {
             self.diags.push(
                 Diagnostic::error(

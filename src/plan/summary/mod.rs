@@ -229,8 +229,27 @@ pub fn plan(ds: &Dataset, templates: &TemplateStore, diags: &mut Diagnostics) ->
     Some(plan)
 }
 
+/// `bridges`: each bridge point with who chairs it, how many are expected there and how many
+/// of the delegates' list take part there (`listed`).
+fn bridge_counts(ds: &Dataset) -> Vec<serde_json::Value> {
+    ds.bridges
+        .iter()
+        .enumerate()
+        .map(|(i, b)| {
+            let listed = ds.delegates.iter().filter(|d| d.bridge == Some(i) && d.attends()).count();
+            serde_json::json!({
+                "name": b.name,
+                "place": b.place,
+                "chair": b.chair,
+                "expected": b.expected,
+                "listed": listed,
+            })
+        })
+        .collect()
+}
+
 /// The report's data and functions for another text (a document of `van-ban/`): the
-/// variables `conference`, `issuer`, `counts`, `groups`, `stats` and the functions `dem`, `tong`,
+/// variables `conference`, `issuer`, `counts`, `groups`, `bridges`, `stats` and the functions `dem`, `tong`,
 /// `so_lieu` (over the report's tables when there is a report).
 pub(crate) struct TextData {
     /// For lines read as a document's body: values keep their stars and bars as text.
@@ -288,18 +307,23 @@ impl TextData {
             to_value(serde_json::json!({
                 "delegates": ds.delegates.len(),
                 "invited": ds.delegates.iter().filter(|d| d.invited).count(),
+                "attending": ds.delegates.iter().filter(|d| d.attends()).count(),
+                "in_hall": ds.delegates.iter().filter(|d| d.in_hall()).count(),
+                "at_bridges": ds.delegates.iter().filter(|d| d.attends() && d.bridge.is_some()).count(),
+                "bridges": ds.bridges.len(),
                 "awards": ds.awards.len(),
                 "decisions": ds.decisions.len(),
                 "products": ds.products.len(),
                 "agenda": ds.agenda.len(),
             })),
         );
-        // The groups someone is invited from (a starter's empty groups are not "present").
+        ctx.insert("bridges".into(), to_value(bridge_counts(ds)));
+        // The groups someone takes part from (a starter's empty groups are not "present").
         let groups: Vec<&str> = ds
             .groups
             .iter()
             .enumerate()
-            .filter(|(i, _)| ds.delegates.iter().any(|d| d.group == *i && d.invited))
+            .filter(|(i, _)| ds.delegates.iter().any(|d| d.group == *i && d.attends()))
             .map(|(_, g)| g.name.as_str())
             .collect();
         ctx.insert("groups".into(), to_value(groups));

@@ -93,6 +93,7 @@ fn delegates(ds: &Dataset) -> Sheet {
         .column("group")
         .column("invited")
         .column("attendance")
+        .column("bridge")
         .column("seat");
     for d in &ds.delegates {
         let cells = vec![
@@ -104,6 +105,7 @@ fn delegates(ds: &Dataset) -> Sheet {
             text(&ds.groups[d.group].name),
             text(if d.invited { "Có" } else { "Không" }),
             text(d.attendance.label()),
+            opt(&d.bridge.map(|b| ds.bridges[b].name.clone())),
             opt(&d.seat),
         ];
         b.row(&d.src, cells);
@@ -211,9 +213,32 @@ fn signings(ds: &Dataset) -> Sheet {
     b.sheet
 }
 
+/// The bridge points: what the clerk wrote, and how many of the delegates' list take part
+/// there (`Số đại biểu có tên`).
+fn bridges(ds: &Dataset) -> Sheet {
+    let mut b = Builder::new(ds, TableKind::Bridges)
+        .column("name")
+        .column("place")
+        .column("chair")
+        .column("expected")
+        .computed("name", "Số đại biểu có tên", &["Đại biểu có tên"], NumberFormat::Exact);
+    for (i, x) in ds.bridges.iter().enumerate() {
+        let listed = ds.delegates.iter().filter(|d| d.bridge == Some(i) && d.attends()).count();
+        let cells = vec![
+            text(&x.name),
+            opt(&x.place),
+            opt(&x.chair),
+            x.expected.map_or(Datum::Empty, |n| Datum::Number(f64::from(n))),
+            Datum::Number(listed as f64),
+        ];
+        b.row(&x.src, cells);
+    }
+    b.sheet
+}
+
 /// Every table a report may read: the contract's lists, then the clerk's own sheets.
 pub(crate) fn sources(ds: &Dataset, targets_rows: &[TargetRow]) -> Vec<Sheet> {
-    let mut out = vec![delegates(ds), awards(ds), products(ds), targets(ds, targets_rows), signings(ds)];
+    let mut out = vec![delegates(ds), awards(ds), products(ds), targets(ds, targets_rows), signings(ds), bridges(ds)];
     out.extend(ds.sheets.iter().cloned());
     out
 }
