@@ -25,6 +25,7 @@ mod props;
 mod readme;
 mod report;
 mod robustness;
+mod rooms;
 mod safety;
 mod sample;
 mod scale;
