@@ -277,13 +277,20 @@ fn round_tables_are_seated_table_by_table() {
 }
 
 #[test]
-fn a_block_that_is_no_side_of_the_table_is_an_error_at_its_cell() {
+fn what_a_meeting_table_room_cannot_hold_is_an_error_at_its_cell() {
+    // `Giữa` is a row of chairs behind the table (issue 24); a round table behind it, and
+    // a row whose code a side already has, cannot be drawn.
     let p = Project::new();
-    let hall = [("Bàn chủ tọa", "CT", 5, ""), ("Cánh trái", "T", 8, ""), ("Giữa", "G", 7, "")];
+    let hall = [("Bàn chủ tọa", "CT", 5, ""), ("Cánh trái", "T", 8, ""), ("Bàn 3", "B3", 7, ""), ("Giữa", "T", 7, "")];
     let path = p.file("hoi-nghi.yaml", &meeting(&hall, "Bàn chữ U"));
     let outcome = vanthu::pipeline::check(&Source::File(path));
     let e: Vec<_> = outcome.diags.errors().collect();
-    assert_eq!(e.len(), 1, "{e:#?}");
-    assert_eq!(e[0].message.vi, "Khu vực \"Giữa\" không phải một cạnh của bàn họp");
-    assert!(e[0].hint.as_ref().unwrap().vi.contains("Cánh phải"));
+    assert_eq!(e.len(), 2, "{e:#?}");
+    assert_eq!(
+        e[0].message.vi,
+        "Khu vực \"Bàn 3\" là bàn tròn, nhưng phòng có bàn họp: sau bàn họp chỉ xếp được hàng ghế"
+    );
+    assert!(e[0].hint.as_ref().unwrap().vi.contains("hàng ghế phía sau bàn họp"));
+    assert!(e[1].message.vi.starts_with("Hàng \"T\" đã dùng cho khu \"Cánh trái\""), "{}", e[1].message.vi);
+    assert!(e[1].loc.as_ref().unwrap().to_string().ends_with("(hall[3].row)"), "{:?}", e[1].loc);
 }

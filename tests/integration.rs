@@ -26,6 +26,7 @@ mod protocol;
 mod readme;
 mod report;
 mod robustness;
+mod rooms;
 mod safety;
 mod sample;
 mod scale;

@@ -5,16 +5,19 @@ use serde::Serialize;
 
 use super::located::Src;
 
-/// The shape of the room (`Hội nghị: Kiểu phòng`, or told by the names of its blocks).
+/// The front of the room: where who presides sits (told by the names of the blocks, the
+/// setting `Hội nghị: Kiểu phòng` deciding only what the names leave open). A room mixes
+/// parts: a meeting table may have rows of chairs behind it, a stage rows or round tables
+/// before it, and any front a secretariat table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 pub enum Layout {
-    /// Rows facing a stage, the presidium on it (a hall).
+    /// A stage, the presidium on it (`ĐCT`), with rows or round tables before it (a hall).
     #[default]
     Rows,
     /// A meeting table: the chair's table at the head, arms down both sides (a U), and a
-    /// foot closing it (a hollow square).
+    /// foot closing it (a hollow square); rows of chairs may stand behind it.
     Table,
-    /// Round tables (banquet style), the first the chair's.
+    /// Round tables (banquet style), the first (or `Bàn chủ tọa`) the chair's.
     Round,
 }
 
@@ -23,7 +26,7 @@ pub enum Layout {
 pub enum HallPart {
     /// The presidium's row on the stage (`ĐCT`).
     Stage,
-    /// A block of a hall row.
+    /// A block of a hall row (before a stage, or behind a meeting table).
     Audience,
     /// The chair's table (`Bàn chủ tọa`), at the head of a meeting table or the first of
     /// the round tables.
@@ -36,6 +39,9 @@ pub enum HallPart {
     Foot,
     /// A round table.
     Table,
+    /// The secretariat's table (`Đoàn thư ký`, `Bàn thư ký`): on the stage, or beside the
+    /// chair's table; for the delegates with the role `Thư ký`.
+    Secretariat,
 }
 
 #[derive(Debug, Clone)]

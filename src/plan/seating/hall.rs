@@ -1,9 +1,10 @@
-//! The room as seats, in the order protocol fills them. A hall: rows (the presidium first,
-//! then from the stage backwards), each row's blocks from the audience's left, seats
+//! The room as seats, in the order protocol fills them, part by part from the front. The
+//! stage's rows and the rows of chairs: each row's blocks from the audience's left, seats
 //! numbered across the row from the audience's left (`B07`, `ĐCT03`). A meeting table: the
 //! chair's table, then the arms from the head end, then the foot (`T01` is the left arm's
-//! seat next to the head). Round tables: the chair's table, then the others, each numbered
-//! round from the seat facing the front (`B3-01`).
+//! seat next to the head), then the rows behind it. The secretariat's table (`TK01`) after
+//! the chair's. Round tables: the chair's table, then the others, each numbered round from
+//! the seat facing the front (`B3-01`).
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -72,6 +73,14 @@ pub struct Row {
     pub seats: Vec<SeatIx>,
 }
 
+impl Row {
+    /// Open to everyone who is neither of the presidium nor of the secretariat (blocks
+    /// reserved for groups aside).
+    pub fn is_general(&self) -> bool {
+        !self.presidium && self.part != HallPart::Secretariat
+    }
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct Hall {
     pub layout: Layout,
@@ -105,9 +114,10 @@ impl Hall {
         let mut hall = Hall { layout, ..Hall::default() };
         let mut row_index: HashMap<String, usize> = HashMap::new();
         for (line, hb) in lines.iter().enumerate() {
-            // A hall's row gathers its blocks; a table's side or a round table is its own.
-            let key = match layout {
-                Layout::Rows => loose_key(&hb.row),
+            // A row of the stage or of chairs gathers its blocks; a table's side, a round
+            // table or the secretariat's table is its own.
+            let key = match hb.part {
+                HallPart::Stage | HallPart::Audience => loose_key(&hb.row),
                 _ => format!("{line}"),
             };
             let r = *row_index.entry(key).or_insert_with(|| {
@@ -139,7 +149,8 @@ impl Hall {
         hall.mark_aisles_and_ends();
         for (i, seat) in hall.seats.iter_enumerated() {
             let row = &hall.rows[seat.row];
-            hall.by_code.insert(format!("{}{}", loose_key(&row.code), seat.number), i);
+            // `B1-01` and `B11` are two seats: the row's code and the number kept apart.
+            hall.by_code.insert(format!("{}-{}", loose_key(&row.code), seat.number), i);
         }
         hall.precedence = hall.precedence_order(side);
         hall
@@ -183,56 +194,84 @@ impl Hall {
         }
     }
 
-    /// The order protocol fills the seats: the stage or chair's table centre-out; then a
-    /// hall's rows from the front, each centre-out; a table's arms from the head end, the
-    /// side of honour first, then its foot centre-out; the other round tables in order, each
-    /// round from its first seat, alternately.
+    /// The order protocol fills the seats, part by part (see [`Hall::part_rank`]): the
+    /// stage or the chair's table centre-out (round from its first seat at a round table),
+    /// the secretariat's table centre-out, a meeting table's arms from the head end (the
+    /// side of honour first, alternately), its foot centre-out, the rows of chairs from the
+    /// front, each centre-out, then the round tables in order, each round from its first
+    /// seat, alternately.
     fn precedence_order(&self, side: HonourSide) -> Vec<SeatIx> {
         let centre_out = |row: &Row| -> Vec<SeatIx> {
             Hall::centre_out(row.seats.len(), side).into_iter().map(|p| row.seats[p]).collect()
         };
+        let round = |row: &Row| -> Vec<SeatIx> {
+            Hall::round(row.seats.len(), side).into_iter().map(|p| row.seats[p]).collect()
+        };
         let part = |p: HallPart| self.rows.iter().filter(move |r| r.part == p);
+        let mut out: Vec<SeatIx> = part(HallPart::Stage).flat_map(centre_out).collect();
         match self.layout {
-            Layout::Rows => self.rows.iter().flat_map(centre_out).collect(),
-            Layout::Table => {
-                let mut out: Vec<SeatIx> = part(HallPart::Head).flat_map(centre_out).collect();
-                // Seat 2 on seat 1's right is on the room's left: that arm comes first.
-                let (first, second) = match side {
-                    HonourSide::SeatedRight => (HallPart::LeftArm, HallPart::RightArm),
-                    HonourSide::SeatedLeft => (HallPart::RightArm, HallPart::LeftArm),
-                };
-                let a: Vec<SeatIx> = part(first).flat_map(|r| r.seats.clone()).collect();
-                let b: Vec<SeatIx> = part(second).flat_map(|r| r.seats.clone()).collect();
-                for i in 0..a.len().max(b.len()) {
-                    out.extend(a.get(i));
-                    out.extend(b.get(i));
-                }
-                out.extend(part(HallPart::Foot).flat_map(centre_out));
-                out
-            }
-            Layout::Round => {
-                let round = |row: &Row| -> Vec<SeatIx> {
-                    let n = row.seats.len();
-                    let mut order = vec![0];
-                    let mut k = 1;
-                    while order.len() < n {
-                        let (a, b) = match side {
-                            HonourSide::SeatedRight => (k, n - k),
-                            HonourSide::SeatedLeft => (n - k, k),
-                        };
-                        order.push(a);
-                        if b != a && order.len() < n {
-                            order.push(b);
-                        }
-                        k += 1;
-                    }
-                    order.into_iter().map(|p| row.seats[p]).collect()
-                };
-                let mut out: Vec<SeatIx> = part(HallPart::Head).flat_map(round).collect();
-                out.extend(part(HallPart::Table).flat_map(round));
-                out
-            }
+            Layout::Round => out.extend(part(HallPart::Head).flat_map(round)),
+            _ => out.extend(part(HallPart::Head).flat_map(centre_out)),
         }
+        out.extend(part(HallPart::Secretariat).flat_map(centre_out));
+        // Seat 2 on seat 1's right is on the room's left: that arm comes first.
+        let (first, second) = match side {
+            HonourSide::SeatedRight => (HallPart::LeftArm, HallPart::RightArm),
+            HonourSide::SeatedLeft => (HallPart::RightArm, HallPart::LeftArm),
+        };
+        let a: Vec<SeatIx> = part(first).flat_map(|r| r.seats.clone()).collect();
+        let b: Vec<SeatIx> = part(second).flat_map(|r| r.seats.clone()).collect();
+        for i in 0..a.len().max(b.len()) {
+            out.extend(a.get(i));
+            out.extend(b.get(i));
+        }
+        out.extend(part(HallPart::Foot).flat_map(centre_out));
+        out.extend(part(HallPart::Audience).flat_map(centre_out));
+        out.extend(part(HallPart::Table).flat_map(round));
+        out
+    }
+
+    /// A round table's seat positions (0-based, round from the seat facing the front) in
+    /// protocol order: the first, then alternately to either side of it.
+    fn round(n: usize, side: HonourSide) -> Vec<usize> {
+        if n == 0 {
+            return Vec::new();
+        }
+        let mut order = vec![0];
+        let mut k = 1;
+        while order.len() < n {
+            let (a, b) = match side {
+                HonourSide::SeatedRight => (k, n - k),
+                HonourSide::SeatedLeft => (n - k, k),
+            };
+            order.push(a);
+            if b != a && order.len() < n {
+                order.push(b);
+            }
+            k += 1;
+        }
+        order
+    }
+
+    /// How near the front a part is: the stage and the chair's table, the secretariat, the
+    /// arms, the foot, the rows of chairs, the round tables.
+    fn part_rank(part: HallPart) -> u8 {
+        match part {
+            HallPart::Stage | HallPart::Head => 0,
+            HallPart::Secretariat => 1,
+            HallPart::LeftArm | HallPart::RightArm => 2,
+            HallPart::Foot => 3,
+            HallPart::Audience => 4,
+            HallPart::Table => 5,
+        }
+    }
+
+    /// The rows (indices into [`Hall::rows`]) from the front of the room backwards: by
+    /// [`Hall::part_rank`], each part's rows in the sheet's order.
+    pub fn rows_from_front(&self) -> Vec<usize> {
+        let mut order: Vec<usize> = (0..self.rows.len()).collect();
+        order.sort_by_key(|&r| Hall::part_rank(self.rows[r].part));
+        order
     }
 
     pub fn from_dataset(ds: &Dataset) -> Hall {
@@ -252,7 +291,7 @@ impl Hall {
     /// The seat a code designates (`A5`, `a05`, `ĐCT3`, `DCT03` all find `ĐCT03`/`A05`).
     pub fn find(&self, code: &str) -> Option<SeatIx> {
         let (row, number) = split_code(code)?;
-        self.by_code.get(&format!("{row}{number}")).copied()
+        self.by_code.get(&format!("{row}-{number}")).copied()
     }
 
     /// The row's seat positions (0-based, from the audience's left) in protocol order:

@@ -12,7 +12,7 @@ use crate::model::{Attendance, AwardKind, Dataset, Role};
 
 /// The state of one seating: the plan filled step by step.
 pub(super) struct Assigner<'a> {
-    ds: &'a Dataset,
+    pub(super) ds: &'a Dataset,
     protocol: &'a [usize],
     pub plan: SeatingPlan,
     /// Per delegate: their place in protocol order.
@@ -22,7 +22,7 @@ pub(super) struct Assigner<'a> {
     /// Seats a manual seat keeps empty (an absent delegate's seat nobody else may take).
     reserved_manual: TiVec<SeatIx, bool>,
     /// Where the hall is described, for errors about the whole hall.
-    hall_loc: Option<Loc>,
+    pub(super) hall_loc: Option<Loc>,
     pub diags: &'a mut Diagnostics,
 }
 
@@ -47,7 +47,7 @@ impl<'a> Assigner<'a> {
     }
 
     /// Is seat `s` still free for anyone?
-    fn free(&self, s: SeatIx) -> bool {
+    pub(super) fn free(&self, s: SeatIx) -> bool {
         self.plan.occupant[s].is_none() && !self.reserved_manual[s]
     }
 
@@ -55,6 +55,11 @@ impl<'a> Assigner<'a> {
     fn in_reserved_block(&self, s: SeatIx) -> bool {
         let seat = &self.plan.hall.seats[s];
         !self.plan.hall.rows[seat.row].blocks[seat.block].reserved_for.is_empty()
+    }
+
+    /// Is seat `s` open to everyone (neither the presidium's nor the secretariat's)?
+    pub(super) fn general(&self, s: SeatIx) -> bool {
+        self.plan.hall.rows[self.plan.hall.seats[s].row].is_general()
     }
 
     /// Is seat `s` on the stage (or at the chair's table)?
@@ -199,9 +204,15 @@ impl<'a> Assigner<'a> {
             }
         }
         let hall = &self.plan.hall;
-        // Hall order: the front row first, each from the audience's left.
-        let seats: Vec<SeatIx> =
-            hall.rows.iter().filter(|r| !r.presidium).flat_map(|r| r.seats.iter().copied()).collect();
+        // Hall order: the front row first (a meeting table's sides before the rows behind
+        // it), each from the audience's left.
+        let seats: Vec<SeatIx> = hall
+            .rows_from_front()
+            .into_iter()
+            .map(|r| &hall.rows[r])
+            .filter(|r| r.is_general())
+            .flat_map(|r| r.seats.iter().copied())
+            .collect();
         let reserved_for = |s: SeatIx| {
             let seat = &hall.seats[s];
             hall.rows[seat.row].blocks[seat.block].reserved_for.clone()
@@ -245,7 +256,7 @@ impl<'a> Assigner<'a> {
         }
         for i in 0..self.plan.hall.precedence.len() {
             let s = self.plan.hall.precedence[i];
-            if self.on_stage(s) || self.plan.occupant[s].is_some() || self.reserved_manual[s] {
+            if !self.general(s) || self.plan.occupant[s].is_some() || self.reserved_manual[s] {
                 continue;
             }
             let seat = &self.plan.hall.seats[s];
@@ -273,7 +284,7 @@ impl<'a> Assigner<'a> {
             .hall
             .rows
             .iter()
-            .filter(|r| !r.presidium)
+            .filter(|r| r.is_general())
             .flat_map(|r| r.blocks.iter())
             .filter(|b| b.reserved_for.contains(&g))
             .collect();
@@ -302,7 +313,8 @@ impl<'a> Assigner<'a> {
     /// Step 5, everyone else, in protocol order, on the general seats front rows first,
     /// centre-out. More people than seats is an error that says how many seats are missing.
     pub(crate) fn everyone_else(&mut self) {
-        let general: Vec<SeatIx> = self.free_seats(false).into_iter().filter(|&s| !self.in_reserved_block(s)).collect();
+        let general: Vec<SeatIx> =
+            self.free_seats(false).into_iter().filter(|&s| self.general(s) && !self.in_reserved_block(s)).collect();
         let waiting: Vec<usize> = self.seated.iter().copied().filter(|&d| self.plan.seat_of[d].is_none()).collect();
         for (&d, &s) in waiting.iter().zip(&general) {
             self.plan.take(s, d);
@@ -319,13 +331,19 @@ impl<'a> Assigner<'a> {
         // Seats left empty that nobody waiting may take: say so, or the sums do not add up.
         let on_stage = |s: SeatIx| hall.rows.get(hall.seats[s].row).is_some_and(|r| r.presidium);
         let empty_stage = hall.seats.keys().filter(|&s| self.free(s) && on_stage(s)).count();
+        let empty_secretariat = hall.seats.keys().filter(|&s| self.free(s) && !on_stage(s) && !self.general(s)).count();
         let empty_reserved =
-            hall.seats.keys().filter(|&s| self.free(s) && !on_stage(s) && self.in_reserved_block(s)).count();
+            hall.seats.keys().filter(|&s| self.free(s) && self.general(s) && self.in_reserved_block(s)).count();
         let mut vi_notes = Vec::new();
         let mut en_notes = Vec::new();
         if empty_stage > 0 {
             vi_notes.push(format!("{empty_stage} ghế Đoàn chủ tịch còn trống, chỉ dành cho Đoàn chủ tịch"));
             en_notes.push(format!("{empty_stage} empty presidium seats, for the presidium only"));
+        }
+        if empty_secretariat > 0 {
+            vi_notes
+                .push(format!("{empty_secretariat} ghế Đoàn thư ký còn trống, chỉ dành cho người có vai trò Thư ký"));
+            en_notes.push(format!("{empty_secretariat} empty secretariat seats, for those with the role Thư ký only"));
         }
         if empty_reserved > 0 {
             vi_notes.push(format!("{empty_reserved} ghế dành riêng cho nhóm khác còn trống"));

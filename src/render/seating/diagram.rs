@@ -48,11 +48,12 @@ pub(crate) struct IndexEntry {
     pub place: String,
 }
 
-/// A table drawn on a canvas: a rectangle (a meeting table's side) or a circle (a round
-/// table), with its name. Millimetres from the canvas's top left.
+/// A table drawn on a canvas: a rectangle (a meeting table's side, the secretariat's
+/// table) or a circle (a round table), with its name; or a label alone (a row's code, a
+/// block's name). Millimetres from the canvas's top left.
 #[derive(Debug, Clone, Serialize)]
 pub(crate) struct ShapeView {
-    /// `rect` or `circle` (then `w` is the diameter).
+    /// `rect`, `circle` (then `w` is the diameter) or `label` (text centred in the box).
     pub shape: &'static str,
     pub x: f64,
     pub y: f64,
@@ -69,7 +70,7 @@ pub(crate) struct PlacedSeat {
     pub seat: SeatView,
 }
 
-/// A room that is not rows: its tables and seats where they are.
+/// A room that is not only a stage and rows: its tables, rows and seats where they are.
 #[derive(Debug, Clone, Serialize)]
 pub(crate) struct CanvasView {
     pub width: f64,
@@ -86,10 +87,14 @@ pub(crate) struct CanvasView {
 /// The diagram's data (see `templates/so-do-cho-ngoi.typ`). Lengths are in millimetres.
 #[derive(Debug, Clone, Serialize)]
 pub(crate) struct HallView {
-    /// `rows` (a stage and rows), `table` (a meeting table) or `round` (round tables).
+    /// The room's front: `rows` (a stage), `table` (a meeting table) or `round` (round
+    /// tables, the chair's among them).
     pub layout: &'static str,
-    /// A meeting table or round tables, drawn (none for rows).
+    /// A meeting table (with its secretariat's table and the rows behind it) or round
+    /// tables, drawn; before a stage, its round tables (none for a stage and rows).
     pub canvas: Option<CanvasView>,
+    /// The secretariat's table on the stage (a stage's room only; else on the canvas).
+    pub secretariat: Option<RowView>,
     pub font: Vec<&'static str>,
     pub title: String,
     pub event: String,
@@ -103,6 +108,7 @@ pub(crate) struct HallView {
     pub stage: Option<RowView>,
     /// Every presidium row, the first (front) one first.
     pub stage_rows: Vec<RowView>,
+    /// The rows of chairs (drawn on the canvas behind a meeting table).
     pub rows: Vec<RowView>,
     pub groups: Vec<GroupView>,
     pub index: Vec<IndexEntry>,

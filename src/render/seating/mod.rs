@@ -1,20 +1,21 @@
 //! Sơ đồ chỗ ngồi: the room's diagram with its index of names, the seat list (XLSX), and the
-//! name plates (biển tên): the presidium and the first hall row, everyone at a meeting
-//! table, the chair's table of a banquet.
+//! name plates (biển tên, `plates.rs`): the presidium and the first hall row, everyone at a
+//! meeting table, the chair's table of a banquet.
 
 mod canvas;
 mod diagram;
+mod plates;
 
 pub(crate) use self::diagram::*;
+pub use self::plates::{PlateView, PlatesView, plates};
 
 use rust_xlsxwriter::{FormatAlign, XlsxError};
-use serde::Serialize;
 
 use super::context::{Ctx, Rendered};
 use super::views;
 use super::xlsx::{Col, cell_format, table_sheet, workbook};
 use crate::diag::Diagnostics;
-use crate::model::{Dataset, Layout};
+use crate::model::{Dataset, HallPart, Layout};
 use crate::pack::DocKind;
 use crate::plan::Plan;
 use crate::plan::seating::SeatingPlan;
@@ -45,6 +46,10 @@ pub(crate) fn short_name(full: &str) -> (String, String) {
 /// The usable width of an A3 landscape page with 12 mm margins, and the room for row labels.
 const PAGE_W: f64 = 420.0 - 2.0 * 12.0;
 const LABEL_W: f64 = 2.0 * 9.0;
+/// On the stage, what stands beside the secretariat's table in its third (`SÂN KHẤU`).
+const STAGE_WORDS_W: f64 = 30.0;
+/// The height the stage takes above round tables drawn before it.
+const STAGE_H: f64 = 40.0;
 
 /// The sizes of the rows diagram, in mm: block columns aligned across hall rows, each as
 /// wide as its widest block; seats as large as the page allows.
@@ -58,7 +63,7 @@ struct Geometry {
 
 impl Geometry {
     fn of(hall: &Hall) -> Geometry {
-        let hall_rows: Vec<&Row> = hall.rows.iter().filter(|r| !r.presidium).collect();
+        let hall_rows: Vec<&Row> = hall.rows.iter().filter(|r| r.part == HallPart::Audience).collect();
         let n_cols = hall_rows.iter().map(|r| r.blocks.len()).max().unwrap_or(1);
         let mut col_seats = vec![0u32; n_cols];
         for r in &hall_rows {
@@ -69,8 +74,14 @@ impl Geometry {
         let stage_seats = hall.rows.iter().filter(|r| r.presidium).map(|r| r.seats.len()).max().unwrap_or(0) as u32;
         let aisle_w = 9.0;
         let total_seats: u32 = col_seats.iter().sum::<u32>().max(stage_seats).max(1);
-        let seat_w =
+        let mut seat_w =
             ((PAGE_W - LABEL_W - aisle_w * (n_cols.saturating_sub(1)) as f64) / f64::from(total_seats)).min(24.0);
+        // The secretariat's table shares the stage with the presidium, in the stage's left
+        // third (after `SÂN KHẤU`), the lectern in the right one: both thirds as wide.
+        if let Some(sec) = hall.rows.iter().find(|r| r.part == HallPart::Secretariat) {
+            let n = f64::from(stage_seats) + 2.0 * sec.seats.len() as f64;
+            seat_w = seat_w.min((PAGE_W - 6.0 - 2.0 * STAGE_WORDS_W) / n);
+        }
         // Fill the page's height when the rows allow it (title, stage, block names and
         // legend take about 80 mm of A3's 273 mm). A second presidium row takes the height
         // of a hall row.
@@ -135,7 +146,7 @@ pub(crate) fn view(ds: &Dataset, plan: &Plan, seating: &SeatingPlan, font: Vec<&
     for (_, d) in seating.occupied() {
         counts[ds.delegates[d].group] += 1;
     }
-    let Geometry { col_seats, seat_w, seat_h, aisle_w } = Geometry::of(hall);
+    let Geometry { col_seats, mut seat_w, mut seat_h, aisle_w } = Geometry::of(hall);
     let seat_view = |s: SeatIx| seat_view(ds, seating, s);
     let row_view = |row: &Row| RowView {
         code: row.code.clone(),
@@ -150,18 +161,30 @@ pub(crate) fn view(ds: &Dataset, plan: &Plan, seating: &SeatingPlan, font: Vec<&
             })
             .collect(),
     };
+    let tables_before_stage = hall.rows.iter().any(|r| r.part == HallPart::Table);
     let (layout, canvas) = match hall.layout {
+        Layout::Rows if tables_before_stage => {
+            let c = canvas::round_tables(hall, &seat_view, canvas::ROOM_H - STAGE_H);
+            // The stage's seats as large as the tables' (and no larger than the page allows).
+            (seat_w, seat_h) = (seat_w.min(c.seat_w * c.scale + 0.8).max(12.0), (c.seat_h * c.scale).max(9.0));
+            ("rows", Some(c))
+        }
         Layout::Rows => ("rows", None),
         Layout::Table => ("table", Some(canvas::meeting_table(hall, &seat_view))),
-        Layout::Round => ("round", Some(canvas::round_tables(hall, &seat_view))),
+        Layout::Round => ("round", Some(canvas::round_tables(hall, &seat_view, canvas::ROOM_H))),
+    };
+    let secretariat = match hall.layout {
+        Layout::Rows => hall.rows.iter().find(|r| r.part == HallPart::Secretariat).map(row_view),
+        _ => None,
     };
     let stage_rows: Vec<RowView> = hall.rows.iter().filter(|r| r.presidium).map(row_view).collect();
     let stage = stage_rows.first().cloned();
-    let rows = hall.rows.iter().filter(|r| !r.presidium).map(row_view).collect();
+    let rows = hall.rows.iter().filter(|r| r.part == HallPart::Audience).map(row_view).collect();
     let c = &ds.conference;
     HallView {
         layout,
         canvas,
+        secretariat,
         font,
         title: "SƠ ĐỒ BỐ TRÍ CHỖ NGỒI".into(),
         event: c.title.clone(),
@@ -186,55 +209,6 @@ pub(crate) fn view(ds: &Dataset, plan: &Plan, seating: &SeatingPlan, font: Vec<&
             .collect(),
         index: name_index(ds, plan, seating),
     }
-}
-
-/// One name plate: the name (no honorific) and the position.
-#[derive(Debug, Clone, Serialize)]
-pub struct PlateView {
-    pub name: String,
-    pub position: String,
-    pub seat: String,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct PlatesView {
-    pub font: Vec<&'static str>,
-    pub title: String,
-    pub plates: Vec<PlateView>,
-}
-
-/// Plates for the presidium (or the chair's table) and the first hall row, or everyone at a
-/// meeting table.
-pub fn plates(ds: &Dataset, seating: &SeatingPlan, font: Vec<&'static str>) -> PlatesView {
-    let hall = &seating.hall;
-    // A hall: the presidium and the first row; a meeting table: everyone at it; round
-    // tables: the chair's table.
-    let mut rows: Vec<&crate::plan::seating::hall::Row> = hall.rows.iter().filter(|r| r.presidium).collect();
-    match hall.layout {
-        Layout::Rows => rows.extend(hall.rows.iter().find(|r| !r.presidium)),
-        Layout::Table => rows.extend(hall.rows.iter().filter(|r| !r.presidium)),
-        Layout::Round => {}
-    }
-    let plates = rows
-        .iter()
-        .flat_map(|row| row.seats.iter())
-        .filter_map(|&s| {
-            let d = seating.occupant[s]?;
-            let del = &ds.delegates[d];
-            // Someone else comes in the invitee's place: the plate names the office.
-            let replaced = del.attendance == crate::model::Attendance::Substitute;
-            Some(PlateView {
-                name: if replaced { format!("Đại diện {}", del.organization) } else { del.name.clone() },
-                position: if replaced {
-                    String::new()
-                } else {
-                    del.position.clone().unwrap_or_else(|| del.organization.clone())
-                },
-                seat: hall.seats[s].code.clone(),
-            })
-        })
-        .collect();
-    PlatesView { font, title: format!("Biển tên - {}", ds.conference.title), plates }
 }
 
 /// Renders the diagram, the plates and the seat list.
