@@ -66,3 +66,15 @@ pdftoppm -png -r 50 -f 1 -l 1 -singlefile "$central/bo/quyet-dinh-co-thi-dua.pdf
 pdftoppm -png -r 40 -f 1 -l 1 -singlefile "$central/truong/giay-chung-nhan-lao-dong-tien-tien.pdf" "$out/truong-giay-chung-nhan"
 echo "docs/images/bo-quyet-dinh.png"
 echo "docs/images/truong-giay-chung-nhan.png"
+# Who comes where (issue 24): a ministry's hybrid conference — the bridge points' list and an
+# invitation to a bridge point — and a university's staff conference with its secretariat.
+protocol="$(mktemp -d)"
+trap 'rm -rf "$pack" "$other" "$xa" "$central" "$protocol"' EXIT
+cargo run --release --quiet -- --quiet build tests/fixtures/protocol/bo-truc-tuyen.yaml -o "$protocol/bo"
+cargo run --release --quiet -- --quiet build tests/fixtures/protocol/truong-vien-chuc.yaml -o "$protocol/truong"
+pdftoppm -png -r 50 -f 1 -l 1 -singlefile "$protocol/bo/diem-cau.pdf" "$out/bo-diem-cau"
+pdftoppm -png -r 50 -f 1 -l 1 -singlefile "$protocol/bo/giay-moi/giang-a-tong.pdf" "$out/bo-giay-moi-diem-cau"
+pdftoppm -png -r 40 -f 1 -l 1 -singlefile "$protocol/truong/so-do-cho-ngoi.pdf" "$out/truong-so-do-cho-ngoi"
+echo "docs/images/bo-diem-cau.png"
+echo "docs/images/bo-giay-moi-diem-cau.png"
+echo "docs/images/truong-so-do-cho-ngoi.png"

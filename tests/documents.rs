@@ -306,8 +306,11 @@ fn a_commune_s_letter_notice_and_submission_meet_decree_30() {
     assert!(notice.contains("2. Địa điểm: Hội trường Ủy ban nhân dân xã Ia Sao."));
     let mut diags = vanthu::diag::Diagnostics::new();
     let prepared = vanthu::pipeline::prepare(&sample_commune(), &mut diags, &mut Default::default()).unwrap();
+    // Everyone who takes part, hosts too (issue 24: the commune's own leaders get no Giấy mời).
+    let attending = prepared.dataset.delegates.iter().filter(|d| d.attends()).count();
     let invited = prepared.dataset.delegates.iter().filter(|d| d.invited).count();
-    assert!(notice.contains(&format!("3. Thành phần: {invited} đại biểu")), "{notice}");
+    assert!(attending > invited);
+    assert!(notice.contains(&format!("3. Thành phần: {attending} đại biểu")), "{notice}");
     // A pipe table: its header bold, its cells in order.
     let page = pdf::page(&dir.join("thong-bao.pdf"), 1);
     assert_eq!(page.run("Thời gian").font, "LiberationSerif-Bold");

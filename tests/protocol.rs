@@ -144,9 +144,8 @@ fn a_ministry_hybrid_conference_invites_seats_and_greets_by_protocol() {
     );
     assert!(!script.contains("có: ;") && !script.contains("lãnh đạo lãnh đạo"), "{script}");
     assert!(
-        script.contains(
-            "Về phía các cơ quan thông tấn, báo chí, có: phóng viên Đài Truyền hình Việt Nam; phóng viên Báo Nhân Dân."
-        ),
+        script
+            .contains("Về phía các cơ quan thông tấn, báo chí, có đại diện Đài Truyền hình Việt Nam và Báo Nhân Dân."),
         "{script}"
     );
     assert!(!script.contains("Ngô Văn Sơn"), "reporters are introduced by their body");
@@ -218,12 +217,20 @@ fn a_university_staff_conference_summons_its_own_people_and_announces_a_title() 
         "{invitation}"
     );
     assert!(invitation.contains("Chủ trì: Đồng chí Nguyễn Văn Hòa, Hiệu trưởng."), "{invitation}");
-    // Everyone who attends is seated: the staff too.
+    // Everyone who attends is seated: the staff too (lists print the academic title).
     assert!(seat_of(&dir, "Nguyễn Văn An").is_some());
     // The Ministry's representative, who attends to direct, takes the centre; the Rector
-    // who presides sits beside him.
-    assert_eq!(seat_of(&dir, "Phạm Quang Trung").as_deref(), Some("ĐCT03"));
-    assert_eq!(seat_of(&dir, "Nguyễn Văn Hòa").as_deref(), Some("ĐCT02"));
+    // who presides sits beside him; the secretaries at the secretariat's table.
+    assert_eq!(seat_of(&dir, "TS. Phạm Quang Trung").as_deref(), Some("ĐCT03"));
+    assert_eq!(seat_of(&dir, "PGS.TS. Nguyễn Văn Hòa").as_deref(), Some("ĐCT02"));
+    assert_eq!(seat_of(&dir, "Hoàng Thu Hương").as_deref(), Some("TK01"));
+    assert_eq!(seat_of(&dir, "Vi Văn Định").as_deref(), Some("TK02"));
+    // Name plates: the presidium and the first row, titles before the names, positions with
+    // their unit; none for the secretariat.
+    let plates = pdf::flat_text(&dir.join("bien-ten.pdf"));
+    assert!(plates.contains("PGS.TS. Nguyễn Văn Hòa"), "{plates}");
+    assert!(plates.contains("Hiệu trưởng Trường Đại học Nông Lâm Phú Thọ"), "{plates}");
+    assert!(!plates.contains("Hoàng Thu Hương"), "{plates}");
 
     let script = pdf::script_text(&dir.join("kich-ban.pdf"));
     let g = greetings(&script);

@@ -220,6 +220,36 @@ impl Delegate {
         self.attends() && self.bridge.is_none()
     }
 
+    /// A delegate for unit tests: `Nguyễn Văn An`, an `Ông`, invited, of group 0.
+    #[cfg(test)]
+    pub(crate) fn example(position: Option<&str>, organization: &str) -> Delegate {
+        Delegate {
+            id: "D1".into(),
+            honorific: Honorific::Ong,
+            name: "Nguyễn Văn An".into(),
+            position: position.filter(|p| !p.is_empty()).map(str::to_string),
+            organization: organization.into(),
+            group: 0,
+            rank: None,
+            roles: Vec::new(),
+            invited: true,
+            attendance: Attendance::Attending,
+            seat: None,
+            phone: None,
+            email: None,
+            address: None,
+            note: None,
+            host: false,
+            bridge: None,
+            academic: None,
+            presidium_order: None,
+            src: Src {
+                origin: crate::diag::Origin::Yaml { file: "t".into(), line: 1, col: 1, path: "p".into() },
+                cells: Default::default(),
+            },
+        }
+    }
+
     /// `PGS.TS. Lê Quang Minh`: the name with the academic title before it.
     pub fn titled_name(&self) -> String {
         match &self.academic {

@@ -158,31 +158,7 @@ mod tests {
     }
 
     fn delegate(position: Option<&str>, org: &str) -> Delegate {
-        Delegate {
-            id: "x".into(),
-            honorific: crate::model::Honorific::Ong,
-            name: "Nguyễn Văn An".into(),
-            position: position.map(str::to_string),
-            organization: org.into(),
-            group: 0,
-            rank: None,
-            roles: Vec::new(),
-            invited: true,
-            attendance: crate::model::Attendance::Unknown,
-            seat: None,
-            phone: None,
-            email: None,
-            address: None,
-            note: None,
-            host: false,
-            bridge: None,
-            academic: None,
-            presidium_order: None,
-            src: crate::model::Src {
-                origin: crate::diag::Origin::Yaml { file: "x".into(), line: 1, col: 1, path: "d".into() },
-                cells: Default::default(),
-            },
-        }
+        Delegate::example(position, org)
     }
 
     #[test]

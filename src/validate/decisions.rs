@@ -329,23 +329,7 @@ impl Validator<'_> {
             };
             (k, amount_cell(&mut f, rec, key))
         });
-        let handing = f.text("handing").and_then(|t| {
-            let k = loose_key(&t);
-            let found =
-                if ["len", "lennhan", "goilen", "lensankhau", "trao", "co", "traotrensankhau", "sankhau", "stage"]
-                    .contains(&k.as_str())
-                {
-                    Some(Handing::Stage)
-                } else if ["congbo", "chicongbo", "khong", "doc", "docdanhsach", "announce"].contains(&k.as_str()) {
-                    Some(Handing::Announce)
-                } else {
-                    None
-                };
-            if found.is_none() {
-                f.push(fields::bad_choice(rec.loc("handing"), "Cách trao", &t, "lên nhận, công bố"));
-            }
-            found
-        });
+        let handing = handing(&mut f, rec);
         let certificates = f.text("certificates").map(|t| {
             let yes = pick(&t, INVITED);
             if yes.is_none() {
@@ -634,5 +618,23 @@ fn superior_doc(settings: &AwardSettings) -> DocSettings {
         signer: Signer::default(),
         recipients: Vec::new(),
         notes: Vec::new(),
+    }
+}
+
+/// A decision's `Cách trao`: called up (`Lên nhận`) or announced (`Công bố`); another word is
+/// an error at its cell.
+fn handing(f: &mut Fields<'_>, rec: &Record) -> Option<Handing> {
+    let t = f.text("handing")?;
+    let k = loose_key(&t);
+    const STAGE: [&str; 9] =
+        ["len", "lennhan", "goilen", "lensankhau", "trao", "co", "traotrensankhau", "sankhau", "stage"];
+    const ANNOUNCE: [&str; 6] = ["congbo", "chicongbo", "khong", "doc", "docdanhsach", "announce"];
+    if STAGE.contains(&k.as_str()) {
+        Some(Handing::Stage)
+    } else if ANNOUNCE.contains(&k.as_str()) {
+        Some(Handing::Announce)
+    } else {
+        f.push(fields::bad_choice(rec.loc("handing"), "Cách trao", &t, "lên nhận, công bố"));
+        None
     }
 }

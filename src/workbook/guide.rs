@@ -94,200 +94,285 @@ pub(crate) const GUIDE: &[(&str, bool)] = &[
 /// What goes in each column of each list, for the note on its header.
 pub(crate) fn column_note(table: TableKind, key: &str) -> Option<&'static str> {
     use TableKind::*;
-    Some(match (table, key) {
-        (_, "stt") => "Số thứ tự (không bắt buộc).",
-        (Delegates, "id") => {
+    if key == "stt" {
+        return Some("Số thứ tự (không bắt buộc).");
+    }
+    match table {
+        Delegates => delegate_note(key),
+        Awards => award_note(key),
+        Decisions => decision_note(key),
+        Agenda => agenda_note(key),
+        Hall => hall_note(key),
+        Signings => signing_note(key),
+        Products => product_note(key),
+        Targets => target_note(key),
+        Report => report_note(key),
+        ReportTables => report_table_note(key),
+        Groups => group_note(key),
+        Bridges => bridge_note(key),
+    }
+}
+
+/// Sheet `Đại biểu`.
+fn delegate_note(key: &str) -> Option<&'static str> {
+    Some(match key {
+        "id" => {
             "Mã đại biểu, không trùng nhau (ví dụ UB01, SN05). Dùng ở Chương trình (Người thực hiện) và Khen thưởng. Bỏ trống: vanthu tự đặt."
         }
-        (Delegates, "honorific") => "Ông, Bà hoặc Đồng chí (chọn trong danh sách). Ghi riêng, không ghi vào Họ và tên.",
-        (Delegates, "name") => "Họ và tên đầy đủ, không kèm danh xưng hay học hàm: Nguyễn Văn An.",
-        (Delegates, "position") => "Chức vụ: Giám đốc, Phó Chủ tịch UBND tỉnh, … Không bắt buộc.",
-        (Delegates, "organization") => "Cơ quan, đơn vị công tác: Sở Tài chính, UBND xã Hòa Bình.",
-        (Delegates, "group") => {
+        "honorific" => "Ông, Bà hoặc Đồng chí (chọn trong danh sách). Ghi riêng, không ghi vào Họ và tên.",
+        "name" => "Họ và tên đầy đủ, không kèm danh xưng hay học hàm: Nguyễn Văn An.",
+        "position" => "Chức vụ: Giám đốc, Phó Chủ tịch UBND tỉnh, … Không bắt buộc.",
+        "organization" => "Cơ quan, đơn vị công tác: Sở Tài chính, UBND xã Hòa Bình.",
+        "group" => {
             "Nhóm đại biểu (chọn trong danh sách): quyết định thứ tự giới thiệu, thứ tự trong Giấy mời và chỗ ngồi. Các nhóm và thứ tự của chúng ở sheet Nhóm."
         }
-        (Delegates, "rank") => "Thứ tự trong nhóm: số nhỏ đứng trước (1 = cao nhất). Bỏ trống: theo thứ tự dòng.",
-        (Delegates, "roles") => {
+        "rank" => "Thứ tự trong nhóm: số nhỏ đứng trước (1 = cao nhất). Bỏ trống: theo thứ tự dòng.",
+        "roles" => {
             "Vai trò tại hội nghị, nhiều vai trò cách nhau bằng dấu chấm phẩy: Chủ trì; Đoàn chủ tịch; Phát biểu khai mạc; Báo cáo; Tham luận; Phát biểu chỉ đạo; Dự và chỉ đạo (lãnh đạo cấp trên dự, không phát biểu); Bế mạc; Trao thưởng; Dẫn chương trình; Thư ký."
         }
-        (Delegates, "invited") => {
+        "invited" => {
             "Có: cơ quan gửi Giấy mời cho người này. Không: không gửi (lãnh đạo, cán bộ của chính cơ quan tổ chức; người được triệu tập bằng Thông báo) — người đó vẫn dự nếu thuộc nhóm Chủ nhà, có Xác nhận Tham dự, có ghế hoặc điểm cầu. Bỏ trống: Có, trừ nhóm Chủ nhà."
         }
-        (Delegates, "attendance") => {
+        "attendance" => {
             "Xác nhận tham dự: Tham dự, Vắng, Cử người thay, Chưa xác nhận. Người Vắng không được xếp chỗ, không được giới thiệu."
         }
-        (Delegates, "bridge") => {
+        "bridge" => {
             "Hội nghị trực tuyến: tên điểm cầu người này dự (như ở sheet Điểm cầu). Bỏ trống: dự tại hội trường chính. Người dự ở điểm cầu không được xếp ghế ở hội trường."
         }
-        (Delegates, "academic") => {
+        "academic" => {
             "Học hàm, học vị (không bắt buộc): GS., PGS., TS., ThS., PGS.TS. In trước họ tên trong Giấy mời, danh sách, biển tên, kịch bản; không vào tên tệp."
         }
-        (Delegates, "presidium_order") => {
+        "presidium_order" => {
             "Thứ tự trong Đoàn chủ tịch (không bắt buộc): 1 ngồi giữa, 2 và 3 hai bên, … Bỏ trống: theo nghi thức (người dự chỉ đạo ở giữa, người chủ trì bên cạnh)."
         }
-        (Delegates, "seat") => {
+        "seat" => {
             "Ghế chỉ định (không bắt buộc): tên hàng và số ghế, như A05, ĐCT03. Bỏ trống: vanthu tự xếp theo nghi thức."
         }
-        (Delegates, "phone") => "Số điện thoại, ghi cả số 0 đầu: 0912 345 678.",
-        (Delegates, "email") => "Thư điện tử (không bắt buộc).",
-        (Delegates, "address") => "Địa chỉ gửi Giấy mời (không bắt buộc).",
-        (Delegates, "note") => "Ghi chú riêng của văn thư; không in ra văn bản.",
-        (Awards, "kind") => "Tập thể, Cá nhân hoặc Hộ gia đình (chọn trong danh sách).",
-        (Awards, "honorific") => "Với cá nhân: Ông hoặc Bà.",
-        (Awards, "name") => "Tên tập thể (Hợp tác xã Chè Hồng Thái) hoặc họ tên cá nhân (Lê Văn C).",
-        (Awards, "unit") => {
-            "Với cá nhân: chức vụ, đơn vị công tác, như sẽ in trên Bằng khen, Giấy khen: Trưởng thôn Plei Bông."
-        }
-        (Awards, "position") => {
+        "phone" => "Số điện thoại, ghi cả số 0 đầu: 0912 345 678.",
+        "email" => "Thư điện tử (không bắt buộc).",
+        "address" => "Địa chỉ gửi Giấy mời (không bắt buộc).",
+        "note" => "Ghi chú riêng của văn thư; không in ra văn bản.",
+        _ => return None,
+    })
+}
+
+/// Sheet `Khen thưởng`.
+fn award_note(key: &str) -> Option<&'static str> {
+    Some(match key {
+        "kind" => "Tập thể, Cá nhân hoặc Hộ gia đình (chọn trong danh sách).",
+        "honorific" => "Với cá nhân: Ông hoặc Bà.",
+        "name" => "Tên tập thể (Hợp tác xã Chè Hồng Thái) hoặc họ tên cá nhân (Lê Văn C).",
+        "unit" => "Với cá nhân: chức vụ, đơn vị công tác, như sẽ in trên Bằng khen, Giấy khen: Trưởng thôn Plei Bông.",
+        "position" => {
             "Với cá nhân, khi chức vụ và đơn vị ở hai cột: chức vụ (Chủ tịch UBND xã). Được ghép với cột Đơn vị."
         }
-        (Awards, "organization") => "Với cá nhân, khi chức vụ và đơn vị ở hai cột: đơn vị (Văn phòng HĐND và UBND xã).",
-        (Awards, "achievement") => {
+        "organization" => "Với cá nhân, khi chức vụ và đơn vị ở hai cột: đơn vị (Văn phòng HĐND và UBND xã).",
+        "achievement" => {
             "Thành tích (không bắt buộc). Bỏ trống: dùng câu thành tích chung ở sheet Hội nghị (Quyết định: Thành tích)."
         }
-        (Awards, "form") => {
+        "form" => {
             "Hình thức khen thưởng hoặc danh hiệu thi đua (chọn trong danh sách): Bằng khen, Giấy khen, Lao động tiên tiến, Chiến sĩ thi đua cơ sở, Tập thể lao động tiên tiến … Bỏ trống: Bằng khen (UBND tỉnh) hoặc Giấy khen (cơ quan khác). Mỗi hình thức một Quyết định."
         }
-        (Awards, "decision") => {
+        "decision" => {
             "Mã của Quyết định (sheet Quyết định) có tên người này (không bắt buộc). Bỏ trống: Quyết định của hình thức ở cột Hình thức."
         }
-        (Awards | Decisions, "authority") => {
+        "authority" => {
             "Ai tặng (không bắt buộc): người đứng đầu cơ quan ban hành (Giám đốc Sở Nội vụ), hoặc cấp trên (Chủ tịch UBND tỉnh — lấy từ Cơ quan chủ quản). Bỏ trống: cấp có thẩm quyền tặng hình thức này."
         }
-        (Awards, "proposer") => "Cơ quan đề nghị khen thưởng (không bắt buộc).",
-        (Awards, "delegate_id") => {
+        "proposer" => "Cơ quan đề nghị khen thưởng (không bắt buộc).",
+        "delegate_id" => {
             "Nếu người nhận khen thưởng cũng là đại biểu: Mã đại biểu của họ (được xếp ghế đầu hàng, gần lối đi, để lên nhận thưởng)."
         }
-        (Decisions, "id") => "Mã của Quyết định, để cột Quyết định ở sheet Khen thưởng chỉ tới (QD1, LĐTT-2025).",
-        (Decisions, "form") => "Hình thức hoặc danh hiệu của Quyết định (mỗi Quyết định một hình thức): Giấy khen.",
-        (Decisions, "number") => "Số Quyết định: bỏ trống để văn thư ghi tay khi cấp số.",
-        (Decisions, "code") => "Ký hiệu: QĐ-UBND, QĐ-SNV. Bỏ trống: QĐ-<Ký hiệu cơ quan>.",
-        (Decisions, "date") => "Ngày ký Quyết định: căn cứ pháp lý và mức tiền thưởng theo ngày này.",
-        (Decisions, "subject") => "Trích yếu. Bỏ trống: Về việc tặng … cho các tập thể, cá nhân ….",
-        (Decisions, "year") => "Năm của danh hiệu thi đua: 2025 (in “danh hiệu … năm 2025”).",
-        (Decisions, "citation") => {
-            "Thành tích chung của Quyết định. Bỏ trống: Quyết định: Thành tích ở sheet Hội nghị."
+        _ => return None,
+    })
+}
+
+/// Sheet `Quyết định`.
+fn decision_note(key: &str) -> Option<&'static str> {
+    Some(match key {
+        "authority" => {
+            "Ai tặng (không bắt buộc): người đứng đầu cơ quan ban hành (Giám đốc Sở Nội vụ), hoặc cấp trên (Chủ tịch UBND tỉnh — lấy từ Cơ quan chủ quản). Bỏ trống: cấp có thẩm quyền tặng hình thức này."
         }
-        (Decisions, "proposal") => "Theo đề nghị của … (dòng cuối căn cứ). Bỏ trống: sheet Hội nghị hoặc mặc định.",
-        (Decisions, "amount_individual") => {
+        "id" => "Mã của Quyết định, để cột Quyết định ở sheet Khen thưởng chỉ tới (QD1, LĐTT-2025).",
+        "form" => "Hình thức hoặc danh hiệu của Quyết định (mỗi Quyết định một hình thức): Giấy khen.",
+        "number" => "Số Quyết định: bỏ trống để văn thư ghi tay khi cấp số.",
+        "code" => "Ký hiệu: QĐ-UBND, QĐ-SNV. Bỏ trống: QĐ-<Ký hiệu cơ quan>.",
+        "date" => "Ngày ký Quyết định: căn cứ pháp lý và mức tiền thưởng theo ngày này.",
+        "subject" => "Trích yếu. Bỏ trống: Về việc tặng … cho các tập thể, cá nhân ….",
+        "year" => "Năm của danh hiệu thi đua: 2025 (in “danh hiệu … năm 2025”).",
+        "citation" => "Thành tích chung của Quyết định. Bỏ trống: Quyết định: Thành tích ở sheet Hội nghị.",
+        "proposal" => "Theo đề nghị của … (dòng cuối căn cứ). Bỏ trống: sheet Hội nghị hoặc mặc định.",
+        "amount_individual" => {
             "Tiền thưởng mỗi cá nhân (đồng), hoặc “theo quy định”. Bỏ trống: hệ số × mức lương cơ sở, làm tròn lên 10.000 đồng."
         }
-        (Decisions, "amount_collective") => "Tiền thưởng mỗi tập thể (đồng), hoặc “theo quy định”. Bỏ trống: tự tính.",
-        (Decisions, "amount_household") => {
-            "Tiền thưởng mỗi hộ gia đình (đồng), hoặc “theo quy định”. Bỏ trống: tự tính."
-        }
-        (Decisions, "fund_source") => "Nguồn kinh phí: quỹ thi đua, khen thưởng của ….",
-        (Decisions, "executors") => "Điều 3 (trách nhiệm thi hành). Bỏ trống: mặc định theo cấp cơ quan.",
-        (Decisions, "signer_name") => "Họ tên người ký Quyết định này.",
-        (Decisions, "signer_authority") => "Quyền hạn ký: KT. CHỦ TỊCH, KT. GIÁM ĐỐC; bỏ trống: người đứng đầu ký.",
-        (Decisions, "signer_title") => "Chức vụ người ký: PHÓ CHỦ TỊCH, PHÓ GIÁM ĐỐC.",
-        (Decisions, "recipients") => "Nơi nhận, mỗi dòng một nơi (Alt+Enter).",
-        (Decisions, "certificates") => {
+        "amount_collective" => "Tiền thưởng mỗi tập thể (đồng), hoặc “theo quy định”. Bỏ trống: tự tính.",
+        "amount_household" => "Tiền thưởng mỗi hộ gia đình (đồng), hoặc “theo quy định”. Bỏ trống: tự tính.",
+        "fund_source" => "Nguồn kinh phí: quỹ thi đua, khen thưởng của ….",
+        "executors" => "Điều 3 (trách nhiệm thi hành). Bỏ trống: mặc định theo cấp cơ quan.",
+        "signer_name" => "Họ tên người ký Quyết định này.",
+        "signer_authority" => "Quyền hạn ký: KT. CHỦ TỊCH, KT. GIÁM ĐỐC; bỏ trống: người đứng đầu ký.",
+        "signer_title" => "Chức vụ người ký: PHÓ CHỦ TỊCH, PHÓ GIÁM ĐỐC.",
+        "recipients" => "Nơi nhận, mỗi dòng một nơi (Alt+Enter).",
+        "certificates" => {
             "In giấy chứng nhận (Có/Không). Bỏ trống: có với Bằng khen, Giấy khen, Chiến sĩ thi đua…; không với Lao động tiên tiến, Tập thể lao động tiên tiến."
         }
-        (Decisions, "golden_book_start") => "Số vào sổ vàng của người đầu tiên trong Quyết định (không bắt buộc).",
-        (Agenda, "time") => "Giờ bắt đầu của mục (08:00). Bỏ trống: tính từ mục trước cộng thời lượng.",
-        (Agenda, "minutes") => "Thời lượng, tính bằng phút: 10.",
-        (Agenda, "title") => "Nội dung chương trình: Phát biểu khai mạc Hội nghị.",
-        (Agenda, "by") => "Người thực hiện: Mã đại biểu (UB01) để lấy họ tên, chức vụ; hoặc tên đơn vị (Ban Tổ chức).",
-        (Agenda, "kind") => {
-            "Loại nội dung (chọn trong danh sách): quyết định lời dẫn mặc định của kịch bản. Bỏ trống: đoán theo nội dung."
-        }
-        (Agenda, "mc") => {
-            "Lời dẫn của người dẫn chương trình. Bỏ trống: vanthu tự viết. Có thể dùng {{ by.name }}, {{ by.position }}, {{ by.organization }}."
-        }
-        (Agenda, "note") => "Ghi chú cho Ban tổ chức; in trong kịch bản.",
-        (Hall, "block") => {
-            "Khu vực: Đoàn chủ tịch, Trái, Giữa, Phải (hội trường); Bàn chủ tọa, Cánh trái, Cánh phải, Cuối bàn (bàn họp); Bàn 1, Bàn 2 … (bàn tròn)."
-        }
-        (Hall, "row") => "Tên hàng ghế: ĐCT (Đoàn chủ tịch), A, B, C, …; hàng A gần sân khấu nhất.",
-        (Hall, "seats") => "Số ghế của hàng trong khu này.",
-        (Hall, "reserved_for") => {
-            "Các nhóm được xếp vào hàng này, cách nhau bằng dấu chấm phẩy. Bỏ trống: hàng dùng chung."
-        }
-        (Signings, "party_a") => "Bên thứ nhất ký kết.",
-        (Signings, "party_b") => "Bên thứ hai ký kết.",
-        (Signings, "kind") => "Loại văn bản ký kết: giao ước thi đua, quy chế phối hợp, biên bản ghi nhớ, hợp đồng.",
-        (Signings, "subject") => "Nội dung ký kết (không bắt buộc): Biên bản ghi nhớ hợp tác tiêu thụ sản phẩm chè.",
-        (Products, "name") => "Tên sản phẩm OCOP.",
-        (Products, "producer") => "Chủ thể sản xuất: Hợp tác xã Chè Hồng Thái.",
-        (Products, "producer_kind") => "Loại chủ thể: Doanh nghiệp, Hợp tác xã, Tổ hợp tác, Hộ sản xuất.",
-        (Products, "address") => "Xã, phường, thị trấn.",
-        (Products, "district") => {
-            "Địa bàn: huyện, thành phố (đến 30/6/2025) hoặc xã, phường. Thứ tự trong báo cáo theo mục Báo cáo: Thứ tự huyện, nếu bỏ trống thì theo thứ tự xuất hiện."
-        }
-        (Products, "product_group") => "Nhóm sản phẩm theo Quyết định 148/QĐ-TTg (chọn trong danh sách).",
-        (Products, "stars") => "Hạng sao được công nhận: 3, 4 hoặc 5.",
-        (Products, "year") => "Năm công nhận: 2026.",
-        (Products, "decision") => "Số quyết định công nhận (không bắt buộc).",
-        (Targets, "name") => "Tên chỉ tiêu: Số sản phẩm OCOP đạt 3 sao trở lên.",
-        (Targets, "year") => "Năm của chỉ tiêu.",
-        (Targets, "planned") => "Kế hoạch (số, ghi đúng như muốn in: 1,5 hoặc 40).",
-        (Targets, "achieved") => {
-            "Kết quả thực hiện (số, ghi đúng như muốn in: 0,25). Bỏ trống: vanthu đếm từ sheet Sản phẩm OCOP khi chỉ tiêu là “Số sản phẩm …” hoặc “Số chủ thể …”."
-        }
-        (Targets, "unit") => "Đơn vị tính: %, hộ, hồ sơ, sản phẩm, triệu đồng (không bắt buộc).",
-        (Targets, "direction") => {
-            "Cao hơn là tốt (mặc định: số sản phẩm, thu ngân sách) hoặc Thấp hơn là tốt (tỷ lệ hộ nghèo, hồ sơ trễ hạn): quyết định Đạt/Không đạt và có tính tỷ lệ % kế hoạch hay không."
-        }
-        (Report, "heading") => "Tiêu đề mục: I. KẾT QUẢ THỰC HIỆN.",
-        (Report, "body") => {
-            "Nội dung mục; xuống dòng bằng Alt+Enter. Chèn bảng: {{ bang(\"mã bảng\") }} (một dòng riêng); biểu đồ: {{ bieu_do(\"mã bảng\") }}, hoặc {{ bieu_do }} cho mọi biểu đồ còn lại. Số liệu: {{ dem(\"Khen thưởng\", \"Hình thức\", \"Giấy khen\") }}, {{ tong(\"Kinh phí\", \"Thực hiện\") }}, {{ so_lieu(\"mã bảng\", \"hàng\", \"cột\") }}, {{ stats.targets }}."
-        }
-        (ReportTables, "id") => {
-            "Mã của bảng (không dấu, không cách: kinh-phi), để chèn vào báo cáo bằng {{ bang(\"kinh-phi\") }}."
-        }
-        (ReportTables, "title") => "Tên bảng, in sau “Biểu 1.”: Kinh phí thực hiện năm 2026.",
-        (ReportTables, "source") => {
-            "Sheet lấy số liệu: một sheet danh sách (Khen thưởng, Đại biểu, Chỉ tiêu, Sản phẩm OCOP, Ký kết) hoặc sheet riêng của đơn vị (một dòng tiêu đề cột, các dòng số liệu)."
-        }
-        (ReportTables, "rows") => {
-            "Cột để gom các dòng thành hàng của bảng: Hình thức. Muốn hàng nào cũng có (kể cả bằng 0) và theo thứ tự: Hình thức: Giấy khen; Lao động tiên tiến. Bỏ trống: in từng dòng của sheet."
-        }
-        (ReportTables, "columns") => {
-            "Cột để chia thành nhiều cột (bảng chéo): Loại → các cột Cá nhân, Tập thể và Tổng số."
-        }
-        (ReportTables, "values") => {
-            "Số liệu của mỗi hàng, cách nhau bằng dấu chấm phẩy: Đếm; Tổng <cột>; Số <cột> khác nhau; Trung bình <cột>; hoặc tên cột. Đặt tên cột in ra: Số người: Đếm. Không có Hàng: các cột in ra."
-        }
-        (ReportTables, "filter") => "Chỉ lấy các dòng: Hình thức = Giấy khen; Loại ≠ Tập thể; Năm = 2026.",
-        (ReportTables, "unit") => "Đơn vị tính in dưới tên bảng: triệu đồng.",
-        (ReportTables, "total") => {
-            "Có dòng Tổng cộng không (Có/Không). Bỏ trống: có khi gom hàng, không khi in từng dòng."
-        }
-        (ReportTables, "extras") => "Thêm cột: Tỷ lệ (% trên tổng), Tăng giảm (% so với hàng trên, như năm trước).",
-        (ReportTables, "order") => {
-            "Thứ tự hàng: Theo dữ liệu (mặc định), Giảm dần, Tăng dần, A-Z, Liên tục (năm liên tục, năm trống ghi 0)."
-        }
-        (ReportTables, "place") => {
-            "Nơi in: Phụ lục (mặc định, Phụ lục I), Phụ lục II: <tên phụ lục>, Trong bài, Không in."
-        }
-        (ReportTables, "chart") => "Biểu đồ: Cột, Cột chồng, Thanh, Đường, Tròn. Bỏ trống: không vẽ.",
-        (ReportTables, "chart_columns") => {
-            "Các cột số liệu vẽ, cách nhau bằng dấu chấm phẩy (cùng đơn vị tính). Bỏ trống: cột số liệu đầu tiên (hoặc các cột đã chia)."
-        }
-        (ReportTables, "chart_title") => "Tên biểu đồ. Bỏ trống: tên bảng.",
-        (Groups, "name") => "Tên nhóm đại biểu, dùng ở cột Nhóm của sheet Đại biểu.",
-        (Groups, "order") => "Thứ tự ưu tiên của nhóm: 1 cao nhất (giới thiệu trước, ngồi trên).",
-        (Groups, "intro") => "Câu mở đầu khi giới thiệu nhóm trong kịch bản: Về phía lãnh đạo Ủy ban nhân dân tỉnh.",
-        (Groups, "greeting") => {
-            "Lời chào của người dẫn chương trình khi nhóm có người dự: các đồng chí lãnh đạo tỉnh. Bỏ trống: nhóm “Lãnh đạo …” được chào “các đồng chí lãnh đạo …”, nhóm khác chào chung với các đại biểu."
-        }
-        (Groups, "introduce") => {
-            "Cách nêu tên khi giới thiệu: Tất cả (nêu tên từng người), một số (3: nêu tên 3 người đầu), Không (chỉ giới thiệu “đại diện …”). Bỏ trống: nhóm đến 3 người thì nêu tên cả; nhóm đông hơn nêu tên người trong Đoàn chủ tịch và người có Thứ tự 1 đến 3 (tối đa 5)."
-        }
-        (Groups, "host") => {
-            "Có: nhóm thuộc cơ quan tổ chức (lãnh đạo, cán bộ của chính đơn vị). Không gửi Giấy mời; được chào và giới thiệu sau khách mời."
-        }
-        (Bridges, "name") => "Tên điểm cầu: Điểm cầu tỉnh Phú Thọ. Ghi đúng tên này ở cột Điểm cầu của sheet Đại biểu.",
-        (Bridges, "place") => "Nơi đặt điểm cầu: Hội trường UBND tỉnh Phú Thọ. In trong Giấy mời của người dự tại đó.",
-        (Bridges, "chair") => "Người chủ trì điểm cầu: Đồng chí Nguyễn Văn A, Phó Chủ tịch UBND tỉnh.",
-        (Bridges, "contact") => "Cán bộ kỹ thuật liên hệ ở điểm cầu (in trong danh sách điểm cầu cho tổ kỹ thuật).",
-        (Bridges, "phone") => "Điện thoại của cán bộ liên hệ, ghi cả số 0 đầu.",
-        (Bridges, "expected") => "Số đại biểu dự kiến tại điểm cầu (cả người không có tên trong sheet Đại biểu).",
-        (Decisions, "handing") => {
+        "golden_book_start" => "Số vào sổ vàng của người đầu tiên trong Quyết định (không bắt buộc).",
+        "handing" => {
             "Cách trao: Lên nhận (gọi người nhận lên sân khấu theo đợt) hoặc Công bố (chỉ đọc danh sách, không mời lên). Bỏ trống: Lên nhận nếu có giấy chứng nhận, Công bố nếu không. Người dự ở điểm cầu nhận tại điểm cầu."
         }
+
+        _ => return None,
+    })
+}
+
+/// Sheet `Chương trình`.
+fn agenda_note(key: &str) -> Option<&'static str> {
+    Some(match key {
+        "time" => "Giờ bắt đầu của mục (08:00). Bỏ trống: tính từ mục trước cộng thời lượng.",
+        "minutes" => "Thời lượng, tính bằng phút: 10.",
+        "title" => "Nội dung chương trình: Phát biểu khai mạc Hội nghị.",
+        "by" => "Người thực hiện: Mã đại biểu (UB01) để lấy họ tên, chức vụ; hoặc tên đơn vị (Ban Tổ chức).",
+        "kind" => {
+            "Loại nội dung (chọn trong danh sách): quyết định lời dẫn mặc định của kịch bản. Bỏ trống: đoán theo nội dung."
+        }
+        "mc" => {
+            "Lời dẫn của người dẫn chương trình. Bỏ trống: vanthu tự viết. Có thể dùng {{ by.name }}, {{ by.position }}, {{ by.organization }}."
+        }
+        "note" => "Ghi chú cho Ban tổ chức; in trong kịch bản.",
+        _ => return None,
+    })
+}
+
+/// Sheet `Hội trường`.
+fn hall_note(key: &str) -> Option<&'static str> {
+    Some(match key {
+        "block" => {
+            "Khu vực: Đoàn chủ tịch, Đoàn thư ký (bàn thư ký trên sân khấu), Trái, Giữa, Phải (hội trường); Bàn chủ tọa, Cánh trái, Cánh phải, Cuối bàn (bàn họp — có thể thêm các hàng ghế Giữa phía sau); Bàn 1, Bàn 2 … (bàn tròn, có thể đặt trước sân khấu)."
+        }
+        "row" => "Tên hàng ghế: ĐCT (Đoàn chủ tịch), A, B, C, …; hàng A gần sân khấu nhất.",
+        "seats" => "Số ghế của hàng trong khu này.",
+        "reserved_for" => "Các nhóm được xếp vào hàng này, cách nhau bằng dấu chấm phẩy. Bỏ trống: hàng dùng chung.",
+        _ => return None,
+    })
+}
+
+/// Sheet `Ký kết`.
+fn signing_note(key: &str) -> Option<&'static str> {
+    Some(match key {
+        "party_a" => "Bên thứ nhất ký kết.",
+        "party_b" => "Bên thứ hai ký kết.",
+        "kind" => "Loại văn bản ký kết: giao ước thi đua, quy chế phối hợp, biên bản ghi nhớ, hợp đồng.",
+        "subject" => "Nội dung ký kết (không bắt buộc): Biên bản ghi nhớ hợp tác tiêu thụ sản phẩm chè.",
+        _ => return None,
+    })
+}
+
+/// Sheet `Sản phẩm OCOP`.
+fn product_note(key: &str) -> Option<&'static str> {
+    Some(match key {
+        "name" => "Tên sản phẩm OCOP.",
+        "producer" => "Chủ thể sản xuất: Hợp tác xã Chè Hồng Thái.",
+        "producer_kind" => "Loại chủ thể: Doanh nghiệp, Hợp tác xã, Tổ hợp tác, Hộ sản xuất.",
+        "address" => "Xã, phường, thị trấn.",
+        "district" => {
+            "Địa bàn: huyện, thành phố (đến 30/6/2025) hoặc xã, phường. Thứ tự trong báo cáo theo mục Báo cáo: Thứ tự huyện, nếu bỏ trống thì theo thứ tự xuất hiện."
+        }
+        "product_group" => "Nhóm sản phẩm theo Quyết định 148/QĐ-TTg (chọn trong danh sách).",
+        "stars" => "Hạng sao được công nhận: 3, 4 hoặc 5.",
+        "year" => "Năm công nhận: 2026.",
+        "decision" => "Số quyết định công nhận (không bắt buộc).",
+        _ => return None,
+    })
+}
+
+/// Sheet `Chỉ tiêu`.
+fn target_note(key: &str) -> Option<&'static str> {
+    Some(match key {
+        "name" => "Tên chỉ tiêu: Số sản phẩm OCOP đạt 3 sao trở lên.",
+        "year" => "Năm của chỉ tiêu.",
+        "planned" => "Kế hoạch (số, ghi đúng như muốn in: 1,5 hoặc 40).",
+        "achieved" => {
+            "Kết quả thực hiện (số, ghi đúng như muốn in: 0,25). Bỏ trống: vanthu đếm từ sheet Sản phẩm OCOP khi chỉ tiêu là “Số sản phẩm …” hoặc “Số chủ thể …”."
+        }
+        "unit" => "Đơn vị tính: %, hộ, hồ sơ, sản phẩm, triệu đồng (không bắt buộc).",
+        "direction" => {
+            "Cao hơn là tốt (mặc định: số sản phẩm, thu ngân sách) hoặc Thấp hơn là tốt (tỷ lệ hộ nghèo, hồ sơ trễ hạn): quyết định Đạt/Không đạt và có tính tỷ lệ % kế hoạch hay không."
+        }
+        _ => return None,
+    })
+}
+
+/// Sheet `Báo cáo`.
+fn report_note(key: &str) -> Option<&'static str> {
+    Some(match key {
+        "heading" => "Tiêu đề mục: I. KẾT QUẢ THỰC HIỆN.",
+        "body" => {
+            "Nội dung mục; xuống dòng bằng Alt+Enter. Chèn bảng: {{ bang(\"mã bảng\") }} (một dòng riêng); biểu đồ: {{ bieu_do(\"mã bảng\") }}, hoặc {{ bieu_do }} cho mọi biểu đồ còn lại. Số liệu: {{ dem(\"Khen thưởng\", \"Hình thức\", \"Giấy khen\") }}, {{ tong(\"Kinh phí\", \"Thực hiện\") }}, {{ so_lieu(\"mã bảng\", \"hàng\", \"cột\") }}, {{ stats.targets }}."
+        }
+        _ => return None,
+    })
+}
+
+/// Sheet `Bảng biểu`.
+fn report_table_note(key: &str) -> Option<&'static str> {
+    Some(match key {
+        "id" => "Mã của bảng (không dấu, không cách: kinh-phi), để chèn vào báo cáo bằng {{ bang(\"kinh-phi\") }}.",
+        "title" => "Tên bảng, in sau “Biểu 1.”: Kinh phí thực hiện năm 2026.",
+        "source" => {
+            "Sheet lấy số liệu: một sheet danh sách (Khen thưởng, Đại biểu, Chỉ tiêu, Sản phẩm OCOP, Ký kết) hoặc sheet riêng của đơn vị (một dòng tiêu đề cột, các dòng số liệu)."
+        }
+        "rows" => {
+            "Cột để gom các dòng thành hàng của bảng: Hình thức. Muốn hàng nào cũng có (kể cả bằng 0) và theo thứ tự: Hình thức: Giấy khen; Lao động tiên tiến. Bỏ trống: in từng dòng của sheet."
+        }
+        "columns" => "Cột để chia thành nhiều cột (bảng chéo): Loại → các cột Cá nhân, Tập thể và Tổng số.",
+        "values" => {
+            "Số liệu của mỗi hàng, cách nhau bằng dấu chấm phẩy: Đếm; Tổng <cột>; Số <cột> khác nhau; Trung bình <cột>; hoặc tên cột. Đặt tên cột in ra: Số người: Đếm. Không có Hàng: các cột in ra."
+        }
+        "filter" => "Chỉ lấy các dòng: Hình thức = Giấy khen; Loại ≠ Tập thể; Năm = 2026.",
+        "unit" => "Đơn vị tính in dưới tên bảng: triệu đồng.",
+        "total" => "Có dòng Tổng cộng không (Có/Không). Bỏ trống: có khi gom hàng, không khi in từng dòng.",
+        "extras" => "Thêm cột: Tỷ lệ (% trên tổng), Tăng giảm (% so với hàng trên, như năm trước).",
+        "order" => {
+            "Thứ tự hàng: Theo dữ liệu (mặc định), Giảm dần, Tăng dần, A-Z, Liên tục (năm liên tục, năm trống ghi 0)."
+        }
+        "place" => "Nơi in: Phụ lục (mặc định, Phụ lục I), Phụ lục II: <tên phụ lục>, Trong bài, Không in.",
+        "chart" => "Biểu đồ: Cột, Cột chồng, Thanh, Đường, Tròn. Bỏ trống: không vẽ.",
+        "chart_columns" => {
+            "Các cột số liệu vẽ, cách nhau bằng dấu chấm phẩy (cùng đơn vị tính). Bỏ trống: cột số liệu đầu tiên (hoặc các cột đã chia)."
+        }
+        "chart_title" => "Tên biểu đồ. Bỏ trống: tên bảng.",
+        _ => return None,
+    })
+}
+
+/// Sheet `Nhóm`.
+fn group_note(key: &str) -> Option<&'static str> {
+    Some(match key {
+        "name" => "Tên nhóm đại biểu, dùng ở cột Nhóm của sheet Đại biểu.",
+        "order" => "Thứ tự ưu tiên của nhóm: 1 cao nhất (giới thiệu trước, ngồi trên).",
+        "intro" => "Câu mở đầu khi giới thiệu nhóm trong kịch bản: Về phía lãnh đạo Ủy ban nhân dân tỉnh.",
+        "greeting" => {
+            "Lời chào của người dẫn chương trình khi nhóm có người dự: các đồng chí lãnh đạo tỉnh. Bỏ trống: nhóm “Lãnh đạo …” được chào “các đồng chí lãnh đạo …”, nhóm khác chào chung với các đại biểu."
+        }
+        "introduce" => {
+            "Cách nêu tên khi giới thiệu: Tất cả (nêu tên từng người), một số (3: nêu tên 3 người đầu), Không (chỉ giới thiệu “đại diện …”). Bỏ trống: nhóm đến 3 người thì nêu tên cả; nhóm đông hơn nêu tên người trong Đoàn chủ tịch và người có Thứ tự 1 đến 3 (tối đa 5)."
+        }
+        "host" => {
+            "Có: nhóm thuộc cơ quan tổ chức (lãnh đạo, cán bộ của chính đơn vị). Không gửi Giấy mời; được chào và giới thiệu sau khách mời."
+        }
+        _ => return None,
+    })
+}
+
+/// Sheet `Điểm cầu`.
+fn bridge_note(key: &str) -> Option<&'static str> {
+    Some(match key {
+        "name" => "Tên điểm cầu: Điểm cầu tỉnh Phú Thọ. Ghi đúng tên này ở cột Điểm cầu của sheet Đại biểu.",
+        "place" => "Nơi đặt điểm cầu: Hội trường UBND tỉnh Phú Thọ. In trong Giấy mời của người dự tại đó.",
+        "chair" => "Người chủ trì điểm cầu: Đồng chí Nguyễn Văn A, Phó Chủ tịch UBND tỉnh.",
+        "contact" => "Cán bộ kỹ thuật liên hệ ở điểm cầu (in trong danh sách điểm cầu cho tổ kỹ thuật).",
+        "phone" => "Điện thoại của cán bộ liên hệ, ghi cả số 0 đầu.",
+        "expected" => "Số đại biểu dự kiến tại điểm cầu (cả người không có tên trong sheet Đại biểu).",
         _ => return None,
     })
 }

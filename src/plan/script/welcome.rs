@@ -118,13 +118,14 @@ pub(super) fn introduction(ds: &Dataset, protocol: &[usize]) -> Vec<GroupIntro> 
                     bodies.push(org);
                 }
             }
-            let (named, summary) = if bodies.len() <= 6 {
-                (bodies.iter().map(|b| format!("phóng viên {b}")).collect(), None)
+            // Editors and reporters alike: the body's representatives.
+            let summary = if bodies.len() <= 6 {
+                format!("đại diện {}", crate::text::join_vi(bodies))
             } else {
-                (Vec::new(), Some("phóng viên các cơ quan thông tấn, báo chí".to_string()))
+                "đại diện các cơ quan thông tấn, báo chí".to_string()
             };
             let has_verb = has_verb(&intro);
-            out.push(GroupIntro { intro, named, summary, has_verb });
+            out.push(GroupIntro { intro, named: Vec::new(), summary: Some(summary), has_verb });
             continue;
         }
         let named = named(ds, group, &members);

@@ -128,7 +128,7 @@ fn name_index(ds: &Dataset, plan: &Plan, seating: &SeatingPlan) -> Vec<IndexEntr
             Some((
                 name_sort_key(&del.name),
                 IndexEntry {
-                    name: del.name.clone(),
+                    name: del.titled_name(),
                     detail: del.position_and_organization(),
                     seat: hall.seats[s].code.clone(),
                     place: hall.describe(s),
@@ -271,7 +271,7 @@ pub(crate) fn seat_list(ds: &Dataset, seating: &SeatingPlan) -> Vec<u8> {
                     row.blocks[seat.block].name.as_str(),
                     row.code.as_str(),
                     seat.code.as_str(),
-                    del.name.as_str(),
+                    &del.titled_name(),
                     del.position.as_deref().unwrap_or(""),
                     del.organization.as_str(),
                     ds.groups[del.group].name.as_str(),

@@ -73,7 +73,7 @@ pub fn plates(ds: &Dataset, seating: &SeatingPlan, font: Vec<&'static str>) -> P
             // Someone else comes in the invitee's place: the plate names the office.
             let replaced = del.attendance == Attendance::Substitute;
             Some(PlateView {
-                name: if replaced { format!("Đại diện {}", del.organization) } else { del.name.clone() },
+                name: if replaced { format!("Đại diện {}", del.organization) } else { del.titled_name() },
                 position: if replaced { String::new() } else { plate_position(del) },
                 seat: hall.seats[s].code.clone(),
             })
@@ -85,31 +85,9 @@ pub fn plates(ds: &Dataset, seating: &SeatingPlan, font: Vec<&'static str>) -> P
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::diag::Origin;
-    use crate::model::{Attendance, Honorific, Src};
 
     fn delegate(position: &str, organization: &str) -> Delegate {
-        Delegate {
-            id: "D1".into(),
-            honorific: Honorific::Ong,
-            name: "Nguyễn Văn An".into(),
-            position: Some(position.into()).filter(|p: &String| !p.is_empty()),
-            organization: organization.into(),
-            group: 0,
-            rank: None,
-            roles: Vec::new(),
-            invited: true,
-            attendance: Attendance::Attending,
-            seat: None,
-            phone: None,
-            email: None,
-            address: None,
-            note: None,
-            src: Src {
-                origin: Origin::Yaml { file: "t".into(), line: 1, col: 1, path: "p".into() },
-                cells: Default::default(),
-            },
-        }
+        Delegate::example(Some(position), organization)
     }
 
     #[test]
