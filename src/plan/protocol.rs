@@ -44,10 +44,11 @@ pub(crate) fn order_presidium(ds: &Dataset, members: &[usize]) -> Vec<usize> {
     out
 }
 
-/// The presidium of those who attend, in its order of honour.
+/// The presidium of those who take part in the room (a leader at a bridge point chairs it
+/// there), in its order of honour.
 pub(crate) fn presidium(ds: &Dataset, protocol: &[usize]) -> Vec<usize> {
     let members: Vec<usize> =
-        protocol.iter().copied().filter(|&d| ds.delegates[d].attends() && in_presidium(ds, d)).collect();
+        protocol.iter().copied().filter(|&d| ds.delegates[d].in_hall() && in_presidium(ds, d)).collect();
     order_presidium(ds, &members)
 }
 
@@ -83,5 +84,18 @@ mod tests {
         let hd01 = at(&ds, "HD01");
         ds.delegates[hd01].presidium_order = Some(1);
         assert_eq!(ids(&ds, &presidium(&ds, &protocol)), ["HD01", "TU01", "UB01"]);
+        // A leader taking part at a bridge point is not on this stage; absent, neither.
+        ds.bridges.push(crate::model::Bridge {
+            name: "Điểm cầu thôn Plei Bông".into(),
+            place: None,
+            chair: None,
+            contact: None,
+            phone: None,
+            expected: None,
+            src: ds.delegates[hd01].src.clone(),
+        });
+        ds.delegates[hd01].bridge = Some(0);
+        ds.delegates[tu01].attendance = crate::model::Attendance::Absent;
+        assert_eq!(ids(&ds, &presidium(&ds, &protocol)), ["UB01", "TU02", "UB02"]);
     }
 }
