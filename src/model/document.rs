@@ -119,7 +119,8 @@ pub struct TextDocument {
     pub to: Vec<String>,
     /// `Căn cứ …` lines of the front matter (before any in the body).
     pub grounds: Vec<String>,
-    pub signer: DocSigner,
+    /// The signers, left to right (several: a Biên bản, a joint document).
+    pub signers: Vec<DocSigner>,
     /// `Nơi nhận` lines (without `-` and final punctuation).
     pub recipients: Vec<String>,
     pub body: Vec<BodyLine>,

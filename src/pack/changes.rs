@@ -89,13 +89,13 @@ pub fn snapshot(ds: &Dataset, plan: &Plan) -> Snapshot {
         .iter()
         .map(|d| {
             use sha2::Digest;
-            let body = format!("{:x}", sha2::Sha256::digest(format!("{:?}", d.blocks).as_bytes()));
+            let body = format!("{:x}", sha2::Sha256::digest(format!("{:?}{:?}", d.blocks, d.appendices).as_bytes()));
             let f = fields(&[
                 ("Loại", d.kind.name.to_string()),
                 ("Số", d.number.clone().unwrap_or_default()),
                 ("Trích yếu", d.subject.clone().unwrap_or_default()),
                 ("Kính gửi", d.to.join("; ")),
-                ("Người ký", d.signer.name.clone()),
+                ("Người ký", d.signers.iter().map(|s| s.name.as_str()).collect::<Vec<_>>().join("; ")),
                 ("Nơi nhận", d.recipients.join("; ")),
                 (BODY, body[..16].to_string()),
             ]);

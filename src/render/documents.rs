@@ -7,9 +7,9 @@ use crate::diag::Diagnostics;
 use crate::input::documents::FOLDER;
 use crate::model::DocDate;
 use crate::pack::DocKind;
-use crate::plan::documents::{DocBlock, DocPlan, ParaStyle, Span};
+use crate::plan::documents::{Align, Appendix, Cell, DocBlock, DocPlan, ParaStyle, Span, Table};
 use crate::render::context::{Ctx, Rendered};
-use crate::render::views::{self, HeaderView, SignatureView};
+use crate::render::views::{self, HeaderView};
 use crate::text::month_vi;
 
 /// The template every text document is laid out with.
@@ -18,7 +18,7 @@ pub(crate) const TEMPLATE: &str = "van-ban.typ";
 /// One block as the template reads it.
 #[derive(Debug, Clone, Serialize)]
 pub(crate) struct BlockView {
-    /// `part`, `section`, `para` or `table`.
+    /// `part`, `section`, `para`, `table` or `pagebreak`.
     pub kind: &'static str,
     /// `body`, `ground` or `centre` (paragraphs).
     pub style: Option<ParaStyle>,
@@ -26,16 +26,46 @@ pub(crate) struct BlockView {
     pub label: String,
     pub title: Option<String>,
     pub spans: Vec<Span>,
-    pub header: Option<Vec<Vec<Span>>>,
-    pub rows: Vec<Vec<Vec<Span>>>,
+    /// A table's header rows (repeated on each page) and body rows; covered cells left out.
+    pub header: Vec<Vec<CellView>>,
+    pub rows: Vec<Vec<CellView>>,
     /// Relative widths of a table's columns (from their longest cell).
     pub widths: Vec<f64>,
-    /// Per column: whether every body cell is a figure (set right).
-    pub numeric: Vec<bool>,
-    /// Per column: a row number (`STT`, `TT`), centred.
-    pub ordinal: Vec<bool>,
+    /// A column's share of the width in percent, when the rule gives one.
+    pub shares: Vec<Option<u32>>,
+    /// A table short enough to be kept on one page.
+    pub small: bool,
     /// A heading: kept on the page of what follows it.
     pub keep: bool,
+}
+
+/// A table cell as the template reads it.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct CellView {
+    pub spans: Vec<Span>,
+    pub colspan: u32,
+    pub rowspan: u32,
+    /// `left`, `center` or `right`.
+    pub align: &'static str,
+}
+
+/// An appendix as the template reads it.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct AppendixView {
+    pub label: Option<String>,
+    pub title: Vec<String>,
+    /// `(Kèm theo …)`.
+    pub reference: String,
+    pub blocks: Vec<BlockView>,
+    /// Set across the page (a table too wide to stand).
+    pub landscape: bool,
+}
+
+/// A signer: authority and title lines, and the name.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct SignerView {
+    pub authority: Vec<String>,
+    pub name: String,
 }
 
 /// The data of `van-ban.typ`.
@@ -52,67 +82,136 @@ pub(crate) struct DocumentView {
     /// `Kính gửi` lines: one addressee as it is, several as `- …;` lines.
     pub to: Vec<String>,
     pub blocks: Vec<BlockView>,
-    pub signature: SignatureView,
+    /// Nơi nhận, punctuated.
+    pub recipients: Vec<String>,
+    /// Left to right.
+    pub signers: Vec<SignerView>,
+    pub appendices: Vec<AppendixView>,
 }
 
-fn table_shape(header: &Option<Vec<Vec<Span>>>, rows: &[Vec<Vec<Span>>]) -> (Vec<f64>, Vec<bool>) {
-    let text = |c: &Vec<Span>| c.iter().map(|s| s.text.as_str()).collect::<String>();
-    let n = header.as_ref().map_or(0, Vec::len).max(rows.iter().map(Vec::len).max().unwrap_or(0));
-    let widths = (0..n)
-        .map(|i| {
-            let cells = || header.iter().chain(rows.iter()).filter_map(|r| r.get(i)).map(text);
-            let longest = cells().map(|t| t.chars().count()).max().unwrap_or(1);
-            // No word is broken: a column is at least as wide as its longest word.
-            let word = cells().flat_map(|t| t.split_whitespace().map(|w| w.chars().count()).collect::<Vec<_>>()).max();
-            // Long texts wrap; short ones keep their width.
-            (longest.min(40).max(word.unwrap_or(1) + 2).max(6)) as f64
-        })
-        .collect();
-    let numeric = (0..n)
-        .map(|i| {
-            let cells: Vec<String> = rows.iter().filter_map(|r| r.get(i)).map(text).filter(|t| !t.is_empty()).collect();
-            !cells.is_empty()
-                && cells
-                    .iter()
-                    .all(|t| t.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '%' | '-' | ' ')))
-        })
-        .collect();
-    (widths, numeric)
+/// Rows a table may have and still be moved whole to the next page rather than split.
+const SMALL_TABLE: usize = 8;
+/// The columns' summed widths (in characters, as [`column_widths`] counts them) past
+/// which an appendix is set across the page.
+const PORTRAIT_WIDTH: f64 = 110.0;
+
+/// Each column's width from its longest text (cells one column wide).
+fn column_widths(t: &Table) -> Vec<f64> {
+    let mut longest = vec![1usize; t.columns];
+    let mut word = vec![1usize; t.columns];
+    for c in t.header.iter().chain(&t.rows).flatten().filter(|c| c.colspan == 1 && c.col < t.columns) {
+        let text: String = c.spans.iter().map(|s| s.text.as_str()).collect();
+        longest[c.col] = longest[c.col].max(text.chars().count());
+        word[c.col] = word[c.col].max(text.split_whitespace().map(|w| w.chars().count()).max().unwrap_or(1));
+    }
+    // Long texts wrap; short ones keep their width; no word is broken.
+    (0..t.columns).map(|i| longest[i].min(40).max(word[i] + 2).max(6) as f64).collect()
 }
 
-fn block(b: &DocBlock) -> BlockView {
-    let empty = BlockView {
-        kind: "para",
+fn table_view(t: &Table) -> BlockView {
+    let is_figure = |s: &str| s.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '%' | '-' | ' '));
+    let col_text = |i: usize| t.rows.iter().flatten().filter(move |c| c.col == i && c.colspan == 1);
+    let numeric: Vec<bool> = (0..t.columns)
+        .map(|i| {
+            let texts: Vec<String> = col_text(i)
+                .map(|c| c.spans.iter().map(|s| s.text.as_str()).collect::<String>())
+                .filter(|t| !t.is_empty())
+                .collect();
+            !texts.is_empty() && texts.iter().all(|t| is_figure(t))
+        })
+        .collect();
+    let ordinal: Vec<bool> = (0..t.columns)
+        .map(|i| {
+            t.header.iter().flatten().filter(|c| c.col == i).any(|c| {
+                let h: String = c.spans.iter().map(|s| s.text.as_str()).collect();
+                matches!(crate::text::loose_key(&h).as_str(), "stt" | "tt" | "sott")
+            })
+        })
+        .collect();
+    let align = |c: &Cell, header: bool| match (t.align.get(c.col).copied().unwrap_or(Align::Auto), header) {
+        (_, true) | (Align::Centre, _) => "center",
+        (Align::Left, _) => "left",
+        (Align::Right, _) => "right",
+        (Align::Auto, _) if ordinal.get(c.col) == Some(&true) => "center",
+        (Align::Auto, _) if numeric.get(c.col) == Some(&true) => "right",
+        (Align::Auto, _) => "left",
+    };
+    let rows = |rows: &[Vec<Cell>], header: bool| -> Vec<Vec<CellView>> {
+        rows.iter()
+            .map(|r| {
+                r.iter()
+                    .map(|c| CellView {
+                        spans: c.spans.clone(),
+                        colspan: c.colspan,
+                        rowspan: c.rowspan,
+                        align: align(c, header),
+                    })
+                    .collect()
+            })
+            .collect()
+    };
+    let widths = column_widths(t);
+    let header = rows(&t.header, true);
+    let body = rows(&t.rows, false);
+    let keep = body.is_empty();
+    BlockView {
+        small: t.header.len() + t.rows.len() <= SMALL_TABLE,
+        header,
+        rows: body,
+        widths,
+        shares: t.widths.clone(),
+        keep,
+        ..empty("table")
+    }
+}
+
+fn empty(kind: &'static str) -> BlockView {
+    BlockView {
+        kind,
         style: None,
         label: String::new(),
         title: None,
         spans: Vec::new(),
-        header: None,
+        header: Vec::new(),
         rows: Vec::new(),
         widths: Vec::new(),
-        numeric: Vec::new(),
-        ordinal: Vec::new(),
+        shares: Vec::new(),
+        small: false,
         keep: false,
-    };
+    }
+}
+
+fn block(b: &DocBlock) -> BlockView {
     match b {
         DocBlock::Part { label, title } => {
-            BlockView { kind: "part", label: label.clone(), title: title.clone(), ..empty }
+            BlockView { label: label.clone(), title: title.clone(), keep: true, ..empty("part") }
         }
-        DocBlock::Section(h) => BlockView { kind: "section", label: h.clone(), ..empty },
-        DocBlock::Para { spans, style } => BlockView { style: Some(*style), spans: spans.clone(), ..empty },
-        DocBlock::Table { header, rows } => {
-            let (widths, numeric) = table_shape(header, rows);
-            let ordinal = (0..widths.len())
-                .map(|i| {
-                    let h = header
-                        .as_ref()
-                        .and_then(|h| h.get(i))
-                        .map(|c| c.iter().map(|s| s.text.as_str()).collect::<String>());
-                    h.is_some_and(|h| matches!(crate::text::loose_key(&h).as_str(), "stt" | "tt" | "sott"))
-                })
-                .collect();
-            BlockView { kind: "table", header: header.clone(), rows: rows.clone(), widths, numeric, ordinal, ..empty }
+        DocBlock::Section(h) => BlockView { label: h.clone(), keep: true, ..empty("section") },
+        DocBlock::Para { spans, style } => {
+            let text: String = spans.iter().map(|s| s.text.as_str()).collect();
+            // A heading (centred, all bold, or a line that introduces what follows) stays
+            // with it.
+            let bold = spans.iter().all(|s| s.bold || s.text.trim().is_empty());
+            let keep = *style == ParaStyle::Centre || bold || text.trim_end().ends_with(':');
+            BlockView { style: Some(*style), spans: spans.clone(), keep, ..empty("para") }
         }
+        DocBlock::Table(t) => table_view(t),
+        DocBlock::PageBreak => empty("pagebreak"),
+    }
+}
+
+fn appendix(a: &Appendix) -> AppendixView {
+    let blocks: Vec<BlockView> = a.blocks.iter().map(block).collect();
+    let landscape = a.blocks.iter().any(|b| match b {
+        DocBlock::Table(t) => t.columns >= 9 || column_widths(t).iter().sum::<f64>() > PORTRAIT_WIDTH,
+        _ => false,
+    });
+    AppendixView {
+        label: a.label.clone(),
+        title: a.title.clone(),
+        reference: format!("({})", a.reference.trim_start_matches('(').trim_end_matches(')')),
+        blocks,
+        landscape,
     }
 }
 
@@ -131,7 +230,9 @@ pub(crate) fn view(p: &DocPlan, font: Vec<&'static str>) -> DocumentView {
         _ => (None, None),
     };
     let header = HeaderView {
-        parent: p.parent.clone(),
+        // A long superior body (`ỦY BAN NHÂN DÂN HUYỆN IA GRAI`) breaks before its unit,
+        // never inside a place name.
+        parent: p.parent.as_ref().map(|x| views::parent_lines(x)),
         issuer: views::issuer_lines(&p.issuer),
         number: p.number.clone(),
         code: p.code.clone(),
@@ -161,7 +262,16 @@ pub(crate) fn view(p: &DocPlan, font: Vec<&'static str>) -> DocumentView {
         letter,
         to: addressees(&p.to),
         blocks: p.blocks.iter().map(block).collect(),
-        signature: views::signature_of(&p.signer, &p.recipients),
+        recipients: views::recipients(&p.recipients),
+        signers: p
+            .signers
+            .iter()
+            .map(|s| {
+                let sig = views::signature_of(s, &[]);
+                SignerView { authority: sig.authority, name: sig.name }
+            })
+            .collect(),
+        appendices: p.appendices.iter().map(appendix).collect(),
     }
 }
 

@@ -65,6 +65,15 @@ pub(crate) fn issuer_lines(name: &str) -> Vec<String> {
     vec![name.to_string()]
 }
 
+/// The superior body's name as printed: broken before its unit when longer than a line
+/// of the column (`ỦY BAN NHÂN DÂN` / `HUYỆN IA GRAI`), never inside a place name.
+pub(crate) fn parent_lines(name: &str) -> String {
+    if name.contains('\n') || name.chars().count() <= ISSUER_LINE {
+        return name.to_string();
+    }
+    issuer_lines(name).join("\n")
+}
+
 /// The capitals that fit on one line of the issuer's column (12 pt bold, 38 % of the text
 /// width).
 const ISSUER_LINE: usize = 24;
@@ -100,8 +109,16 @@ pub fn recipients(lines: &[String]) -> Vec<String> {
         .iter()
         .enumerate()
         .map(|(i, l)| {
+            // `+ Các sở;` under a sub-heading `- Bản điện tử:` (which takes no `;`).
+            let (mark, l) = match l.strip_prefix("+ ") {
+                Some(rest) => ("+", rest),
+                None => ("-", l.as_str()),
+            };
+            if l.ends_with(':') {
+                return format!("{mark} {l}");
+            }
             let l = l.trim_end_matches(['.', ';', ',']);
-            if i + 1 == n { format!("- {l}.") } else { format!("- {l};") }
+            if i + 1 == n { format!("{mark} {l}.") } else { format!("{mark} {l};") }
         })
         .collect()
 }

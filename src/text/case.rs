@@ -65,7 +65,9 @@ pub(crate) fn sentence_case_body(upper: &str) -> String {
 /// bodies). `None` for other names.
 fn field_body(upper: &str) -> Option<String> {
     let lower = upper.trim().to_lowercase();
-    let noun = ["tổng cục ", "bộ ", "sở ", "cục ", "vụ "].into_iter().find(|n| lower.starts_with(n))?;
+    let noun = ["tổng cục ", "chi cục ", "bộ ", "sở ", "cục ", "vụ ", "phòng ", "trung tâm "]
+        .into_iter()
+        .find(|n| lower.starts_with(n))?;
     let rest = &lower[noun.len()..];
     if rest.is_empty() {
         return None;

@@ -5,10 +5,11 @@
 
 use serde_yaml::Value as Yaml;
 
+use super::yaml_values::{canonical, list, scalar, text_lines};
 use crate::diag::{Diagnostic, Diagnostics, Loc, Text, quote};
 use crate::input::documents::TextFile;
-use crate::model::{BodyLine, DOC_TYPES, DocDate, DocSigner, DocType, TextDocument};
-use crate::text::{parse_date_text, slug};
+use crate::model::{BodyLine, DOC_TYPES, DocDate, DocType, TextDocument};
+use crate::text::parse_date_text;
 
 /// The front-matter keys: the canonical key and the names it answers to (as slugs).
 const KEYS: &[(&str, &[&str])] = &[
@@ -26,18 +27,6 @@ const KEYS: &[(&str, &[&str])] = &[
     ("signer", &["nguoi-ky", "signer"]),
     ("recipients", &["noi-nhan", "recipients"]),
 ];
-
-/// The signer's keys.
-const SIGNER_KEYS: &[(&str, &[&str])] = &[
-    ("authority", &["tham-quyen", "quyen-han", "authority"]),
-    ("title", &["chuc-vu", "title"]),
-    ("name", &["ho-ten", "ho-va-ten", "ten", "name"]),
-];
-
-fn canonical(keys: &[(&'static str, &[&str])], written: &str) -> Option<&'static str> {
-    let s = slug(written);
-    keys.iter().find(|(_, names)| names.contains(&s.as_str())).map(|(k, _)| *k)
-}
 
 /// The front-matter keys as a clerk reads them, for hints.
 const KEY_LIST: &str = "loại, số, ký hiệu, đơn vị, ngày, địa danh, cơ quan, cơ quan chủ quản, trích yếu, kính gửi, căn cứ, người ký (thẩm quyền, chức vụ, họ tên), nơi nhận";
@@ -63,6 +52,81 @@ fn start_hint() -> Text {
 pub fn document(file: &TextFile, diags: &mut Diagnostics) -> Option<TextDocument> {
     let at = |line: u32| Loc::Text { file: file.name.clone(), line, col: 1 };
     let lines: Vec<&str> = file.text.split('\n').collect();
+    let (open, close, map) = front_matter(file, &lines, diags)?;
+    // 1-based line of the front matter's first line.
+    let first = open as u32 + 2;
+    // Where each key is written: a line at the left edge, `key:`.
+    let mut key_lines: Vec<(&'static str, u32)> = Vec::new();
+    for (i, l) in lines[open + 1..close].iter().enumerate() {
+        if !l.starts_with([' ', '-', '#'])
+            && let Some((k, _)) = l.split_once(':')
+            && let Some(c) = canonical(KEYS, k)
+        {
+            key_lines.push((c, first + i as u32));
+        }
+    }
+    let key_loc = |key: &str| {
+        let line = key_lines.iter().find(|(k, _)| *k == key).map_or(first, |(_, l)| *l);
+        Loc::Yaml { file: file.name.clone(), line, col: 1, path: key.into() }
+    };
+    let mut doc = TextDocument {
+        file: file.name.clone(),
+        stem: file.stem.clone(),
+        kind: DOC_TYPES[0],
+        number: None,
+        code: None,
+        unit: None,
+        date: None,
+        place: None,
+        issuer: None,
+        parent: None,
+        subject: None,
+        to: Vec::new(),
+        grounds: Vec::new(),
+        signers: Vec::new(),
+        recipients: Vec::new(),
+        body: Vec::new(),
+        loc: at(open as u32 + 1),
+        key_lines: key_lines.clone(),
+    };
+    let errors = diags.count(crate::diag::Severity::Error);
+    let kind = read_keys(&mut doc, &map, file, &lines, (open, close, first), &key_loc, diags);
+    match kind {
+        Some(k) => doc.kind = k,
+        None if !key_lines.iter().any(|(k, _)| *k == "kind") => {
+            let names: Vec<&str> = DOC_TYPES.iter().map(|t| t.name).collect();
+            diags.push(error(
+                at(first - 1),
+                "document-kind",
+                "phần đầu không ghi loại văn bản".into(),
+                "the header does not say the document's kind".into(),
+                Text::new(
+                    format!("thêm dòng “loại: Kế hoạch” (hoặc: {})", names.join(", ")),
+                    format!("add a line “loai: Kế hoạch” (or: {})", names.join(", ")),
+                ),
+            ));
+        }
+        None => {}
+    }
+    if diags.count(crate::diag::Severity::Error) != errors {
+        return None;
+    }
+    doc.body = lines
+        .iter()
+        .enumerate()
+        .skip(close + 1)
+        .map(|(i, l)| BodyLine { line: i as u32 + 1, text: l.to_string() })
+        .collect();
+    Some(doc)
+}
+
+/// The front matter: the lines that open and close it, and its keys.
+fn front_matter(
+    file: &TextFile,
+    lines: &[&str],
+    diags: &mut Diagnostics,
+) -> Option<(usize, usize, serde_yaml::Mapping)> {
+    let at = |line: u32| Loc::Text { file: file.name.clone(), line, col: 1 };
     let Some(open) = lines.iter().position(|l| !l.trim().is_empty()) else {
         diags.push(error(
             Loc::File { file: file.name.clone() },
@@ -135,43 +199,21 @@ pub fn document(file: &TextFile, diags: &mut Diagnostics) -> Option<TextDocument
         ));
         return None;
     };
-    // Where each key is written: a line at the left edge, `key:`.
-    let mut key_lines: Vec<(&'static str, u32)> = Vec::new();
-    for (i, l) in lines[open + 1..close].iter().enumerate() {
-        if !l.starts_with([' ', '-', '#'])
-            && let Some((k, _)) = l.split_once(':')
-            && let Some(c) = canonical(KEYS, k)
-        {
-            key_lines.push((c, first + i as u32));
-        }
-    }
-    let key_loc = |key: &str| {
-        let line = key_lines.iter().find(|(k, _)| *k == key).map_or(first, |(_, l)| *l);
-        Loc::Yaml { file: file.name.clone(), line, col: 1, path: key.into() }
-    };
-    let mut doc = TextDocument {
-        file: file.name.clone(),
-        stem: file.stem.clone(),
-        kind: DOC_TYPES[0],
-        number: None,
-        code: None,
-        unit: None,
-        date: None,
-        place: None,
-        issuer: None,
-        parent: None,
-        subject: None,
-        to: Vec::new(),
-        grounds: Vec::new(),
-        signer: DocSigner::default(),
-        recipients: Vec::new(),
-        body: Vec::new(),
-        loc: at(open as u32 + 1),
-        key_lines: key_lines.clone(),
-    };
-    let errors = diags.count(crate::diag::Severity::Error);
+    Some((open, close, map))
+}
+
+/// Reads the header's keys into `doc`; the kind named, if any.
+fn read_keys(
+    doc: &mut TextDocument,
+    map: &serde_yaml::Mapping,
+    file: &TextFile,
+    lines: &[&str],
+    (open, close, first): (usize, usize, u32),
+    key_loc: &dyn Fn(&str) -> Loc,
+    diags: &mut Diagnostics,
+) -> Option<DocType> {
     let mut kind: Option<DocType> = None;
-    for (k, v) in &map {
+    for (k, v) in map {
         let written = scalar(k).unwrap_or_default();
         let Some(key) = canonical(KEYS, &written) else {
             let line = lines[open + 1..close]
@@ -246,64 +288,11 @@ pub fn document(file: &TextFile, diags: &mut Diagnostics) -> Option<TextDocument
                     )),
                 },
             },
-            "signer" => match v {
-                Yaml::Mapping(m) => {
-                    for (sk, sv) in m {
-                        let w = scalar(sk).unwrap_or_default();
-                        match canonical(SIGNER_KEYS, &w) {
-                            Some("authority") => doc.signer.authority = list(sv),
-                            Some("title") => doc.signer.title = scalar(sv),
-                            Some("name") => doc.signer.name = scalar(sv),
-                            _ => diags.push(
-                                Diagnostic::warning(
-                                    "front-matter-key",
-                                    key_loc("signer"),
-                                    Text::new(
-                                        format!("người ký có mục {} không dùng đến: bỏ qua", quote(&w)),
-                                        format!("the signer has a key {} that means nothing here: ignored", quote(&w)),
-                                    ),
-                                )
-                                .with_hint(Text::new(
-                                    "các mục của người ký: thẩm quyền, chức vụ, họ tên",
-                                    "the signer's keys: tham_quyen, chuc_vu, ho_ten",
-                                )),
-                            ),
-                        }
-                    }
-                }
-                // `người ký: Nguyễn Thế Giang`: the name alone.
-                other => doc.signer.name = scalar(other),
-            },
+            "signer" => doc.signers = super::document_signer::signers(v, &key_loc("signer"), diags),
             _ => {}
         }
     }
-    match kind {
-        Some(k) => doc.kind = k,
-        None if !key_lines.iter().any(|(k, _)| *k == "kind") => {
-            let names: Vec<&str> = DOC_TYPES.iter().map(|t| t.name).collect();
-            diags.push(error(
-                at(first - 1),
-                "document-kind",
-                "phần đầu không ghi loại văn bản".into(),
-                "the header does not say the document's kind".into(),
-                Text::new(
-                    format!("thêm dòng “loại: Kế hoạch” (hoặc: {})", names.join(", ")),
-                    format!("add a line “loai: Kế hoạch” (or: {})", names.join(", ")),
-                ),
-            ));
-        }
-        None => {}
-    }
-    if diags.count(crate::diag::Severity::Error) != errors {
-        return None;
-    }
-    doc.body = lines
-        .iter()
-        .enumerate()
-        .skip(close + 1)
-        .map(|(i, l)| BodyLine { line: i as u32 + 1, text: l.to_string() })
-        .collect();
-    Some(doc)
+    kind
 }
 
 /// The header with every value that YAML would misread quoted: one holding `: ` or ending
@@ -358,42 +347,6 @@ fn month_length(s: &str) -> Option<(u8, i32, u8)> {
     (day > days && (1..=12).contains(&month)).then_some((month, year, days))
 }
 
-/// A scalar as text (`15` → `"15"`); `None` when empty or not a scalar.
-fn scalar(v: &Yaml) -> Option<String> {
-    let s = match v {
-        Yaml::String(s) => s.trim().to_string(),
-        Yaml::Number(n) => n.to_string(),
-        Yaml::Bool(b) => b.to_string(),
-        _ => return None,
-    };
-    (!s.is_empty()).then_some(s)
-}
-
-/// A list: a YAML list, or one line per line of a text (list markers and a final `;` or
-/// `,` removed, as in the workbook's settings).
-fn list(v: &Yaml) -> Vec<String> {
-    text_lines(v).unwrap_or_default().into_iter().flat_map(|l| super::lines(Some(l))).collect()
-}
-
-fn text_lines(v: &Yaml) -> Option<Vec<String>> {
-    match v {
-        // `- Lưu: VT, NLN` is read by YAML as a key and its value: put back together.
-        Yaml::Sequence(items) => Some(
-            items
-                .iter()
-                .filter_map(|i| match i {
-                    Yaml::Mapping(m) if m.len() == 1 => m
-                        .iter()
-                        .next()
-                        .and_then(|(k, v)| Some(format!("{}: {}", scalar(k)?, scalar(v).unwrap_or_default()))),
-                    other => scalar(other),
-                })
-                .collect(),
-        ),
-        other => scalar(other).map(|s| s.lines().map(|l| l.trim().to_string()).filter(|l| !l.is_empty()).collect()),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -416,7 +369,7 @@ mod tests {
         assert_eq!(d.code.as_deref(), Some("UBND-VX"));
         assert_eq!(d.date, Some(DocDate::Month { month: 12, year: 2023 }));
         assert_eq!(d.to, ["Sở Tài chính", "Sở Nội vụ"]);
-        assert_eq!(d.signer.authority, ["TL. CHỦ TỊCH"]);
+        assert_eq!(d.signers[0].authority, ["TL. CHỦ TỊCH"]);
         assert_eq!(d.body, [BodyLine { line: 14, text: "Body".into() }, BodyLine { line: 15, text: "".into() }]);
         let e = document(&file("---\nkind: Report\n---\n"), &mut diags);
         assert!(e.is_none());

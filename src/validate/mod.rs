@@ -12,6 +12,7 @@ pub mod choices;
 mod cross;
 mod decisions;
 mod delegates;
+mod document_signer;
 pub mod documents;
 pub(crate) mod fields;
 mod glyphs;
@@ -21,6 +22,7 @@ pub(crate) mod report_tables;
 mod settings;
 pub(crate) mod sheets;
 mod summary;
+mod yaml_values;
 
 use std::collections::HashSet;
 
