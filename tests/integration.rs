@@ -35,5 +35,6 @@ mod seating;
 mod silent;
 mod starter;
 mod statistics;
+mod text_forms;
 mod validation;
 mod watch;

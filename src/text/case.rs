@@ -123,7 +123,8 @@ pub(crate) fn position_with_organization(position: Option<&str>, org: &str) -> S
         if k == 1 {
             let unit = o_long[0].0.to_lowercase();
             let last = p_words[p_words.len() - 1].to_lowercase();
-            let titled = p_words.len() == 2 || p_words[p_words.len() - 2].to_lowercase() == "trưởng";
+            let before = p_words.len().checked_sub(2).map(|i| p_words[i].to_lowercase());
+            let titled = p_words.len() == 2 || before.as_deref() == Some("trưởng");
             if !SHARED_UNIT_WORDS.contains(&unit.as_str()) || last != unit || !titled {
                 continue;
             }

@@ -45,6 +45,9 @@ mod tests {
     #[test]
     fn a_position_and_its_unit_are_joined_without_repeating_or_losing_the_comma() {
         let join = |p: &str, o: &str| position_with_organization(Some(p), o);
+        // A one-word position that is the unit's noun (found by the property run: it
+        // panicked).
+        assert_eq!(join("Thôn", "Thôn Plei Bông"), "Thôn Thôn Plei Bông");
         assert_eq!(
             join("Chủ tịch Ủy ban nhân dân xã Phúc Yên", "Ủy ban nhân dân xã Phúc Yên, huyện Lâm Bình"),
             "Chủ tịch Ủy ban nhân dân xã Phúc Yên, huyện Lâm Bình"

@@ -20,6 +20,8 @@ pub(super) fn read(doc: &TextDocument, lines: &[Line], grounds: bool, diags: &mu
         colon_titles: Vec::new(),
         list_has_sentence: false,
         whole_title: None,
+        list_titles: Vec::new(),
+        names_list: false,
         grounds_open: grounds,
         table: Vec::new(),
     };
@@ -84,6 +86,10 @@ struct Reader<'a, 'd> {
     /// plain after all when nothing comes under it before its next sibling (a list of
     /// names, not of headings).
     whole_title: Option<(usize, Vec<Span>, usize)>,
+    /// The whole-line titles of the current list, and whether the list has proved a list
+    /// of names (one of them followed straight by its sibling): then none is bold.
+    list_titles: Vec<(usize, Vec<Span>)>,
+    names_list: bool,
     grounds_open: bool,
     table: Vec<Line>,
 }
@@ -192,12 +198,21 @@ impl Reader<'_, '_> {
                 self.colon_titles.push((self.blocks.len(), line.to_string()));
             }
         }
+        self.settle_title(Some(d));
+        if k == Some(1) {
+            // A new list: it may be of headings or of names.
+            self.list_titles.clear();
+            self.names_list = false;
+        }
+        let whole = !title.is_empty() && after.trim().is_empty();
         let after = if title.is_empty() { rest.to_string() } else { after };
-        // The label alone is bold only with its title.
-        let printed = if title.is_empty() { spans(line) } else { Self::titled(line, plain, &after, false) };
+        // The label alone is bold only with its title; no title is bold in a list of names.
+        let bold = !(title.is_empty() || whole && self.names_list);
+        let printed = if bold { Self::titled(line, plain, &after, false) } else { spans(line) };
         self.push(DocBlock::Para { spans: printed, style: ParaStyle::Body }, Some(d));
-        if !title.is_empty() && after.trim().is_empty() {
+        if whole && bold {
             self.whole_title = Some((self.blocks.len() - 1, spans(line), d));
+            self.list_titles.push((self.blocks.len() - 1, spans(line)));
         }
     }
 
@@ -273,6 +288,8 @@ impl Reader<'_, '_> {
     /// A Phần, Mục or Điều: a new list starts under it.
     fn heading(&mut self, b: DocBlock) {
         self.close_list();
+        self.list_titles.clear();
+        self.names_list = false;
         self.settle_title(Some(0));
         self.num.item = None;
         self.num.point = None;
@@ -291,6 +308,13 @@ impl Reader<'_, '_> {
         let Some((i, plain, d)) = self.whole_title.take() else { return };
         if next_depth.is_some_and(|n| n <= d) && self.blocks.len() == i + 1 {
             self.blocks[i] = DocBlock::Para { spans: plain, style: ParaStyle::Body };
+            // Followed straight by its sibling: a list of names, none of them a title.
+            if next_depth == Some(d) {
+                self.names_list = true;
+                for (j, spans) in self.list_titles.drain(..) {
+                    self.blocks[j] = DocBlock::Para { spans, style: ParaStyle::Body };
+                }
+            }
         }
     }
 

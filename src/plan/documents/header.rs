@@ -18,6 +18,10 @@ pub(super) fn body_with_data(doc: &TextDocument, data: Option<&TextData>, diags:
     let mut lines: Vec<Line> = Vec::new();
     for l in &doc.body {
         let text = with_data(&l.text, true, data, &doc.line_loc(l.line), &label, diags);
+        if let Some(t) = data.and_then(|d| d.table_at(&text)) {
+            lines.extend(super::table::pipe_rows(t).into_iter().map(|r| (l.line, r)));
+            continue;
+        }
         for t in text.split('\n') {
             lines.push((l.line, t.to_string()));
         }

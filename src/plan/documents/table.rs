@@ -7,6 +7,7 @@
 
 use super::blocks::{Align, Cell, Table};
 use super::inline::spans;
+use crate::plan::summary::{ColumnRole, ReportTable};
 
 /// A table from its rows (each with its line in the file).
 pub(super) fn read_table(rows: &[(u32, String)]) -> Table {
@@ -112,6 +113,27 @@ fn grow(out: &mut [Vec<Cell>], (or, oc): (usize, usize), (r, c): (usize, usize))
         cell.colspan = cell.colspan.max((c - oc + 1) as u32);
         cell.rowspan = cell.rowspan.max((r - or + 1) as u32);
     }
+}
+
+/// A table of the conference's report (`{{ bang("…") }}` on a line of its own) as the pipe
+/// rows a clerk would type: its header, figures set right, its total in bold.
+pub(super) fn pipe_rows(t: &ReportTable) -> Vec<String> {
+    let escape = |s: &str| s.replace('\\', "\\\\").replace('|', "\\|").replace('*', "\\*");
+    let row = |cells: Vec<String>| format!("| {} |", cells.join(" | "));
+    let mut out = vec![row(t.columns.iter().map(|c| escape(&c.header)).collect())];
+    let rule = t.columns.iter().map(|c| if c.role == ColumnRole::Label { "---" } else { "--:" });
+    out.push(row(rule.map(String::from).collect()));
+    for r in &t.rows {
+        out.push(row(r.iter().zip(&t.columns).map(|(v, c)| escape(&v.print(c.format))).collect()));
+    }
+    if let Some(total) = &t.total {
+        let cells = total.iter().zip(&t.columns).map(|(v, c)| {
+            let v = escape(&v.print(c.format));
+            if v.is_empty() { v } else { format!("**{v}**") }
+        });
+        out.push(row(cells.collect()));
+    }
+    out
 }
 
 /// A table row's cells: split at each `|` that is not escaped (`\\|` is a bar inside a cell,

@@ -257,6 +257,8 @@ pub(crate) struct TextData {
     /// For texts printed as they are (the subject, the addressees, the recipients).
     plain: Narrative,
     ctx: Value,
+    /// The report's tables, for `bang("…")` on a line of its own in a document.
+    tables: Arc<Vec<ReportTable>>,
 }
 
 impl TextData {
@@ -273,7 +275,7 @@ impl TextData {
         let sources = Arc::new(sources::sources(ds, &stats.targets));
         let tables = Arc::new(summary.map(|s| s.tables.clone()).unwrap_or_default());
         let (plain, _) = Narrative::new(tables.clone(), sources.clone(), Vec::new());
-        let (mut narrative, _) = Narrative::new(tables, sources, Vec::new());
+        let (mut narrative, _) = Narrative::new(tables.clone(), sources, Vec::new());
         narrative.escape_markup();
         let c = &ds.conference;
         let mut ctx: BTreeMap<String, Value> = BTreeMap::new();
@@ -327,7 +329,7 @@ impl TextData {
             .map(|(_, g)| g.name.as_str())
             .collect();
         ctx.insert("groups".into(), to_value(groups));
-        TextData { narrative, plain, ctx: Value::from(ctx) }
+        TextData { narrative, plain, ctx: Value::from(ctx), tables }
     }
 
     /// Renders one text written at `loc`: with `markup`, a line of a document's body (the
@@ -344,13 +346,17 @@ impl TextData {
     ) -> Result<String, Diagnostic> {
         let narrative = if markup { &self.narrative } else { &self.plain };
         let text = narrative.render_as(source, &self.ctx, loc, what, diags)?;
+        // `{{ bang("…") }}` alone on a body line: the table, read back by the document.
+        if markup && self.table_at(&text).is_some() {
+            return Ok(text);
+        }
         if text.contains(narrative::MARK) {
             return Err(Diagnostic::error(
                 "document-function",
                 loc.clone(),
                 Text::new(
-                    "bang(…) và bieu_do(…) chỉ dùng trong báo cáo (sheet Báo cáo)",
-                    "bang(…) and bieu_do(…) belong to the report (the Báo cáo sheet)",
+                    "bieu_do(…) chỉ dùng trong báo cáo (sheet Báo cáo); bang(…) phải đứng riêng một dòng",
+                    "bieu_do(…) belongs to the report (the Báo cáo sheet); bang(…) must stand on a line of its own",
                 ),
             )
             .with_hint(Text::new(
@@ -359,6 +365,15 @@ impl TextData {
             )));
         }
         Ok(text)
+    }
+}
+
+impl TextData {
+    /// The report table a rendered line places (`bang("…")` alone on it).
+    pub fn table_at(&self, line: &str) -> Option<&ReportTable> {
+        let inner = line.trim().strip_prefix(narrative::MARK)?.strip_suffix(narrative::MARK)?;
+        let i: usize = inner.strip_prefix("table:")?.parse().ok()?;
+        self.tables.get(i)
     }
 }
 
