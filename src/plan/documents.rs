@@ -91,6 +91,8 @@ pub struct DocPlan {
     pub recipients: Vec<String>,
     /// The date the PDF says it was made: the document's, else the conference's.
     pub made: Date,
+    /// The marks of Appendix I (urgency, secrecy, draft, copies, address).
+    pub marks: crate::model::DocMarks,
 }
 
 /// Plans every document; `None` when any has an error (said in `diags`). `ds` is the
@@ -361,6 +363,7 @@ fn plan_one(
         signer,
         recipients,
         made,
+        marks: doc.marks.clone(),
     })
 }
 
