@@ -352,13 +352,13 @@ mod tests {
     #[test]
     fn a_bad_mark_is_an_error_at_its_line_in_vietnamese() {
         let cases = [
-            ("loại: Thông báo\nđộ khẩn: Gấp\n", 3, "không có độ khẩn “Gấp”"),
-            ("loại: Thông báo\ntrích yếu: Thử\nđộ mật: Riêng\n", 4, "không có độ mật “Riêng”"),
+            ("loại: Thông báo\nđộ khẩn: Gấp\n", 3, "không có độ khẩn \"Gấp\""),
+            ("loại: Thông báo\ntrích yếu: Thử\nđộ mật: Riêng\n", 4, "không có độ mật \"Riêng\""),
             ("loại: Thông báo\ndự thảo: sắp xong\n", 3, "không phải cách ghi dự thảo"),
-            ("loại: Thông báo\nsố lượng bản: hai mươi\n", 3, "số lượng bản “hai mươi”"),
+            ("loại: Thông báo\nsố lượng bản: hai mươi\n", 3, "số lượng bản \"hai mươi\""),
             ("loại: Thông báo\nngười đánh máy: Nguyễn Văn An\n", 3, "phải là chữ viết tắt"),
-            ("loại: Thông báo\nemail: vanphong@\n", 3, "thư điện tử “vanphong@”"),
-            ("loại: Thông báo\nđiện thoại: gọi anh Ba\n", 3, "số điện thoại “gọi anh Ba”"),
+            ("loại: Thông báo\nemail: vanphong@\n", 3, "thư điện tử \"vanphong@\""),
+            ("loại: Thông báo\nđiện thoại: gọi anh Ba\n", 3, "số điện thoại \"gọi anh Ba\""),
             ("loại: Thông báo\nwebsite: trang của xã\n", 3, "trang thông tin điện tử"),
             ("loại: Thông báo\nđộ khẩn:\n  - Khẩn\n", 3, "không phải danh sách"),
         ];
