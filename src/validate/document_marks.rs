@@ -65,8 +65,11 @@ pub(super) fn read_key(
         _ => {
             diags.push(bad(
                 at,
-                format!("mục {} phải là một giá trị trên cùng dòng, không phải danh sách", quote(written)),
-                format!("the key {} takes one value on its line, not a list", quote(written)),
+                format!(
+                    "mục {} phải là một giá trị viết trên cùng dòng, không phải danh sách hay nhóm mục",
+                    quote(written)
+                ),
+                format!("the key {} takes one value on its line, not a list or keys", quote(written)),
                 Text::new(format!("ví dụ: {}", example(key)), format!("for example: {}", example(key))),
             ));
             return true;
@@ -78,9 +81,9 @@ pub(super) fn read_key(
         "draft" => marks.draft = draft(value, &text, at, diags),
         "copies" => marks.copies = copies(&text, at, diags),
         "drafter" => marks.drafter = drafter(&text, at, diags),
-        "address" => marks.contact.address = Some(text),
-        "phone" => marks.contact.phone = phone(&text, "điện thoại", at, diags),
-        "fax" => marks.contact.fax = phone(&text, "fax", at, diags),
+        "address" => marks.contact.address = address(text, at, diags),
+        "phone" => marks.contact.phone = phone(&text, key, at, diags),
+        "fax" => marks.contact.fax = phone(&text, key, at, diags),
         "email" => marks.contact.email = email(&text, at, diags),
         _ => marks.contact.website = website(&text, at, diags),
     }
@@ -258,8 +261,26 @@ fn drafter(text: &str, at: Loc, diags: &mut Diagnostics) -> Option<String> {
     None
 }
 
+/// The longest address ô 13 prints (two lines of 11 pt).
+const ADDRESS_CHARS: usize = 200;
+
+fn address(text: String, at: Loc, diags: &mut Diagnostics) -> Option<String> {
+    let n = text.chars().count();
+    if n <= ADDRESS_CHARS {
+        return Some(text);
+    }
+    diags.push(bad(
+        at,
+        format!("địa chỉ dài {n} ký tự: ô địa chỉ cuối trang đầu chỉ in tối đa {ADDRESS_CHARS} ký tự"),
+        format!("the address is {n} characters long: the address block prints at most {ADDRESS_CHARS}"),
+        Text::new(format!("ví dụ: {}", example("address")), "write the street, ward and province only"),
+    ));
+    None
+}
+
 /// A telephone or fax number: digits, spaces, `.`, `-`, `+`, brackets, `/` between two.
-fn phone(text: &str, what: &str, at: Loc, diags: &mut Diagnostics) -> Option<String> {
+fn phone(text: &str, key: &str, at: Loc, diags: &mut Diagnostics) -> Option<String> {
+    let what = if key == "fax" { "fax" } else { "điện thoại" };
     let digits = text.chars().filter(char::is_ascii_digit).count();
     let ok = digits >= 5
         && text.chars().all(|c| c.is_ascii_digit() || matches!(c, ' ' | '.' | '-' | '+' | '(' | ')' | '/' | ','));
@@ -271,7 +292,7 @@ fn phone(text: &str, what: &str, at: Loc, diags: &mut Diagnostics) -> Option<Str
         format!("số {what} {} không đọc được", quote(text)),
         format!("the {what} number {} cannot be read", quote(text)),
         Text::new(
-            format!("chỉ ghi chữ số (có thể cách nhau bằng dấu cách, dấu chấm, gạch nối), ví dụ: {}", example("phone")),
+            format!("chỉ ghi chữ số (có thể cách nhau bằng dấu cách, dấu chấm, gạch nối), ví dụ: {}", example(key)),
             "digits only (spaces, dots or hyphens between them), e.g. dien_thoai: 0207 3822 345",
         ),
     ));
@@ -361,6 +382,9 @@ mod tests {
             ("loại: Thông báo\nđiện thoại: gọi anh Ba\n", 3, "số điện thoại \"gọi anh Ba\""),
             ("loại: Thông báo\nwebsite: trang của xã\n", 3, "trang thông tin điện tử"),
             ("loại: Thông báo\nđộ khẩn:\n  - Khẩn\n", 3, "không phải danh sách"),
+            ("loại: Thông báo\nđộ mật: {a: 1}\n", 3, "không phải danh sách hay nhóm mục"),
+            (&format!("loại: Thông báo\nđịa chỉ: {}\n", "Số 8 đường Tân Trào ".repeat(20)), 3, "địa chỉ dài 399 ký tự"),
+            ("loại: Thông báo\nfax: 0\n", 3, "số fax \"0\""),
         ];
         for (header, line, message) in cases {
             let (d, diags) = read(header);
