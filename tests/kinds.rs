@@ -388,3 +388,28 @@ fn kinds_and_marks_are_read_loosely_and_bad_values_are_errors_at_their_line() {
     let err = stderr(&vanthu(&["render", "c.md"], p.dir.path()));
     assert!(err.contains("c.md:5:1") && err.contains("Giấy mời, Giấy giới thiệu"), "{err}");
 }
+
+#[test]
+fn a_mark_changed_is_named_in_the_change_report_and_its_document_made_again() {
+    let p = Project::new();
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let yaml = std::fs::read_to_string(root.join("data/tong-ket-xa-2025/hoi-nghi.yaml")).unwrap();
+    let path = p.file("hoi-nghi.yaml", &yaml);
+    let invitation = "---\nloại: Giấy mời\nngày: 20/12/2025\ntrích yếu: Dự họp\nnơi nhận:\n  - Lưu: VT, VP\n---\n\nỦy ban nhân dân xã Ia Sao trân trọng kính mời: các trưởng thôn.\n";
+    p.file("van-ban/giay-moi.md", invitation);
+    p.file("van-ban/thong-bao.md", &invitation.replace("Giấy mời", "Thông báo"));
+    let out = p.out();
+    let only = [vanthu::pack::DocKind::Documents];
+    let o = crate::util::build(vanthu::input::Source::File(path.clone()), &out);
+    assert!(!o.diags.has_errors(), "{:#?}", o.diags);
+    assert!(pdf::flat_text(&out.join("van-ban/giay-moi.pdf")).contains("Số: /GM-UBND"), "the workbook's symbol");
+
+    p.file("van-ban/giay-moi.md", &invitation.replace("ngày:", "độ khẩn: Hỏa tốc\ndự thảo: có\nngày:"));
+    let o = crate::util::build_only(vanthu::input::Source::File(path), &out, &only);
+    assert_eq!(o.rendered, ["van-ban/giay-moi.pdf"], "that document alone");
+    let lines = o.changes.as_ref().unwrap().lines(vanthu::diag::Lang::Vi).join("\n");
+    assert!(lines.contains("Văn bản van-ban/giay-moi.md: Độ khẩn") && lines.contains("Hỏa tốc"), "{lines}");
+    assert!(lines.contains("Dự thảo") && lines.contains("DỰ THẢO"), "{lines}");
+    let text = pdf::flat_text(&out.join("van-ban/giay-moi.pdf"));
+    assert!(text.contains("HỎA TỐC") && text.contains("DỰ THẢO"), "{text}");
+}
