@@ -16,6 +16,7 @@ mod documents;
 mod edits;
 mod hostile;
 mod incremental;
+mod kinds;
 mod layout;
 mod legacy;
 mod messy;

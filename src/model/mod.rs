@@ -24,7 +24,9 @@ pub use authority::{Authority, Conferrer, Level};
 pub use awards::{Amount, Award, Decision, Handing, Period};
 pub use commendation::{AwardKind, AwardType, Category, Face, Holders, TWO_TIER_REFORM};
 pub use dataset::Dataset;
-pub use document::{BodyLine, DOC_TYPES, DocDate, DocSigner, DocType, TextDocument};
+pub use document::{
+    BodyLine, DOC_TYPES, DocContact, DocDate, DocMarks, DocSigner, DocType, Secrecy, TextDocument, Urgency,
+};
 pub use hall::{HallBlock, HallPart, Layout};
 pub use located::Src;
 pub use ocop::*;

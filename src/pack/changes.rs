@@ -97,6 +97,9 @@ pub fn snapshot(ds: &Dataset, plan: &Plan) -> Snapshot {
                 ("Kính gửi", d.to.join("; ")),
                 ("Người ký", d.signers.iter().map(|s| s.name.as_str()).collect::<Vec<_>>().join("; ")),
                 ("Nơi nhận", d.recipients.join("; ")),
+                ("Độ khẩn", d.marks.urgency.map(|u| u.name().to_string()).unwrap_or_default()),
+                ("Độ mật", d.marks.secrecy.map(|s| s.name().to_string()).unwrap_or_default()),
+                ("Dự thảo", d.marks.draft.clone().unwrap_or_default()),
                 (BODY, body[..16].to_string()),
             ]);
             (d.file.to_string(), f)

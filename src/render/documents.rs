@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use crate::diag::Diagnostics;
 use crate::input::documents::FOLDER;
-use crate::model::DocDate;
+use crate::model::{DocDate, DocMarks};
 use crate::pack::DocKind;
 use crate::plan::documents::{Align, Appendix, Cell, DocBlock, DocPlan, ParaStyle, Span, Table};
 use crate::render::context::{Ctx, Rendered};
@@ -87,6 +87,66 @@ pub(crate) struct DocumentView {
     /// Left to right.
     pub signers: Vec<SignerView>,
     pub appendices: Vec<AppendixView>,
+    /// The marks of Appendix I around the header.
+    pub marks: MarksView,
+}
+
+/// A stamp of ô 10a or 10b: its text and its frame's width.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct StampView {
+    pub text: &'static str,
+    /// mm; the frame is 8 mm high.
+    pub width: f64,
+}
+
+/// The marks of Decree 30, Appendix I, III a document carries.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct MarksView {
+    /// `DỰ THẢO`, `DỰ THẢO LẦN 2`, framed under the number.
+    pub draft: Option<String>,
+    /// Ô 10a, in a double frame.
+    pub secrecy: Option<StampView>,
+    /// Ô 10b, in a single frame.
+    pub urgency: Option<StampView>,
+    /// Ô 13: the lines under a full-width rule at the foot of page 1.
+    pub contact: Vec<String>,
+}
+
+/// Ô 12: `PL.(300)` — the drafter's initials and the number of copies issued.
+fn drafter_line(m: &DocMarks) -> Option<String> {
+    let initials = m.drafter.as_deref().map(|d| if d.ends_with('.') { d.to_string() } else { format!("{d}.") });
+    let copies = m.copies.map(|n| format!("({n})"));
+    match (initials, copies) {
+        (None, None) => None,
+        (i, c) => Some(format!("{}{}", i.unwrap_or_default(), c.unwrap_or_default())),
+    }
+}
+
+/// Ô 13 as Appendix I's example column lays it out: the address, then `ĐT: …, Fax: …`,
+/// then `E-mail: …, Website: …`.
+fn contact_lines(m: &DocMarks) -> Vec<String> {
+    let c = &m.contact;
+    let pair = |a: Option<(&str, &String)>, b: Option<(&str, &String)>| {
+        let parts: Vec<String> = [a, b].into_iter().flatten().map(|(k, v)| format!("{k}: {v}")).collect();
+        (!parts.is_empty()).then(|| parts.join(", "))
+    };
+    [
+        c.address.clone(),
+        pair(c.phone.as_ref().map(|v| ("ĐT", v)), c.fax.as_ref().map(|v| ("Fax", v))),
+        pair(c.email.as_ref().map(|v| ("E-mail", v)), c.website.as_ref().map(|v| ("Website", v))),
+    ]
+    .into_iter()
+    .flatten()
+    .collect()
+}
+
+fn marks(m: &DocMarks) -> MarksView {
+    MarksView {
+        draft: m.draft.clone(),
+        secrecy: m.secrecy.map(|s| StampView { text: s.text(), width: s.width_mm() }),
+        urgency: m.urgency.map(|u| StampView { text: u.text(), width: u.width_mm() }),
+        contact: contact_lines(m),
+    }
 }
 
 /// Rows a table may have and still be moved whole to the next page rather than split.
@@ -240,8 +300,8 @@ pub(crate) fn view(p: &DocPlan, font: Vec<&'static str>) -> DocumentView {
         day,
         month,
         year: p.date.map_or(p.year, DocDate::year),
-        show_number: true,
-        show_date: true,
+        show_number: p.kind.numbered,
+        show_date: p.kind.dated,
     };
     let letter = p.kind.is_letter();
     let subject = p
@@ -253,16 +313,19 @@ pub(crate) fn view(p: &DocPlan, font: Vec<&'static str>) -> DocumentView {
         (Some(s), false) => format!("{} {}", p.kind.name, crate::text::lowercase_first(s)),
         (None, _) => p.kind.name.to_string(),
     };
+    // Ô 12 is the line under Nơi nhận's last (`- Lưu: VT, …`), in its size.
+    let mut recipients = views::recipients(&p.recipients);
+    recipients.extend(drafter_line(&p.marks));
     DocumentView {
         font,
         title,
         header,
-        kind: (!letter).then(|| p.kind.name.to_uppercase()),
+        kind: (!letter).then(|| p.kind.title.to_string()),
         subject,
         letter,
         to: addressees(&p.to),
         blocks: p.blocks.iter().map(block).collect(),
-        recipients: views::recipients(&p.recipients),
+        recipients,
         signers: p
             .signers
             .iter()
@@ -272,6 +335,7 @@ pub(crate) fn view(p: &DocPlan, font: Vec<&'static str>) -> DocumentView {
             })
             .collect(),
         appendices: p.appendices.iter().map(appendix).collect(),
+        marks: marks(&p.marks),
     }
 }
 

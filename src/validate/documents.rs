@@ -8,7 +8,7 @@ use serde_yaml::Value as Yaml;
 use super::yaml_values::{canonical, list, scalar, text_lines};
 use crate::diag::{Diagnostic, Diagnostics, Loc, Text, quote};
 use crate::input::documents::TextFile;
-use crate::model::{BodyLine, DOC_TYPES, DocDate, DocType, TextDocument};
+use crate::model::{BodyLine, DOC_TYPES, DocDate, DocMarks, DocType, TextDocument};
 use crate::text::parse_date_text;
 
 /// The front-matter keys: the canonical key and the names it answers to (as slugs).
@@ -86,6 +86,7 @@ pub fn document(file: &TextFile, diags: &mut Diagnostics) -> Option<TextDocument
         signers: Vec::new(),
         recipients: Vec::new(),
         body: Vec::new(),
+        marks: DocMarks::default(),
         loc: at(open as u32 + 1),
         key_lines: key_lines.clone(),
     };
@@ -108,6 +109,7 @@ pub fn document(file: &TextFile, diags: &mut Diagnostics) -> Option<TextDocument
         }
         None => {}
     }
+    super::document_marks::finish(&mut doc, diags);
     if diags.count(crate::diag::Severity::Error) != errors {
         return None;
     }
@@ -220,6 +222,9 @@ fn read_keys(
                 .iter()
                 .position(|l| l.split_once(':').is_some_and(|(x, _)| x.trim() == written.trim()))
                 .map_or(first, |i| first + i as u32);
+            if super::document_marks::read_key(&mut doc.marks, &written, v, &file.name, line, diags) {
+                continue;
+            }
             diags.push(
                 Diagnostic::warning(
                     "front-matter-key",
@@ -229,7 +234,10 @@ fn read_keys(
                         format!("the header has a key {} that means nothing here: ignored", quote(&written)),
                     ),
                 )
-                .with_hint(Text::new(format!("các mục: {KEY_LIST}"), format!("the keys: {KEY_LIST}"))),
+                .with_hint(Text::new(
+                    format!("các mục: {KEY_LIST}; {}", super::document_marks::KEY_LIST),
+                    format!("the keys: {KEY_LIST}; {}", super::document_marks::KEY_LIST),
+                )),
             );
             continue;
         };

@@ -12,6 +12,7 @@ pub mod choices;
 mod cross;
 mod decisions;
 mod delegates;
+mod document_marks;
 mod document_signer;
 pub mod documents;
 pub(crate) mod fields;

@@ -118,4 +118,6 @@ pub struct DocPlan {
     pub appendices: Vec<Appendix>,
     /// The date the PDF says it was made: the document's, else the conference's.
     pub made: Date,
+    /// The marks of Decree 30, Appendix I (urgency, secrecy, draft, drafter, address).
+    pub marks: crate::model::DocMarks,
 }

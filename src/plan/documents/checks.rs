@@ -23,7 +23,7 @@ pub(super) fn warn(
             .with_hint(Text::new(vi, en)),
         );
     }
-    // A Biên bản, a Giấy mời or a Giấy giới thiệu need not list its recipients.
+    // A Biên bản need not list its recipients.
     if recipients.is_empty() && doc.kind.abbr != "BB" {
         diags.push(
             Diagnostic::warning(

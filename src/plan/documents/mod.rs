@@ -137,6 +137,7 @@ fn plan_one(
         recipients,
         appendices,
         made: fields.made,
+        marks: doc.marks.clone(),
     })
 }
 
