@@ -21,6 +21,8 @@ pub(crate) mod report_tables;
 mod settings;
 pub(crate) mod sheets;
 mod summary;
+mod tally;
+mod votes;
 
 use std::collections::HashSet;
 
@@ -50,6 +52,7 @@ pub fn validate(raw: &NormalizedDataset, diags: &mut Diagnostics) -> Option<Data
     let report = v.report();
     let report_tables = v.report_tables();
     let sheets = v.own_sheets();
+    let elections = v.elections(&delegates);
     let mut decisions = Vec::new();
     if let Some(s) = &settings {
         v.check_dates(s, !awards.is_empty());
@@ -86,6 +89,7 @@ pub fn validate(raw: &NormalizedDataset, diags: &mut Diagnostics) -> Option<Data
         report,
         report_tables,
         sheets,
+        elections,
         hall_loc: raw.table(TableKind::Hall).loc.clone(),
         layout,
         honour_side: s.honour_side,

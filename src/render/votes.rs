@@ -1,0 +1,311 @@
+//! A vote at the conference: the ballots (`phieu-bau.pdf`, every vote's copies, several to
+//! an A4 sheet when the list is short) and, once counted, the counting board's record
+//! (`bien-ban-kiem-phieu.pdf`, Mẫu 1.4 titled `BIÊN BẢN KIỂM PHIẾU`) and the results
+//! workbook (`ket-qua-bau-cu.xlsx`).
+
+use rust_xlsxwriter::{FormatAlign, XlsxError};
+use serde::Serialize;
+
+use super::context::{Ctx, Rendered, dedup};
+use super::views::{HeaderView, issuer_lines};
+use super::xlsx::{Col, cell_format, table_sheet, workbook};
+use crate::diag::{Diagnostic, Diagnostics, Loc, Text};
+use crate::model::{Dataset, Election};
+use crate::pack::DocKind;
+use crate::plan::votes::Tally;
+use crate::text::{Time, month_vi, vi_percent};
+
+pub(crate) const BALLOTS: &str = "phieu-bau.pdf";
+pub(crate) const RECORD: &str = "bien-ban-kiem-phieu.pdf";
+pub(crate) const RESULTS: &str = "ket-qua-bau-cu.xlsx";
+
+#[derive(Debug, Clone, Serialize)]
+struct CandidateLine {
+    number: usize,
+    name: String,
+    detail: String,
+}
+
+/// One vote's ballot (see `templates/phieu-bau.typ`).
+#[derive(Debug, Clone, Serialize)]
+struct BallotView {
+    /// The body whose ballot it is, one printed line each.
+    body: Vec<String>,
+    /// `Dấu của Trường Đại học …`: the words in the stamp's box.
+    stamp: String,
+    event: String,
+    subject: String,
+    /// `(Bầu 05 người)`.
+    seats: String,
+    candidates: Vec<CandidateLine>,
+    note: String,
+    copies: u32,
+    /// Ballots on one A4 sheet.
+    per_page: u32,
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct BallotsView {
+    font: Vec<&'static str>,
+    title: String,
+    ballots: Vec<BallotView>,
+}
+
+/// One line of the result table.
+#[derive(Debug, Clone, Serialize)]
+struct ResultLine {
+    number: usize,
+    name: String,
+    votes: u32,
+    /// `86,7`.
+    percent: String,
+    outcome: &'static str,
+}
+
+/// One vote's record (see `templates/bien-ban-kiem-phieu.typ`).
+#[derive(Debug, Clone, Serialize)]
+struct RecordView {
+    header: HeaderView,
+    subject: String,
+    opening: String,
+    board: Vec<String>,
+    intro: String,
+    figures: Vec<String>,
+    base_words: String,
+    results: Vec<ResultLine>,
+    conclusion: String,
+    elected: Vec<String>,
+    closing: String,
+    head: String,
+    members: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct RecordsView {
+    font: Vec<&'static str>,
+    title: String,
+    records: Vec<RecordView>,
+}
+
+/// `05`: counts of people are written with two digits, as in the statutes' forms.
+fn two(n: u32) -> String {
+    format!("{n:02}")
+}
+
+/// Ballots per A4 sheet: three short lists, two of up to nine, else one.
+fn per_page(candidates: usize) -> u32 {
+    match candidates {
+        0..=3 => 3,
+        4..=9 => 2,
+        _ => 1,
+    }
+}
+
+fn ballot(ds: &Dataset, e: &Election) -> BallotView {
+    BallotView {
+        body: issuer_lines(&ds.issuer.name),
+        stamp: format!("Dấu của {}", e.stamp.as_deref().unwrap_or(&ds.issuer.sentence_name)),
+        event: ds.conference.title.trim_end_matches('.').to_uppercase(),
+        subject: e.title.clone(),
+        seats: format!("(Bầu {} người)", two(e.seats)),
+        candidates: e
+            .candidates
+            .iter()
+            .enumerate()
+            .map(|(i, c)| CandidateLine { number: i + 1, name: c.name.clone(), detail: c.detail.clone().unwrap_or_default() })
+            .collect(),
+        note: format!(
+            "Ghi chú: Đồng ý bầu người nào thì giữ nguyên họ và tên người đó; không đồng ý bầu người nào thì gạch ngang chính giữa họ và tên người đó. Phiếu bầu giữ lại quá {} người là phiếu không hợp lệ.",
+            two(e.seats)
+        ),
+        copies: e.copies,
+        per_page: per_page(e.candidates.len()),
+    }
+}
+
+/// `vào hồi 10 giờ 30 phút`, or blanks to fill in by hand.
+fn at_hour(t: Option<Time>) -> String {
+    match t {
+        Some(t) => format!("vào hồi {} giờ {:02} phút", t.hour, t.minute),
+        None => "vào hồi …… giờ …… phút".into(),
+    }
+}
+
+fn record(ds: &Dataset, e: &Election, t: &Tally) -> Option<RecordView> {
+    let c = e.counts?;
+    let date = ds.conference.date;
+    let header = HeaderView {
+        parent: Some(issuer_lines(&ds.issuer.name).join(" ")),
+        issuer: vec!["BAN KIỂM PHIẾU".into()],
+        number: None,
+        code: "BB-BKP".into(),
+        place: ds.issuer.place.clone(),
+        day: Some(format!("{:02}", date.day)),
+        month: Some(month_vi(date.month)),
+        year: date.year,
+        show_number: true,
+        show_date: true,
+    };
+    let mut board: Vec<String> = Vec::new();
+    if let Some(h) = &e.board_head {
+        board.push(format!("{h} - Trưởng ban;"));
+    }
+    board.extend(e.board.iter().map(|m| format!("{m} - Thành viên;")));
+    if let Some(last) = board.last_mut() {
+        last.pop();
+        last.push('.');
+    }
+    let mut figures = Vec::new();
+    if let Some(s) = e.summoned {
+        figures.push(format!("Số đại biểu được triệu tập: {} người;", two(s)));
+    }
+    figures.push(format!("Số phiếu phát ra: {} phiếu;", two(c.issued)));
+    figures.push(format!("Số phiếu thu về: {} phiếu;", two(c.returned)));
+    figures.push(format!("Số phiếu hợp lệ: {} phiếu;", two(c.valid)));
+    figures.push(format!("Số phiếu không hợp lệ: {} phiếu.", two(c.invalid)));
+    let results: Vec<ResultLine> = t
+        .rows
+        .iter()
+        .enumerate()
+        .map(|(i, r)| ResultLine {
+            number: i + 1,
+            name: e.candidates[r.candidate].name.clone(),
+            votes: r.votes,
+            percent: vi_percent(f64::from(r.votes) * 100.0 / f64::from(t.base.max(1))),
+            outcome: r.outcome.words(),
+        })
+        .collect();
+    let elected: Vec<String> = t
+        .elected()
+        .enumerate()
+        .map(|(i, r)| {
+            let cand = &e.candidates[r.candidate];
+            let detail = cand.detail.as_deref().map(|d| format!(", {d}")).unwrap_or_default();
+            format!("{}. {}{detail} ({} phiếu, đạt {}%)", i + 1, cand.name, two(r.votes), vi_percent(f64::from(r.votes) * 100.0 / f64::from(t.base.max(1))))
+        })
+        .collect();
+    let n_elected = elected.len() as u32;
+    Some(RecordView {
+        header,
+        subject: format!("Bầu {}", e.title),
+        opening: format!(
+            "Hôm nay, {}, ngày {:02} tháng {} năm {}, tại {}, {}, Ban kiểm phiếu gồm:",
+            at_hour(e.time),
+            date.day,
+            month_vi(date.month),
+            date.year,
+            ds.conference.venue,
+            ds.conference.title.trim_end_matches('.'),
+        ),
+        board,
+        intro: format!(
+            "Ban kiểm phiếu đã tiến hành kiểm phiếu bầu {}. Số lượng bầu: {} người; danh sách bầu cử gồm {} người. Kết quả như sau:",
+            e.title,
+            two(e.seats),
+            two(e.candidates.len() as u32)
+        ),
+        figures,
+        base_words: format!("Tỷ lệ (%) so với {}", e.base.words()),
+        results,
+        conclusion: if n_elected == 0 {
+            format!("Căn cứ nguyên tắc bầu cử (người trúng cử phải có số phiếu bầu {} so với tổng {}), không có người trúng cử.", e.threshold.words(), e.base.words())
+        } else {
+            format!(
+                "Căn cứ nguyên tắc bầu cử (người trúng cử phải có số phiếu bầu {} so với tổng {}, lấy theo thứ tự từ cao xuống thấp đến đủ số lượng), {} người sau đây trúng cử:",
+                e.threshold.words(),
+                e.base.words(),
+                two(n_elected)
+            )
+        },
+        elected,
+        closing: "Biên bản lập xong hồi …… giờ …… phút cùng ngày, đã được đọc trước Hội nghị và các thành viên Ban kiểm phiếu nhất trí ký tên./.".into(),
+        head: e.board_head.clone().unwrap_or_default(),
+        members: e.board.clone(),
+    })
+}
+
+/// A ballot longer than the sheet it is on.
+fn ballot_overflow(ds: &Dataset, doc: &typst_layout::PagedDocument) -> Option<Diagnostic> {
+    let expected: u32 = ds.elections.iter().map(|e| e.copies.div_ceil(per_page(e.candidates.len()))).sum();
+    (doc.pages().len() as u32 > expected).then(|| {
+        Diagnostic::warning(
+            "ballot-overflow",
+            Loc::File { file: ds.file.clone() },
+            Text::new(
+                "phiếu bầu dài hơn phần trang dành cho nó: kiểm tra phieu-bau.pdf trước khi in",
+                "a ballot is longer than its part of the sheet: check phieu-bau.pdf before printing",
+            ),
+        )
+    })
+}
+
+/// The ballots, and the record and results of the votes counted.
+pub(crate) fn render(ds: &Dataset, tallies: &[Tally], ctx: &Ctx<'_>) -> Rendered {
+    if ds.elections.is_empty() {
+        return Ok((Vec::new(), Diagnostics::new()));
+    }
+    let date = ds.conference.date;
+    let ballots = BallotsView {
+        font: ctx.font.clone(),
+        title: format!("Phiếu bầu - {}", ds.conference.title.trim_end_matches('.')),
+        ballots: ds.elections.iter().map(|e| ballot(ds, e)).collect(),
+    };
+    let (pdf, mut warnings) =
+        ctx.pdf("phieu-bau.typ", &ballots, BALLOTS, DocKind::Votes, date, |doc| ballot_overflow(ds, doc))?;
+    let mut out = vec![pdf];
+    let records: Vec<RecordView> =
+        tallies.iter().filter_map(|t| record(ds, &ds.elections[t.election], t)).collect();
+    if !records.is_empty() {
+        let view = RecordsView {
+            font: ctx.font.clone(),
+            title: format!("Biên bản kiểm phiếu - {}", ds.conference.title.trim_end_matches('.')),
+            records,
+        };
+        let (pdf, w) = ctx.pdf("bien-ban-kiem-phieu.typ", &view, RECORD, DocKind::Votes, date, |_| None)?;
+        warnings.extend(w);
+        out.push(pdf);
+        out.push(ctx.xlsx(RESULTS, DocKind::Votes, results(ds, tallies)));
+    }
+    Ok((out, dedup(warnings)))
+}
+
+/// `ket-qua-bau-cu.xlsx`: every counted vote's candidates by votes, with share and outcome.
+fn results(ds: &Dataset, tallies: &[Tally]) -> Vec<u8> {
+    let build = || -> Result<Vec<u8>, XlsxError> {
+        let mut wb = workbook(ds, "Kết quả bầu cử");
+        let fmt = cell_format();
+        let centred = cell_format().set_align(FormatAlign::Center);
+        let ws = wb.add_worksheet();
+        let cols = [
+            Col { header: "Cuộc bầu", width: 40.0 },
+            Col { header: "STT", width: 6.0 },
+            Col { header: "Họ và tên", width: 26.0 },
+            Col { header: "Chức vụ, đơn vị", width: 36.0 },
+            Col { header: "Số phiếu bầu", width: 12.0 },
+            Col { header: "Tính trên", width: 12.0 },
+            Col { header: "Tỷ lệ (%)", width: 10.0 },
+            Col { header: "Kết quả", width: 18.0 },
+        ];
+        let n: usize = tallies.iter().map(|t| t.rows.len()).sum();
+        let title = format!("KẾT QUẢ BẦU CỬ - {}", ds.conference.title.to_uppercase());
+        let mut row = table_sheet(ws, "Kết quả bầu cử", &title, &cols, n, true)?;
+        for t in tallies {
+            let e = &ds.elections[t.election];
+            for (i, r) in t.rows.iter().enumerate() {
+                let cand = &e.candidates[r.candidate];
+                ws.write_string_with_format(row, 0, &e.title, &fmt)?;
+                ws.write_number_with_format(row, 1, (i + 1) as f64, &centred)?;
+                ws.write_string_with_format(row, 2, &cand.name, &fmt)?;
+                ws.write_string_with_format(row, 3, cand.detail.as_deref().unwrap_or(""), &fmt)?;
+                ws.write_number_with_format(row, 4, f64::from(r.votes), &centred)?;
+                ws.write_number_with_format(row, 5, f64::from(t.base), &centred)?;
+                let share = (f64::from(r.votes) * 1000.0 / f64::from(t.base.max(1))).round() / 10.0;
+                ws.write_number_with_format(row, 6, share, &centred)?;
+                ws.write_string_with_format(row, 7, r.outcome.words(), &fmt)?;
+                row += 1;
+            }
+        }
+        wb.save_to_buffer()
+    };
+    build().expect("the results' cells are within Excel's limits")
+}
