@@ -36,4 +36,5 @@ mod silent;
 mod starter;
 mod statistics;
 mod validation;
+mod votes;
 mod watch;

@@ -79,4 +79,3 @@ pub(crate) const fn multi(mut c: ColumnSpec) -> ColumnSpec {
 pub const STT: &str = "stt";
 
 pub(crate) const STT_COL: ColumnSpec = col(STT, "STT", &["TT", "Số TT", "Số thứ tự"]);
-

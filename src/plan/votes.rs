@@ -19,7 +19,7 @@ impl Outcome {
     pub fn words(self) -> &'static str {
         match self {
             Outcome::Elected => "Trúng cử",
-            Outcome::Tied => "Bằng phiếu, bầu lại",
+            Outcome::Tied => "Bằng phiếu",
             Outcome::NotElected => "Không trúng cử",
         }
     }
@@ -78,7 +78,7 @@ pub fn plan(ds: &Dataset, diags: &mut Diagnostics) -> Vec<Tally> {
                     ),
                 )
                 .with_hint(Text::new(
-                    "hội nghị quyết định bầu tiếp trong số những người bằng phiếu; Biên bản ghi “Bằng phiếu, bầu lại”",
+                    "hội nghị quyết định bầu tiếp trong số những người bằng phiếu; Biên bản ghi “Bằng phiếu”",
                     "the conference decides whether to vote again among them; the record says so",
                 )),
             );
@@ -141,7 +141,10 @@ mod tests {
     use crate::model::{Base, Candidate, Counts, Src, Threshold};
 
     fn election(votes: &[u32], seats: u32) -> Election {
-        let src = Src { origin: crate::diag::Origin::Yaml { file: "x".into(), line: 1, col: 1, path: "e".into() }, cells: Default::default() };
+        let src = Src {
+            origin: crate::diag::Origin::Yaml { file: "x".into(), line: 1, col: 1, path: "e".into() },
+            cells: Default::default(),
+        };
         Election {
             title: "Ban Thanh tra nhân dân".into(),
             seats,

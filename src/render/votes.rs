@@ -75,6 +75,8 @@ struct RecordView {
     results: Vec<ResultLine>,
     conclusion: String,
     elected: Vec<String>,
+    /// A tie on the last seat, or seats left empty.
+    remarks: Vec<String>,
     closing: String,
     head: String,
     members: Vec<String>,
@@ -112,7 +114,11 @@ fn ballot(ds: &Dataset, e: &Election) -> BallotView {
             .candidates
             .iter()
             .enumerate()
-            .map(|(i, c)| CandidateLine { number: i + 1, name: c.name.clone(), detail: c.detail.clone().unwrap_or_default() })
+            .map(|(i, c)| CandidateLine {
+                number: i + 1,
+                name: c.name.clone(),
+                detail: c.detail.clone().unwrap_or_default(),
+            })
             .collect(),
         note: format!(
             "Ghi chú: Đồng ý bầu người nào thì giữ nguyên họ và tên người đó; không đồng ý bầu người nào thì gạch ngang chính giữa họ và tên người đó. Phiếu bầu giữ lại quá {} người là phiếu không hợp lệ.",
@@ -181,10 +187,29 @@ fn record(ds: &Dataset, e: &Election, t: &Tally) -> Option<RecordView> {
         .map(|(i, r)| {
             let cand = &e.candidates[r.candidate];
             let detail = cand.detail.as_deref().map(|d| format!(", {d}")).unwrap_or_default();
-            format!("{}. {}{detail} ({} phiếu, đạt {}%)", i + 1, cand.name, two(r.votes), vi_percent(f64::from(r.votes) * 100.0 / f64::from(t.base.max(1))))
+            format!(
+                "{}. {}{detail} ({} phiếu, đạt {}%)",
+                i + 1,
+                cand.name,
+                two(r.votes),
+                vi_percent(f64::from(r.votes) * 100.0 / f64::from(t.base.max(1)))
+            )
         })
         .collect();
     let n_elected = elected.len() as u32;
+    let mut remarks = Vec::new();
+    let tied: Vec<&crate::plan::votes::TallyRow> =
+        t.rows.iter().filter(|r| r.outcome == crate::plan::votes::Outcome::Tied).collect();
+    if let Some(first) = tied.first() {
+        let names: Vec<String> = tied.iter().map(|r| e.candidates[r.candidate].name.clone()).collect();
+        remarks.push(format!(
+            "{} có số phiếu bầu bằng nhau ({} phiếu) ở vị trí cuối, nhiều hơn số lượng còn lại; đề nghị Hội nghị quyết định bầu tiếp trong số những người này.",
+            crate::text::join_vi(names),
+            two(first.votes)
+        ));
+    } else if n_elected < e.seats && n_elected > 0 {
+        remarks.push(format!("Số người trúng cử ít hơn số lượng bầu {} người.", two(e.seats - n_elected)));
+    }
     Some(RecordView {
         header,
         subject: format!("Bầu {}", e.title),
@@ -218,6 +243,7 @@ fn record(ds: &Dataset, e: &Election, t: &Tally) -> Option<RecordView> {
             )
         },
         elected,
+        remarks,
         closing: "Biên bản lập xong hồi …… giờ …… phút cùng ngày, đã được đọc trước Hội nghị và các thành viên Ban kiểm phiếu nhất trí ký tên./.".into(),
         head: e.board_head.clone().unwrap_or_default(),
         members: e.board.clone(),
@@ -253,8 +279,7 @@ pub(crate) fn render(ds: &Dataset, tallies: &[Tally], ctx: &Ctx<'_>) -> Rendered
     let (pdf, mut warnings) =
         ctx.pdf("phieu-bau.typ", &ballots, BALLOTS, DocKind::Votes, date, |doc| ballot_overflow(ds, doc))?;
     let mut out = vec![pdf];
-    let records: Vec<RecordView> =
-        tallies.iter().filter_map(|t| record(ds, &ds.elections[t.election], t)).collect();
+    let records: Vec<RecordView> = tallies.iter().filter_map(|t| record(ds, &ds.elections[t.election], t)).collect();
     if !records.is_empty() {
         let view = RecordsView {
             font: ctx.font.clone(),

@@ -48,7 +48,13 @@ impl Validator<'_> {
                     c.valid + c.invalid,
                     c.returned
                 ),
-                format!("valid ({}) plus invalid ({}) is {}, not the {} returned", c.valid, c.invalid, c.valid + c.invalid, c.returned),
+                format!(
+                    "valid ({}) plus invalid ({}) is {}, not the {} returned",
+                    c.valid,
+                    c.invalid,
+                    c.valid + c.invalid,
+                    c.returned
+                ),
                 "phiếu thu về = phiếu hợp lệ + phiếu không hợp lệ: kiểm tra lại ba số này",
                 "returned = valid + invalid: check these three figures",
             ));

@@ -53,7 +53,8 @@ impl Validator<'_> {
                 self.push(d);
                 continue;
             }
-            let by_id = |n: &String| delegates.iter().find(|d| d.id == *n).map_or_else(|| n.clone(), |d| d.name.clone());
+            let by_id =
+                |n: &String| delegates.iter().find(|d| d.id == *n).map_or_else(|| n.clone(), |d| d.name.clone());
             e.board_head = e.board_head.as_ref().map(by_id);
             e.board = e.board.iter().map(by_id).collect();
             seen.insert(key, rec.loc("title"));
@@ -261,9 +262,9 @@ fn election_of(f: &mut Fields<'_>, which: Option<&str>, elections: &[Slot]) -> O
         None => None,
         Some(w) => {
             let k = loose_key(w.trim_start_matches("Bầu ").trim_start_matches("bầu "));
-            elections.iter().position(|s| {
-                loose_key(&s.e.title) == k || s.id.as_deref().is_some_and(|id| loose_key(id) == k)
-            })
+            elections
+                .iter()
+                .position(|s| loose_key(&s.e.title) == k || s.id.as_deref().is_some_and(|id| loose_key(id) == k))
         }
     };
     if found.is_none() {

@@ -16,7 +16,9 @@ pub(crate) fn election_note(key: &str) -> Option<&'static str> {
             "Tỷ lệ tính trên: Số phiếu hợp lệ (mặc định), Số phiếu thu về, Số phiếu phát ra, Số được triệu tập — theo điều lệ, quy chế bầu cử của tổ chức."
         }
         "summoned" => "Số đại biểu (cử tri) được triệu tập. Cần khi tỷ lệ tính trên số được triệu tập.",
-        "stamp" => "Dấu đóng ở góc trên bên trái phiếu bầu: Ban Chấp hành Công đoàn Trường. Bỏ trống: tên cơ quan tổ chức.",
+        "stamp" => {
+            "Dấu đóng ở góc trên bên trái phiếu bầu: Ban Chấp hành Công đoàn Trường. Bỏ trống: tên cơ quan tổ chức."
+        }
         "issued" => "Sau khi bầu: số phiếu Ban kiểm phiếu phát ra.",
         "returned" => "Sau khi bầu: số phiếu thu về (bỏ vào hòm phiếu).",
         "valid" => "Sau khi bầu: số phiếu hợp lệ.",
