@@ -123,12 +123,11 @@ fn tally(i: usize, e: &Election) -> Option<Tally> {
         let above = meeting.iter().filter(|&&k| rows[k].votes > last).count();
         let at = meeting.iter().filter(|&&k| rows[k].votes == last).count();
         for &k in &meeting {
-            rows[k].outcome = if rows[k].votes > last || above + at <= seats {
-                Outcome::Elected
-            } else if rows[k].votes == last {
-                Outcome::Tied
-            } else {
-                Outcome::NotElected
+            rows[k].outcome = match rows[k].votes.cmp(&last) {
+                std::cmp::Ordering::Greater => Outcome::Elected,
+                std::cmp::Ordering::Equal if above + at <= seats => Outcome::Elected,
+                std::cmp::Ordering::Equal => Outcome::Tied,
+                std::cmp::Ordering::Less => Outcome::NotElected,
             };
         }
     }

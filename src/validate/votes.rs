@@ -216,7 +216,8 @@ pub(crate) fn parse_threshold(text: &str) -> Option<Threshold> {
         if (x * 10.0 - tenths).abs() > 1e-9 {
             return None;
         }
-        if tenths.fract() == 0.0 && (tenths as u32) % 10 == 0 { ((x as u32), 100) } else { (tenths as u32, 1000) }
+        let tenths = tenths as u32;
+        if tenths.is_multiple_of(10) { (tenths / 10, 100) } else { (tenths, 1000) }
     } else {
         let (a, b) = rest.split_once('/')?;
         (a.trim().parse().ok()?, b.trim().parse().ok()?)
