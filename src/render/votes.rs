@@ -250,10 +250,35 @@ fn record(ds: &Dataset, e: &Election, t: &Tally) -> Option<RecordView> {
     })
 }
 
-/// A ballot longer than the sheet it is on.
-fn ballot_overflow(ds: &Dataset, doc: &typst_layout::PagedDocument) -> Option<Diagnostic> {
-    let expected: u32 = ds.elections.iter().map(|e| e.copies.div_ceil(per_page(e.candidates.len()))).sum();
-    (doc.pages().len() as u32 > expected).then(|| {
+/// Sheets of ballots in one file: past this, the ballots come in volumes
+/// (`phieu-bau-01.pdf` …), so one file's layout never holds more than a few hundred MB.
+const VOLUME_SHEETS: u32 = 250;
+
+/// The ballots in volumes of at most [`VOLUME_SHEETS`] sheets, each vote from a new sheet;
+/// a vote whose copies run past a volume's end continues in the next.
+fn volumes(ballots: Vec<BallotView>) -> Vec<Vec<BallotView>> {
+    let mut out: Vec<Vec<BallotView>> = vec![Vec::new()];
+    let mut room = VOLUME_SHEETS;
+    for b in ballots {
+        let mut left = b.copies;
+        while left > 0 {
+            if room == 0 {
+                out.push(Vec::new());
+                room = VOLUME_SHEETS;
+            }
+            let sheets = left.div_ceil(b.per_page).min(room);
+            let here = (sheets * b.per_page).min(left);
+            out.last_mut().expect("a volume").push(BallotView { copies: here, ..b.clone() });
+            left -= here;
+            room -= sheets;
+        }
+    }
+    out
+}
+
+/// A ballot longer than its part of the sheet: more pages than sheets planned.
+fn ballot_overflow(ds: &Dataset, sheets: u32, doc: &typst_layout::PagedDocument) -> Option<Diagnostic> {
+    (doc.pages().len() as u32 > sheets).then(|| {
         Diagnostic::warning(
             "ballot-overflow",
             Loc::File { file: ds.file.clone() },
@@ -271,14 +296,27 @@ pub(crate) fn render(ds: &Dataset, tallies: &[Tally], ctx: &Ctx<'_>) -> Rendered
         return Ok((Vec::new(), Diagnostics::new()));
     }
     let date = ds.conference.date;
-    let ballots = BallotsView {
-        font: ctx.font.clone(),
-        title: format!("Phiếu bầu - {}", ds.conference.title.trim_end_matches('.')),
-        ballots: ds.elections.iter().map(|e| ballot(ds, e)).collect(),
-    };
-    let (pdf, mut warnings) =
-        ctx.pdf("phieu-bau.typ", &ballots, BALLOTS, DocKind::Votes, date, |doc| ballot_overflow(ds, doc))?;
-    let mut out = vec![pdf];
+    let volumes = volumes(ds.elections.iter().map(|e| ballot(ds, e)).collect());
+    let several = volumes.len() > 1;
+    let mut out = Vec::new();
+    let mut warnings = Diagnostics::new();
+    for (i, ballots) in volumes.into_iter().enumerate() {
+        let sheets: u32 = ballots.iter().map(|b| b.copies.div_ceil(b.per_page)).sum();
+        let view = BallotsView {
+            font: ctx.font.clone(),
+            title: format!("Phiếu bầu - {}", ds.conference.title.trim_end_matches('.')),
+            ballots,
+        };
+        let path = if several { format!("phieu-bau-{:02}.pdf", i + 1) } else { BALLOTS.to_string() };
+        let (pdf, w) =
+            ctx.pdf("phieu-bau.typ", &view, &path, DocKind::Votes, date, |doc| ballot_overflow(ds, sheets, doc))?;
+        warnings.extend(w);
+        out.push(pdf);
+        if several {
+            // One volume's layout at a time in memory.
+            ::typst::comemo::evict(0);
+        }
+    }
     let records: Vec<RecordView> = tallies.iter().filter_map(|t| record(ds, &ds.elections[t.election], t)).collect();
     if !records.is_empty() {
         let view = RecordsView {
@@ -333,4 +371,37 @@ fn results(ds: &Dataset, tallies: &[Tally]) -> Vec<u8> {
         wb.save_to_buffer()
     };
     build().expect("the results' cells are within Excel's limits")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ballot(copies: u32, per_page: u32) -> BallotView {
+        BallotView {
+            body: Vec::new(),
+            stamp: String::new(),
+            event: String::new(),
+            subject: String::new(),
+            seats: String::new(),
+            candidates: Vec::new(),
+            note: String::new(),
+            copies,
+            per_page,
+        }
+    }
+
+    #[test]
+    fn ballots_come_in_volumes_each_vote_from_a_new_sheet() {
+        let split = |v: Vec<BallotView>| -> Vec<Vec<u32>> {
+            volumes(v).iter().map(|vol| vol.iter().map(|b| b.copies).collect()).collect()
+        };
+        assert_eq!(split(vec![ballot(45, 2), ballot(6, 3)]), [vec![45, 6]]);
+        // 250 sheets of two, then the rest; the next vote fills the second volume.
+        assert_eq!(split(vec![ballot(501, 2), ballot(10, 1)]), [vec![500], vec![1, 10]]);
+        // 10,000 ballots one to a sheet: 40 volumes of 250.
+        let v = volumes(vec![ballot(10_000, 1)]);
+        assert_eq!(v.len(), 40);
+        assert!(v.iter().all(|vol| vol.iter().map(|b| b.copies.div_ceil(b.per_page)).sum::<u32>() <= VOLUME_SHEETS));
+    }
 }
