@@ -137,10 +137,11 @@ fn at_hour(t: Option<Time>) -> String {
     }
 }
 
-fn record(ds: &Dataset, e: &Election, t: &Tally) -> Option<RecordView> {
-    let c = e.counts?;
+/// Ô 1–4 of the record: the issuing body over `BAN KIỂM PHIẾU`, a number left for the
+/// registry (`Số:      /BB-BKP`), the place and the conference's date.
+fn record_header(ds: &Dataset) -> HeaderView {
     let date = ds.conference.date;
-    let header = HeaderView {
+    HeaderView {
         parent: Some(issuer_lines(&ds.issuer.name).join(" ")),
         issuer: vec!["BAN KIỂM PHIẾU".into()],
         number: None,
@@ -151,7 +152,31 @@ fn record(ds: &Dataset, e: &Election, t: &Tally) -> Option<RecordView> {
         year: date.year,
         show_number: true,
         show_date: true,
-    };
+    }
+}
+
+/// A tie on the last seat, or seats left empty, as the record says it.
+fn remarks(e: &Election, t: &Tally, n_elected: u32) -> Vec<String> {
+    let mut remarks = Vec::new();
+    let tied: Vec<&crate::plan::votes::TallyRow> =
+        t.rows.iter().filter(|r| r.outcome == crate::plan::votes::Outcome::Tied).collect();
+    if let Some(first) = tied.first() {
+        let names: Vec<String> = tied.iter().map(|r| e.candidates[r.candidate].name.clone()).collect();
+        remarks.push(format!(
+            "{} có số phiếu bầu bằng nhau ({} phiếu) ở vị trí cuối, nhiều hơn số lượng còn lại; đề nghị Hội nghị quyết định bầu tiếp trong số những người này.",
+            crate::text::join_vi(names),
+            two(first.votes)
+        ));
+    } else if n_elected < e.seats && n_elected > 0 {
+        remarks.push(format!("Số người trúng cử ít hơn số lượng bầu {} người.", two(e.seats - n_elected)));
+    }
+    remarks
+}
+
+fn record(ds: &Dataset, e: &Election, t: &Tally) -> Option<RecordView> {
+    let c = e.counts?;
+    let date = ds.conference.date;
+    let header = record_header(ds);
     let mut board: Vec<String> = Vec::new();
     if let Some(h) = &e.board_head {
         board.push(format!("{h} - Trưởng ban;"));
@@ -197,19 +222,7 @@ fn record(ds: &Dataset, e: &Election, t: &Tally) -> Option<RecordView> {
         })
         .collect();
     let n_elected = elected.len() as u32;
-    let mut remarks = Vec::new();
-    let tied: Vec<&crate::plan::votes::TallyRow> =
-        t.rows.iter().filter(|r| r.outcome == crate::plan::votes::Outcome::Tied).collect();
-    if let Some(first) = tied.first() {
-        let names: Vec<String> = tied.iter().map(|r| e.candidates[r.candidate].name.clone()).collect();
-        remarks.push(format!(
-            "{} có số phiếu bầu bằng nhau ({} phiếu) ở vị trí cuối, nhiều hơn số lượng còn lại; đề nghị Hội nghị quyết định bầu tiếp trong số những người này.",
-            crate::text::join_vi(names),
-            two(first.votes)
-        ));
-    } else if n_elected < e.seats && n_elected > 0 {
-        remarks.push(format!("Số người trúng cử ít hơn số lượng bầu {} người.", two(e.seats - n_elected)));
-    }
+    let remarks = remarks(e, t, n_elected);
     Some(RecordView {
         header,
         subject: format!("Bầu {}", e.title),
