@@ -268,3 +268,17 @@ fn a_workbook_vote_reports_at_its_cells() {
     let said = out.diags.iter().find(|d| d.code == "missing-votes").unwrap();
     assert_eq!(said.message.vi, "đã có kết quả kiểm phiếu nhưng chưa ghi số phiếu bầu của Phạm Văn Bình");
 }
+
+#[test]
+fn a_conference_without_a_vote_says_so_only_when_asked() {
+    assert_eq!(DocKind::parse("Bầu cử"), Some(DocKind::Votes));
+    let p = Project::new();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let yaml =
+        p.file("hoi-nghi.yaml", &std::fs::read_to_string(root.join("protocol/truong-vien-chuc.yaml")).unwrap());
+    let out = build_votes(yaml, &p.out());
+    assert!(!out.diags.has_errors(), "{:#?}", out.diags);
+    let note = out.diags.iter().find(|d| d.code == "not-made").expect("the note");
+    assert_eq!(note.message.vi, "không tạo phiếu bầu, biên bản kiểm phiếu: sheet Bầu cử trống hoặc không có");
+    assert!(!p.out().join("phieu-bau.pdf").exists());
+}
