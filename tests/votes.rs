@@ -274,8 +274,7 @@ fn a_conference_without_a_vote_says_so_only_when_asked() {
     assert_eq!(DocKind::parse("Bầu cử"), Some(DocKind::Votes));
     let p = Project::new();
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
-    let yaml =
-        p.file("hoi-nghi.yaml", &std::fs::read_to_string(root.join("protocol/truong-vien-chuc.yaml")).unwrap());
+    let yaml = p.file("hoi-nghi.yaml", &std::fs::read_to_string(root.join("protocol/truong-vien-chuc.yaml")).unwrap());
     let out = build_votes(yaml, &p.out());
     assert!(!out.diags.has_errors(), "{:#?}", out.diags);
     let note = out.diags.iter().find(|d| d.code == "not-made").expect("the note");
