@@ -142,7 +142,7 @@ fn at_hour(t: Option<Time>) -> String {
 fn record_header(ds: &Dataset) -> HeaderView {
     let date = ds.conference.date;
     HeaderView {
-        parent: Some(issuer_lines(&ds.issuer.name).join(" ")),
+        parent: Some(issuer_lines(&ds.issuer.name).join("\n")),
         issuer: vec!["BAN KIỂM PHIẾU".into()],
         number: None,
         code: "BB-BKP".into(),
