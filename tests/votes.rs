@@ -281,3 +281,22 @@ fn a_conference_without_a_vote_says_so_only_when_asked() {
     assert_eq!(note.message.vi, "không tạo phiếu bầu, biên bản kiểm phiếu: sheet Bầu cử trống hoặc không có");
     assert!(!p.out().join("phieu-bau.pdf").exists());
 }
+
+/// `vanthu convert` carries a vote into the workbook: its sheets `Bầu cử` and `Ứng cử
+/// viên` give the same ballots, record and results, byte for byte.
+#[test]
+fn the_workbook_twin_of_a_vote_gives_the_same_files() {
+    let p = Project::new();
+    let yaml = conference(&p, |v| v);
+    let o = crate::util::vanthu(&["convert", "--to", "xlsx", "hoi-nghi.yaml"], p.dir.path());
+    assert!(o.status.success(), "{}", crate::util::stderr(&o));
+    let xlsx = p.path("hoi-nghi.xlsx");
+    let sheets = calamine::open_workbook_auto(&xlsx).map(|b| calamine::Reader::sheet_names(&b)).unwrap();
+    assert!(sheets.contains(&"Bầu cử".to_string()) && sheets.contains(&"Ứng cử viên".to_string()), "{sheets:?}");
+    let (from_yaml, from_xlsx) = (p.path("y"), p.path("x"));
+    assert!(!build_votes(yaml, &from_yaml).diags.has_errors());
+    assert!(!build_votes(xlsx, &from_xlsx).diags.has_errors());
+    for f in ["phieu-bau.pdf", "bien-ban-kiem-phieu.pdf", "ket-qua-bau-cu.xlsx"] {
+        assert_eq!(std::fs::read(from_yaml.join(f)).unwrap(), std::fs::read(from_xlsx.join(f)).unwrap(), "{f}");
+    }
+}
