@@ -138,7 +138,7 @@ pub struct BuildArgs {
     pub source: SourceArgs,
     #[command(flatten)]
     pub pack: PackArgs,
-    /// Chỉ tạo các loại: giay-moi, so-do, kich-ban, khen-thuong, bao-cao, van-ban.
+    /// Chỉ tạo các loại: giay-moi, so-do, kich-ban, khen-thuong, bao-cao, van-ban, bau-cu.
     #[arg(long, value_delimiter = ',')]
     pub only: Vec<String>,
     /// In thời gian từng bước / print the time of each stage.

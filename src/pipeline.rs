@@ -197,8 +197,9 @@ fn previous_manifest(dir: &Path, diags: &mut Diagnostics) -> Manifest {
 /// A document the data cannot make (its sheet is empty or missing) is said, so the clerk
 /// knows why it is not in the pack.
 fn note_kinds_not_made(kinds: &BTreeSet<DocKind>, artefacts: &[Artefact], ds: &Dataset, diags: &mut Diagnostics) {
-    // Most conferences have no text documents: their absence is said only when asked for.
-    let asked = |k: &DocKind| *k != DocKind::Documents || kinds.len() == 1;
+    // Most conferences have no text documents and hold no vote: their absence is said only
+    // when asked for.
+    let asked = |k: &DocKind| !matches!(k, DocKind::Documents | DocKind::Votes) || kinds.len() == 1;
     for kind in kinds.iter().filter(|k| asked(k) && !artefacts.iter().any(|a| a.kind == **k)) {
         diags.push(Diagnostic::note("not-made", Loc::File { file: ds.file.clone() }, kind.not_made()));
     }

@@ -38,4 +38,5 @@ mod starter;
 mod statistics;
 mod text_forms;
 mod validation;
+mod votes;
 mod watch;

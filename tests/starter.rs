@@ -42,23 +42,25 @@ fn init_writes_a_starter_that_opens_explains_itself_and_builds() {
     assert!(yaml.is_file() && !p.path("moi-yaml/hoi-nghi.xlsx").exists());
 
     // Every sheet of the contract but the product list (a commune's year-end review by
-    // default), the guide first, the lists last.
+    // default), the bridge points and a vote, the guide first, the lists last.
     let book = open_workbook_auto(&xlsx).unwrap();
     let names = book.sheet_names();
     assert_eq!(names.first().map(String::as_str), Some("Hướng dẫn"));
     assert_eq!(names.last().map(String::as_str), Some("Danh mục"));
     assert!(names.contains(&"Hội nghị".to_string()));
-    for t in TABLES.iter().filter(|t| !matches!(t.kind, TableKind::Products | TableKind::Bridges)) {
+    let optional = [TableKind::Products, TableKind::Bridges, TableKind::Elections, TableKind::Candidates];
+    for t in TABLES.iter().filter(|t| !optional.contains(&t.kind)) {
         assert!(names.contains(&t.sheet.to_string()), "{} missing", t.sheet);
     }
     assert!(!names.contains(&"Sản phẩm OCOP".to_string()), "no OCOP sheet unless chosen");
     assert!(!names.contains(&"Điểm cầu".to_string()), "no bridge points unless chosen (--truc-tuyen)");
+    assert!(!names.contains(&"Bầu cử".to_string()), "no vote unless the clerk adds one");
     let guide = read_sheet(&xlsx, "Hướng dẫn").concat().join("\n");
     assert!(guide.contains("vanthu build hoi-nghi.xlsx") && guide.contains("Đại biểu!D17"), "{guide}");
 
     // Headers on row 3 under a title, two example rows under them (the groups sheet holds
     // the whole default list of groups).
-    for t in TABLES.iter().filter(|t| !matches!(t.kind, TableKind::Groups | TableKind::Products | TableKind::Bridges)) {
+    for t in TABLES.iter().filter(|t| t.kind != TableKind::Groups && !optional.contains(&t.kind)) {
         let rows = read_sheet(&xlsx, t.sheet);
         let header: Vec<&str> = rows[2].iter().map(String::as_str).collect();
         for c in t.columns {
@@ -82,7 +84,10 @@ fn init_writes_a_starter_that_opens_explains_itself_and_builds() {
     let zip = zip::ZipArchive::new(std::fs::File::open(&xlsx).unwrap()).unwrap();
     let comment_parts: Vec<String> =
         zip.file_names().filter_map(|n| n.ok()).filter(|n| n.starts_with("xl/comments")).map(String::from).collect();
-    assert!(comment_parts.len() >= TABLES.len() - 2, "every list but products and bridges: {comment_parts:?}");
+    assert!(
+        comment_parts.len() >= TABLES.len() - optional.len(),
+        "every list but products, bridges and a vote: {comment_parts:?}"
+    );
     let notes: String = comment_parts.iter().map(|n| part(&xlsx, n)).collect();
     assert!(notes.contains("Ông, Bà hoặc Đồng chí"), "note on Danh xưng");
     assert!(notes.contains("Bắt buộc. Họ và tên đầy đủ"), "note on Họ và tên");

@@ -6,7 +6,9 @@ pub mod excel;
 mod files;
 pub mod raw;
 pub mod schema;
+mod schema_votes;
 mod source;
+mod spec;
 pub mod yaml;
 
 use std::path::{Path, PathBuf};

@@ -11,6 +11,7 @@ use super::report_tables::TableDef;
 use super::settings::*;
 use super::sheets::Sheet;
 use super::summary::{ReportSection, Target};
+use super::votes::Election;
 use crate::diag::Loc;
 
 /// The whole conference.
@@ -48,6 +49,8 @@ pub struct Dataset {
     pub report_tables: Vec<TableDef>,
     /// The clerk's own tables (sheets the contract does not name).
     pub sheets: Vec<Sheet>,
+    /// The votes held at the conference (`Bầu cử`, `Ứng cử viên`).
+    pub elections: Vec<Election>,
     /// Where the hall is described (for seating errors about the whole hall).
     pub hall_loc: Option<Loc>,
     /// The shape of the room.

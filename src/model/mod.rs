@@ -19,6 +19,7 @@ mod report_tables;
 mod settings;
 mod sheets;
 mod summary;
+mod votes;
 
 pub use authority::{Authority, Conferrer, Level};
 pub use awards::{Amount, Award, Decision, Handing, Period};
@@ -40,3 +41,4 @@ pub use report_tables::{Axis, ChartDef, ChartKind, Filter, Place, RowOrder, Tabl
 pub use settings::*;
 pub use sheets::{Datum, NumberFormat, Sheet, SheetColumn, SheetRow};
 pub use summary::{Direction, ReportSection, Target};
+pub use votes::{Base, Candidate, Counts, Election, Threshold};

@@ -17,16 +17,19 @@ pub enum DocKind {
     Summary,
     /// The documents written as text (`van-ban/*.md`): plans, notices, letters.
     Documents,
+    /// A vote: the ballots, the counting board's record and the results.
+    Votes,
 }
 
 impl DocKind {
-    pub(crate) const ALL: [DocKind; 6] = [
+    pub(crate) const ALL: [DocKind; 7] = [
         DocKind::Invitations,
         DocKind::Seating,
         DocKind::Script,
         DocKind::Awards,
         DocKind::Summary,
         DocKind::Documents,
+        DocKind::Votes,
     ];
 
     /// The code `--only` takes and the manifest records (`giay-moi`).
@@ -38,6 +41,7 @@ impl DocKind {
             DocKind::Awards => "khen-thuong",
             DocKind::Summary => "bao-cao",
             DocKind::Documents => "van-ban",
+            DocKind::Votes => "bau-cu",
         }
     }
 
@@ -81,6 +85,12 @@ impl DocKind {
                 "thư mục van-ban/ bên cạnh bảng tính không có tệp .md nào",
                 "documents",
                 "the van-ban/ folder beside the workbook has no .md file",
+            ),
+            DocKind::Votes => (
+                "phiếu bầu, biên bản kiểm phiếu",
+                "sheet Bầu cử trống hoặc không có",
+                "ballots, counting record",
+                "the Bầu cử sheet is empty or missing",
             ),
         };
         Text::new(format!("không tạo {what}: {why}"), format!("no {what_en}: {why_en}"))

@@ -8,6 +8,7 @@ pub mod script;
 pub mod seating;
 pub mod stats;
 pub mod summary;
+pub mod votes;
 
 use self::awards::AwardsPlan;
 use self::script::Script;
@@ -44,6 +45,8 @@ pub struct Plan {
     pub summary: Option<SummaryPlan>,
     /// The documents written as text (`van-ban/*.md`).
     pub documents: Vec<documents::DocPlan>,
+    /// The results of the votes counted (`Bầu cử`).
+    pub votes: Vec<votes::Tally>,
 }
 
 impl Plan {
@@ -64,6 +67,7 @@ impl Plan {
         plan.awards = awards::plan(ds, templates, diags).unwrap_or_default();
         plan.script = script::plan(ds, &plan.protocol, &plan.presidium, &plan.awards, templates, diags);
         plan.summary = summary::plan(ds, templates, diags);
+        plan.votes = votes::plan(ds, diags);
         plan.documents = documents::plan(docs, Some(ds), plan.summary.as_ref(), diags).unwrap_or_default();
         (diags.count(crate::diag::Severity::Error) == errors).then_some(plan)
     }
@@ -99,6 +103,7 @@ impl Plan {
             script: None,
             summary: None,
             documents: Vec::new(),
+            votes: Vec::new(),
         }
     }
 }

@@ -15,6 +15,7 @@ pub mod seating;
 pub mod summary;
 pub mod typst;
 pub mod views;
+mod votes;
 pub mod xlsx;
 
 pub(crate) use context::{Ctx, Rendered};
@@ -46,13 +47,14 @@ pub(crate) fn render_all(
     let ctx = Ctx { engine, reuse, progress, font, spill: &spill };
     deep_stacks();
     type Family<'f> = (DocKind, &'f (dyn Fn() -> Rendered + Sync));
-    let families: [Family<'_>; 6] = [
+    let families: [Family<'_>; 7] = [
         (DocKind::Invitations, &|| invitations::render(ds, plan, &ctx)),
         (DocKind::Script, &|| script::render(ds, plan.script.as_ref(), &ctx)),
         (DocKind::Awards, &|| awards::render(ds, &plan.awards, &ctx)),
         (DocKind::Summary, &|| summary::render(ds, plan.summary.as_ref(), &ctx)),
         (DocKind::Seating, &|| seating::render(ds, plan, &ctx)),
         (DocKind::Documents, &|| documents::render(&plan.documents, &ctx)),
+        (DocKind::Votes, &|| votes::render(ds, &plan.votes, &ctx)),
     ];
     let wanted: Vec<Family<'_>> = families.into_iter().filter(|(k, _)| kinds.contains(k)).collect();
     // A conference of one volume renders its one-document families (one core each) beside

@@ -23,6 +23,8 @@ pub(crate) mod report_tables;
 mod settings;
 pub(crate) mod sheets;
 mod summary;
+mod tally;
+mod votes;
 mod yaml_values;
 
 use std::collections::HashSet;
@@ -53,6 +55,7 @@ pub fn validate(raw: &NormalizedDataset, diags: &mut Diagnostics) -> Option<Data
     let report = v.report();
     let report_tables = v.report_tables();
     let sheets = v.own_sheets();
+    let elections = v.elections(&delegates);
     let mut decisions = Vec::new();
     if let Some(s) = &settings {
         v.check_dates(s, !awards.is_empty());
@@ -89,6 +92,7 @@ pub fn validate(raw: &NormalizedDataset, diags: &mut Diagnostics) -> Option<Data
         report,
         report_tables,
         sheets,
+        elections,
         hall_loc: raw.table(TableKind::Hall).loc.clone(),
         layout,
         honour_side: s.honour_side,

@@ -40,7 +40,7 @@ pub(crate) struct Canonical {
 
 /// The order the lists are written in: the groups and bridge points before the delegates
 /// that name them. Every list of the contract is here (a test says so).
-const TABLE_ORDER: [TableKind; 12] = [
+const TABLE_ORDER: [TableKind; 14] = [
     TableKind::Groups,
     TableKind::Bridges,
     TableKind::Delegates,
@@ -53,6 +53,8 @@ const TABLE_ORDER: [TableKind; 12] = [
     TableKind::Targets,
     TableKind::Report,
     TableKind::ReportTables,
+    TableKind::Elections,
+    TableKind::Candidates,
 ];
 
 /// A cell as the contract writes it: text as read (cleaned), whole numbers as integers,
@@ -340,8 +342,10 @@ pub(crate) fn to_xlsx_with(raw: &RawDataset, ds: &Dataset, guide: bool) -> Resul
     let lists = choice_lists(ds);
     for (spec, rows) in &c.tables {
         // A product list only for a programme that has one (OCOP), bridge points only for a
-        // hybrid conference: an empty sheet of them would suggest every conference needs it.
-        if rows.is_empty() && matches!(spec.kind, TableKind::Products | TableKind::Bridges) {
+        // hybrid conference, a vote only where one is held: an empty sheet of them would
+        // suggest every conference needs it.
+        let optional = [TableKind::Products, TableKind::Bridges, TableKind::Elections, TableKind::Candidates];
+        if rows.is_empty() && optional.contains(&spec.kind) {
             continue;
         }
         write_table_sheet(&mut wb, spec, rows, &lists, &st)?;

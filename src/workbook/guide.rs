@@ -37,6 +37,10 @@ pub(crate) const GUIDE: &[(&str, bool)] = &[
         "- Khen thưởng: mỗi dòng ghi Hình thức (Bằng khen, Giấy khen, Lao động tiên tiến, Chiến sĩ thi đua cơ sở, …); mỗi hình thức thành một Quyết định riêng. Số, ngày, người ký, tiền thưởng của từng Quyết định ghi ở sheet “Quyết định” (không bắt buộc); bỏ trống thì lấy các dòng “Quyết định: …” ở sheet Hội nghị.",
         false,
     ),
+    (
+        "- Bầu cử tại hội nghị (không bắt buộc): mỗi cuộc bầu một dòng ở sheet “Bầu cử” (Cuộc bầu, Số lượng bầu, Số phiếu in, Tỷ lệ trúng cử — bỏ trống là quá 1/2 số phiếu hợp lệ); danh sách bầu ở sheet “Ứng cử viên” (Cuộc bầu, Họ và tên, Chức vụ, đơn vị). vanthu in phiếu bầu (phieu-bau.pdf). Sau khi kiểm phiếu, ghi số phiếu phát ra, thu về, hợp lệ, không hợp lệ và số phiếu bầu của từng người rồi chạy lại: có thêm Biên bản kiểm phiếu (bien-ban-kiem-phieu.pdf) và ket-qua-bau-cu.xlsx.",
+        false,
+    ),
     ("- Có thể đổi thứ tự cột, thêm cột riêng, thêm dòng tiêu đề phía trên; không đổi tên sheet và tên cột.", false),
     (
         "- Dùng phông Unicode (Times New Roman). Chữ gõ bằng TCVN3 (.VnTime) hoặc VNI vẫn được tự chuyển sang Unicode và báo lại từng ô.",
@@ -110,6 +114,8 @@ pub(crate) fn column_note(table: TableKind, key: &str) -> Option<&'static str> {
         ReportTables => report_table_note(key),
         Groups => group_note(key),
         Bridges => bridge_note(key),
+        Elections => super::guide_votes::election_note(key),
+        Candidates => super::guide_votes::candidate_note(key),
     }
 }
 

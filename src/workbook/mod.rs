@@ -4,5 +4,6 @@
 
 pub mod convert;
 mod guide;
+mod guide_votes;
 pub mod starter;
 pub mod synth;
