@@ -455,7 +455,7 @@ fn no_word_lost(p: &Project, seed: u64) {
 #[test]
 fn random_documents_lose_no_word() {
     let p = Project::new();
-    // `VANTHU_FUZZ_SECS=300` runs on for that long (see benches/README.md).
+    // `VANTHU_FUZZ_SECS=300` runs on for that long (README, development notes).
     let secs: u64 = std::env::var("VANTHU_FUZZ_SECS").ok().and_then(|s| s.parse().ok()).unwrap_or(0);
     let start = std::time::Instant::now();
     let mut seed = 1;
@@ -492,4 +492,27 @@ fn a_document_attaches_a_table_of_the_workbook() {
         "{}",
         stderr(&o)
     );
+}
+
+#[test]
+fn a_wide_appendix_is_set_across_the_page_and_notes_go_to_its_foot() {
+    let p = Project::new();
+    let text = "---\nloại: Báo cáo\ncơ quan: Ủy ban nhân dân xã Ia Sao\nđịa danh: Ia Sao\nký hiệu: BC-UBND\nngày: 12/2025\nngười ký:\n  - TM. ỦY BAN NHÂN DÂN\n  - CHỦ TỊCH\n  - Rơ Mah Hiếu\nnơi nhận:\n  - Lưu: VT\n---\nSản lượng lúa đạt 120 tấn[^1], vượt kế hoạch.\n\n[^1]: Số liệu đến ngày 30/11/2025.\n[^2]: Không được gọi.\n---\nPHỤ LỤC\nBIỂU TỔNG HỢP\n| STT | Thôn | Lúa | Ngô | Sắn | Cà phê | Hồ tiêu | Cao su | Điều | Ghi chú |\n|---|---|---|---|---|---|---|---|---|---|\n| 1 | Làng Bui | 10 | 20 | 30 | 40 | 50 | 60 | 70 | |\n";
+    let (pdf_path, said) = render(&p, "bc.md", text);
+    // The signer given as its lines in the header.
+    let pages = pdf::all_pages(&pdf_path);
+    let first = pages[0].runs();
+    assert_eq!(find(&first, "Rơ Mah Hiếu").font, BOLD);
+    assert_eq!(find(&first, "TM. ỦY BAN NHÂN DÂN").font, BOLD);
+    assert!(!said.contains("chưa có người ký"), "{said}");
+    // The note: its text at the foot of the page, in 12 pt; the note never called is said.
+    let note = find(&first, "Số liệu đến ngày 30/11/2025.");
+    assert_eq!(note.size, 12.0);
+    assert!(note.y > find(&first, "Sản lượng lúa đạt 120 tấn").y + 100.0, "at the foot of the page");
+    assert!(said.contains("bc.md:17:1") && said.contains("[^2]"), "{said}");
+    // Ten columns: the appendix is set across the page, within Decree 30's margins.
+    let last = pages.last().unwrap();
+    assert!(last.width > last.height, "landscape: {} × {}", last.width, last.height);
+    check_margins(last, pages.len());
+    assert!(pages[0].height > pages[0].width, "the document itself stands");
 }

@@ -14,6 +14,10 @@ pub struct Span {
     pub text: String,
     pub bold: bool,
     pub italic: bool,
+    /// A footnote set here (`[^1]` in the text, `[^1]: …` on a line of its own); the
+    /// span's text is then empty.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 /// How a paragraph is set.

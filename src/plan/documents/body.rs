@@ -31,6 +31,10 @@ pub(super) fn read(doc: &TextDocument, lines: &[Line], grounds: bool, diags: &mu
     r.flush_table();
     r.close_list();
     r.settle_title(Some(0));
+    // A page break at the end breaks nothing (what follows starts a page of its own).
+    while matches!(r.blocks.last(), Some(DocBlock::PageBreak)) {
+        r.blocks.pop();
+    }
     r.blocks
 }
 
@@ -140,6 +144,7 @@ impl Reader<'_, '_> {
             text: if upper { s.text.to_uppercase() } else { s.text },
             bold: true,
             italic: s.italic,
+            note: s.note,
         });
         tidy(head.chain(tail).collect())
     }

@@ -66,7 +66,7 @@ pub(crate) fn spans(s: &str) -> Vec<Span> {
         }
         match out.last_mut() {
             Some(l) if l.bold == bold && l.italic == italic => l.text.push_str(&text),
-            _ => out.push(Span { text, bold, italic }),
+            _ => out.push(Span { text, bold, italic, note: None }),
         }
     }
     tidy(out)
@@ -86,9 +86,11 @@ fn push_text(tokens: &mut Vec<(bool, String)>, flanks: &mut Vec<(bool, bool)>, c
 /// and the text after it.
 pub(super) fn tidy(spans: Vec<Span>) -> Vec<Span> {
     let mut out: Vec<Span> = Vec::new();
-    for s in spans.into_iter().filter(|s| !s.text.is_empty()) {
+    for s in spans.into_iter().filter(|s| !s.text.is_empty() || s.note.is_some()) {
         match out.last_mut() {
-            Some(l) if l.bold == s.bold && l.italic == s.italic => l.text.push_str(&s.text),
+            Some(l) if l.bold == s.bold && l.italic == s.italic && l.note.is_none() && s.note.is_none() => {
+                l.text.push_str(&s.text)
+            }
             Some(l)
                 if !l.text.ends_with(' ')
                     && !s.text.starts_with([' ', ',', '.', ';', ':', ')'])
@@ -149,7 +151,7 @@ mod tests {
     use super::*;
 
     fn sp(text: &str, bold: bool, italic: bool) -> Span {
-        Span { text: text.into(), bold, italic }
+        Span { text: text.into(), bold, italic, note: None }
     }
 
     #[test]

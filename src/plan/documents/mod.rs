@@ -25,6 +25,7 @@
 mod blocks;
 mod body;
 mod checks;
+mod footnotes;
 mod header;
 mod inline;
 mod numbering;
@@ -82,6 +83,7 @@ fn plan_one(
     let errors = diags.count(Severity::Error);
     let lines = header::body_with_data(doc, data, diags);
     let doc = &header::header_with_data(doc, data, diags);
+    let (lines, mut notes) = footnotes::take(&lines);
     let parts = parts::divide(&lines);
     for (line, text) in &parts.dropped {
         diags.push(Diagnostic::note(
@@ -109,7 +111,7 @@ fn plan_one(
     }
     let fields = fields?;
     let whose = header::whose(&parts.body, &fields.issuer);
-    let appendices = parts
+    let mut appendices: Vec<Appendix> = parts
         .appendices
         .iter()
         .map(|a| Appendix {
@@ -119,6 +121,11 @@ fn plan_one(
             blocks: body::read(doc, &a.body, false, diags),
         })
         .collect();
+    notes.place(&mut blocks);
+    for a in &mut appendices {
+        notes.place(&mut a.blocks);
+    }
+    notes.unused(doc, diags);
     Some(DocPlan {
         file: doc.file.clone(),
         stem: doc.stem.clone(),
@@ -160,7 +167,7 @@ mod tests {
     use super::*;
 
     fn sp(text: &str, bold: bool, italic: bool) -> Span {
-        Span { text: text.into(), bold, italic }
+        Span { text: text.into(), bold, italic, note: None }
     }
 
     fn doc(body: &str) -> TextDocument {

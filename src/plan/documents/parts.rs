@@ -85,14 +85,19 @@ pub(super) fn is_reference(t: &str) -> bool {
     t.starts_with("kèm theo") && t.chars().count() <= 400
 }
 
-/// Where what is attached begins: a page break, an appendix heading or a list's title over
-/// its `(Kèm theo …)` line — once the document has been signed (after `Nơi nhận` or a
+/// Where what is attached begins: an appendix heading; or a page break or a list's title
+/// over its `(Kèm theo …)` line once the document has been signed (after `Nơi nhận` or a
 /// signature).
 fn appendix_start(lines: &[Line]) -> Option<usize> {
     let recipients = recipients_line(lines);
     for i in 1..lines.len() {
         let t = text(&lines[i]);
-        let cut = if is_page_break(&lines[i].1) || is_appendix_heading(&t) {
+        // A `PHỤ LỤC` heading always begins what is attached (the signer may be in the
+        // header); a page break or a list's title only once the document is signed.
+        if is_appendix_heading(&t) {
+            return Some(i);
+        }
+        let cut = if is_page_break(&lines[i].1) {
             Some(i)
         } else if is_reference(&t) {
             let mut k = i;
