@@ -283,6 +283,43 @@ fn long_plan(filler: usize) -> String {
     s
 }
 
+/// A plan whose long table starts anywhere on its page.
+fn long_table(filler: usize) -> String {
+    let mut s = long_plan(filler).replace("2. TRỌNG TÀI\n| STT | Họ tên | Nhiệm vụ |\n|---|---|---|\n| 1 | Trần B | Trọng tài chính |\n| 2 | Lê C | Trọng tài phụ |\n", "");
+    s.push_str("| STT | Đơn vị | Số lượng |\n|---|---|---|\n");
+    for i in 1..=14 {
+        s.push_str(&format!("| {i} | Đơn vị dự thi số {i} | {} |\n", 10 + i));
+    }
+    s
+}
+
+#[test]
+fn a_long_table_never_leaves_one_row_alone_under_its_header() {
+    let p = Project::new();
+    let mut cases = 0;
+    for (filler, extra) in (16..40).flat_map(|f| (0..3).map(move |e| (f, e))) {
+        // One to three more lines before the table, so it starts at every height.
+        let text = long_table(filler).replace(
+            "| STT | Đơn vị |",
+            &format!(
+                "{}\n| STT | Đơn vị |",
+                "Danh sách các đơn vị dự thi được tổng hợp như sau đây. ".repeat(extra * 2 + 1)
+            ),
+        );
+        cases += 1;
+        let filler = filler * 10 + extra;
+        let (pdf_path, _) = render(&p, &format!("bang{filler}.md"), &text);
+        // The table's first page (its header repeats on the next).
+        let pages = pdf::all_pages(&pdf_path);
+        let (n, page) = pages.iter().enumerate().find(|(_, p)| p.runs().iter().any(|r| r.text == "Đơn vị")).unwrap();
+        let runs = page.runs();
+        let header = runs.iter().find(|r| r.text == "Đơn vị").unwrap();
+        let rows = runs.iter().filter(|r| r.text.starts_with("Đơn vị dự thi số") && r.y > header.y).count();
+        assert!(rows >= 2, "{filler}: page {} holds the header and {rows} row", n + 1);
+    }
+    assert_eq!(cases, 72);
+}
+
 #[test]
 fn headings_stay_with_what_follows() {
     let p = Project::new();

@@ -35,6 +35,9 @@ pub(crate) struct BlockView {
     pub shares: Vec<Option<u32>>,
     /// A table short enough to be kept on one page.
     pub small: bool,
+    /// The body rows a longer table keeps with its header on its first page (none when a
+    /// merged cell runs past them).
+    pub lead: usize,
     /// A heading: kept on the page of what follows it.
     pub keep: bool,
 }
@@ -216,6 +219,7 @@ fn table_view(t: &Table) -> BlockView {
     let keep = body.is_empty();
     BlockView {
         small: t.header.len() + t.rows.len() <= SMALL_TABLE,
+        lead: lead_rows(t),
         header,
         rows: body,
         widths,
@@ -223,6 +227,19 @@ fn table_view(t: &Table) -> BlockView {
         keep,
         ..empty("table")
     }
+}
+
+/// Rows kept with the header: a page never ends a table's first part after one row.
+const LEAD_ROWS: usize = 2;
+
+/// How many of the first body rows go with the header onto the table's first page: two,
+/// unless a merged cell runs past them (then the table is set as it falls).
+fn lead_rows(t: &Table) -> usize {
+    let n = LEAD_ROWS.min(t.rows.len());
+    let past = t.rows[..n].iter().enumerate().any(|(i, r)| r.iter().any(|c| i + c.rowspan as usize > n));
+    let header_past =
+        t.header.iter().enumerate().any(|(i, r)| r.iter().any(|c| i + c.rowspan as usize > t.header.len()));
+    if past || header_past { 0 } else { n }
 }
 
 fn empty(kind: &'static str) -> BlockView {
@@ -237,6 +254,7 @@ fn empty(kind: &'static str) -> BlockView {
         widths: Vec::new(),
         shares: Vec::new(),
         small: false,
+        lead: 0,
         keep: false,
     }
 }
