@@ -92,12 +92,15 @@ fn appendix_start(lines: &[Line]) -> Option<usize> {
     let recipients = recipients_line(lines);
     for i in 1..lines.len() {
         let t = text(&lines[i]);
-        // A `PHỤ LỤC` heading always begins what is attached (the signer may be in the
-        // header); a page break or a list's title only once the document is signed.
-        if is_appendix_heading(&t) {
+        // A `PHỤ LỤC` heading standing as a heading begins what is attached even before a
+        // signature (the signer may be in the header) — not a line that lists the
+        // appendices (`Phụ lục 01: Danh sách đại biểu;`); a page break or a list's title
+        // only once the document is signed.
+        let heading = is_appendix_heading(&t);
+        if heading && stands_alone(lines, i) {
             return Some(i);
         }
-        let cut = if is_page_break(&lines[i].1) {
+        let cut = if heading || is_page_break(&lines[i].1) {
             Some(i)
         } else if is_reference(&t) {
             let mut k = i;
@@ -118,6 +121,18 @@ fn appendix_start(lines: &[Line]) -> Option<usize> {
         }
     }
     None
+}
+
+/// An appendix heading as a heading: no list punctuation after it, and a title in capitals
+/// on it or under it, or its `(Kèm theo …)` line under it.
+fn stands_alone(lines: &[Line], i: usize) -> bool {
+    let t = text(&lines[i]);
+    if t.ends_with([';', ',', '.']) {
+        return false;
+    }
+    let words = t.split_whitespace().count();
+    let next = lines[i + 1..].iter().map(text).find(|l| !l.is_empty()).unwrap_or_default();
+    (words > 3 && is_capitals(&t)) || is_capitals(&next) || is_reference(&next) || next.starts_with('|')
 }
 
 /// What follows the signature, cut at each page break and appendix heading (the page
@@ -232,5 +247,24 @@ mod tests {
         assert_eq!(p.body.len(), 3);
         assert!(!is_appendix_heading("Phụ lục kèm theo gồm các biểu mẫu."));
         assert!(is_appendix_heading("PHỤ LỤC 02"));
+        // Lines that list the appendices in the body are not appendices.
+        let p = divide(&lines(
+            "Kèm theo Kế hoạch này:
+Phụ lục 01: Danh sách đại biểu;
+Phụ lục 02: Chương trình.
+Tổ chức thực hiện tốt.
+",
+        ));
+        assert!(p.appendices.is_empty());
+        assert_eq!(p.body.len(), 4);
+        // A heading with the signer in the header: the appendix.
+        let p = divide(&lines(
+            "Nội dung.
+PHỤ LỤC
+DANH SÁCH ĐẠI BIỂU
+1. Một.
+",
+        ));
+        assert_eq!(p.appendices.len(), 1);
     }
 }
