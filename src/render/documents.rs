@@ -280,10 +280,10 @@ fn block(b: &DocBlock) -> BlockView {
 
 fn appendix(a: &Appendix) -> AppendixView {
     let blocks: Vec<BlockView> = a.blocks.iter().map(block).collect();
-    let landscape = a.blocks.iter().any(|b| match b {
-        DocBlock::Table(t) => t.columns >= 9 || column_widths(t).iter().sum::<f64>() > PORTRAIT_WIDTH,
-        _ => false,
-    });
+    // The widths the table views already measured.
+    let landscape = blocks
+        .iter()
+        .any(|b| b.kind == "table" && (b.widths.len() >= 9 || b.widths.iter().sum::<f64>() > PORTRAIT_WIDTH));
     AppendixView {
         label: a.label.clone(),
         title: a.title.clone(),

@@ -12,6 +12,12 @@ pub(crate) fn capitalize_first(s: &str) -> String {
     }
 }
 
+/// Every letter is a capital (and there are at least two): `KT. CHỦ TỊCH`, `QUYẾT ĐỊNH:`.
+pub(crate) fn is_capitals(s: &str) -> bool {
+    let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+}
+
 /// Lower-case the first letter only (used when a title follows a verb: `Dự Hội nghị`).
 pub(crate) fn lowercase_first(s: &str) -> String {
     let mut chars = s.chars();

@@ -13,7 +13,9 @@ mod number;
 mod stems;
 mod words;
 
-pub(crate) use case::{capitalize_first, join_vi, lowercase_first, position_with_organization, sentence_case_body};
+pub(crate) use case::{
+    capitalize_first, is_capitals, join_vi, lowercase_first, position_with_organization, sentence_case_body,
+};
 pub use clean::slug;
 pub(crate) use clean::{clean_inline, clean_multiline, is_invisible, is_placeholder, loose_key};
 pub use collate::NameOrder;

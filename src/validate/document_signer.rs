@@ -7,6 +7,7 @@ use serde_yaml::Value as Yaml;
 use super::yaml_values::{canonical, list, scalar};
 use crate::diag::{Diagnostic, Diagnostics, Loc, Text, quote};
 use crate::model::DocSigner;
+use crate::text::is_capitals;
 
 /// The signer's keys.
 const SIGNER_KEYS: &[(&str, &[&str])] = &[
@@ -78,12 +79,8 @@ fn one(v: &Yaml, loc: &Loc, diags: &mut Diagnostics) -> DocSigner {
 /// A signer written as its lines, as on the page: the lines in capitals are the authority
 /// and the title (the last of them), the last other line the name.
 pub(crate) fn from_lines(lines: &[String]) -> Option<DocSigner> {
-    let capitals = |l: &str| {
-        let letters: Vec<char> = l.chars().filter(|c| c.is_alphabetic()).collect();
-        letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
-    };
     let (mut caps, other): (Vec<String>, Vec<String>) =
-        lines.iter().map(|l| l.trim().to_string()).filter(|l| !l.is_empty()).partition(|l| capitals(l));
+        lines.iter().map(|l| l.trim().to_string()).filter(|l| !l.is_empty()).partition(|l| is_capitals(l));
     let title = caps.pop();
     let name = other.last().cloned();
     (title.is_some() || name.is_some()).then_some(DocSigner { authority: caps, title, name })

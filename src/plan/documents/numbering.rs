@@ -1,11 +1,7 @@
 //! The numbering Vietnamese documents use: `Phần I`, `Chương II`, `I.` (Mục), `1.` and
 //! `1.1.` (khoản), `a)` (điểm), `Điều 1.`; and a khoản's title up to its colon.
 
-/// Every letter is a capital (and there are at least two).
-pub(super) fn is_capitals(s: &str) -> bool {
-    let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
-    letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
-}
+pub(super) use crate::text::is_capitals;
 
 /// The Vietnamese alphabet of điểm letters (no f, j, w, z; đ after d).
 pub(super) const LETTERS: &[&str] = &[
