@@ -18,6 +18,9 @@ pub const WORKBOOK_BYTES: u64 = 64 * MIB;
 pub const YAML_BYTES: u64 = 16 * MIB;
 /// The largest text document (`van-ban/*.md`): a 100-page plan is about 300 KB.
 pub const TEXT_DOCUMENT_BYTES: u64 = MIB;
+/// The most rows of one table in a text document: Typst lays a 20,000-row table out in
+/// 1.4 GB; 3,000 rows (about 90 pages) stay well under.
+pub const DOCUMENT_TABLE_ROWS: usize = 3_000;
 /// The most text documents in one `van-ban/` folder.
 pub const TEXT_DOCUMENTS: usize = 500;
 /// The largest template or template data file a `templates/` folder may hold.

@@ -553,3 +553,20 @@ fn a_wide_appendix_is_set_across_the_page_and_notes_go_to_its_foot() {
     check_margins(last, pages.len());
     assert!(pages[0].height > pages[0].width, "the document itself stands");
 }
+
+#[test]
+fn a_table_too_long_for_a_document_is_an_error_at_its_line() {
+    let p = Project::new();
+    let mut text = String::from(
+        "---\nloại: Báo cáo\ncơ quan: Ủy ban nhân dân xã A\nđịa danh: A\nký hiệu: BC-UBND\nngày: 2025\n---\nDanh sách:\n| STT | Tên |\n|---|---|\n",
+    );
+    for i in 0..3_001 {
+        text.push_str(&format!("| {i} | x |\n"));
+    }
+    p.file("dai.md", &text);
+    let o = vanthu(&["render", "dai.md", "-o", "dai.pdf"], p.dir.path());
+    assert!(!o.status.success());
+    let said = stderr(&o);
+    assert!(said.contains("dai.md:9:1") && said.contains("3003 hàng"), "{said}");
+    assert!(!p.path("dai.pdf").exists());
+}

@@ -7,6 +7,7 @@ use super::numbering::{LETTERS, Numbered, Numbering, depth, is_capitals, numbere
 use super::parts::is_page_break;
 use super::table::read_table;
 use crate::diag::{Diagnostic, Diagnostics, Text};
+use crate::limits::DOCUMENT_TABLE_ROWS;
 use crate::model::TextDocument;
 
 /// Reads `lines` into blocks. `grounds`: the body opens with its grounds (`Căn cứ …`),
@@ -334,6 +335,25 @@ impl Reader<'_, '_> {
     }
 
     fn flush_table(&mut self) {
+        if self.table.len() > DOCUMENT_TABLE_ROWS {
+            let (n, max) = (self.table.len(), DOCUMENT_TABLE_ROWS);
+            self.diags.push(
+                Diagnostic::error(
+                    "document-table-size",
+                    self.doc.line_loc(self.table[0].0),
+                    Text::new(
+                        format!("bảng có {n} hàng, quá giới hạn {max} hàng của một bảng trong văn bản"),
+                        format!("the table has {n} rows, past the limit of {max} for a table in a document"),
+                    ),
+                )
+                .with_hint(Text::new(
+                    "chia thành nhiều bảng, hoặc để danh sách dài trong bảng tính (sheet Bảng biểu) và chèn bằng {{ bang(\"…\") }}",
+                    "split it into several tables, or keep a long list in the workbook and place it with {{ bang(\"…\") }}",
+                )),
+            );
+            self.table.clear();
+            return;
+        }
         if !self.table.is_empty() {
             let t = read_table(&self.table);
             self.table.clear();
