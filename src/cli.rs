@@ -49,6 +49,8 @@ pub enum Command {
     Watch(WatchArgs),
     /// Tạo PDF của một văn bản viết dạng chữ (.md) / render one text document to PDF.
     Render(RenderArgs),
+    /// Mở trang làm việc trong trình duyệt, cho cả văn phòng / serve the office's page.
+    Serve(ServeArgs),
     /// Tạo một hội nghị giả lập cỡ tùy ý (đo hiệu năng) / write a synthetic conference of
     /// any size, for benchmarks.
     #[command(hide = true)]
@@ -147,6 +149,27 @@ pub struct BuildArgs {
     /// Tạo lại tất cả, kể cả tệp không đổi / render everything again.
     #[arg(long)]
     pub force: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Thư mục làm việc: mỗi hội nghị một thư mục con (mặc định: thư mục hiện tại).
+    pub dir: Option<PathBuf>,
+    /// Cổng của trang.
+    #[arg(long = "cong", alias = "port", default_value_t = 8030)]
+    pub port: u16,
+    /// Mở trang cho cả mạng nội bộ (mọi người dùng phải đăng nhập); mặc định chỉ máy này.
+    #[arg(long = "mang", alias = "network")]
+    pub network: bool,
+    /// Không tự mở trình duyệt.
+    #[arg(long = "khong-mo", alias = "no-open")]
+    pub no_open: bool,
+    /// Thêm một tài khoản (mật khẩu nhập trên màn hình) rồi thoát.
+    #[arg(long = "them-nguoi-dung", alias = "add-user", value_name = "TÊN")]
+    pub add_user: Option<String>,
+    /// Trang được mở qua HTTPS (đặt sau một máy chủ HTTPS): cookie phiên chỉ gửi qua HTTPS.
+    #[arg(long)]
+    pub https: bool,
 }
 
 #[derive(Debug, Args)]

@@ -33,6 +33,7 @@ pub mod pack;
 pub mod pipeline;
 pub mod plan;
 pub mod render;
+pub mod serve;
 pub mod text;
 pub mod validate;
 pub mod workbook;

@@ -38,13 +38,21 @@ static TIMES_FONTS: LazyLock<Option<Arc<Fonts>>> = LazyLock::new(|| Fonts::with_
 pub(crate) const CHANGES_FILE: &str = "thay-doi.xlsx";
 /// The folder of every change report, one file per build that changed something.
 pub(crate) const CHANGES_HISTORY: &str = "thay-doi";
+/// The change report as data (what changed, what to print again), beside its workbook, for
+/// the office's page.
+pub const CHANGES_JSON: &str = "thay-doi.json";
+/// Where packs go, one folder per conference id, unless `-o` says otherwise.
+pub const OUTPUT_FOLDER: &str = "output";
 
 /// What a build is asked to do.
 #[derive(Debug, Clone)]
 pub struct BuildConfig {
     pub source: Source,
-    /// The pack folder; `output/<conference id>` when `None`.
+    /// The pack folder; `output/<conference id>` under [`BuildConfig::root`] when `None`.
     pub out_dir: Option<PathBuf>,
+    /// The folder `output/<conference id>` is in when `out_dir` is `None`: the current folder
+    /// when `None` (the terminal), the conference's folder for `vanthu serve`.
+    pub root: Option<PathBuf>,
     /// Kinds to build; empty means all.
     pub only: BTreeSet<DocKind>,
     /// Render everything, even what the previous build could keep.
@@ -213,7 +221,10 @@ pub fn build(config: &BuildConfig, progress: &dyn Progress) -> Outcome {
         return o;
     };
     let kinds = config.kinds();
-    let dir = config.out_dir.clone().unwrap_or_else(|| PathBuf::from("output").join(&dataset.id));
+    let dir = config
+        .out_dir
+        .clone()
+        .unwrap_or_else(|| config.root.clone().unwrap_or_default().join(OUTPUT_FOLDER).join(&dataset.id));
     if let Err(d) = output::claim(&dir, config.adopt) {
         o.diags.push(d);
         o.usage_error = true;
@@ -259,6 +270,8 @@ pub fn build(config: &BuildConfig, progress: &dyn Progress) -> Outcome {
             changeset.add_beside(&format!("{CHANGES_HISTORY}/{name}"), report.clone());
         }
         changeset.add_beside(CHANGES_FILE, report);
+        let json = serde_json::to_vec_pretty(&changes).unwrap_or_default();
+        changeset.add_beside(CHANGES_JSON, json);
     }
     match o.timings.time("write", || output::write(&dir, changeset)) {
         Ok(written) => {

@@ -28,6 +28,7 @@ const FLOORS: &[&[&str]] = &[
     &["pipeline"],
     &["workbook"],
     &["cli"],
+    &["serve"],
     &["commands"],
     &[""],
 ];

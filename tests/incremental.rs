@@ -13,6 +13,7 @@ fn build(input: &Path, out: &Path, force: bool) -> Outcome {
     let config = BuildConfig {
         source: Source::File(input.to_path_buf()),
         out_dir: Some(out.to_path_buf()),
+        root: None,
         only: Default::default(),
         force,
         adopt: false,
@@ -190,6 +191,7 @@ fn a_partial_build_keeps_the_change_for_the_next_full_one() {
     let config = BuildConfig {
         source: Source::File(input.clone()),
         out_dir: Some(p.out()),
+        root: None,
         only: [vanthu::pack::DocKind::Summary].into_iter().collect(),
         force: false,
         adopt: false,

@@ -33,6 +33,7 @@ mod sample;
 mod scale;
 mod script;
 mod seating;
+mod serve;
 mod silent;
 mod starter;
 mod statistics;

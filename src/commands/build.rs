@@ -40,7 +40,8 @@ pub fn run(r: &Console, args: BuildArgs) -> u8 {
         Ok(s) => s,
         Err(status) => return status,
     };
-    let config = BuildConfig { source, out_dir: args.pack.output, only, force: args.force, adopt: args.pack.adopt };
+    let config =
+        BuildConfig { source, out_dir: args.pack.output, root: None, only, force: args.force, adopt: args.pack.adopt };
     let start = Instant::now();
     let progress = progress::for_terminal(r.quiet || r.json);
     let outcome = pipeline::build(&config, progress.as_ref());

@@ -8,6 +8,7 @@ mod init;
 mod progress;
 mod render;
 mod reporter;
+mod serve;
 mod source;
 mod watch;
 
@@ -33,6 +34,7 @@ pub fn dispatch(cli: Cli) -> u8 {
         Some(Command::Init(args)) => init::run(&console, args),
         Some(Command::Watch(args)) => watch::run(&console, args),
         Some(Command::Render(args)) => render::run(&console, args),
+        Some(Command::Serve(args)) => serve::run(&console, args),
         Some(Command::TaoDuLieu(args)) => init::synth(&console, args),
     }
 }
@@ -114,7 +116,7 @@ fn vietnamese_usage(e: &clap::Error) -> String {
         }
         ErrorKind::InvalidSubcommand => (
             format!("không có lệnh {}", quoted(ContextKind::InvalidSubcommand)),
-            "các lệnh: build, check, init, watch, render, convert (vanthu --help)".to_string(),
+            "các lệnh: build, check, init, watch, render, convert, serve (vanthu --help)".to_string(),
         ),
         ErrorKind::MissingRequiredArgument => {
             (format!("thiếu {}", text(ContextKind::InvalidArg)), "xem cách viết lệnh: vanthu <lệnh> --help".to_string())

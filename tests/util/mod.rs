@@ -13,6 +13,7 @@ use vanthu::pipeline::{self, BuildConfig, Outcome};
 use vanthu::render::Silent;
 
 pub mod pdf;
+pub mod site;
 
 /// A cell of a test workbook.
 #[derive(Clone, Debug)]
@@ -120,6 +121,7 @@ pub fn build_only(source: Source, out: &Path, only: &[DocKind]) -> Outcome {
     let config = BuildConfig {
         source,
         out_dir: Some(out.to_path_buf()),
+        root: None,
         only: only.iter().copied().collect::<BTreeSet<_>>(),
         force: false,
         adopt: false,
