@@ -12,6 +12,7 @@ use vanthu::pack::DocKind;
 use vanthu::pipeline::{self, BuildConfig, Outcome};
 use vanthu::render::Silent;
 
+pub mod browser;
 pub mod pdf;
 pub mod site;
 
