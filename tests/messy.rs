@@ -97,6 +97,7 @@ fn a_messy_workbook_gives_correct_invitations() {
             "giay-moi/ma-van-cuong.pdf",
             "giay-moi/nguyen-van-an.pdf",
             "manifest.json",
+            "thay-doi.json",
             "thay-doi.xlsx"
         ]
     );

@@ -6,11 +6,11 @@ use std::path::PathBuf;
 use std::sync::atomic::{AtomicU16, Ordering};
 use std::sync::{Arc, Mutex};
 
-use super::accounts::{Accounts, Limiter, Sessions};
-use super::build::Jobs;
 use super::checks::Checks;
+use super::jobs::Jobs;
 use super::journal::Journal;
-use super::views::Pages;
+use super::sessions::{Accounts, Limiter, Sessions};
+use super::templates::Pages;
 use super::workspace::Workspace;
 
 /// Who may reach the page.
@@ -58,7 +58,7 @@ impl App {
     pub fn new(config: &ServeConfig) -> std::io::Result<Arc<App>> {
         let ws = Workspace::open(&config.workspace)?;
         let accounts = Accounts::load(&ws.state_dir())?;
-        let setup_code = (config.mode == Mode::Network && accounts.is_empty()).then(super::accounts::setup_code);
+        let setup_code = (config.mode == Mode::Network && accounts.is_empty()).then(super::sessions::setup_code);
         let local_user = ["USER", "USERNAME"]
             .iter()
             .find_map(|k| std::env::var(k).ok().filter(|v| !v.trim().is_empty()))

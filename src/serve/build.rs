@@ -5,9 +5,8 @@
 //! A build that fails writes nothing (the pipeline's guarantee): the last good pack stays,
 //! and the page says why.
 
-use std::collections::HashMap;
 use std::convert::Infallible;
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use axum::extract::{Path, State};
@@ -15,141 +14,36 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::sse::{Event as Sse, KeepAlive};
 use axum::response::{IntoResponse, Json, Redirect, Response};
 use futures_util::StreamExt;
-use serde::{Deserialize, Serialize};
 use tokio::sync::broadcast;
 
 use super::app::App;
 use super::checks;
-use super::guard::Visitor;
-use super::pages::missing;
+use super::jobs::{Asked, Event, Job, JobState, LAST_FILE, LastBuild};
+use super::views::{missing, wants_json};
+use super::visitor::Visitor;
 use super::workspace::Conf;
 use crate::diag::Severity;
 use crate::input::Source;
 use crate::pipeline::{self, BuildConfig};
 use crate::render::Progress;
 
-/// The last build's outcome, kept in the conference's `.vanthu/lan-tao.json`.
-#[derive(Debug, Clone, Serialize, Deserialize, Default)]
-pub(crate) struct LastBuild {
-    #[serde(rename = "luc")]
-    pub at: String,
-    #[serde(rename = "ai")]
-    pub by: String,
-    pub ok: bool,
-    #[serde(rename = "thong_bao")]
-    pub message: String,
-    #[serde(rename = "giay")]
-    pub seconds: f64,
-}
-
-const LAST_FILE: &str = "lan-tao.json";
-
-impl LastBuild {
-    pub(crate) fn load(conf: &Conf) -> Option<LastBuild> {
-        let bytes = std::fs::read(conf.dir.join(super::workspace::PRIVATE).join(LAST_FILE)).ok()?;
-        serde_json::from_slice(&bytes).ok()
-    }
-}
-
-/// What an open page hears.
-#[derive(Debug, Clone, Serialize)]
-#[serde(tag = "loai", rename_all = "kebab-case")]
-pub(crate) enum Event {
-    /// A build is under way: `done` of `total` files.
-    TienDo { label: String, done: usize, total: usize },
-    /// A build ended.
-    Xong { ok: bool, message: String },
-    /// A file of the folder was saved (the workbook, a text document).
-    Doi { files: Vec<String> },
-}
-
-#[derive(Debug, Default)]
-struct State_ {
-    running: bool,
-    /// Who asked for the build waiting behind the running one.
-    queued: Option<String>,
-    by: String,
-    since: String,
-    label: String,
-    done: usize,
-    total: usize,
-    /// The folder's fingerprint when the last build began.
-    stamp: Option<u64>,
-}
-
-pub(crate) struct Job {
-    tx: broadcast::Sender<Event>,
-    state: Mutex<State_>,
-}
-
-fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
-    m.lock().unwrap_or_else(|e| e.into_inner())
-}
-
-impl Job {
-    fn send(&self, e: Event) {
-        // Nobody listening is fine.
-        let _ = self.tx.send(e);
-    }
-
-    pub(crate) fn running(&self) -> bool {
-        lock(&self.state).running
-    }
-
-    /// Whether the last build (or the one running) began from the folder as `stamp` says.
-    pub(crate) fn seen(&self, stamp: u64) -> bool {
-        let s = lock(&self.state);
-        s.queued.is_none() && s.stamp == Some(stamp)
-    }
-}
-
-/// The builds, one [`Job`] per conference.
-#[derive(Default)]
-pub(crate) struct Jobs {
-    map: Mutex<HashMap<String, Arc<Job>>>,
-}
-
-impl Jobs {
-    pub(crate) fn get(&self, conf: &str) -> Arc<Job> {
-        lock(&self.map)
-            .entry(conf.to_string())
-            .or_insert_with(|| Arc::new(Job { tx: broadcast::channel(256).0, state: Mutex::new(State_::default()) }))
-            .clone()
-    }
-
-    /// Tells the open pages of `conf` that files changed.
-    pub(crate) fn changed(&self, conf: &str, files: Vec<String>) {
-        self.get(conf).send(Event::Doi { files });
-    }
-}
-
-/// How an ask for a build went.
-pub(crate) enum Asked {
-    Started,
-    /// Queued behind the build `by` started at `since`.
-    Queued {
-        by: String,
-        since: String,
-    },
-}
-
 /// Asks for a build of `conf` on behalf of `who`.
 pub(crate) fn ask(app: &Arc<App>, conf: &Conf, who: &str) -> Asked {
     let job = app.jobs.get(&conf.name);
     {
-        let mut s = lock(&job.state);
+        let mut s = job.state();
         if s.running {
             s.queued = Some(who.to_string());
             return Asked::Queued { by: s.by.clone(), since: s.since.clone() };
         }
         let stamp = s.stamp;
-        *s = State_ {
+        *s = JobState {
             stamp,
             running: true,
             by: who.to_string(),
             since: chrono::Local::now().format("%H:%M:%S").to_string(),
             label: "Kiểm tra dữ liệu".into(),
-            ..State_::default()
+            ..JobState::default()
         };
     }
     job.send(Event::TienDo { label: "Kiểm tra dữ liệu".into(), done: 0, total: 0 });
@@ -163,7 +57,7 @@ fn run(app: &App, conf: &Conf, job: &Job, mut who: String) {
     loop {
         let last = once(app, conf, job, &who);
         job.send(Event::Xong { ok: last.ok, message: last.message });
-        let mut s = lock(&job.state);
+        let mut s = job.state();
         match s.queued.take() {
             Some(next) => {
                 who = next;
@@ -188,7 +82,7 @@ struct ToPages<'a> {
 
 impl Progress for ToPages<'_> {
     fn start(&self, label: &str, total: usize) {
-        let mut s = lock(&self.job.state);
+        let mut s = self.job.state();
         s.label = label.to_string();
         s.total = total;
         s.done = 0;
@@ -197,11 +91,11 @@ impl Progress for ToPages<'_> {
 
     fn inc(&self) {
         let (label, done, total) = {
-            let mut s = lock(&self.job.state);
+            let mut s = self.job.state();
             s.done += 1;
             (s.label.clone(), s.done, s.total)
         };
-        let mut sent = lock(&self.sent);
+        let mut sent = self.sent.lock().unwrap_or_else(|e| e.into_inner());
         if sent.elapsed() >= Duration::from_millis(100) || done == total {
             *sent = Instant::now();
             self.job.send(Event::TienDo { label, done, total });
@@ -214,7 +108,7 @@ fn once(app: &App, conf: &Conf, job: &Job, who: &str) -> LastBuild {
     let start = Instant::now();
     let at = chrono::Local::now().format("%Y-%m-%d %H:%M:%S").to_string();
     let stamp = conf.stamp();
-    lock(&job.state).stamp = Some(stamp);
+    job.state().stamp = Some(stamp);
     let Some(input) = conf.input() else {
         let message = "Thư mục chưa có bảng tính hội nghị (hoi-nghi.xlsx): chưa tạo được.".to_string();
         return LastBuild { at, by: who.to_string(), ok: false, message, seconds: 0.0 };
@@ -233,9 +127,10 @@ fn once(app: &App, conf: &Conf, job: &Job, who: &str) -> LastBuild {
     let seconds = start.elapsed().as_secs_f64();
     // The build's messages are the freshest check of the folder (when nothing changed
     // meanwhile): the page need not check again.
+    // (Its summary comes from the last check; without one, the next page checks afresh.)
     let mut view = checks::view(&source, &outcome.diags);
     view.summary = app.checks.cached(conf).and_then(|c| c.summary.clone());
-    if !outcome.diags.has_errors() || view.summary.is_none() {
+    if view.summary.is_some() || outcome.diags.has_errors() {
         app.checks.put(conf, stamp, Arc::new(view));
     }
     let message = match &outcome.written {
@@ -262,12 +157,6 @@ fn once(app: &App, conf: &Conf, job: &Job, who: &str) -> LastBuild {
     }
     app.journal.add(who, Some(&conf.name), "tạo bộ văn bản", &last.message);
     last
-}
-
-/// Whether the asker is a script (it wants JSON) rather than a form.
-pub(crate) fn wants_json(headers: &HeaderMap) -> bool {
-    headers.contains_key(super::guard::CSRF_HEADER)
-        || headers.get("accept").and_then(|v| v.to_str().ok()).is_some_and(|a| a.starts_with("application/json"))
 }
 
 /// `POST /hn/{conf}/tao`.
@@ -311,9 +200,9 @@ fn sse(e: &Event) -> Sse {
 pub(crate) async fn events(State(app): State<Arc<App>>, visitor: Visitor, Path(name): Path<String>) -> Response {
     let Some(conf) = app.ws.conf(&name) else { return missing(&app, &visitor) };
     let job = app.jobs.get(&conf.name);
-    let rx = job.tx.subscribe();
+    let rx = job.subscribe();
     let now = {
-        let s = lock(&job.state);
+        let s = job.state();
         s.running.then(|| Event::TienDo { label: s.label.clone(), done: s.done, total: s.total })
     };
     let first = futures_util::stream::iter(now.map(|e| Ok::<_, Infallible>(sse(&e))));

@@ -5,14 +5,8 @@
 use std::collections::{BTreeMap, HashMap};
 use std::sync::{Arc, Mutex};
 
-use axum::extract::{Path, State};
-use axum::response::Response;
 use serde::Serialize;
 
-use super::app::App;
-use super::guard::Visitor;
-use super::pages::missing;
-use super::views::Page;
 use super::workspace::Conf;
 use crate::diag::{Diagnostic, Diagnostics, Loc, Severity, column_letters};
 use crate::input::{RawDataset, Source};
@@ -243,15 +237,4 @@ pub(crate) fn view(source: &Source, diags: &Diagnostics) -> CheckView {
         groups,
         summary: None,
     }
-}
-
-/// The check as a page of its own.
-pub(crate) async fn page(State(app): State<Arc<App>>, visitor: Visitor, Path(name): Path<String>) -> Response {
-    let Some(conf) = app.ws.conf(&name) else { return missing(&app, &visitor) };
-    let checker = app.clone();
-    let c = conf.clone();
-    let Ok(check) = tokio::task::spawn_blocking(move || checker.checks.get(&c)).await else {
-        return missing(&app, &visitor);
-    };
-    Page::new("kiem-tra.html", "Kiểm tra dữ liệu").with("hn", &conf.name).with("kt", &*check).render(&app, &visitor)
 }

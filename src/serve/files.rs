@@ -15,8 +15,8 @@ use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 
 use super::app::App;
-use super::guard::Visitor;
-use super::pages::missing;
+use super::views::missing;
+use super::visitor::Visitor;
 use super::workspace::Conf;
 use crate::pack::Manifest;
 use crate::pipeline::{CHANGES_HISTORY, CHANGES_JSON};

@@ -4,46 +4,17 @@
 //! address, from a page of this origin).
 
 use std::collections::HashMap;
-use std::net::{IpAddr, SocketAddr};
+use std::net::SocketAddr;
 use std::sync::Arc;
 
-use axum::extract::{ConnectInfo, FromRequestParts, Query, Request, State};
-use axum::http::request::Parts;
+use axum::extract::{ConnectInfo, Query, Request, State};
 use axum::http::{HeaderMap, Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
 
-use super::accounts::{cookie, cookie_name};
 use super::app::{App, Mode};
-
-/// Who is asking: their session, its CSRF token, their account (`None`: not logged in).
-#[derive(Debug, Clone)]
-pub(crate) struct Visitor {
-    pub token: String,
-    pub user: Option<String>,
-    pub csrf: String,
-    /// The session was made by this request: its cookie goes with the answer.
-    pub fresh: bool,
-    pub ip: Option<IpAddr>,
-}
-
-impl Visitor {
-    /// The name the journal gives.
-    pub(crate) fn who(&self) -> &str {
-        self.user.as_deref().unwrap_or("(chưa đăng nhập)")
-    }
-}
-
-impl<S: Send + Sync> FromRequestParts<S> for Visitor {
-    type Rejection = StatusCode;
-
-    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
-        parts.extensions.get::<Visitor>().cloned().ok_or(StatusCode::INTERNAL_SERVER_ERROR)
-    }
-}
-
-/// The header a script sends its CSRF token in; a form sends it in its address (`?csrf=`).
-pub(crate) const CSRF_HEADER: &str = "x-csrf";
+use super::sessions::{cookie, cookie_name};
+use super::visitor::CSRF_HEADER;
 
 /// Pages anyone may open on the network: logging in, the first run, the page's own files.
 fn public(path: &str) -> bool {
@@ -78,7 +49,7 @@ fn equal(a: &str, b: &str) -> bool {
 }
 
 fn session_cookie(app: &App, headers: &HeaderMap) -> Option<String> {
-    let name = cookie_name(app);
+    let name = cookie_name(app.port());
     headers.get_all(header::COOKIE).iter().filter_map(|v| v.to_str().ok()).flat_map(|v| v.split(';')).find_map(|c| {
         let (k, v) = c.trim().split_once('=')?;
         (k == name).then(|| v.to_string())
@@ -112,7 +83,7 @@ pub(crate) async fn guard(State(app): State<Arc<App>>, mut req: Request, next: N
             refuse(StatusCode::UNAUTHORIZED, "Cần đăng nhập: mở lại trang và đăng nhập.")
         };
         if visitor.fresh {
-            r.headers_mut().insert(header::SET_COOKIE, cookie(&app, &visitor.token));
+            r.headers_mut().insert(header::SET_COOKIE, cookie(app.port(), app.secure_cookies, &visitor.token));
         }
         return r;
     }
@@ -131,7 +102,7 @@ pub(crate) async fn guard(State(app): State<Arc<App>>, mut req: Request, next: N
     req.extensions_mut().insert(visitor.clone());
     let mut r = next.run(req).await;
     if visitor.fresh && !r.headers().contains_key(header::SET_COOKIE) {
-        r.headers_mut().insert(header::SET_COOKIE, cookie(&app, &visitor.token));
+        r.headers_mut().insert(header::SET_COOKIE, cookie(app.port(), app.secure_cookies, &visitor.token));
     }
     if !r.headers().contains_key(header::CACHE_CONTROL) {
         r.headers_mut().insert(header::CACHE_CONTROL, header::HeaderValue::from_static("no-store"));

@@ -21,13 +21,17 @@ mod build;
 mod checks;
 mod files;
 mod guard;
+mod jobs;
 mod journal;
 mod pages;
 mod preview;
 mod reprint;
+mod sessions;
+mod templates;
 mod texts;
 mod upload;
 mod views;
+mod visitor;
 mod watcher;
 mod workspace;
 
@@ -39,8 +43,8 @@ use axum::http::{HeaderName, HeaderValue, header};
 use axum::routing::{get, post};
 use tower_http::set_header::SetResponseHeaderLayer;
 
-pub use accounts::{AccountError, add_account};
 pub use app::{App, Mode, ServeConfig};
+pub use sessions::{AccountError, add_account};
 
 /// The largest request body: an upload of the largest workbook vanthu reads, with room for
 /// the form around it. Larger uploads are refused before they are read.
@@ -75,7 +79,7 @@ pub fn router(app: Arc<App>) -> Router {
         .route("/moi", get(pages::new_page).post(upload::create))
         .route("/mau", get(upload::starter))
         .route("/hn/{conf}", get(pages::conference))
-        .route("/hn/{conf}/kiem-tra", get(checks::page))
+        .route("/hn/{conf}/kiem-tra", get(pages::check))
         .route("/hn/{conf}/tai-len", post(upload::replace))
         .route("/hn/{conf}/tao", post(build::start))
         .route("/hn/{conf}/su-kien", get(build::events))

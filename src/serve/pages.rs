@@ -9,21 +9,15 @@ use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 
 use super::app::App;
-use super::build::LastBuild;
 use super::checks::{CheckView, Summary};
-use super::guard::Visitor;
-use super::views::Page;
+use super::files;
+use super::jobs::LastBuild;
+use super::reprint;
+use super::texts;
+use super::views::{Page, missing};
+use super::visitor::Visitor;
 use super::workspace::Conf;
-use super::{files, reprint, texts};
 use crate::workbook::starter::{Profile, Tier};
-
-/// The answer to a conference, file or page that is not there (or may not be shown).
-pub(crate) fn missing(app: &App, visitor: &Visitor) -> Response {
-    Page::new("loi.html", "Không tìm thấy")
-        .with("loi", "Không có trang hoặc tệp này. Có thể bộ văn bản đã được tạo lại: hãy quay lại trang hội nghị.")
-        .status(StatusCode::NOT_FOUND)
-        .render(app, visitor)
-}
 
 pub(crate) async fn not_found(State(app): State<Arc<App>>, visitor: Visitor) -> Response {
     missing(&app, &visitor)
@@ -165,6 +159,17 @@ pub(crate) async fn journal(State(app): State<Arc<App>>, visitor: Visitor) -> Re
     let a = app.clone();
     let entries = tokio::task::spawn_blocking(move || a.journal.last(300, None)).await.unwrap_or_default();
     Page::new("nhat-ky.html", "Nhật ký").with("muc", entries).render(&app, &visitor)
+}
+
+/// The check as a page of its own.
+pub(crate) async fn check(State(app): State<Arc<App>>, visitor: Visitor, Path(name): Path<String>) -> Response {
+    let Some(conf) = app.ws.conf(&name) else { return missing(&app, &visitor) };
+    let checker = app.clone();
+    let c = conf.clone();
+    let Ok(check) = tokio::task::spawn_blocking(move || checker.checks.get(&c)).await else {
+        return missing(&app, &visitor);
+    };
+    Page::new("kiem-tra.html", "Kiểm tra dữ liệu").with("hn", &conf.name).with("kt", &*check).render(&app, &visitor)
 }
 
 #[cfg(test)]

@@ -14,9 +14,8 @@ use serde::Deserialize;
 
 use super::app::App;
 use super::files;
-use super::guard::Visitor;
-use super::pages::missing;
-use super::views::Page;
+use super::views::{Page, missing};
+use super::visitor::Visitor;
 
 /// The most pages a preview shows (the PDF itself has them all).
 pub(crate) const PREVIEW_PAGES: usize = 40;

@@ -12,10 +12,9 @@ use axum::response::{IntoResponse, Json, Redirect, Response};
 use serde::{Deserialize, Serialize};
 
 use super::app::App;
-use super::build::wants_json;
 use super::files;
-use super::guard::Visitor;
-use super::pages::missing;
+use super::views::{missing, wants_json};
+use super::visitor::Visitor;
 use super::workspace::Conf;
 
 const FILE: &str = "da-in.json";

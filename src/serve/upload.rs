@@ -16,11 +16,10 @@ use axum::response::{IntoResponse, Json, Redirect, Response};
 use serde::Deserialize;
 
 use super::app::App;
-use super::build::{self, wants_json};
+use super::build;
 use super::files::attachment;
-use super::guard::Visitor;
-use super::pages::missing;
-use super::views::{Page, url};
+use super::views::{Page, missing, url, wants_json};
+use super::visitor::Visitor;
 use super::workspace::Conf;
 use crate::workbook::starter::{Form, Profile, Starter, Tier};
 

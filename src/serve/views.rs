@@ -1,72 +1,15 @@
-//! The page templates (`templates/web/*.html`, built into the program) and what every page
-//! is given besides its own values: its title, who is logged in, the CSRF token for its
-//! forms. Templates see plain values made for them, never the pipeline's types; minijinja
-//! escapes every value into HTML and treats a missing one as an error.
+//! What every page is given besides its own values — its title, who is logged in, the CSRF
+//! token for its forms — and the answers shared by the handlers. Templates see plain values
+//! made for them, never the pipeline's types.
 
-use axum::http::StatusCode;
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
-use minijinja::{Environment, UndefinedBehavior};
 use serde::Serialize;
 
 use super::app::{App, Mode};
-use super::guard::Visitor;
+use super::visitor::{CSRF_HEADER, Visitor};
 
-const TEMPLATES: &[(&str, &str)] = &[
-    ("base.html", include_str!("../../templates/web/base.html")),
-    ("danh-sach.html", include_str!("../../templates/web/danh-sach.html")),
-    ("moi.html", include_str!("../../templates/web/moi.html")),
-    ("hoi-nghi.html", include_str!("../../templates/web/hoi-nghi.html")),
-    ("kiem-tra.html", include_str!("../../templates/web/kiem-tra.html")),
-    ("bang-kiem-tra.html", include_str!("../../templates/web/bang-kiem-tra.html")),
-    ("xem.html", include_str!("../../templates/web/xem.html")),
-    ("van-ban.html", include_str!("../../templates/web/van-ban.html")),
-    ("dang-nhap.html", include_str!("../../templates/web/dang-nhap.html")),
-    ("khoi-tao.html", include_str!("../../templates/web/khoi-tao.html")),
-    ("nhat-ky.html", include_str!("../../templates/web/nhat-ky.html")),
-    ("loi.html", include_str!("../../templates/web/loi.html")),
-];
-
-/// Steps one page may take (its loops are over lists the limits bound).
-const FUEL: u64 = 50_000_000;
-
-/// A path segment as a URL carries it: `Hội nghị` → `H%E1%BB%99i%20ngh%E1%BB%8B`.
-pub(crate) fn url(segment: &str) -> String {
-    let mut out = String::with_capacity(segment.len());
-    for b in segment.bytes() {
-        if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
-}
-
-/// A path of several segments (`giay-moi/a.pdf`), each encoded.
-fn url_path(path: &str) -> String {
-    path.split('/').map(url).collect::<Vec<_>>().join("/")
-}
-
-pub(crate) struct Pages {
-    env: Environment<'static>,
-}
-
-impl Pages {
-    pub(crate) fn new() -> Pages {
-        let mut env = Environment::new();
-        env.set_undefined_behavior(UndefinedBehavior::Strict);
-        env.set_fuel(Some(FUEL));
-        env.add_filter("url", |s: String| url(&s));
-        env.add_filter("url_path", |s: String| url_path(&s));
-        for (name, source) in TEMPLATES {
-            if let Err(e) = env.add_template(name, source) {
-                // The templates are part of the program; tests parse every one.
-                eprintln!("mẫu trang {name} lỗi: {e}");
-            }
-        }
-        Pages { env }
-    }
-}
+pub(crate) use super::templates::url;
 
 /// One page to render: its template, title and values.
 pub(crate) struct Page {
@@ -110,21 +53,16 @@ impl Page {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
+/// The answer to a conference, file or page that is not there (or may not be shown).
+pub(crate) fn missing(app: &App, visitor: &Visitor) -> Response {
+    Page::new("loi.html", "Không tìm thấy")
+        .with("loi", "Không có trang hoặc tệp này. Có thể bộ văn bản đã được tạo lại: hãy quay lại trang hội nghị.")
+        .status(StatusCode::NOT_FOUND)
+        .render(app, visitor)
+}
 
-    #[test]
-    fn every_page_template_parses() {
-        let mut env = Environment::new();
-        for (name, source) in TEMPLATES {
-            env.add_template(name, source).unwrap_or_else(|e| panic!("{name}: {e:#}"));
-        }
-    }
-
-    #[test]
-    fn a_segment_is_encoded_whole() {
-        assert_eq!(url("hội nghị/../x"), "h%E1%BB%99i%20ngh%E1%BB%8B%2F..%2Fx");
-        assert_eq!(url_path("giay-moi/a b.pdf"), "giay-moi/a%20b.pdf");
-    }
+/// Whether the asker is a script (it wants JSON) rather than a form.
+pub(crate) fn wants_json(headers: &HeaderMap) -> bool {
+    headers.contains_key(CSRF_HEADER)
+        || headers.get("accept").and_then(|v| v.to_str().ok()).is_some_and(|a| a.starts_with("application/json"))
 }
