@@ -337,6 +337,13 @@ async fn changes_need_the_session_s_token_from_this_page() {
     site.new_browser().await;
     let r = site.post_raw(&format!("/hn/{conf}/tao?csrf={token}"), &[], &[]).await;
     assert_eq!(r.status, StatusCode::FORBIDDEN);
+    // A form that does not read is said in Vietnamese.
+    let r = site.post_form(&format!("/hn/{conf}/da-in"), &[("khong-phai", "x")]).await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    assert!(r.text().starts_with("Biểu mẫu gửi lên không đọc được"), "{}", r.text());
+    let r = site.post_form("/moi", &[("ten", "x")]).await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST, "not a multipart form");
+    assert!(r.text().starts_with("Biểu mẫu gửi lên không đọc được"), "{}", r.text());
     // The page's own answers forbid framing and outside scripts.
     let r = site.get("/").await;
     assert!(r.header("content-security-policy").contains("default-src 'self'"));

@@ -2,14 +2,14 @@
 
 use std::sync::Arc;
 
-use axum::extract::{Form, Query, State};
+use axum::extract::{Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
 use super::app::{App, Mode};
 use super::sessions::{AccountError, Limiter, MIN_PASSWORD, cookie};
-use super::views::Page;
+use super::views::{Page, VnForm};
 use super::visitor::Visitor;
 
 #[derive(Deserialize, Default)]
@@ -38,7 +38,7 @@ pub(crate) struct LoginForm {
     tiep: String,
 }
 
-pub(crate) async fn login(State(app): State<Arc<App>>, visitor: Visitor, Form(f): Form<LoginForm>) -> Response {
+pub(crate) async fn login(State(app): State<Arc<App>>, visitor: Visitor, VnForm(f): VnForm<LoginForm>) -> Response {
     let keys = Limiter::keys(&f.ten, visitor.ip);
     if let Some(wait) = app.limiter.wait(&keys) {
         let secs = wait.as_secs().max(1);
@@ -100,7 +100,7 @@ pub(crate) struct SetupForm {
     nhap_lai: String,
 }
 
-pub(crate) async fn setup(State(app): State<Arc<App>>, visitor: Visitor, Form(f): Form<SetupForm>) -> Response {
+pub(crate) async fn setup(State(app): State<Arc<App>>, visitor: Visitor, VnForm(f): VnForm<SetupForm>) -> Response {
     let Some(code) = app.setup_code() else { return Redirect::to("/").into_response() };
     let keys = Limiter::keys("khoi-tao", visitor.ip);
     let again = |msg: String, status| {

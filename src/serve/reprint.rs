@@ -6,14 +6,14 @@
 use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex};
 
-use axum::extract::{Form, Path, State};
+use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Json, Redirect, Response};
 use serde::{Deserialize, Serialize};
 
 use super::app::App;
 use super::files;
-use super::views::{missing, wants_json};
+use super::views::{VnForm, missing, wants_json};
 use super::visitor::Visitor;
 use super::workspace::Conf;
 
@@ -70,7 +70,7 @@ pub(crate) async fn tick(
     visitor: Visitor,
     Path(name): Path<String>,
     headers: HeaderMap,
-    Form(f): Form<TickForm>,
+    VnForm(f): VnForm<TickForm>,
 ) -> Response {
     let Some(conf) = app.ws.conf(&name) else { return missing(&app, &visitor) };
     let listed = files::changes(&conf).is_some_and(|c| c.reprint.contains(&f.tep));

@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use super::preview::Which;
-use axum::extract::{Form, Path, Query, State};
+use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::{Deserialize, Serialize};
@@ -18,7 +18,7 @@ use super::app::App;
 use super::checks::{self, Item};
 use super::files::attachment;
 use super::preview;
-use super::views::{Page, missing, url};
+use super::views::{Page, VnForm, missing, url};
 use super::visitor::Visitor;
 use super::workspace::Conf;
 use crate::input::Source;
@@ -188,7 +188,7 @@ pub(crate) async fn save(
     State(app): State<Arc<App>>,
     visitor: Visitor,
     Path((conf_name, name)): Path<(String, String)>,
-    Form(f): Form<SaveForm>,
+    VnForm(f): VnForm<SaveForm>,
 ) -> Response {
     let Some(conf) = app.ws.conf(&conf_name) else { return missing(&app, &visitor) };
     let Some(path) = path_of(&conf, &name) else { return missing(&app, &visitor) };
@@ -221,7 +221,7 @@ pub(crate) async fn create(
     State(app): State<Arc<App>>,
     visitor: Visitor,
     Path(conf_name): Path<String>,
-    Form(f): Form<NewForm>,
+    VnForm(f): VnForm<NewForm>,
 ) -> Response {
     let Some(conf) = app.ws.conf(&conf_name) else { return missing(&app, &visitor) };
     let kind = KINDS.iter().find(|k| **k == f.loai).copied().unwrap_or("Kế hoạch");

@@ -18,7 +18,7 @@ use serde::Deserialize;
 use super::app::App;
 use super::build;
 use super::files::attachment;
-use super::views::{Page, missing, url, wants_json};
+use super::views::{Page, VnMultipart, missing, url, wants_json};
 use super::visitor::Visitor;
 use super::workspace::Conf;
 use crate::workbook::starter::{Form, Profile, Starter, Tier};
@@ -150,7 +150,7 @@ pub(crate) async fn replace(
     visitor: Visitor,
     Path(name): Path<String>,
     headers: HeaderMap,
-    multipart: Multipart,
+    VnMultipart(multipart): VnMultipart,
 ) -> Response {
     let Some(conf) = app.ws.conf(&name) else { return missing(&app, &visitor) };
     let (_, upload) = match read_form(multipart).await {
@@ -188,7 +188,7 @@ pub(crate) async fn create(
     State(app): State<Arc<App>>,
     visitor: Visitor,
     headers: HeaderMap,
-    multipart: Multipart,
+    VnMultipart(multipart): VnMultipart,
 ) -> Response {
     let (fields, upload) = match read_form(multipart).await {
         Ok(f) => f,

@@ -2,9 +2,11 @@
 //! token for its forms — and the answers shared by the handlers. Templates see plain values
 //! made for them, never the pipeline's types.
 
+use axum::extract::{Form, FromRequest, Multipart, Request};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
 use serde::Serialize;
+use serde::de::DeserializeOwned;
 
 use super::app::{App, Mode};
 use super::visitor::{CSRF_HEADER, Visitor};
@@ -65,4 +67,33 @@ pub(crate) fn missing(app: &App, visitor: &Visitor) -> Response {
 pub(crate) fn wants_json(headers: &HeaderMap) -> bool {
     headers.contains_key(CSRF_HEADER)
         || headers.get("accept").and_then(|v| v.to_str().ok()).is_some_and(|a| a.starts_with("application/json"))
+}
+
+/// A form that does not read (a field missing, a body of another kind) is answered in the
+/// clerk's words, with the reason as the library gives it.
+fn unreadable(detail: &str) -> Response {
+    let text = format!("Biểu mẫu gửi lên không đọc được ({detail}). Hãy tải lại trang rồi làm lại.");
+    (StatusCode::BAD_REQUEST, [(axum::http::header::CONTENT_TYPE, "text/plain; charset=utf-8")], text).into_response()
+}
+
+/// `Form`, refused in Vietnamese.
+pub(crate) struct VnForm<T>(pub T);
+
+impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for VnForm<T> {
+    type Rejection = Response;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+        Form::<T>::from_request(req, state).await.map(|Form(v)| VnForm(v)).map_err(|e| unreadable(&e.body_text()))
+    }
+}
+
+/// `Multipart`, refused in Vietnamese.
+pub(crate) struct VnMultipart(pub Multipart);
+
+impl<S: Send + Sync> FromRequest<S> for VnMultipart {
+    type Rejection = Response;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+        Multipart::from_request(req, state).await.map(VnMultipart).map_err(|e| unreadable(&e.body_text()))
+    }
 }
