@@ -201,10 +201,13 @@ pub(crate) async fn events(State(app): State<Arc<App>>, visitor: Visitor, Path(n
     let Some(conf) = app.ws.conf(&name) else { return missing(&app, &visitor) };
     let job = app.jobs.get(&conf.name);
     let rx = job.subscribe();
+    // The state now, first: a page drawn while a build ran that ended before the page
+    // listened learns that it ended (and reloads) rather than waiting for ever.
     let now = {
         let s = job.state();
         s.running.then(|| Event::TienDo { label: s.label.clone(), done: s.done, total: s.total })
     };
+    let now = now.or_else(|| LastBuild::load(&conf).map(|l| Event::Xong { ok: l.ok, message: l.message }));
     let first = futures_util::stream::iter(now.map(|e| Ok::<_, Infallible>(sse(&e))));
     let rest = futures_util::stream::unfold(rx, |mut rx| async move {
         loop {

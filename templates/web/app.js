@@ -33,13 +33,22 @@
   }
 
   if (hn) {
+    // A build is under way as the page was drawn, or began since: its end reloads the page.
+    // (The first event says how things stand: the end of a build the page did not see is
+    // only news when the page thought one was running.)
+    const box = $("tien-do");
+    let building = box && !box.classList.contains("hidden");
     const events = new EventSource(`/hn/${encodeURIComponent(hn)}/su-kien`);
-    events.addEventListener("tien-do", (m) => showProgress(JSON.parse(m.data)));
+    events.addEventListener("tien-do", (m) => {
+      building = true;
+      showProgress(JSON.parse(m.data));
+    });
     events.addEventListener("doi", (m) => {
       const e = JSON.parse(m.data);
       say(`Thấy tệp mới lưu (${e.files.join(", ")}): đang kiểm tra và tạo lại…`);
     });
     events.addEventListener("xong", (m) => {
+      if (!building) return;
       const e = JSON.parse(m.data);
       say(e.message, e.ok);
       events.close();
@@ -50,6 +59,7 @@
     if (build) {
       build.addEventListener("submit", async (ev) => {
         ev.preventDefault();
+        building = true;
         showProgress({ label: "Kiểm tra dữ liệu", done: 0, total: 0 });
         const r = await post(build.action.split("?")[0]);
         const j = await r.json().catch(() => ({}));
