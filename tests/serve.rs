@@ -225,7 +225,7 @@ async fn a_text_document_is_edited_and_its_pdf_and_messages_follow() {
     let pdf = site.get(&format!("{at}/pdf")).await;
     assert!(pdf.body.starts_with(b"%PDF"));
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(&dir.path().join("a.pdf"), &pdf.body);
+    std::fs::write(dir.path().join("a.pdf"), &pdf.body).unwrap();
     let words = crate::util::pdf::flat_text(&dir.path().join("a.pdf"));
     assert!(words.contains("tổng hợp ý kiến trước ngày 20/12/2023"), "{words}");
     let picture = site.get(&format!("{at}/anh?trang=1")).await;
@@ -247,7 +247,7 @@ async fn path_tricks_lead_nowhere() {
     let mut site = Site::new(Mode::Local).await;
     let conf = sample_conference(&mut site).await;
     let secret = site.root().join("bi-mat.txt");
-    std::fs::write(&secret, b"secret");
+    std::fs::write(&secret, b"secret").unwrap();
     for path in [
         format!("/hn/{conf}/tep/../hoi-nghi.xlsx"),
         format!("/hn/{conf}/tep/%2e%2e/%2e%2e/bi-mat.txt"),
@@ -279,7 +279,7 @@ async fn path_tricks_lead_nowhere() {
         assert_eq!(r.status, StatusCode::NOT_FOUND);
         let r = site.get(&format!("/hn/{conf}/tai-ca-bo")).await;
         let archive = zip::ZipArchive::new(std::io::Cursor::new(r.body)).unwrap();
-        assert!(archive.file_names().all(|n| !n.ends_with("kich-ban.pdf")), "the link is not packed");
+        assert!(archive.file_names().all(|n| !n.unwrap().ends_with("kich-ban.pdf")), "the link is not packed");
         std::fs::create_dir(site.root().join("lien-ket-ngoai")).unwrap();
         std::os::unix::fs::symlink(site.root().join(&conf), site.root().join("lien-ket")).unwrap();
         assert_eq!(site.get("/hn/lien-ket").await.status, StatusCode::NOT_FOUND, "a linked folder is no conference");
@@ -418,7 +418,8 @@ async fn a_workbook_saved_in_the_folder_is_built_by_the_watching_page() {
     let dir = tempfile::tempdir().unwrap();
     let conf = dir.path().join("hn");
     std::fs::create_dir(&conf).unwrap();
-    std::fs::write(&conf.join("hoi-nghi.yaml"), sample_yaml_with("id: so-ket-ocop-2023", "id: so-ket").as_bytes());
+    std::fs::write(conf.join("hoi-nghi.yaml"), sample_yaml_with("id: so-ket-ocop-2023", "id: so-ket").as_bytes())
+        .unwrap();
     let app = vanthu::serve::App::new(&vanthu::serve::ServeConfig {
         workspace: dir.path().to_path_buf(),
         mode: Mode::Local,
@@ -433,7 +434,7 @@ async fn a_workbook_saved_in_the_folder_is_built_by_the_watching_page() {
     tokio::time::sleep(Duration::from_millis(300)).await;
     // Excel's way: a temporary file renamed over the workbook.
     let changed = sample_yaml_with("id: so-ket-ocop-2023", "id: so-ket");
-    std::fs::write(&conf.join("~tmp1234.tmp"), changed.as_bytes());
+    std::fs::write(conf.join("~tmp1234.tmp"), changed.as_bytes()).unwrap();
     std::fs::rename(conf.join("~tmp1234.tmp"), conf.join("hoi-nghi.yaml")).unwrap();
     let start = std::time::Instant::now();
     while !conf.join("output/so-ket/manifest.json").is_file() || !conf.join(".vanthu/lan-tao.json").is_file() {

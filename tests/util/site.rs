@@ -61,9 +61,9 @@ pub fn sample_xlsx_edit(sheet: &str, row_with: &str, column: &str, value: &str) 
         let ws = out.add_worksheet();
         ws.set_name(&name).unwrap();
         let (r0, c0) = range.start().unwrap_or((0, 0));
-        let col = range.rows().find_map(|r| r.iter().position(|c| c.to_string() == column));
+        let col = range.rows().find_map(|r| r.iter().position(|c| *c == column));
         for (i, row) in range.rows().enumerate() {
-            let target = name == sheet && row.iter().any(|c| c.to_string() == row_with);
+            let target = name == sheet && row.iter().any(|c| *c == row_with);
             for (j, cell) in row.iter().enumerate() {
                 let (r, c) = (r0 + i as u32, (c0 + j as u32) as u16);
                 if target && Some(j) == col {
