@@ -13,6 +13,7 @@ mod bounds;
 mod central;
 mod cli;
 mod documents;
+mod e2e;
 mod e2e_smoke;
 mod edits;
 mod hostile;
