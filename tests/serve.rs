@@ -88,6 +88,8 @@ async fn a_conference_from_a_starter_and_its_progress_as_events() {
     let conf = "hoi-nghi-vien-chuc-2026";
     assert_eq!(r.header("location"), format!("/hn/{conf}"));
     assert!(site.root().join(conf).join("hoi-nghi.xlsx").is_file(), "the starter is in the conference's folder");
+    let first = site.wait_built(conf, None).await;
+    assert_eq!(first["ok"], true, "a starter builds as it is: {first}");
 
     // Listen, then ask for a build: the events come in order and end with its outcome.
     let mut req = Request::get(format!("/hn/{conf}/su-kien")).body(Body::empty()).unwrap();
@@ -100,8 +102,10 @@ async fn a_conference_from_a_starter_and_its_progress_as_events() {
             let r = router.oneshot(req).await.unwrap();
             assert_eq!(r.headers()["content-type"], "text/event-stream");
             let mut body = r.into_body().into_data_stream();
+            // The first event says how things stand (the starter's build ended); then this
+            // build's progress, and its end.
             let mut seen = String::new();
-            while !seen.contains("event: xong") {
+            while !seen.find("event: tien-do").is_some_and(|i| seen[i..].contains("event: xong")) {
                 let chunk = tokio::time::timeout(Duration::from_secs(60), body.next()).await.unwrap().unwrap().unwrap();
                 seen.push_str(&String::from_utf8_lossy(&chunk));
             }
@@ -115,7 +119,9 @@ async fn a_conference_from_a_starter_and_its_progress_as_events() {
     assert!(seen.contains("event: tien-do"), "{seen}");
     assert!(seen.contains("\"total\":"), "{seen}");
     assert!(seen.contains("Đã tạo xong"), "{seen}");
-    assert!(seen.find("event: tien-do").unwrap() < seen.find("event: xong").unwrap());
+    assert!(seen.starts_with("event: xong"), "first, how things stand: {seen:.300}");
+    let progress = seen.find("event: tien-do").unwrap();
+    assert!(seen[progress..].contains("Đã tạo xong"), "then this build's progress and its end");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -320,6 +326,7 @@ async fn changes_need_the_session_s_token_from_this_page() {
     site.upload("/moi", &[("ten", "Hội nghị A")], "", b"").await;
     let conf = "hoi-nghi-a";
     assert!(site.root().join(conf).is_dir());
+    let built = site.wait_built(conf, None).await;
     let token = site.csrf.clone();
     for (url, headers) in [
         (format!("/hn/{conf}/tao"), vec![]),
@@ -332,7 +339,7 @@ async fn changes_need_the_session_s_token_from_this_page() {
         assert_eq!(r.status, StatusCode::FORBIDDEN, "{url} {headers:?}");
         assert!(r.text().contains("Yêu cầu bị từ chối"));
     }
-    assert!(site.last_build(conf).is_none(), "nothing was built");
+    assert_eq!(site.last_build(conf), Some(built), "nothing was built");
     // Another browser's token is not this one's.
     site.new_browser().await;
     let r = site.post_raw(&format!("/hn/{conf}/tao?csrf={token}"), &[], &[]).await;
@@ -435,6 +442,7 @@ async fn a_workbook_saved_in_the_folder_is_built_by_the_watching_page() {
     })
     .unwrap();
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
     let server = tokio::spawn(vanthu::serve::serve(app, listener, async {
         let _ = stopped.await;
@@ -451,6 +459,20 @@ async fn a_workbook_saved_in_the_folder_is_built_by_the_watching_page() {
     }
     let last = std::fs::read_to_string(conf.join(".vanthu/lan-tao.json")).unwrap();
     assert!(last.contains("lưu thẳng vào thư mục"), "{last}");
+    // A page still listening to its events does not keep the server from stopping.
+    let _page = tokio::task::spawn_blocking(move || {
+        use std::io::{Read, Write};
+        let mut page = std::net::TcpStream::connect(addr).unwrap();
+        let ask = format!("GET /hn/hn/su-kien HTTP/1.1\r\nHost: 127.0.0.1:{}\r\n\r\n", addr.port());
+        page.write_all(ask.as_bytes()).unwrap();
+        let mut head = [0u8; 512];
+        let n = page.read(&mut head).unwrap();
+        assert!(String::from_utf8_lossy(&head[..n]).contains("text/event-stream"));
+        page
+    })
+    .await
+    .unwrap();
     let _ = stop.send(());
-    server.await.unwrap().unwrap();
+    let ended = tokio::time::timeout(Duration::from_secs(5), server).await;
+    ended.expect("the server stops with a page listening").unwrap().unwrap();
 }

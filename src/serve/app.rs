@@ -51,6 +51,8 @@ pub struct App {
     pub(crate) setup_code: Mutex<Option<String>>,
     /// Who "this machine" is in the journal, in local mode.
     pub(crate) local_user: String,
+    /// Set when the page stops: open event streams end.
+    stopping: tokio::sync::watch::Sender<bool>,
 }
 
 impl App {
@@ -77,6 +79,7 @@ impl App {
             pages: Pages::new(),
             setup_code: Mutex::new(setup_code),
             local_user,
+            stopping: tokio::sync::watch::Sender::new(false),
         }))
     }
 
@@ -87,6 +90,18 @@ impl App {
 
     pub(crate) fn bound(&self, addr: SocketAddr) {
         self.port.store(addr.port(), Ordering::Relaxed);
+    }
+
+    pub(crate) fn stop(&self) {
+        self.stopping.send_replace(true);
+    }
+
+    /// Resolves when the page stops.
+    pub(crate) fn stopped(&self) -> impl std::future::Future<Output = ()> + Send + 'static {
+        let mut rx = self.stopping.subscribe();
+        async move {
+            let _ = rx.wait_for(|stopping| *stopping).await;
+        }
     }
 
     pub(crate) fn port(&self) -> u16 {

@@ -106,7 +106,7 @@ impl Progress for ToPages<'_> {
 /// One build of the folder as it is now.
 fn once(app: &App, conf: &Conf, job: &Job, who: &str) -> LastBuild {
     let start = Instant::now();
-    let at = chrono::Local::now().format("%Y-%m-%d %H:%M:%S").to_string();
+    let at = chrono::Local::now().format("%H:%M:%S ngày %d/%m/%Y").to_string();
     let stamp = conf.stamp();
     job.state().stamp = Some(stamp);
     let Some(input) = conf.input() else {
@@ -127,11 +127,14 @@ fn once(app: &App, conf: &Conf, job: &Job, who: &str) -> LastBuild {
     let seconds = start.elapsed().as_secs_f64();
     // The build's messages are the freshest check of the folder (when nothing changed
     // meanwhile): the page need not check again.
-    // (Its summary comes from the last check; without one, the next page checks afresh.)
-    let mut view = checks::view(&source, &outcome.diags);
-    view.summary = app.checks.cached(conf).and_then(|c| c.summary.clone());
-    if view.summary.is_some() || outcome.diags.has_errors() {
+    // A failed build's messages are the check, under the last good title; after a good build
+    // the next page checks afresh (its title, date and body may have changed).
+    if outcome.diags.has_errors() {
+        let mut view = checks::view(&source, &outcome.diags);
+        view.summary = app.checks.cached(conf).and_then(|c| c.summary.clone());
         app.checks.put(conf, stamp, Arc::new(view));
+    } else {
+        app.checks.forget(conf);
     }
     let message = match &outcome.written {
         Some((_, w)) => format!(
@@ -218,5 +221,6 @@ pub(crate) async fn events(State(app): State<Arc<App>>, visitor: Visitor, Path(n
             }
         }
     });
-    axum::response::Sse::new(first.chain(rest)).keep_alive(KeepAlive::default()).into_response()
+    let stream = first.chain(rest).take_until(app.stopped());
+    axum::response::Sse::new(stream).keep_alive(KeepAlive::default()).into_response()
 }

@@ -83,6 +83,10 @@ impl Checks {
         self.map.lock().unwrap_or_else(|e| e.into_inner()).get(&conf.name).map(|(_, v)| v.clone())
     }
 
+    pub(crate) fn forget(&self, conf: &Conf) {
+        self.map.lock().unwrap_or_else(|e| e.into_inner()).remove(&conf.name);
+    }
+
     pub(crate) fn put(&self, conf: &Conf, stamp: u64, view: Arc<CheckView>) {
         self.map.lock().unwrap_or_else(|e| e.into_inner()).insert(conf.name.clone(), (stamp, view));
     }

@@ -61,7 +61,9 @@ fn headers() -> [(HeaderName, HeaderValue); 5] {
         (header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(CSP)),
         (header::X_FRAME_OPTIONS, HeaderValue::from_static("SAMEORIGIN")),
         (header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")),
-        (header::REFERRER_POLICY, HeaderValue::from_static("no-referrer")),
+        // `same-origin`, not `no-referrer`: with the latter a browser posts the page's own forms
+        // with `Origin: null`, and the CSRF guard refuses them.
+        (header::REFERRER_POLICY, HeaderValue::from_static("same-origin")),
         (HeaderName::from_static("cross-origin-opener-policy"), HeaderValue::from_static("same-origin")),
     ]
 }
@@ -111,6 +113,13 @@ pub async fn serve(
     let addr = listener.local_addr()?;
     app.bound(addr);
     let _watcher = watcher::start(app.clone());
+    // A page's event stream never ends by itself: it is ended when the page stops, so that
+    // the graceful shutdown (which waits for every answer to finish) can finish.
+    let stopping = app.clone();
+    let shutdown = async move {
+        shutdown.await;
+        stopping.stop();
+    };
     let service = router(app).into_make_service_with_connect_info::<std::net::SocketAddr>();
     axum::serve(listener, service).with_graceful_shutdown(shutdown).await
 }

@@ -225,9 +225,8 @@ pub(crate) async fn create(
     match made {
         Ok(detail) => {
             app.journal.add(visitor.who(), Some(&conf.name), "tạo hội nghị", &detail);
-            if upload.is_some() {
-                build::ask(&app, &conf, visitor.who());
-            }
+            // A starter builds as it is: the clerk sees at once what its documents will be.
+            build::ask(&app, &conf, visitor.who());
             if wants_json(&headers) {
                 Json(serde_json::json!({"hoi_nghi": conf.name})).into_response()
             } else {
