@@ -208,6 +208,24 @@ async fn the_reprint_list_is_ticked_per_version() {
     let r = site.post_form(&format!("/hn/{conf}/da-in"), &[("tep", file)]).await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
     assert!(site.get(&format!("/hn/{conf}")).await.text().contains("đã in 0"), "unticked");
+
+    // Another change, built before the first was printed: the first stays on the list.
+    let last = site.last_build(&conf);
+    let again = changed.replacen("name: Phùng Mạnh Thái", "name: Phùng Mạnh Thải", 1);
+    assert_ne!(again, changed);
+    let r = site.upload(&format!("/hn/{conf}/tai-len"), &[], "hoi-nghi.yaml", again.as_bytes()).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text());
+    site.wait_built(&conf, last).await;
+    let page = site.get(&format!("/hn/{conf}")).await.text();
+    assert!(page.contains("Phùng Mạnh Thải"), "the new change is listed");
+    let earlier = page.split(&format!("value=\"{file}\"")).nth(1).expect("still to print");
+    assert!(earlier[..earlier.find("</li>").unwrap()].contains("lần tạo trước, chưa in"), "{earlier:.400}");
+
+    // A workbook saved beside the YAML that says otherwise: the page says what the terminal
+    // says, and builds neither.
+    std::fs::write(site.root().join(&conf).join("hoi-nghi.xlsx"), sample_xlsx()).unwrap();
+    let check = site.get(&format!("/hn/{conf}/kiem-tra")).await.text();
+    assert!(check.contains("có cả hoi-nghi.xlsx và hoi-nghi.yaml nhưng dữ liệu khác nhau"), "{check}");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -223,11 +241,18 @@ async fn a_text_document_is_edited_and_its_pdf_and_messages_follow() {
     assert_eq!(name, "thong-bao-ket-luan-cua-hoi-nghi.md");
     let editor = site.get(&at).await.text();
     assert!(editor.contains("Đã tạo PDF"), "{editor:.3000}");
-    assert!(editor.contains("documents written as text"), "the grammar beside the text");
+    assert!(editor.contains("viết như văn bản thường"), "the grammar beside the text, in Vietnamese");
+    let goc = editor.split("name=\"goc\" value=\"").nth(1).unwrap().split('"').next().unwrap().to_string();
 
     let text = "---\nloại: Thông báo\ntrích yếu: Kết luận của Hội nghị\n---\nHội nghị thống nhất giao Sở Nông nghiệp tổng hợp ý kiến trước ngày 20/12/2023.\n";
-    let r = site.post_form(&at, &[("noi_dung", text)]).await;
+    let r = site.post_form(&at, &[("noi_dung", text), ("goc", &goc)]).await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
+    // Saved meanwhile from another editor opened on the old text: refused, nothing lost.
+    let r = site.post_form(&at, &[("noi_dung", "bản sửa cũ"), ("goc", &goc)]).await;
+    assert_eq!(r.status, StatusCode::CONFLICT);
+    assert!(r.text().contains("bản sửa cũ") && r.text().contains("vừa được lưu bởi người khác"), "{}", r.text());
+    let on_disk = std::fs::read_to_string(site.root().join(&conf).join("van-ban").join(&name)).unwrap();
+    assert_eq!(on_disk, text, "the first save stands");
     let pdf = site.get(&format!("{at}/pdf")).await;
     assert!(pdf.body.starts_with(b"%PDF"));
     let dir = tempfile::tempdir().unwrap();
@@ -314,6 +339,20 @@ async fn oversized_and_wrongly_typed_uploads_are_refused() {
     assert!(r.text().contains("nội dung không phải bảng tính"), "{}", r.text());
     let r = site.upload(&format!("/hn/{conf}/tai-len"), &[], "hoi-nghi.yaml", b"\x00\x01binary").await;
     assert_eq!(r.status, StatusCode::UNSUPPORTED_MEDIA_TYPE);
+    // A zip that is no workbook, and a spreadsheet that is no conference: refused, and the
+    // conference's workbook stays.
+    let mut not_a_workbook = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    not_a_workbook.start_file("a.txt", zip::write::SimpleFileOptions::default()).unwrap();
+    std::io::Write::write_all(&mut not_a_workbook, b"x").unwrap();
+    let not_a_workbook = not_a_workbook.finish().unwrap().into_inner();
+    let r = site.upload(&format!("/hn/{conf}/tai-len"), &[], "z.xlsx", &not_a_workbook).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.text());
+    assert!(r.text().contains("Bảng tính hiện tại của hội nghị vẫn giữ nguyên"), "{}", r.text());
+    let mut other = rust_xlsxwriter::Workbook::new();
+    other.add_worksheet().write_string(0, 0, "Doanh thu").unwrap();
+    let r = site.upload(&format!("/hn/{conf}/tai-len"), &[], "other.xlsx", &other.save_to_buffer().unwrap()).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.text());
+    assert!(r.text().contains("không có sheet nào của bảng tính hội nghị"), "{}", r.text());
     let r = site.upload("/moi", &[("ten", "x")], "bang.pdf", b"%PDF-1.7").await;
     assert_eq!(r.status, StatusCode::UNSUPPORTED_MEDIA_TYPE);
     assert!(!exists(&site.root().join("x")), "no folder for a refused upload");

@@ -7,7 +7,7 @@ use crate::diag::{Diagnostic, Diagnostics, Text};
 use crate::input::Source;
 use crate::pipeline::Outcome;
 use crate::workbook::starter::{XLSX_NAME, YAML_NAME};
-pub(crate) use crate::workbook::{Found, in_folder};
+pub(crate) use crate::workbook::{Found, in_folder, twins_differ};
 
 /// The embedded sample conference (`data/so-ket-ocop-2023`).
 pub fn sample() -> Source {
@@ -79,49 +79,6 @@ pub fn source(r: &Console, args: &crate::cli::SourceArgs) -> Result<Source, u8> 
             }
         },
     }
-}
-
-/// When a folder holds both `hoi-nghi.xlsx` and `hoi-nghi.yaml` and they say different
-/// things, the error and its hint: which is newer, the first difference — never a silent
-/// choice of one (an edit to the other would be silently undone). `None` when they agree.
-fn twins_differ(xlsx: &Path, yaml: &Path) -> Option<(Text, Text)> {
-    let canonical = |p: &Path| {
-        let mut diags = Diagnostics::new();
-        let raw = crate::input::load(&Source::File(p.to_path_buf()), &mut diags)?;
-        Some(crate::workbook::convert::to_yaml(&crate::normalize::normalize(raw, &mut diags)))
-    };
-    let (a, b) = (canonical(xlsx), canonical(yaml));
-    if a.is_some() && a == b {
-        return None;
-    }
-    let modified = |p: &Path| std::fs::metadata(p).and_then(|m| m.modified()).ok();
-    let newer = if modified(yaml) > modified(xlsx) { YAML_NAME } else { XLSX_NAME };
-    let at = match (&a, &b) {
-        (Some(a), Some(b)) => a
-            .lines()
-            .zip(b.lines())
-            .find(|(x, y)| x != y)
-            .map(|(x, y)| format!(" — khác ở: {XLSX_NAME}: “{}” / {YAML_NAME}: “{}”", x.trim(), y.trim()))
-            .unwrap_or_default(),
-        _ => String::new(),
-    };
-    let at_en = at.replace("khác ở", "first difference");
-    Some((
-        Text::new(
-            format!(
-                "thư mục này có cả {XLSX_NAME} và {YAML_NAME} nhưng dữ liệu khác nhau ({newer} sửa sau){at}: chưa biết dùng tệp nào"
-            ),
-            format!(
-                "this folder has both {XLSX_NAME} and {YAML_NAME} but they differ ({newer} is newer){at_en}: which one?"
-            ),
-        ),
-        Text::new(
-            format!("ghi tên tệp muốn dùng (vanthu build {newer}); xóa hoặc đổi tên tệp kia để lần sau khỏi nhầm"),
-            format!(
-                "name the file to use (vanthu build {newer}); delete or rename the other so this cannot happen again"
-            ),
-        ),
-    ))
 }
 
 /// Says a usage error and gives its exit status.

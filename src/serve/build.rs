@@ -113,6 +113,15 @@ fn once(app: &App, conf: &Conf, job: &Job, who: &str) -> LastBuild {
         let message = "Thư mục chưa có bảng tính hội nghị (hoi-nghi.xlsx): chưa tạo được.".to_string();
         return LastBuild { at, by: who.to_string(), ok: false, message, seconds: 0.0 };
     };
+    if let Some((message, hint)) = conf.twins() {
+        let message = format!("Chưa tạo được: {message}. Cách sửa: {hint}.");
+        app.journal.add(who, Some(&conf.name), "tạo bộ văn bản", &message);
+        let last = LastBuild { at, by: who.to_string(), ok: false, message, seconds: 0.0 };
+        if let Ok(bytes) = serde_json::to_vec_pretty(&last) {
+            let _ = crate::output::write_atomic(&conf.private().join(LAST_FILE), &bytes);
+        }
+        return last;
+    }
     let source = Source::File(input);
     let config = BuildConfig {
         source: source.clone(),
@@ -147,10 +156,11 @@ fn once(app: &App, conf: &Conf, job: &Job, who: &str) -> LastBuild {
         None => {
             let errors = outcome.diags.count(Severity::Error);
             let first = outcome.diags.errors().next().map(|d| d.message.vi.clone()).unwrap_or_default();
+            let kept = if conf.pack().is_some() { " Bộ văn bản lần trước vẫn giữ nguyên." } else { "" };
             if errors > 0 {
-                format!("Chưa tạo được: {errors} lỗi (đầu tiên: {first}). Bộ văn bản lần trước vẫn giữ nguyên.")
+                format!("Chưa tạo được: {errors} lỗi (đầu tiên: {first}).{kept}")
             } else {
-                "Chưa tạo được. Bộ văn bản lần trước vẫn giữ nguyên.".to_string()
+                format!("Chưa tạo được.{kept}")
             }
         }
     };

@@ -92,24 +92,36 @@ impl Checks {
     }
 }
 
-fn check(conf: &Conf) -> CheckView {
-    let Some(input) = conf.input() else {
-        return CheckView {
-            errors: 1,
-            groups: vec![Group {
-                name: conf.name.clone(),
-                items: vec![Item {
-                    level: "loi",
-                    place: String::new(),
-                    header: None,
-                    message: "thư mục chưa có bảng tính hội nghị (hoi-nghi.xlsx)".into(),
-                    hint: Some("tải bảng tính lên, hoặc lưu hoi-nghi.xlsx vào thư mục này".into()),
-                    row: Vec::new(),
-                    line: None,
-                }],
+/// A check of one error about the whole folder.
+fn folder_error(conf: &Conf, message: String, hint: String) -> CheckView {
+    CheckView {
+        errors: 1,
+        groups: vec![Group {
+            name: conf.name.clone(),
+            items: vec![Item {
+                level: "loi",
+                place: String::new(),
+                header: None,
+                message,
+                hint: Some(hint),
+                row: Vec::new(),
+                line: None,
             }],
-            ..CheckView::default()
-        };
+        }],
+        ..CheckView::default()
+    }
+}
+
+fn check(conf: &Conf) -> CheckView {
+    if let Some((message, hint)) = conf.twins() {
+        return folder_error(conf, message, hint);
+    }
+    let Some(input) = conf.input() else {
+        return folder_error(
+            conf,
+            "thư mục chưa có bảng tính hội nghị (hoi-nghi.xlsx)".into(),
+            "tải bảng tính lên, hoặc lưu hoi-nghi.xlsx vào thư mục này".into(),
+        );
     };
     let source = Source::File(input);
     let mut diags = Diagnostics::new();

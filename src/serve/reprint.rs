@@ -3,13 +3,14 @@
 //! later build writes the file again, it is to print again and the tick is gone.
 //! Ticks are kept in the conference's `.vanthu/da-in.json` (path → the file's hash).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::{Arc, Mutex};
 
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Json, Redirect, Response};
 use serde::{Deserialize, Serialize};
+use sha2::Digest;
 
 use super::app::App;
 use super::files;
@@ -28,33 +29,70 @@ pub(crate) struct Row {
     pub printed: bool,
     /// The file is still in the pack (it can be opened).
     pub present: bool,
+    /// Written by an earlier build and not printed since.
+    pub earlier: bool,
+}
+
+/// The files of earlier builds still to print: the last change report merged (its hash) and
+/// the files. A reprint list is not lost when a later build writes another: a file stays
+/// until it is ticked at its current version. (The first build's "everything" is the first
+/// printing, not a reprint, and is not kept.)
+#[derive(Debug, Default, Serialize, Deserialize)]
+struct Pending {
+    #[serde(default)]
+    report: String,
+    #[serde(default)]
+    files: BTreeSet<String>,
+}
+
+const PENDING: &str = "in-lai.json";
+
+fn read<T: serde::de::DeserializeOwned>(conf: &Conf, name: &str) -> Option<T> {
+    let bytes = std::fs::read(conf.dir.join(super::workspace::PRIVATE).join(name)).ok()?;
+    serde_json::from_slice(&bytes).ok()
 }
 
 fn load(conf: &Conf) -> BTreeMap<String, String> {
-    std::fs::read(conf.dir.join(super::workspace::PRIVATE).join(FILE))
-        .ok()
-        .and_then(|b| serde_json::from_slice(&b).ok())
-        .unwrap_or_default()
+    read(conf, FILE).unwrap_or_default()
 }
 
-/// The reprint list of `conf`, with its ticks.
+fn lock() -> std::sync::MutexGuard<'static, ()> {
+    TICKS.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// The reprint list of `conf`, with its ticks: the last build's files, then earlier builds'
+/// files not printed since.
 pub(crate) fn rows(conf: &Conf) -> Vec<Row> {
     let Some(changes) = files::changes(conf) else { return Vec::new() };
-    let ticks = load(conf);
     let manifest = files::pack(conf).map(|(_, m)| m);
-    changes
-        .reprint
-        .iter()
-        .map(|path| {
-            let sha = manifest.as_ref().and_then(|m| m.files.get(path)).map(|e| e.sha256.clone());
-            Row {
-                path: path.clone(),
-                name: path.rsplit('/').next().unwrap_or(path).to_string(),
-                printed: sha.is_some() && ticks.get(path) == sha.as_ref(),
-                present: sha.is_some(),
-            }
-        })
-        .collect()
+    let sha = |p: &str| manifest.as_ref().and_then(|m| m.files.get(p)).map(|e| e.sha256.clone());
+    let _held = lock();
+    let ticks = load(conf);
+    let printed = |p: &str| sha(p).is_some_and(|s| ticks.get(p) == Some(&s));
+    let mut pending: Pending = read(conf, PENDING).unwrap_or_default();
+    let before = serde_json::to_vec(&pending).unwrap_or_default();
+    let report = serde_json::to_string(&changes).unwrap_or_default();
+    let report: String = sha2::Sha256::digest(report.as_bytes()).iter().take(12).map(|b| format!("{b:02x}")).collect();
+    if pending.report != report {
+        if !changes.first {
+            pending.files.extend(changes.reprint.iter().cloned());
+        }
+        pending.report = report;
+    }
+    pending.files.retain(|p| sha(p).is_some() && (!printed(p) || changes.reprint.contains(p)));
+    if serde_json::to_vec(&pending).unwrap_or_default() != before {
+        let bytes = serde_json::to_vec_pretty(&pending).unwrap_or_default();
+        let _ = crate::output::write_atomic(&conf.private().join(PENDING), &bytes);
+    }
+    let row = |path: &String, earlier: bool| Row {
+        path: path.clone(),
+        name: path.rsplit('/').next().unwrap_or(path).to_string(),
+        printed: printed(path),
+        present: sha(path).is_some(),
+        earlier,
+    };
+    let earlier = pending.files.iter().filter(|p| !changes.reprint.contains(p));
+    changes.reprint.iter().map(|p| row(p, false)).chain(earlier.map(|p| row(p, true))).collect()
 }
 
 #[derive(Deserialize)]
@@ -73,14 +111,14 @@ pub(crate) async fn tick(
     VnForm(f): VnForm<TickForm>,
 ) -> Response {
     let Some(conf) = app.ws.conf(&name) else { return missing(&app, &visitor) };
-    let listed = files::changes(&conf).is_some_and(|c| c.reprint.contains(&f.tep));
+    let listed = rows(&conf).iter().any(|r| r.path == f.tep);
     let sha = files::pack(&conf).and_then(|(_, m)| m.files.get(&f.tep).map(|e| e.sha256.clone()));
     let (true, Some(sha)) = (listed, sha) else {
         return (StatusCode::NOT_FOUND, "Tệp này không có trong danh sách in lại.").into_response();
     };
     let printed = f.da_in.as_deref().is_some_and(|v| !v.is_empty() && v != "0");
     let saved = {
-        let _held = TICKS.lock().unwrap_or_else(|e| e.into_inner());
+        let _held = lock();
         let mut ticks = load(&conf);
         if printed {
             ticks.insert(f.tep.clone(), sha);

@@ -19,8 +19,10 @@ use serde::{Deserialize, Serialize};
 use super::visitor::Visitor;
 
 const ACCOUNTS_FILE: &str = "tai-khoan.json";
-/// Wrong passwords allowed before the wait begins.
+/// Wrong passwords allowed for one name before the wait begins.
 pub(crate) const FREE_TRIES: u32 = 5;
+/// Wrong passwords allowed from one address (whatever the names) before the wait begins.
+const FREE_TRIES_PER_ADDRESS: u32 = 50;
 /// The first wait; it doubles with each further wrong password, up to [`LONGEST_WAIT`].
 const FIRST_WAIT: Duration = Duration::from_secs(30);
 const LONGEST_WAIT: Duration = Duration::from_secs(15 * 60);
@@ -263,10 +265,13 @@ impl Limiter {
             map.retain(|_, f| f.until.is_some_and(|u| u > Instant::now()));
         }
         for k in keys {
+            // An address is held back only after many more: behind a proxy (or one office's
+            // NAT) everyone shares it, and one person's typos must not lock out the office.
+            let free = if k.starts_with("ip:") { FREE_TRIES_PER_ADDRESS } else { FREE_TRIES };
             let f = map.entry(k.clone()).or_default();
             f.count += 1;
-            if f.count >= FREE_TRIES {
-                let doublings = (f.count - FREE_TRIES).min(10);
+            if f.count >= free {
+                let doublings = (f.count - free).min(10);
                 f.until = Some(Instant::now() + (FIRST_WAIT * 2u32.pow(doublings)).min(LONGEST_WAIT));
             }
         }
@@ -321,5 +326,15 @@ mod tests {
         l.fail(&keys);
         assert!(l.wait(&keys).is_some_and(|w| w > Duration::from_secs(25)));
         assert!(l.wait(&Limiter::keys("khac", None)).is_none(), "another name is not held back");
+        // One address (a proxy, an office's NAT) is held back only after many more.
+        let ip = Some(IpAddr::from([192, 0, 2, 2]));
+        for _ in 0..FREE_TRIES {
+            l.fail(&Limiter::keys("lan", ip));
+        }
+        assert!(l.wait(&Limiter::keys("quan-tri", ip)).is_none(), "a colleague behind the same address logs in");
+        for _ in 0..FREE_TRIES_PER_ADDRESS {
+            l.fail(&Limiter::keys("ai-do", ip));
+        }
+        assert!(l.wait(&Limiter::keys("quan-tri", ip)).is_some(), "an address guessing many names is held back");
     }
 }

@@ -27,10 +27,13 @@ use crate::pipeline::{self, RenderConfig};
 
 const PREVIEWS: &str = "xem-truoc";
 
-/// The grammar, as data/README.md states it: its section on text documents.
+/// The grammar in the clerk's words: the README's Vietnamese guide to text documents (the
+/// whole of it is data/README.md's "Văn bản", in English).
 fn grammar() -> &'static str {
-    let readme = include_str!("../../data/README.md");
-    readme.find("## Văn bản").map_or(readme, |i| &readme[i..])
+    let readme = include_str!("../../README.md");
+    let start = readme.find("**Kế hoạch, Thông báo, Công văn").unwrap_or(0);
+    let end = readme[start..].find("| Kế hoạch (mẫu").map_or(readme.len(), |e| start + e);
+    readme[start..end].trim()
 }
 
 /// The kinds offered for a new document, with the `loại` line they start with.
@@ -154,22 +157,25 @@ pub(crate) async fn editor(
     let Some(path) = path_of(&conf, &name) else { return missing(&app, &visitor) };
     let (c, n) = (conf.clone(), name.clone());
     let loaded = tokio::task::spawn_blocking(move || {
-        let text = std::fs::read(&path).ok().map(|b| String::from_utf8_lossy(&b).into_owned())?;
+        let bytes = std::fs::read(&path).ok()?;
+        let text = String::from_utf8_lossy(&bytes).into_owned();
+        let goc = text_version(&bytes);
         let made = match std::fs::read(made_file(&c, &n)) {
             Ok(b) => serde_json::from_slice(&b).unwrap_or_default(),
             Err(_) => make(&c, &n),
         };
         let pdf = preview_pdf(&c, &n);
         let pages = preview::pages(&pdf).min(preview::PREVIEW_PAGES);
-        Some((text, made, version(&pdf), pages))
+        Some((text, goc, made, version(&pdf), pages))
     })
     .await
     .ok()
     .flatten();
-    let Some((text, made, version, pages)) = loaded else { return missing(&app, &visitor) };
+    let Some((text, goc, made, version, pages)) = loaded else { return missing(&app, &visitor) };
     Page::new("van-ban.html", &name)
         .with("hn", &conf.name)
         .with("ten", &name)
+        .with("goc", goc)
         .with("noi_dung", text)
         .with("ket_qua", made)
         .with("phien_ban", version)
@@ -181,6 +187,14 @@ pub(crate) async fn editor(
 #[derive(Deserialize)]
 pub(crate) struct SaveForm {
     noi_dung: String,
+    /// The version of the file the text was edited from (its hash as the editor opened it).
+    #[serde(default)]
+    goc: String,
+}
+
+/// A text's version: the first bytes of its hash, as hex.
+fn text_version(bytes: &[u8]) -> String {
+    sha2::Sha256::digest(bytes).iter().take(12).map(|b| format!("{b:02x}")).collect()
 }
 
 /// `POST /hn/{conf}/van-ban/{name}`: saves the text, makes its PDF, back to the editor.
@@ -196,8 +210,27 @@ pub(crate) async fn save(
         return (StatusCode::PAYLOAD_TOO_LARGE, "Văn bản quá dài: vanthu nhận đến 1 MB chữ cho một văn bản.")
             .into_response();
     }
+    // Saved by someone else since this editor opened it: their text is not overwritten.
+    let on_disk = std::fs::read(&path).unwrap_or_default();
+    if !f.goc.is_empty() && f.goc != text_version(&on_disk) {
+        app.journal.add(
+            visitor.who(),
+            Some(&conf.name),
+            "sửa văn bản bị từ chối",
+            &format!("{name}: đã được sửa trước đó"),
+        );
+        return Page::new("loi.html", "Chưa lưu: văn bản vừa được sửa")
+            .with(
+                "loi",
+                "Văn bản này vừa được lưu bởi người khác (hoặc ở cửa sổ khác) sau khi bạn mở nó. Nội dung bạn sửa chưa được lưu: hãy chép phần của bạn ở dưới, mở lại văn bản rồi dán vào.",
+            )
+            .with("noi_dung", f.noi_dung)
+            .with("quay_lai", format!("/hn/{}/van-ban/{}", url(&conf.name), url(&name)))
+            .status(StatusCode::CONFLICT)
+            .render(&app, &visitor);
+    }
     // The browser sends CRLF line ends; the file keeps the ones it had.
-    let crlf = std::fs::read(&path).is_ok_and(|b| b.windows(2).any(|w| w == b"\r\n"));
+    let crlf = on_disk.windows(2).any(|w| w == b"\r\n");
     let text = if crlf { f.noi_dung.clone() } else { f.noi_dung.replace("\r\n", "\n") };
     if let Err(d) = crate::output::write_atomic(&path, text.as_bytes()) {
         return (StatusCode::INTERNAL_SERVER_ERROR, format!("Không lưu được: {}", d.message.vi)).into_response();
@@ -206,6 +239,8 @@ pub(crate) async fn save(
     let made = tokio::task::spawn_blocking(move || make(&c, &n)).await.unwrap_or_default();
     let detail = if made.ok { format!("{name}: đã tạo PDF") } else { format!("{name}: {} lỗi", made.errors) };
     app.journal.add(visitor.who(), Some(&conf.name), "sửa văn bản", &detail);
+    // The pack's copy follows (the folder's watcher then sees nothing new).
+    super::build::ask(&app, &conf, visitor.who());
     Redirect::to(&format!("/hn/{}/van-ban/{}", url(&conf.name), url(&name))).into_response()
 }
 

@@ -94,9 +94,9 @@ fn kind_of(u: &Upload) -> Result<&'static str, Refused> {
         return Err(Refused(
             StatusCode::UNSUPPORTED_MEDIA_TYPE,
             format!(
-                "“{}” có đuôi .{ext} nhưng nội dung không phải {}: hãy mở tệp bằng Excel rồi lưu lại đúng định dạng.",
+                "“{}” có đuôi .{ext} nhưng nội dung không phải {}: hãy mở tệp bằng chương trình đã tạo ra nó rồi lưu lại đúng định dạng.",
                 u.file_name,
-                if ext.starts_with('y') { "văn bản YAML" } else { "bảng tính" }
+                if ext.starts_with('y') { "văn bản YAML (chữ, UTF-8)" } else { "bảng tính" }
             ),
         ));
     }
@@ -110,9 +110,38 @@ fn kind_of(u: &Upload) -> Result<&'static str, Refused> {
     Ok(if ext == "yml" { "yaml" } else { ext })
 }
 
+/// Whether `bytes` read as a conference at all: a file vanthu cannot open, or one holding
+/// none of the contract's sheets (another office's spreadsheet), is refused before it
+/// replaces anything. A conference with errors in it is kept: its check says where.
+fn readable(conf: &Conf, ext: &str, bytes: &[u8]) -> Result<(), Refused> {
+    let trial = conf.private().join(format!("tai-len.{ext}"));
+    let cannot = |e: String| Refused(StatusCode::INTERNAL_SERVER_ERROR, format!("Không lưu được tệp: {e}"));
+    crate::output::write_atomic(&trial, bytes).map_err(|d| cannot(d.message.vi))?;
+    let mut diags = crate::diag::Diagnostics::new();
+    let raw = crate::input::load(&crate::input::Source::File(trial.clone()), &mut diags);
+    let _ = std::fs::remove_file(&trial);
+    let bare = raw.as_ref().is_some_and(|r| r.settings.is_empty() && r.tables.values().all(|t| t.records.is_empty()));
+    if raw.is_some() && !bare {
+        return Ok(());
+    }
+    let why = diags.errors().next().map(|d| format!(" ({})", d.message.vi)).unwrap_or_default();
+    let what = if bare {
+        "không có sheet nào của bảng tính hội nghị (Hội nghị, Đại biểu …)"
+    } else {
+        "không đọc được"
+    };
+    Err(Refused(
+        StatusCode::UNPROCESSABLE_ENTITY,
+        format!(
+            "Tệp tải lên {what}{why}. Bảng tính hiện tại của hội nghị vẫn giữ nguyên; hãy tải bảng tính mẫu của vanthu và điền vào đó."
+        ),
+    ))
+}
+
 /// Keeps `u` as the conference's workbook; the one it replaces goes to `.vanthu/ban-cu/`.
 pub(crate) fn keep(conf: &Conf, u: &Upload) -> Result<String, Refused> {
     let ext = kind_of(u)?;
+    readable(conf, ext, &u.bytes)?;
     let target = conf.dir.join(format!("hoi-nghi.{ext}"));
     // The workbook the folder is read from now, and any other `hoi-nghi.*` (a twin that
     // would disagree with the new one); the clerk's other files stay.
@@ -160,9 +189,11 @@ pub(crate) async fn replace(
     let Some(upload) = upload else {
         return refused(&app, &visitor, &headers, Refused(StatusCode::BAD_REQUEST, "Chưa chọn tệp để tải lên.".into()));
     };
-    let kept = match keep(&conf, &upload) {
-        Ok(k) => k,
-        Err(r) => return refused(&app, &visitor, &headers, r),
+    let (c, up) = (conf.clone(), upload);
+    let (kept, upload) = match tokio::task::spawn_blocking(move || (keep(&c, &up), up)).await {
+        Ok((Ok(k), up)) => (k, up),
+        Ok((Err(r), _)) => return refused(&app, &visitor, &headers, r),
+        Err(e) => return refused(&app, &visitor, &headers, Refused(StatusCode::INTERNAL_SERVER_ERROR, e.to_string())),
     };
     app.journal.add(visitor.who(), Some(&conf.name), "tải lên bảng tính", &format!("{} → {kept}", upload.file_name));
     build::ask(&app, &conf, visitor.who());
@@ -216,7 +247,7 @@ pub(crate) async fn create(
     let made = match &upload {
         Some(u) => keep(&conf, u).map(|k| format!("từ tệp {} → {k}", u.file_name)),
         None => crate::workbook::starter::init(&conf.dir, false, starter, Form::Workbook)
-            .map(|_| format!("từ mẫu {} / {}", starter.profile.code(), starter.tier.code()))
+            .map(|_| format!("từ bảng tính mẫu (loại {}, cấp {})", starter.profile.code(), starter.tier.code()))
             .map_err(|d| {
                 let m = d.iter().next().map(|d| d.message.vi.clone()).unwrap_or_default();
                 Refused(StatusCode::INTERNAL_SERVER_ERROR, format!("Không tạo được bảng tính mẫu: {m}"))

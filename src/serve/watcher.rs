@@ -92,8 +92,8 @@ pub(crate) fn start(app: Arc<App>) -> Option<notify::RecommendedWatcher> {
                     continue;
                 }
                 app.jobs.changed(&conf.name, files.clone());
-                app.journal.add("(lưu thẳng vào thư mục)", Some(&conf.name), "tệp thay đổi", &files.join(", "));
-                build::ask(&app, &conf, "(lưu thẳng vào thư mục)");
+                app.journal.add("lưu thẳng vào thư mục", Some(&conf.name), "tệp thay đổi", &files.join(", "));
+                build::ask(&app, &conf, "lưu thẳng vào thư mục");
             }
         }
     });

@@ -19,6 +19,7 @@ use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
 use crate::pipeline::OUTPUT_FOLDER;
+use crate::workbook::starter::{XLSX_NAME, YAML_NAME};
 use crate::workbook::{Found, in_folder};
 
 /// The page's own folder, in the workspace and in each conference.
@@ -87,6 +88,8 @@ impl Workspace {
     /// `hoi-nghi-tong-ket-2026`, then `-2`, `-3` … when taken).
     pub(crate) fn create(&self, title: &str) -> std::io::Result<Conf> {
         let base = crate::text::slug(title);
+        // `output` is where a conference's pack goes, never a conference.
+        let base = if base == OUTPUT_FOLDER { format!("hoi-nghi-{base}") } else { base };
         for n in 1..1000 {
             let name = if n == 1 { base.clone() } else { format!("{base}-{n}") };
             if self.conf(&name).is_none() && self.root.join(&name).symlink_metadata().is_err() {
@@ -107,6 +110,17 @@ impl Conf {
             Found::One(p) => Some(p),
             _ => None,
         }
+    }
+
+    /// When the folder holds both `hoi-nghi.xlsx` and `hoi-nghi.yaml` and they say different
+    /// things: the message and its fix, as `vanthu build` says them (never a silent choice
+    /// of one, which would undo an edit to the other).
+    pub(crate) fn twins(&self) -> Option<(String, String)> {
+        let (xlsx, yaml) = (self.dir.join(XLSX_NAME), self.dir.join(YAML_NAME));
+        if !(xlsx.is_file() && yaml.is_file()) {
+            return None;
+        }
+        crate::workbook::twins_differ(&xlsx, &yaml).map(|(m, h)| (m.vi, h.vi))
     }
 
     /// The page's own folder for this conference (created when missing).
@@ -179,5 +193,6 @@ mod tests {
         let c = ws.create("Hội nghị tổng kết 2026").unwrap();
         assert_eq!(c.name, "hoi-nghi-tong-ket-2026");
         assert_eq!(ws.create("Hội nghị tổng kết 2026").unwrap().name, "hoi-nghi-tong-ket-2026-2");
+        assert_eq!(ws.create("Output").unwrap().name, "hoi-nghi-output", "never the packs' folder");
     }
 }

@@ -12,6 +12,9 @@ use std::path::{Path, PathBuf};
 
 use starter::{XLSX_NAME, YAML_NAME};
 
+use crate::diag::{Diagnostics, Text};
+use crate::input::Source;
+
 /// What a folder holds for a command that names no file.
 #[derive(Debug, PartialEq)]
 pub enum Found {
@@ -35,6 +38,49 @@ pub fn in_folder(dir: &Path) -> Found {
         1 => Found::One(dir.join(&names[0])),
         _ => Found::Several(names),
     }
+}
+
+/// When a folder holds both `hoi-nghi.xlsx` and `hoi-nghi.yaml` and they say different
+/// things, the error and its hint: which is newer, the first difference — never a silent
+/// choice of one (an edit to the other would be silently undone). `None` when they agree.
+pub fn twins_differ(xlsx: &Path, yaml: &Path) -> Option<(Text, Text)> {
+    let canonical = |p: &Path| {
+        let mut diags = Diagnostics::new();
+        let raw = crate::input::load(&Source::File(p.to_path_buf()), &mut diags)?;
+        Some(convert::to_yaml(&crate::normalize::normalize(raw, &mut diags)))
+    };
+    let (a, b) = (canonical(xlsx), canonical(yaml));
+    if a.is_some() && a == b {
+        return None;
+    }
+    let modified = |p: &Path| std::fs::metadata(p).and_then(|m| m.modified()).ok();
+    let newer = if modified(yaml) > modified(xlsx) { YAML_NAME } else { XLSX_NAME };
+    let at = match (&a, &b) {
+        (Some(a), Some(b)) => a
+            .lines()
+            .zip(b.lines())
+            .find(|(x, y)| x != y)
+            .map(|(x, y)| format!(" — khác ở: {XLSX_NAME}: “{}” / {YAML_NAME}: “{}”", x.trim(), y.trim()))
+            .unwrap_or_default(),
+        _ => String::new(),
+    };
+    let at_en = at.replace("khác ở", "first difference");
+    Some((
+        Text::new(
+            format!(
+                "thư mục này có cả {XLSX_NAME} và {YAML_NAME} nhưng dữ liệu khác nhau ({newer} sửa sau){at}: chưa biết dùng tệp nào"
+            ),
+            format!(
+                "this folder has both {XLSX_NAME} and {YAML_NAME} but they differ ({newer} is newer){at_en}: which one?"
+            ),
+        ),
+        Text::new(
+            format!("ghi tên tệp muốn dùng (vanthu build {newer}); xóa hoặc đổi tên tệp kia để lần sau khỏi nhầm"),
+            format!(
+                "name the file to use (vanthu build {newer}); delete or rename the other so this cannot happen again"
+            ),
+        ),
+    ))
 }
 
 #[cfg(test)]
