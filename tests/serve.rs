@@ -232,6 +232,11 @@ async fn the_reprint_list_is_ticked_per_version() {
 async fn a_text_document_is_edited_and_its_pdf_and_messages_follow() {
     let mut site = Site::new(Mode::Local).await;
     let conf = sample_conference(&mut site).await;
+    let r = site.post_form(&format!("/hn/{conf}/van-ban"), &[("loai", "Thư lạ"), ("ten", "Kết luận")]).await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    assert!(r.text().contains("Không có loại văn bản “Thư lạ”"), "{}", r.text());
+    let r = site.post_form(&format!("/hn/{conf}/van-ban"), &[("loai", "Thông báo"), ("ten", "   ")]).await;
+    assert!(r.text().contains("Hãy ghi trích yếu"), "{}", r.text());
     let r = site
         .post_form(&format!("/hn/{conf}/van-ban"), &[("loai", "Thông báo"), ("ten", "Kết luận của Hội nghị")])
         .await;

@@ -259,10 +259,23 @@ pub(crate) async fn create(
     VnForm(f): VnForm<NewForm>,
 ) -> Response {
     let Some(conf) = app.ws.conf(&conf_name) else { return missing(&app, &visitor) };
-    let kind = KINDS.iter().find(|k| **k == f.loai).copied().unwrap_or("Kế hoạch");
+    let refused = |why: String| {
+        Page::new("loi.html", "Chưa tạo được văn bản")
+            .with("loi", why)
+            .with("quay_lai", format!("/hn/{}#van-ban-chu", url(&conf.name)))
+            .status(StatusCode::BAD_REQUEST)
+            .render(&app, &visitor)
+    };
+    let Some(kind) = KINDS.iter().find(|k| **k == f.loai.trim()).copied() else {
+        return refused(format!(
+            "Không có loại văn bản “{}” trong danh sách: chọn một trong: {}.",
+            f.loai,
+            KINDS.join(", ")
+        ));
+    };
     let subject = f.ten.trim();
     if subject.is_empty() {
-        return (StatusCode::BAD_REQUEST, "Hãy ghi trích yếu (nội dung chính) của văn bản.").into_response();
+        return refused("Hãy ghi trích yếu (nội dung chính) của văn bản.".into());
     }
     let base = crate::text::slug(&format!("{kind} {subject}"));
     let dir = conf.dir.join(FOLDER);

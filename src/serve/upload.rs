@@ -244,15 +244,20 @@ pub(crate) async fn create(
             return refused(&app, &visitor, &headers, r);
         }
     };
-    let made = match &upload {
-        Some(u) => keep(&conf, u).map(|k| format!("từ tệp {} → {k}", u.file_name)),
-        None => crate::workbook::starter::init(&conf.dir, false, starter, Form::Workbook)
+    // Reading an upload through, or writing a starter, is file work: off the async threads.
+    let c = conf.clone();
+    let make = move || match &upload {
+        Some(u) => keep(&c, u).map(|k| format!("từ tệp {} → {k}", u.file_name)),
+        None => crate::workbook::starter::init(&c.dir, false, starter, Form::Workbook)
             .map(|_| format!("từ bảng tính mẫu (loại {}, cấp {})", starter.profile.code(), starter.tier.code()))
             .map_err(|d| {
                 let m = d.iter().next().map(|d| d.message.vi.clone()).unwrap_or_default();
                 Refused(StatusCode::INTERNAL_SERVER_ERROR, format!("Không tạo được bảng tính mẫu: {m}"))
             }),
     };
+    let made = tokio::task::spawn_blocking(make)
+        .await
+        .unwrap_or_else(|e| Err(Refused(StatusCode::INTERNAL_SERVER_ERROR, e.to_string())));
     match made {
         Ok(detail) => {
             app.journal.add(visitor.who(), Some(&conf.name), "tạo hội nghị", &detail);
