@@ -103,8 +103,17 @@ impl Progress for ToPages<'_> {
     }
 }
 
-/// One build of the folder as it is now.
+/// One build of the folder as it is now, recorded (`.vanthu/lan-tao.json`, the journal).
 fn once(app: &App, conf: &Conf, job: &Job, who: &str) -> LastBuild {
+    let last = attempt(app, conf, job, who);
+    if let Ok(bytes) = serde_json::to_vec_pretty(&last) {
+        let _ = crate::output::write_atomic(&conf.private().join(LAST_FILE), &bytes);
+    }
+    app.journal.add(who, Some(&conf.name), "tạo bộ văn bản", &last.message);
+    last
+}
+
+fn attempt(app: &App, conf: &Conf, job: &Job, who: &str) -> LastBuild {
     let start = Instant::now();
     let at = chrono::Local::now().format("%H:%M:%S ngày %d/%m/%Y").to_string();
     let stamp = conf.stamp();
@@ -115,12 +124,7 @@ fn once(app: &App, conf: &Conf, job: &Job, who: &str) -> LastBuild {
     };
     if let Some((message, hint)) = conf.twins() {
         let message = format!("Chưa tạo được: {message}. Cách sửa: {hint}.");
-        app.journal.add(who, Some(&conf.name), "tạo bộ văn bản", &message);
-        let last = LastBuild { at, by: who.to_string(), ok: false, message, seconds: 0.0 };
-        if let Ok(bytes) = serde_json::to_vec_pretty(&last) {
-            let _ = crate::output::write_atomic(&conf.private().join(LAST_FILE), &bytes);
-        }
-        return last;
+        return LastBuild { at, by: who.to_string(), ok: false, message, seconds: 0.0 };
     }
     let source = Source::File(input);
     let config = BuildConfig {
@@ -134,8 +138,6 @@ fn once(app: &App, conf: &Conf, job: &Job, who: &str) -> LastBuild {
     let progress = ToPages { job, sent: Mutex::new(Instant::now()) };
     let outcome = pipeline::build(&config, &progress);
     let seconds = start.elapsed().as_secs_f64();
-    // The build's messages are the freshest check of the folder (when nothing changed
-    // meanwhile): the page need not check again.
     // A failed build's messages are the check, under the last good title; after a good build
     // the next page checks afresh (its title, date and body may have changed).
     if outcome.diags.has_errors() {
@@ -164,12 +166,7 @@ fn once(app: &App, conf: &Conf, job: &Job, who: &str) -> LastBuild {
             }
         }
     };
-    let last = LastBuild { at, by: who.to_string(), ok: outcome.written.is_some(), message, seconds };
-    if let Ok(bytes) = serde_json::to_vec_pretty(&last) {
-        let _ = crate::output::write_atomic(&conf.private().join(LAST_FILE), &bytes);
-    }
-    app.journal.add(who, Some(&conf.name), "tạo bộ văn bản", &last.message);
-    last
+    LastBuild { at, by: who.to_string(), ok: outcome.written.is_some(), message, seconds }
 }
 
 /// `POST /hn/{conf}/tao`.
