@@ -445,6 +445,17 @@ impl Office {
         // Compared with the last pack made (step 2's): the one name changed.
         self.b.wait_text("#thay-doi", "Đào Duy Bính", WAIT).await;
         self.b.wait_text("#danh-sach-in-lai", "giay-moi/dao-duy-binh.pdf", WAIT).await;
+        // Ticked as printed, without a reload: the count follows, and the tick is kept.
+        let before = self.text("#so-da-in").await;
+        self.click("#danh-sach-in-lai input[type=checkbox]").await;
+        let after = (before.trim().parse::<u32>().unwrap() + 1).to_string();
+        self.b.wait_text("#so-da-in", &after, WAIT).await;
+        let ticks = self.conf_dir().join(".vanthu/da-in.json");
+        let start = Instant::now();
+        while !std::fs::read_to_string(&ticks).is_ok_and(|t| t.contains(".pdf")) {
+            assert!(start.elapsed() < WAIT, "the tick is kept in .vanthu/da-in.json");
+            tokio::time::sleep(POLL).await;
+        }
 
         // The conference's title, date and agency, as before the broken workbook.
         let title = self.text("#tieu-de").await;

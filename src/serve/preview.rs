@@ -121,8 +121,9 @@ pub(crate) fn png_answer(bytes: Vec<u8>, etag: &str, headers: &HeaderMap) -> Res
 
 #[derive(Deserialize, Default)]
 pub(crate) struct Which {
+    /// Read loosely: a page number that is no number is page 1 (never a refusal in English).
     #[serde(default)]
-    pub trang: Option<usize>,
+    pub trang: Option<String>,
     /// `nho` for a thumbnail; a page to read otherwise.
     #[serde(default)]
     pub co: Option<String>,
@@ -134,7 +135,7 @@ impl Which {
     }
 
     pub(crate) fn page(&self) -> usize {
-        self.trang.unwrap_or(1).clamp(1, PREVIEW_PAGES)
+        self.trang.as_deref().and_then(|t| t.trim().parse::<usize>().ok()).unwrap_or(1).clamp(1, PREVIEW_PAGES)
     }
 }
 

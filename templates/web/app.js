@@ -75,6 +75,8 @@
         const r = await post(form.action.split("?")[0], body.toString());
         if (r.ok) {
           form.parentElement.classList.toggle("printed", box.checked);
+          const count = $("so-da-in");
+          if (count) count.textContent = String(parseInt(count.textContent, 10) + (box.checked ? 1 : -1));
         } else {
           box.checked = !box.checked;
           say("Không lưu được dấu đã in: hãy tải lại trang.", false);
