@@ -56,7 +56,7 @@ impl Size {
 
 /// Page `page` (1-based) of the PDF at `pdf` as PNG, from `cache` when made before for the
 /// same `version` and size.
-pub(crate) fn png(pdf: &FsPath, version: &str, page: usize, size: Size, cache: &FsPath) -> Option<Vec<u8>> {
+fn png(pdf: &FsPath, version: &str, page: usize, size: Size, cache: &FsPath) -> Option<Vec<u8>> {
     let key: String = version.chars().filter(char::is_ascii_alphanumeric).take(64).collect();
     let kept = cache.join(FOLDER).join(format!("{key}-{page}-{}.png", size.code()));
     if !key.is_empty()
@@ -104,7 +104,7 @@ fn prune(dir: &FsPath) {
 }
 
 /// A picture's answer, revalidated by its version.
-pub(crate) fn png_answer(bytes: Vec<u8>, etag: &str, headers: &HeaderMap) -> Response {
+fn png_answer(bytes: Vec<u8>, etag: &str, headers: &HeaderMap) -> Response {
     let tag = format!("\"{etag}\"");
     if headers.get(header::IF_NONE_MATCH).and_then(|v| v.to_str().ok()) == Some(tag.as_str()) {
         return StatusCode::NOT_MODIFIED.into_response();
@@ -139,6 +139,21 @@ impl Which {
     }
 }
 
+/// The picture `which` asks for of the PDF at `pdf` (of version `version`), made off the
+/// async threads or taken from `cache`; `None` when the page is not there.
+pub(crate) async fn picture(
+    pdf: PathBuf,
+    version: String,
+    which: &Which,
+    cache: PathBuf,
+    headers: &HeaderMap,
+) -> Option<Response> {
+    let (page, size) = (which.page(), which.size());
+    let etag = format!("{}-{page}-{}", &version[..version.len().min(16)], size.code());
+    let bytes = tokio::task::spawn_blocking(move || png(&pdf, &version, page, size, &cache)).await.ok()??;
+    Some(png_answer(bytes, &etag, headers))
+}
+
 /// `GET /hn/{conf}/anh/{*path}?trang=N[&co=nho]`: page N (1 when not said) of a PDF of the
 /// pack, as a picture.
 pub(crate) async fn image(
@@ -152,15 +167,7 @@ pub(crate) async fn image(
     let Some((path, Some(version))) = files::file(&conf, &rel).filter(|_| rel.ends_with(".pdf")) else {
         return missing(&app, &visitor);
     };
-    let (page, size) = (which.page(), which.size());
-    let cache = conf.private();
-    let v = version.clone();
-    match tokio::task::spawn_blocking(move || png(&path, &v, page, size, &cache)).await {
-        Ok(Some(bytes)) => {
-            png_answer(bytes, &format!("{}-{page}-{}", &version[..version.len().min(16)], size.code()), &headers)
-        }
-        _ => missing(&app, &visitor),
-    }
+    picture(path, version, &which, conf.private(), &headers).await.unwrap_or_else(|| missing(&app, &visitor))
 }
 
 /// `GET /hn/{conf}/xem/{*path}`: every page of a PDF of the pack, as pictures.

@@ -10,7 +10,6 @@ use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Json, Redirect, Response};
 use serde::{Deserialize, Serialize};
-use sha2::Digest;
 
 use super::app::App;
 use super::files;
@@ -72,7 +71,7 @@ pub(crate) fn rows(conf: &Conf) -> Vec<Row> {
     let mut pending: Pending = read(conf, PENDING).unwrap_or_default();
     let before = serde_json::to_vec(&pending).unwrap_or_default();
     let report = serde_json::to_string(&changes).unwrap_or_default();
-    let report: String = sha2::Sha256::digest(report.as_bytes()).iter().take(12).map(|b| format!("{b:02x}")).collect();
+    let report = crate::pack::sha256(report.as_bytes())[..24].to_string();
     if pending.report != report {
         if !changes.first {
             pending.files.extend(changes.reprint.iter().cloned());

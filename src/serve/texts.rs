@@ -12,7 +12,6 @@ use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::{Deserialize, Serialize};
-use sha2::Digest;
 
 use super::app::App;
 use super::checks::{self, Item};
@@ -142,9 +141,9 @@ fn make(conf: &Conf, name: &str) -> Made {
     made
 }
 
+/// A file's version: the start of its hash.
 fn version(path: &std::path::Path) -> Option<String> {
-    let bytes = std::fs::read(path).ok()?;
-    Some(sha2::Sha256::digest(&bytes).iter().take(12).map(|b| format!("{b:02x}")).collect())
+    std::fs::read(path).ok().map(|b| text_version(&b))
 }
 
 /// `GET /hn/{conf}/van-ban/{name}`: the editor.
@@ -192,9 +191,9 @@ pub(crate) struct SaveForm {
     goc: String,
 }
 
-/// A text's version: the first bytes of its hash, as hex.
+/// A text's version: the first 12 bytes of its hash, as hex.
 fn text_version(bytes: &[u8]) -> String {
-    sha2::Sha256::digest(bytes).iter().take(12).map(|b| format!("{b:02x}")).collect()
+    crate::pack::sha256(bytes)[..24].to_string()
 }
 
 /// `POST /hn/{conf}/van-ban/{name}`: saves the text, makes its PDF, back to the editor.
@@ -328,17 +327,10 @@ pub(crate) async fn image(
         return missing(&app, &visitor);
     }
     let pdf = preview_pdf(&conf, &name);
-    let (page, size) = (which.page(), which.size());
-    let cache = conf.private();
-    let made = tokio::task::spawn_blocking(move || {
-        let v = version(&pdf)?;
-        preview::png(&pdf, &v, page, size, &cache).map(|b| (b, v))
-    })
-    .await
-    .ok()
-    .flatten();
+    let made = tokio::task::spawn_blocking(move || version(&pdf).map(|v| (pdf, v))).await.ok().flatten();
     match made {
-        Some((bytes, v)) => preview::png_answer(bytes, &format!("{v}-{page}-{}", size.code()), &headers),
-        None => missing(&app, &visitor),
+        Some((pdf, v)) => preview::picture(pdf, v, &which, conf.private(), &headers).await,
+        None => None,
     }
+    .unwrap_or_else(|| missing(&app, &visitor))
 }
